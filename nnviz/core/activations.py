@@ -1,0 +1,242 @@
+"""The nine activation functions of the lecture's table, each as (f, f').
+
+Every activation is one object holding the function and its derivative side by
+side, as in the lecture's table (LECTURE.md §2) and TensorFlow Playground's
+``Activations`` registry. Both work element-wise on arrays of any shape and can
+write into a preallocated ``out`` array, so a training step allocates nothing.
+
+``df(u, z)`` receives both the input u and the output z = f(u) because several
+derivatives are cheapest in terms of z (sigmoid: z(1 − z), tanh: 1 − z²,
+ELU: z + α), exactly as the table writes them.
+
+PReLU's slope α is a learned parameter, one per unit: its ``f`` and ``df`` take
+``alpha`` of shape (n_units,), broadcast over the batch, and ``dalpha`` gives
+∂z/∂α. ELU's α is a fixed setting chosen when the object is made.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["Activation", "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "get_activation", "softmax"]
+
+
+def _into(values, out):
+    """``values``, copied into ``out`` when one is given."""
+    if out is None:
+        return values
+    np.copyto(out, values)
+    return out
+
+
+class Activation:
+    """An element-wise activation f with its derivative f'.
+
+    Attributes
+    ----------
+    name : str
+        Registry key, also the name the UI and the CLI show.
+    formula, derivative : str
+        The table's row in plain text, for tooltips and the gallery.
+    learned_alpha : bool
+        True for PReLU: the layer owns one learned α per unit.
+
+    Methods (every subclass defines both)
+    -------
+    f(u, out=None, alpha=None)
+        z = f(u); ``u`` and ``out`` of shape (N, n), or any shape.
+    df(u, z, out=None, alpha=None)
+        f'(u), given u and z = f(u); same shape as u.
+    """
+
+    name = ""
+    formula = ""
+    derivative = ""
+    learned_alpha = False
+
+    def __repr__(self):
+        return f"Activation({self.name!r})"
+
+    def __call__(self, u, alpha=None):
+        return self.f(np.asarray(u, dtype=float), alpha=alpha)
+
+
+class Identity(Activation):
+    name, formula, derivative = "identity", "x", "1"
+
+    def f(self, u, out=None, alpha=None):
+        if out is None:
+            return np.array(u, dtype=float)
+        np.copyto(out, u)
+        return out
+
+    def df(self, u, z, out=None, alpha=None):
+        if out is None:
+            return np.ones_like(u)
+        out.fill(1.0)
+        return out
+
+
+class BinaryStep(Activation):
+    name, formula, derivative = "step", "0 (x < 0), 1 (x ≥ 0)", "0 (x ≠ 0; 0 at x = 0)"
+
+    def f(self, u, out=None, alpha=None):
+        return np.greater_equal(u, 0.0, out=out, casting="unsafe") if out is not None \
+            else (u >= 0).astype(float)
+
+    def df(self, u, z, out=None, alpha=None):
+        if out is None:
+            return np.zeros_like(u)
+        out.fill(0.0)
+        return out
+
+
+class Sigmoid(Activation):
+    name, formula, derivative = "sigmoid", "1 / (1 + e^(−x))", "f(x)(1 − f(x))"
+
+    def f(self, u, out=None, alpha=None):
+        # e = e^(−|u|) ≤ 1 never overflows: σ(u) = 1/(1+e) for u ≥ 0, e/(1+e) for u < 0,
+        # which keeps full relative precision in both tails.
+        e = np.abs(u)
+        np.negative(e, out=e)
+        np.exp(e, out=e)
+        num = np.where(u >= 0, 1.0, e)
+        e += 1.0
+        return np.divide(num, e, out=out)
+
+    def df(self, u, z, out=None, alpha=None):
+        out = np.subtract(1.0, z, out=out)
+        out *= z
+        return out
+
+
+class Tanh(Activation):
+    name, formula, derivative = "tanh", "tanh(x) = 2 / (1 + e^(−2x)) − 1", "1 − f(x)²"
+
+    def f(self, u, out=None, alpha=None):
+        return np.tanh(u, out=out)
+
+    def df(self, u, z, out=None, alpha=None):
+        out = np.multiply(z, z, out=out)
+        np.subtract(1.0, out, out=out)
+        return out
+
+
+class ArcTan(Activation):
+    name, formula, derivative = "arctan", "tan⁻¹(x)", "1 / (x² + 1)"
+
+    def f(self, u, out=None, alpha=None):
+        return np.arctan(u, out=out)
+
+    def df(self, u, z, out=None, alpha=None):
+        out = np.multiply(u, u, out=out)
+        out += 1.0
+        np.reciprocal(out, out=out)
+        return out
+
+
+class ReLU(Activation):
+    name, formula, derivative = "relu", "0 (x < 0), x (x ≥ 0)", "0 (x < 0), 1 (x ≥ 0)"
+
+    def f(self, u, out=None, alpha=None):
+        return np.maximum(u, 0.0, out=out)
+
+    def df(self, u, z, out=None, alpha=None):
+        return np.greater_equal(u, 0.0, out=out, casting="unsafe") if out is not None \
+            else (u >= 0).astype(float)
+
+
+class PReLU(Activation):
+    name, formula, derivative = "prelu", "αx (x < 0), x (x ≥ 0)", "α (x < 0), 1 (x ≥ 0)"
+    learned_alpha = True
+    alpha_init = 0.25  # He et al. 2015
+
+    def f(self, u, out=None, alpha=None):
+        a = self.alpha_init if alpha is None else alpha
+        neg = np.minimum(u, 0.0)
+        neg *= a
+        return np.add(np.maximum(u, 0.0), neg, out=out)
+
+    def df(self, u, z, out=None, alpha=None):
+        a = self.alpha_init if alpha is None else alpha
+        return _into(np.where(u < 0, a, 1.0), out)
+
+    @staticmethod
+    def dalpha(u):
+        """∂z/∂α = x for x < 0, 0 otherwise. Shape of u."""
+        return np.minimum(u, 0.0)
+
+
+class ELU(Activation):
+    name, formula, derivative = "elu", "α(eˣ − 1) (x < 0), x (x ≥ 0)", "f(x) + α (x < 0), 1 (x ≥ 0)"
+
+    def __init__(self, alpha=1.0):
+        self.alpha = float(alpha)
+
+    def f(self, u, out=None, alpha=None):
+        neg = np.expm1(np.minimum(u, 0.0))
+        neg *= self.alpha
+        return np.add(np.maximum(u, 0.0), neg, out=out)
+
+    def df(self, u, z, out=None, alpha=None):
+        return _into(np.where(u < 0, z + self.alpha, 1.0), out)
+
+    def __repr__(self):
+        return f"Activation('elu', alpha={self.alpha})"
+
+
+class SoftPlus(Activation):
+    name, formula, derivative = "softplus", "ln(1 + eˣ)", "1 / (1 + e^(−x))"
+
+    def f(self, u, out=None, alpha=None):
+        # ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)): no overflow for any u.
+        t = np.abs(u)
+        np.negative(t, out=t)
+        np.exp(t, out=t)
+        np.log1p(t, out=t)
+        return np.add(np.maximum(u, 0.0), t, out=out)
+
+    def df(self, u, z, out=None, alpha=None):
+        return _SIGMOID.f(u, out=out)
+
+
+_SIGMOID = Sigmoid()
+
+#: The lecture's table, keyed by the names the UI and the CLI show, in its order.
+ACTIVATIONS = {a.name: a for a in (Identity(), BinaryStep(), _SIGMOID, Tanh(), ArcTan(),
+                                   ReLU(), PReLU(), ELU(), SoftPlus())}
+
+#: Display names for the registry keys (the table's first column).
+TITLES = {"identity": "Identity", "step": "Binary step", "sigmoid": "Logistic (sigmoid)",
+          "tanh": "Tanh", "arctan": "ArcTan", "relu": "ReLU", "prelu": "PReLU",
+          "elu": "ELU", "softplus": "SoftPlus"}
+
+#: Output activations: the nine, plus softmax (vector-valued, output layer only).
+OUTPUT_ACTIVATIONS = tuple(ACTIVATIONS) + ("softmax",)
+
+
+def get_activation(name, elu_alpha=1.0):
+    """The activation registered as ``name``; ``elu_alpha`` sets ELU's α.
+
+    Raises
+    ------
+    ValueError
+        For an unknown name, listing the known ones.
+    """
+    if name == "elu" and elu_alpha != 1.0:
+        return ELU(elu_alpha)
+    try:
+        return ACTIVATIONS[name]
+    except KeyError:
+        raise ValueError(f"unknown activation {name!r}; choose one of "
+                         f"{', '.join(ACTIVATIONS)}") from None
+
+
+def softmax(u, out=None):
+    """SM_k(u) = exp(u_k) / Σ_j exp(u_j) along the last axis, stably.
+
+    u: (N, K) → (N, K).
+    """
+    out = np.subtract(u, u.max(axis=-1, keepdims=True), out=out)
+    np.exp(out, out=out)
+    out /= out.sum(axis=-1, keepdims=True)
+    return out

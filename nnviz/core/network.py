@@ -1,0 +1,321 @@
+"""The multilayer perceptron of the lecture (LECTURE.md §4, §7).
+
+Notation, as on the slides: layer 1 is the input, z^(1) = x; layer l computes
+
+    u^(l) = W^(l) z^(l−1) + b^(l),        z^(l) = f(u^(l))
+
+W^(l) has shape (n_l, n_(l−1)), one row per unit of layer l. The last layer is L
+and y = z^(L). For a batch of N samples in rows: U^(l) = Z^(l−1) W^(l)ᵀ + b^(l).
+(The same convention as PyTorch's Linear and ONNX Gemm with transB=1.)
+
+``delta[l]`` holds δ^(l) = ∂L_n/∂u^(l) for every sample n of the last batch,
+shape (N, n_l): the per-sample delta of the slides, before any reduction. The
+gradients ∂L/∂W^(l) = Σ_n δ^(l) z^(l−1)ᵀ (``reduction="sum"``, the slides' form)
+or its mean over the batch (``"mean"``).
+
+All parameters live in one contiguous vector, ``params``: per layer the block
+[W^(l) | b^(l)] of shape (n_l, n_(l−1) + 1) (the slides' bias folding, 略記法),
+then PReLU's α^(l). ``W[l]``, ``b[l]`` and ``alpha[l]`` are views into it, and
+``dW[l]``, ``db[l]``, ``dalpha[l]`` into ``grad``. An optimiser therefore
+updates every parameter with one NumPy call, and a training step allocates
+nothing: buffers are kept per batch size.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+
+from .activations import get_activation, softmax
+from .losses import TASKS, LOSSES, check_pair, is_matched, output_delta, output_rule, per_sample_loss
+
+__all__ = ["Network", "INIT_SCHEMES", "parse_layers"]
+
+INIT_SCHEMES = ("xavier", "he", "uniform")
+
+
+def parse_layers(text):
+    """'2,8,8,1' → [2, 8, 8, 1], with a clear ValueError for anything else."""
+    try:
+        sizes = [int(s) for s in str(text).replace(" ", "").split(",") if s != ""]
+    except ValueError:
+        raise ValueError(f"layer sizes must be whole numbers separated by commas, got {text!r}") from None
+    return sizes
+
+
+class _Buffers:
+    """Preallocated arrays for one batch size N (never shared between sizes)."""
+
+    def __init__(self, net, N):
+        L, n = net.L, net.sizes
+        self.zaug = [None] * (L + 1)   # [Z^(l) | 1], shape (N, n_l + 1), for l < L
+        self.u = [None] * (L + 1)
+        self.back = [None] * (L + 1)   # δ^(l+1) [W^(l+1) | b^(l+1)], shape (N, n_l + 1)
+        self.delta = [None] * (L + 1)
+        self.tmp = [None] * (L + 1)
+        for l in range(1, L):
+            self.zaug[l] = np.ones((N, n[l - 1] + 1))
+        for l in range(2, L + 1):
+            self.u[l] = np.empty((N, n[l - 1]))
+            self.delta[l] = np.empty((N, n[l - 1]))
+            self.tmp[l] = np.empty((N, n[l - 1]))
+        for l in range(2, L):
+            self.back[l] = np.empty((N, n[l - 1] + 1))
+        self.zL = np.empty((N, n[L - 1]))
+        self.z = [None] + [self.zaug[l][:, :-1] for l in range(1, L)] + [self.zL]
+
+
+class Network:
+    """A fully connected network in the lecture's notation.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        [n_1, n_2, ..., n_L]: input size first, output size last; at least 2 layers.
+    activations : str or sequence of str
+        The hidden layers' activation (one name for all, or one per hidden layer,
+        l = 2 .. L−1), from :data:`nnviz.core.activations.ACTIVATIONS`.
+    task : {"regression", "binary", "multiclass"}
+        Picks the matched output activation and loss.
+    output, loss : str, optional
+        Override the task's output activation or loss (general chain rule then).
+    reduction : {"mean", "sum"}
+        How the per-sample losses L_n of a batch combine: their mean, or their sum
+        (the slides' form).
+    elu_alpha : float
+        ELU's α (a setting, not learned).
+    init : {"xavier", "he", "uniform"}
+        Weight initialisation; biases start at 0, PReLU's α at 0.25.
+    seed : int or numpy.random.Generator
+        Seed for the initialisation.
+    """
+
+    def __init__(self, sizes, activations="tanh", task="regression", output=None, loss=None,
+                 reduction="mean", elu_alpha=1.0, init="xavier", seed=0):
+        sizes = [int(s) for s in sizes]
+        if len(sizes) < 2:
+            raise ValueError("a network needs at least an input and an output layer")
+        if any(s < 1 for s in sizes):
+            raise ValueError(f"every layer needs at least one unit, got {sizes}")
+        if task not in TASKS:
+            raise ValueError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
+        if reduction not in ("mean", "sum"):
+            raise ValueError(f"reduction must be 'mean' or 'sum', got {reduction!r}")
+        if isinstance(activations, str):
+            activations = [activations] * (len(sizes) - 2)
+        activations = list(activations)
+        if len(activations) != len(sizes) - 2:
+            raise ValueError(f"{len(sizes) - 2} hidden layers need {len(sizes) - 2} activations, "
+                             f"got {len(activations)}")
+        self.sizes, self.task, self.reduction = sizes, task, reduction
+        self.hidden_activations = activations
+        self.output = output or TASKS[task].output
+        self.loss_name = loss or TASKS[task].loss
+        self.elu_alpha = float(elu_alpha)
+        check_pair(self.output, self.loss_name, sizes[-1])
+        self.L = L = len(sizes)
+        names = [None, None] + activations + [self.output]
+        #: act[l] is layer l's Activation (None for a softmax output).
+        self.act = [None if nm in (None, "softmax") else get_activation(nm, self.elu_alpha)
+                    for nm in names]
+        self.activation_names = names
+        self._layout()
+        self._buffers = OrderedDict()
+        self.u = self.z = self.delta = None
+        self.initialize(init, seed)
+
+    # ----------------------------------------------------------------- layout
+    def _layout(self):
+        L, n = self.L, self.sizes
+        blocks, offset = [], 0
+        for l in range(2, L + 1):
+            size = n[l - 1] * (n[l - 2] + 1)
+            blocks.append((l, "Wb", offset, (n[l - 1], n[l - 2] + 1)))
+            offset += size
+            if self.act[l] is not None and self.act[l].learned_alpha:
+                blocks.append((l, "alpha", offset, (n[l - 1],)))
+                offset += n[l - 1]
+        self.n_params = offset
+        self.params = np.zeros(offset)
+        self.grad = np.zeros(offset)
+        self.weight_mask = np.zeros(offset)  # 1 on entries of W (not b, not α): what L1/L2 penalise
+        self.Wb, self.W, self.b, self.alpha = ([None] * (L + 1) for _ in range(4))
+        self.dWb, self.dW, self.db, self.dalpha = ([None] * (L + 1) for _ in range(4))
+        for l, kind, start, shape in blocks:
+            stop = start + int(np.prod(shape))
+            view, gview = self.params[start:stop].reshape(shape), self.grad[start:stop].reshape(shape)
+            if kind == "Wb":
+                self.Wb[l], self.W[l], self.b[l] = view, view[:, :-1], view[:, -1]
+                self.dWb[l], self.dW[l], self.db[l] = gview, gview[:, :-1], gview[:, -1]
+                self.weight_mask[start:stop].reshape(shape)[:, :-1] = 1.0
+            else:
+                self.alpha[l], self.dalpha[l] = view, gview
+
+    def initialize(self, scheme="xavier", seed=0):
+        """Draw new weights: ``scheme`` from :data:`INIT_SCHEMES`, seeded.
+
+        ``seed`` is an int or a numpy Generator. Biases are set to 0, PReLU's α to 0.25.
+        """
+        if scheme not in INIT_SCHEMES:
+            raise ValueError(f"unknown initialisation {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}")
+        rng = np.random.default_rng(seed)
+        for l in range(2, self.L + 1):
+            fan_out, fan_in = self.W[l].shape
+            if scheme == "xavier":
+                limit = np.sqrt(6.0 / (fan_in + fan_out))
+                self.W[l][...] = rng.uniform(-limit, limit, (fan_out, fan_in))
+            elif scheme == "he":
+                self.W[l][...] = rng.normal(0.0, np.sqrt(2.0 / fan_in), (fan_out, fan_in))
+            else:
+                self.W[l][...] = rng.uniform(-0.5, 0.5, (fan_out, fan_in))
+            self.b[l][...] = 0.0
+            if self.alpha[l] is not None:
+                self.alpha[l][...] = self.act[l].alpha_init
+        return self
+
+    def parameters(self):
+        """The flat parameter vector (one contiguous float64 array, shape (n_params,))."""
+        return self.params
+
+    @property
+    def matched(self):
+        """True when the output activation and loss are a matched pair (δ^(L) = z − d)."""
+        return is_matched(self.output, self.loss_name)
+
+    @property
+    def output_rule(self):
+        """The rule for δ^(L) in force, in words."""
+        return output_rule(self.output, self.loss_name)
+
+    def config(self):
+        """The architecture as plain data (what the weights file's meta holds)."""
+        return {"sizes": list(self.sizes), "activations": list(self.hidden_activations),
+                "output": self.output, "loss": self.loss_name, "task": self.task,
+                "reduction": self.reduction, "elu_alpha": self.elu_alpha}
+
+    @classmethod
+    def from_config(cls, config, init="xavier", seed=0):
+        """A network with the architecture of :meth:`config`'s dictionary."""
+        keys = ("sizes", "activations", "task", "output", "loss", "reduction", "elu_alpha")
+        return cls(**{k: config[k] for k in keys if k in config}, init=init, seed=seed)
+
+    def copy(self):
+        """An independent network with the same architecture and parameters."""
+        other = Network.from_config(self.config())
+        other.params[...] = self.params
+        return other
+
+    # ---------------------------------------------------------------- forward
+    def _buf(self, N):
+        buf = self._buffers.get(N)
+        if buf is None:
+            buf = self._buffers[N] = _Buffers(self, N)
+            if len(self._buffers) > 4:
+                self._buffers.popitem(last=False)
+        else:
+            self._buffers.move_to_end(N)
+        return buf
+
+    def forward(self, X):
+        """Run the network forwards and keep every u^(l) and z^(l).
+
+        Parameters
+        ----------
+        X : ndarray, shape (N, n_1)
+
+        Returns
+        -------
+        z : ndarray, shape (N, n_L)
+            The output y = z^(L). It is an internal buffer, overwritten by the next
+            call with the same N; use :meth:`predict` for a copy.
+
+        After the call ``self.u[l]`` and ``self.z[l]`` (shape (N, n_l)) hold the
+        layer values; ``self.z[1]`` is the input.
+        """
+        X = np.asarray(X, dtype=float)
+        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
+            raise ValueError(f"input must have shape (N, {self.sizes[0]}), got {X.shape}")
+        buf = self._buf(X.shape[0])
+        np.copyto(buf.z[1], X)
+        for l in range(2, self.L + 1):
+            np.matmul(buf.zaug[l - 1], self.Wb[l].T, out=buf.u[l])
+            if self.act[l] is None:
+                softmax(buf.u[l], out=buf.z[l])
+            else:
+                self.act[l].f(buf.u[l], out=buf.z[l], alpha=self.alpha[l])
+        self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
+        return buf.zL
+
+    def predict(self, X):
+        """y = z^(L) for each row of X, shape (N, n_L), as a new array."""
+        return self.forward(X).copy()
+
+    # --------------------------------------------------------------- backward
+    def backward(self, D):
+        """Backpropagate δ for the batch of the last :meth:`forward` call.
+
+        Parameters
+        ----------
+        D : ndarray, shape (N, n_L)
+            Teacher signals d_n (one-hot rows for multiclass).
+
+        Returns
+        -------
+        grad : ndarray, shape (n_params,)
+            ∂L/∂w for every parameter (``self.dW[l]``, ``self.db[l]``,
+            ``self.dalpha[l]`` are views into it), reduced over the batch as
+            ``reduction`` says. ``self.delta[l]``, shape (N, n_l), holds the
+            per-sample δ^(l) = ∂L_n/∂u^(l).
+        """
+        buf, L = self._last, self.L
+        N = buf.zL.shape[0]
+        output_delta(self.output, self.loss_name, buf.u[L], buf.zL, D, act=self.act[L],
+                     alpha=self.alpha[L], out=buf.delta[L])
+        if self.alpha[L] is not None:   # ∂L/∂α at the output needs ∂L_n/∂z^(L)
+            gz = LOSSES[self.loss_name].dz(buf.zL, D)
+            np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
+        for l in range(L, 1, -1):
+            np.matmul(buf.delta[l].T, buf.zaug[l - 1], out=self.dWb[l])   # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
+            if l == 2:
+                break
+            back = np.matmul(buf.delta[l], self.Wb[l], out=buf.back[l - 1])[:, :-1]  # Σ_k δ_k w_kj
+            self.act[l - 1].df(buf.u[l - 1], buf.z[l - 1], out=buf.tmp[l - 1], alpha=self.alpha[l - 1])
+            np.multiply(back, buf.tmp[l - 1], out=buf.delta[l - 1])
+            if self.alpha[l - 1] is not None:
+                np.sum(back * self.act[l - 1].dalpha(buf.u[l - 1]), axis=0, out=self.dalpha[l - 1])
+        if self.reduction == "mean":
+            self.grad *= 1.0 / N
+        return self.grad
+
+    # ------------------------------------------------------------------- loss
+    def per_sample_loss(self, D):
+        """L_n of the last forward batch for teacher signals D (N, n_L) → (N,)."""
+        L = self.L
+        return per_sample_loss(self.output, self.loss_name, self.u[L], self.z[L], D)
+
+    def reduce(self, per_sample):
+        """Combine per-sample losses as ``reduction`` says (mean or sum)."""
+        return float(per_sample.mean() if self.reduction == "mean" else per_sample.sum())
+
+    def loss(self, X, D):
+        """The data loss of a batch: mean or sum of L_n. X (N, n_1), D (N, n_L) → float."""
+        self.forward(X)
+        return self.reduce(self.per_sample_loss(D))
+
+    def penalty(self, l1=0.0, l2=0.0):
+        """The weight penalty λ₁‖W‖₁ + ½λ₂‖W‖² over all W^(l) (biases and α exempt)."""
+        w = self.params * self.weight_mask
+        return float(l1 * np.abs(w).sum() + 0.5 * l2 * np.dot(w, w))
+
+    def add_penalty_grad(self, l1=0.0, l2=0.0):
+        """Add the penalty's gradient λ₁ sign(W) + λ₂ W to ``grad`` (in place)."""
+        if l2:
+            self.grad += (l2 * self.weight_mask) * self.params
+        if l1:
+            self.grad += (l1 * self.weight_mask) * np.sign(self.params)
+        return self.grad
+
+    def __repr__(self):
+        acts = ",".join(self.hidden_activations) or "-"
+        return (f"Network(sizes={self.sizes}, activations={acts}, output={self.output}, "
+                f"loss={self.loss_name}, reduction={self.reduction})")
