@@ -1,0 +1,227 @@
+"""The ``nnviz`` command. Without a subcommand it opens the app; ``train`` runs headless.
+
+Headless subcommands never import Qt. A user's mistake (a bad flag, a bad file,
+a diverging learning rate) ends with one line on stderr and exit status 2,
+never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from . import __version__
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake of the user's: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, not argparse's usage block
+        raise UsageError(message)
+
+
+def _batch(text):
+    if text == "full":
+        return 0
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected 'full' or a whole number ≥ 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"batch size must be ≥ 1 (or 'full'), got {value}")
+    return value
+
+
+def _names(text):
+    return tuple(t.strip() for t in text.split(",") if t.strip())
+
+
+def add_training_flags(p):
+    """The flags that describe a training run: one per GUI setting."""
+    from .core.activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
+    from .core.datasets import DATASETS, FEATURES
+    from .core.losses import LOSSES, TASKS
+    from .core.network import INIT_SCHEMES
+    from .core.optimizers import OPTIMIZERS, SCHEDULES
+    d = p.add_argument_group("data")
+    src = d.add_mutually_exclusive_group()
+    src.add_argument("--dataset", default="xor", choices=list(DATASETS), help="generated data set (default xor)")
+    src.add_argument("--data", metavar="FILE.csv", help="CSV file with a header row")
+    d.add_argument("--target", metavar="COL", help="target column of the CSV (default: the last)")
+    d.add_argument("--samples", type=int, default=200, help="samples generated (default 200)")
+    d.add_argument("--noise", type=float, default=0.1, help="noise of the generated data (default 0.1)")
+    d.add_argument("--test-ratio", type=float, default=0.5, help="share held out for testing (default 0.5)")
+    d.add_argument("--classes", type=int, default=3, help="K for blobs and spiral_k (default 3)")
+    d.add_argument("--data-seed", type=int, default=0, help="seed of the generated data and split")
+    d.add_argument("--features", type=_names, default=(), metavar="F,F",
+                   help=f"input features φ(x) of 2-D data: {', '.join(FEATURES)} (default: x1,x2 as they are)")
+    d.add_argument("--standardize", action="store_true", help="inputs to zero mean and unit variance")
+    n = p.add_argument_group("network")
+    n.add_argument("--task", choices=list(TASKS), help="regression | binary | multiclass (default: the data's)")
+    n.add_argument("--layers", metavar="N,N,..", help="layer sizes, input first, output last (default in,4,4,out)")
+    n.add_argument("--activation", type=_names, default=("tanh",), metavar="NAME[,NAME]",
+                   help=f"hidden activation(s), one or one per hidden layer: {', '.join(ACTIVATIONS)}")
+    n.add_argument("--output-activation", choices=list(OUTPUT_ACTIVATIONS),
+                   help="override the task's output activation")
+    n.add_argument("--loss", choices=list(LOSSES), help="override the task's loss")
+    n.add_argument("--elu-alpha", type=float, default=1.0, help="ELU's α (default 1)")
+    init = n.add_mutually_exclusive_group()
+    init.add_argument("--init", metavar="FILE", help="start from the weights in FILE (.npz or .json)")
+    init.add_argument("--init-scheme", default="xavier", choices=list(INIT_SCHEMES), help="initialisation")
+    n.add_argument("--seed", type=int, default=0, help="seed of the initial weights and the shuffling")
+    t = p.add_argument_group("training")
+    t.add_argument("--batch", type=_batch, default=10, metavar="full|N", help="B: 'full' = GD, 1 = SGD (default 10)")
+    t.add_argument("--lr", type=float, default=0.03, help="learning rate ε (default 0.03)")
+    t.add_argument("--momentum", type=float, default=0.0, help="momentum μ (0 = plain gradient descent)")
+    t.add_argument("--optimizer", choices=list(OPTIMIZERS), help="update rule (default plain, or momentum when μ > 0)")
+    t.add_argument("--reduction", choices=("mean", "sum"), default="mean", help="mean or sum (the slides) over a batch")
+    t.add_argument("--l1", type=float, default=0.0, help="L1 penalty λ₁ on the weights")
+    t.add_argument("--l2", type=float, default=0.0, help="L2 penalty λ₂ on the weights")
+    t.add_argument("--schedule", choices=list(SCHEDULES), default="constant", help="learning-rate schedule")
+    t.add_argument("--gamma", type=float, default=0.5, help="decay factor γ of the schedule")
+    t.add_argument("--every", type=int, default=10, help="epochs per decay of the schedule")
+
+
+def settings_from_args(a):
+    """Settings (and the initial weights file's content, if any) for parsed flags."""
+    from .core.network import parse_layers
+    from .core.weights_io import read_weights
+    from .training.trainer import Settings
+    s = Settings(dataset=a.dataset, data_file=a.data, target=a.target, samples=a.samples, noise=a.noise,
+                 test_ratio=a.test_ratio, classes=a.classes, data_seed=a.data_seed, features=a.features,
+                 standardize=a.standardize, task=a.task, activations=a.activation,
+                 output=a.output_activation, loss=a.loss, elu_alpha=a.elu_alpha, init=a.init_scheme,
+                 seed=a.seed, batch=a.batch, eps=a.lr, mu=a.momentum, optimizer=a.optimizer,
+                 reduction=a.reduction, l1=a.l1, l2=a.l2, schedule=a.schedule, gamma=a.gamma, every=a.every)
+    if a.target and not a.data:
+        raise UsageError("--target needs --data FILE.csv")
+    init = read_weights(a.init) if a.init else None
+    if a.layers:
+        sizes = parse_layers(a.layers)
+        if len(sizes) < 2:
+            raise UsageError(f"--layers needs at least an input and an output size, got {a.layers!r}")
+        s = s.replace(hidden=tuple(sizes[1:-1]))
+    elif init:
+        meta = init[0]
+        sizes = meta["sizes"]
+        s = s.replace(hidden=tuple(sizes[1:-1]), activations=tuple(meta["activations"]) or ("tanh",),
+                      output=meta["output"], loss=meta["loss"], elu_alpha=meta["elu_alpha"])
+    else:
+        sizes = None
+    return s, sizes, init
+
+
+def cmd_train(a):
+    from .core.weights_io import assign_weights, save_weights
+    from .training.trainer import Diverged, build
+    s, sizes, init = settings_from_args(a)
+    trainer = build(s)
+    net = trainer.net
+    if sizes is not None and list(sizes) != net.sizes:
+        raise UsageError(f"--layers {','.join(map(str, sizes))} does not fit the data: it needs "
+                         f"{net.sizes[0]} inputs and {net.sizes[-1]} outputs, e.g. --layers "
+                         f"{','.join(map(str, net.sizes))}")
+    if init:
+        assign_weights(net, *init)
+    steps, epochs = a.steps, a.epochs
+    if steps is None and epochs is None:
+        epochs = 100
+    progress = _Progress(steps if steps is not None else epochs, "step" if steps is not None else "epoch",
+                         enabled=not a.quiet and sys.stderr.isatty())
+    try:
+        trainer.run(steps=steps, epochs=epochs, target_loss=a.target_loss,
+                    callback=lambda t: progress.update(t.step_count if steps is not None else t.epoch,
+                                                       t.history["loss"][-1]))
+    except Diverged as e:
+        progress.close()
+        raise UsageError(f"training diverged: {e}") from None
+    progress.close()
+    if a.out:
+        extra = {"preprocess": trainer.preprocess.to_dict(), "classes": list(trainer.data.classes),
+                 "settings": s.to_dict()}
+        save_weights(a.out, net, extra=extra)
+    if not a.quiet:
+        print(summary(trainer))
+        if a.out:
+            print(f"weights written to {a.out}")
+    return 0
+
+
+def summary(trainer):
+    """One line: steps, epochs, losses and accuracy or RMSE."""
+    m = trainer.evaluate()
+    parts = [f"steps {trainer.step_count}", f"epochs {trainer.epoch}",
+             f"train loss {m['train_loss']:.6g}", f"test loss {m['test_loss']:.6g}"]
+    if "train_accuracy" in m:
+        parts += [f"train accuracy {m['train_accuracy']:.1%}", f"test accuracy {m['test_accuracy']:.1%}"]
+    else:
+        parts += [f"train RMSE {m['train_rmse']:.4g}", f"test R² {m['test_r2']:.4g}"]
+    return ", ".join(parts)
+
+
+class _Progress:
+    """A one-line progress bar on stderr, redrawn at most 10 times a second."""
+
+    def __init__(self, total, unit, enabled):
+        self.total, self.unit, self.enabled, self.last = total, unit, enabled, 0.0
+
+    def update(self, done, loss):
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.1 and done < self.total):
+            return
+        self.last = now
+        frac = min(1.0, done / self.total) if self.total else 1.0
+        bar = "#" * int(30 * frac) + "." * (30 - int(30 * frac))
+        sys.stderr.write(f"\r[{bar}] {self.unit} {done}/{self.total}  loss {loss:.5g} ")
+        sys.stderr.flush()
+
+    def close(self):
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def make_parser():
+    p = _Parser(prog="nnviz", description="Watch a neural network learn: the lecture "
+                "'Neural Network の基礎' as a desktop app. Without a command, opens the app.")
+    p.add_argument("--version", action="version", version=f"nnviz {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    t = sub.add_parser("train", help="train headless and write the weights",
+                       description="Train a network headless, print a summary, write the weights.")
+    add_training_flags(t)
+    stop = t.add_mutually_exclusive_group()
+    stop.add_argument("--steps", type=int, help="number of updates (0 writes the initial weights)")
+    stop.add_argument("--epochs", type=int, help="number of epochs (default 100)")
+    t.add_argument("--target-loss", type=float, help="stop early once the training loss is this low")
+    t.add_argument("--out", metavar="FILE", help="write the weights to FILE (.npz or .json)")
+    t.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    t.set_defaults(func=cmd_train)
+    return p
+
+
+def main(argv=None):
+    """Run the command; return the exit status."""
+    from .core.datasets import DataError
+    from .core.weights_io import WeightsError
+    try:
+        args = make_parser().parse_args(argv)
+        if args.command is None:
+            from .gui.app import run
+            return run(sys.argv[:1])
+        for name in ("steps", "epochs"):
+            if getattr(args, name, None) is not None and getattr(args, name) < 0:
+                raise UsageError(f"--{name} must be ≥ 0")
+        return args.func(args)
+    except (UsageError, DataError, WeightsError, ValueError, OSError) as e:
+        print(f"nnviz: error: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("nnviz: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,444 @@
+"""Data sets: seeded toy problems, the hand-made features φ(x), CSV import/export.
+
+A :class:`Dataset` holds raw inputs X, shape (N, n_in), and teacher signals d,
+shape (N, K): regression values, a 0/1 column ("binary") or one-hot rows
+("multiclass"). The 2-D toy sets follow TensorFlow Playground and live roughly
+in [-6, 6]². What ``noise`` (>= 0) means, by set:
+
+- classification sets (xor, circles, gaussians, spiral, moons, blobs, spiral_k):
+  Gaussian jitter of standard deviation ``5 * noise`` added to each input
+  coordinate after the label is fixed (noise = 0.1 moves points by about 0.5);
+  gaussians and blobs have a cluster spread of 1 on top.
+- regression sets (sin, surface): Gaussian noise of standard deviation ``noise``
+  added to the target (the clean target lies in [-1, 1]).
+
+A :class:`Preprocess` (feature map, then standardisation) turns raw inputs into
+network inputs; it is plain data, saved with the weights. Nothing read from a
+file is ever evaluated or unpickled.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Preprocess",
+           "load_csv", "save_csv"]
+
+TASK_NAMES = ("regression", "binary", "multiclass")
+
+
+class DataError(ValueError):
+    """A data set or CSV file that cannot be used; the message says exactly what and where
+    (file, line, column)."""
+
+
+def _labels(d):
+    """Teacher signals (N, K) → class index per row (N,): the 0/1 column, or the argmax of one-hot rows."""
+    return (d[:, 0] > 0.5).astype(int) if d.shape[1] == 1 else np.argmax(d, axis=1)
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """A train/test split. Arrays are float64 and read-only.
+
+    X_train (N_train, n_in), d_train (N_train, K), X_test (N_test, n_in), d_test (N_test, K);
+    K = 1 for regression and "binary" (0/1 for classes[0]/classes[1]), K = len(classes)
+    for "multiclass" (one-hot). ``classes`` are the class labels as strings, () for regression.
+    """
+    name: str
+    task: str
+    X_train: np.ndarray
+    d_train: np.ndarray
+    X_test: np.ndarray
+    d_test: np.ndarray
+    input_names: tuple
+    target_name: str
+    classes: tuple = ()
+
+    def __post_init__(self):
+        if self.task not in TASK_NAMES:
+            raise DataError(f"unknown task {self.task!r}; use one of {', '.join(TASK_NAMES)}")
+        for field in ("X_train", "d_train", "X_test", "d_test"):
+            a = np.array(getattr(self, field), dtype=np.float64)
+            _check(a.ndim == 2, f"{self.name}: {field} must be 2-D (rows, columns), got shape {a.shape}")
+            a.setflags(write=False)
+            object.__setattr__(self, field, a)
+        object.__setattr__(self, "input_names", tuple(self.input_names))
+        object.__setattr__(self, "classes", tuple(str(c) for c in self.classes))
+        k = {"binary": 1, "multiclass": len(self.classes)}.get(self.task, self.d_train.shape[1])
+        for X, d in ((self.X_train, self.d_train), (self.X_test, self.d_test)):
+            if len(X) != len(d) or X.shape[1] != len(self.input_names) or d.shape[1] != k:
+                raise DataError(f"{self.name}: X {X.shape} and d {d.shape} do not fit "
+                                f"{len(self.input_names)} inputs and {k} target column(s)")
+
+    n_inputs = property(lambda self: self.X_train.shape[1], doc="Number of raw inputs n_in.")
+    n_outputs = property(lambda self: self.d_train.shape[1], doc="Number of target columns K.")
+    labels_train = property(lambda self: self._labels(self.d_train),
+                            doc="Class index per training row, (N_train,) int; classification only.")
+    labels_test = property(lambda self: self._labels(self.d_test),
+                           doc="Class index per test row, (N_test,) int; classification only.")
+
+    def _labels(self, d):
+        if self.task == "regression":
+            raise DataError(f"{self.name}: a regression data set has no class labels")
+        return _labels(d)
+
+
+# ------------------------------------------------------------------ toy sets
+# Each generator: (rng, n, k) → X (n, n_in), y (n,) class index or clean target.
+def _balanced(n, k):
+    """Class index per sample, (n,): n samples spread over k classes as evenly as possible."""
+    return np.repeat(np.arange(k), [n // k + (i < n % k) for i in range(k)])
+
+
+def _xor(rng, n, k):
+    y = _balanced(n, 2)
+    s1 = rng.choice([-1.0, 1.0], size=n)              # class 1: x1·x2 > 0
+    return rng.uniform(0.3, 5.5, (n, 2)) * np.column_stack([s1, np.where(y == 1, s1, -s1)]), y
+
+
+def _circles(rng, n, k):
+    y = _balanced(n, 2)                               # 1: disc r < 2.5; 0: ring 3.5 < r < 5
+    r = np.where(y == 1, 2.5 * np.sqrt(rng.uniform(0, 1, n)), rng.uniform(3.5, 5.0, n))
+    t = rng.uniform(0, 2 * np.pi, n)
+    return r[:, None] * np.column_stack([np.cos(t), np.sin(t)]), y
+
+
+def _blobs(rng, n, k):
+    y = _balanced(n, k)                               # centres on a circle of radius 3.5
+    angle = 2 * np.pi * y / k + (5 * np.pi / 4 if k == 2 else np.pi / 2)   # k = 2: class 1 upper right
+    return 3.5 * np.column_stack([np.cos(angle), np.sin(angle)]) + rng.normal(size=(n, 2)), y
+
+
+def _spiral(rng, n, k):
+    y = _balanced(n, k)                               # k arms, radius 0 → 5 over 1.75 turns
+    t = rng.uniform(0, 1, n)
+    angle = 1.75 * 2 * np.pi * t + 2 * np.pi * y / k
+    return 5 * t[:, None] * np.column_stack([np.sin(angle), np.cos(angle)]), y
+
+
+def _moons(rng, n, k):
+    y = _balanced(n, 2)                               # scikit-learn's moons, scaled ×3, centred
+    t = rng.uniform(0, np.pi, n)
+    x1, x2 = np.where(y == 0, np.cos(t), 1 - np.cos(t)), np.where(y == 0, np.sin(t), 0.5 - np.sin(t))
+    return 3 * np.column_stack([x1 - 0.5, x2 - 0.25]), y
+
+
+def _sin(rng, n, k):
+    x = rng.uniform(-np.pi, np.pi, (n, 1))
+    return x, np.sin(x[:, 0])
+
+
+def _surface(rng, n, k):
+    X = rng.uniform(-np.pi, np.pi, (n, 2))
+    return X, np.sin(X[:, 0]) * np.cos(X[:, 1])
+
+
+DATASETS = {
+    "xor": ("binary", "points in the four quadrants; class 1 where x1·x2 > 0"),
+    "circles": ("binary", "inner disc (class 1) inside an outer ring (class 0)"),
+    "gaussians": ("binary", "two Gaussian clusters; class 1 upper right"),
+    "spiral": ("binary", "two interleaved spirals"),
+    "moons": ("binary", "two interleaved half moons"),
+    "blobs": ("multiclass", "K Gaussian clusters on a circle"),
+    "spiral_k": ("multiclass", "K interleaved spiral arms"),
+    "sin": ("regression", "y = sin(x) + noise, x in [-π, π]"),
+    "surface": ("regression", "y = sin(x1)·cos(x2) + noise, x in [-π, π]²"),
+}
+_GENERATORS = {"xor": _xor, "circles": _circles, "gaussians": lambda rng, n, k: _blobs(rng, n, 2),
+               "spiral": _spiral, "moons": _moons, "blobs": _blobs, "spiral_k": _spiral,
+               "sin": _sin, "surface": _surface}
+
+
+def _split(X, d, test_ratio, seed):
+    """Shuffle rows with ``seed`` (None: keep the order), then cut off the test part.
+
+    X (N, n_in), d (N, K) → X_train, d_train, X_test, d_test; at least one row stays in training.
+    """
+    n = len(X)
+    order = np.arange(n) if seed is None else np.random.default_rng(seed).permutation(n)
+    n_test = min(int(round(n * test_ratio)), n - 1)
+    return X[order[:n - n_test]], d[order[:n - n_test]], X[order[n - n_test:]], d[order[n - n_test:]]
+
+
+def _check(ok, message):
+    if not ok:
+        raise DataError(message)
+
+
+def _is_int(v):
+    return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+
+
+def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3):
+    """Generate a toy data set of :data:`DATASETS`, shuffled and split reproducibly.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`DATASETS`.
+    samples : int
+        Total number of samples N >= 2 before the split.
+    noise : float
+        >= 0; its meaning per set is in the module docstring.
+    test_ratio : float
+        Share of the samples held out for testing, in [0, 1).
+    seed : int
+        Seeds the points, the noise and the split.
+    classes : int
+        Number of classes K >= 2 of "blobs" and "spiral_k" (ignored by the others).
+
+    Returns
+    -------
+    Dataset
+        X (N, 2), or (N, 1) for "sin"; d (N, 1), or one-hot (N, K).
+    """
+    _check(name in DATASETS, f"unknown data set {name!r}; known: {', '.join(DATASETS)}")
+    _check(_is_int(samples) and samples >= 2, f"samples must be an integer >= 2, got {samples!r}")
+    _check(isinstance(noise, (int, float)) and math.isfinite(noise) and noise >= 0,
+           f"noise must be a finite number >= 0, got {noise!r}")
+    _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
+           f"test_ratio must be a number in [0, 1), got {test_ratio!r}")
+    _check(_is_int(classes) and classes >= 2, f"classes must be an integer >= 2, got {classes!r}")
+    task = DATASETS[name][0]
+    k = int(classes) if task == "multiclass" else 2
+    rng = np.random.default_rng(seed)
+    X, y = _GENERATORS[name](rng, int(samples), k)
+    if task == "regression":
+        d, labels = (y + noise * rng.normal(size=len(y)))[:, None], ()
+    else:
+        X = X + 5 * noise * rng.normal(size=X.shape)
+        d = y[:, None].astype(float) if task == "binary" else np.eye(k)[y]
+        labels = tuple(str(i) for i in range(k))
+    parts = _split(X, d, test_ratio, rng.integers(2**63))
+    return Dataset(name, task, *parts, ("x1", "x2")[:X.shape[1]], "y", labels)
+
+
+# ------------------------------------------------------------------ features φ(x)
+FEATURES = {
+    "x1": (lambda X: X[:, 0], "x₁"),
+    "x2": (lambda X: X[:, 1], "x₂"),
+    "x1^2": (lambda X: X[:, 0] ** 2, "x₁²"),
+    "x2^2": (lambda X: X[:, 1] ** 2, "x₂²"),
+    "x1x2": (lambda X: X[:, 0] * X[:, 1], "x₁x₂"),
+    "sin_x1": (lambda X: np.sin(X[:, 0]), "sin(x₁)"),
+    "sin_x2": (lambda X: np.sin(X[:, 1]), "sin(x₂)"),
+}
+
+
+@dataclass(frozen=True)
+class Preprocess:
+    """What turns raw inputs into network inputs: optional feature map (2-D inputs only)
+    then optional standardisation. Saved with the weights so predictions apply it.
+
+    ``features``: keys of :data:`FEATURES`, () for the raw inputs as they are.
+    ``mean``, ``std``: one float per network input, () for no standardisation.
+    """
+    features: tuple = ()
+    mean: tuple = ()
+    std: tuple = ()
+
+    def __post_init__(self):
+        for field in ("features", "mean", "std"):
+            object.__setattr__(self, field, tuple(getattr(self, field)))
+        unknown = [f for f in self.features if f not in FEATURES]
+        _check(not unknown, f"unknown feature(s) {', '.join(map(repr, unknown))}; "
+                            f"known: {', '.join(FEATURES)}")
+        _check(len(self.mean) == len(self.std) and not (self.features and self.mean
+                                                        and len(self.mean) != len(self.features)),
+               f"{len(self.features)} features, {len(self.mean)} means and {len(self.std)} "
+               "standard deviations: the counts must agree")
+        _check(all(s > 0 for s in self.std), "standard deviations must all be > 0")
+
+    def n_outputs(self, n_raw):
+        """Number of network inputs for ``n_raw`` raw inputs."""
+        _check(not self.features or n_raw == 2,
+               f"features {', '.join(self.features)} need 2 raw inputs (x1, x2), got {n_raw}")
+        return len(self.features) if self.features else n_raw
+
+    def _map(self, X):
+        """Feature map only: (N, n_raw) → (N, n_net)."""
+        X = np.asarray(X, dtype=np.float64)
+        _check(X.ndim == 2, f"inputs must be 2-D (N, n_raw), got shape {X.shape}")
+        self.n_outputs(X.shape[1])
+        return np.column_stack([FEATURES[f][0](X) for f in self.features]) if self.features else X
+
+    def apply(self, X):
+        """Raw inputs X (N, n_raw) → network inputs (N, n_net), always a new array."""
+        Z = np.array(self._map(X), dtype=np.float64)
+        if self.mean:
+            _check(Z.shape[1] == len(self.mean), f"fitted on {len(self.mean)} columns, got {Z.shape[1]}")
+            Z = (Z - np.array(self.mean)) / np.array(self.std)
+        return Z
+
+    @classmethod
+    def fit(cls, X, features=(), standardize=False):
+        """Preprocess for training inputs X (N, n_raw): feature map ``features``, then if
+        ``standardize`` the mean and std of the mapped inputs (a zero std becomes 1)."""
+        p = cls(tuple(features))
+        Z = p._map(X)                                   # checks X even when not standardising
+        if not standardize:
+            return p
+        _check(len(Z) > 0, "cannot standardise without any training inputs")
+        std = Z.std(axis=0)
+        std[std == 0] = 1.0
+        return cls(p.features, tuple(map(float, Z.mean(axis=0))), tuple(map(float, std)))
+
+    def to_dict(self):
+        """Plain JSON-able data: {"features": [str], "mean": [float], "std": [float]}."""
+        return {"features": list(self.features), "mean": list(self.mean), "std": list(self.std)}
+
+    @classmethod
+    def from_dict(cls, d):
+        """Inverse of :meth:`to_dict`; DataError on unknown keys, wrong types or lengths."""
+        _check(isinstance(d, dict) and not set(d) - {"features", "mean", "std"},
+               f"preprocess must be a dict with keys features, mean, std; got {d!r}")
+        f, m, s = d.get("features", []), d.get("mean", []), d.get("std", [])
+        _check(isinstance(f, list) and all(isinstance(x, str) for x in f),
+               f"preprocess features must be a list of names, got {f!r}")
+        for what, v in (("mean", m), ("std", s)):
+            _check(isinstance(v, list) and all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                               and math.isfinite(x) for x in v),
+                   f"preprocess {what} must be a list of finite numbers, got {v!r}")
+        return cls(tuple(f), tuple(map(float, m)), tuple(map(float, s)))
+
+
+# ------------------------------------------------------------------ CSV
+def _read_rows(path, max_bytes):
+    """Non-blank rows of a CSV file as (line number, cells); the first is the header."""
+    _check(os.path.isfile(path), f"{path}: file not found")
+    size = os.path.getsize(path)
+    _check(size <= max_bytes, f"{path}: file is {size:,} bytes, more than the limit of {max_bytes:,}")
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        raise DataError(f"{path}, line {line}: byte 0x{raw[e.start]:02x} is not UTF-8 text; "
+                        "save the file as UTF-8") from None
+    line, first = next(((i, s) for i, s in enumerate(io.StringIO(text), 1) if s.strip()), (0, ""))
+    _check(first, f"{path}: file is empty")
+    delimiter = max(",;\t", key=first.count)
+    _check(delimiter in first, f"{path}, line {line}: the header has one column only; a data set needs "
+           "at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        return [(reader.line_num, row) for row in reader if "".join(row).strip()]
+    except csv.Error as e:
+        raise DataError(f"{path}, line {reader.line_num}: {e}") from None
+
+
+def _numbers(cells, lines, where, column):
+    """Column of strings (N,) → finite float64 (N,); DataError naming the first bad line."""
+    try:
+        values = np.array(cells, dtype=np.float64)      # the same syntax as float()
+    except ValueError:
+        i = next(i for i, c in enumerate(cells) if not _is_number(c))
+        raise DataError(f"{where}, line {lines[i]}, column {column!r}: {cells[i].strip()!r} "
+                        "is not a number") from None
+    bad = np.flatnonzero(~np.isfinite(values))
+    _check(not bad.size, f"{where}, line {lines[bad[0]]}, column {column!r}: "
+           f"{cells[bad[0]].strip()!r} (NaN or infinity) is not allowed" if bad.size else "")
+    return values
+
+
+def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_000_000):
+    """Read a data set from a CSV file with a header row.
+
+    Parameters
+    ----------
+    path : str or path-like
+        UTF-8 text (a BOM is fine), delimiter ',' ';' or tab (the most frequent in the
+        header), any line ends; blank lines are skipped.
+    target : str, optional
+        Name of the target column, default the last one. All others are inputs and
+        must be numeric.
+    task : {"regression", "binary", "multiclass"}, optional
+        None infers it: a non-numeric target, or an integer-valued one with <= 10
+        distinct values, is classification (2 classes binary, more multiclass),
+        anything else regression.
+    test_ratio : float
+        Share held out for testing, in [0, 1). 0 keeps the file's row order;
+        otherwise the rows are shuffled with ``seed`` first.
+    seed : int
+    max_bytes : int
+        Larger files are refused.
+
+    Returns
+    -------
+    Dataset
+        X (N, n_in); d (N, 1) values or 0/1 for classes[0]/classes[1], or one-hot (N, K).
+        Classes are sorted numerically if all numeric, else as strings.
+    """
+    path = os.fspath(path)
+    _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
+           f"test_ratio must be a number in [0, 1), got {test_ratio!r}")
+    _check(task is None or task in TASK_NAMES, f"{path}: unknown task {task!r}; use one of {', '.join(TASK_NAMES)}")
+    (hline, header), *rows = _read_rows(path, max_bytes)
+    header = [name.strip() for name in header]
+    for j, name in enumerate(header):
+        _check(name, f"{path}, line {hline}: column {j + 1} has no name")
+        _check(header.index(name) == j, f"{path}, line {hline}: column name {name!r} appears twice "
+               f"(columns {header.index(name) + 1} and {j + 1})")
+    _check(rows, f"{path}: the file has a header (line {hline}) but no data rows")
+    line, row = next(((i, r) for i, r in rows if len(r) != len(header)), (0, header))
+    _check(not line, f"{path}, line {line}: {len(row)} values, but the header has "
+           f"{len(header)} columns ({', '.join(header)})")
+    target = header[-1] if target is None else target
+    _check(target in header, f"{path}: no column named {target!r}; columns: {', '.join(header)}")
+    lines, columns = [line for line, _ in rows], dict(zip(header, zip(*(row for _, row in rows))))
+    inputs = tuple(n for n in header if n != target)
+    X = np.column_stack([_numbers(columns[n], lines, path, n) for n in inputs])
+    cells = [c.strip() for c in columns[target]]
+    numeric = _is_number(cells)
+    y = _numbers(cells, lines, path, target) if numeric or task == "regression" else np.array(cells)
+    classes, index = np.unique(y, return_inverse=True)     # sorted numerically, or as strings
+    if task == "regression" or (task is None and numeric and not (
+            np.all(y == np.round(y)) and len(classes) <= 10)):
+        return Dataset(os.path.basename(path), "regression", *_split(X, y[:, None], test_ratio,
+                       seed if test_ratio else None), inputs, target)
+    names = tuple(str(int(c)) if c == int(c) else repr(float(c)) for c in classes) if numeric \
+        else tuple(map(str, classes))
+    where = f"{path}, column {target!r}"
+    _check(len(names) >= 2, f"{where}: only one class ({names[0]!r}); classification needs at least 2")
+    _check(task != "binary" or len(names) == 2, f"{where}: task 'binary' needs exactly 2 classes, "
+           f"found {len(names)} ({', '.join(names[:10])}{', …' if len(names) > 10 else ''})")
+    task = task or ("binary" if len(names) == 2 else "multiclass")
+    d = index[:, None].astype(float) if task == "binary" else np.eye(len(names))[index]
+    parts = _split(X, d, test_ratio, seed if test_ratio else None)
+    return Dataset(os.path.basename(path), task, *parts, inputs, target, names)
+
+
+def _is_number(s):
+    """Whether the string ``s``, or every string of the list ``s``, parses as a float."""
+    try:
+        np.array(s, dtype=np.float64)
+        return True
+    except ValueError:
+        return False
+
+
+def save_csv(path, X, d, input_names, target_name, classes=()):
+    """Write inputs X (N, n_in) and teacher signals d (N, K) as a CSV file with a header.
+
+    With ``classes`` the target column holds each row's class string (d a 0/1 column
+    or one-hot rows); without, d must be one column of values. Numbers are written
+    with ``repr``, so :func:`load_csv` reads back exactly the same floats.
+    """
+    X, d = np.asarray(X, dtype=np.float64), np.asarray(d, dtype=np.float64)
+    _check(X.ndim == 2 and d.ndim == 2 and len(X) == len(d) and X.shape[1] == len(input_names),
+           f"cannot save X {X.shape} and d {d.shape} with {len(input_names)} input names")
+    _check(classes or d.shape[1] == 1, f"d has {d.shape[1]} columns; pass classes to save one-hot targets")
+    target = [str(classes[i]) for i in _labels(d)] if classes else [repr(v) for v in d[:, 0].tolist()]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow([*input_names, target_name])
+        writer.writerows([*map(repr, x), t] for x, t in zip(X.tolist(), target))

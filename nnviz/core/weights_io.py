@@ -1,0 +1,354 @@
+"""Save and load a network's weights: ``.npz`` (NumPy) and ``.json`` (DESIGN.md).
+
+The ``.npz`` file opens with ``numpy.load(path, allow_pickle=False)`` and holds
+
+- ``W2, b2, W3, b3, ...`` in float64: W^(l) of shape (n_l, n_(l−1)), b^(l) of shape (n_l,);
+- ``alpha{l}``, shape (n_l,), for each PReLU layer l;
+- ``meta``: a 0-d string array holding JSON, ``{"format": "nnviz-weights",
+  "version": 1, "sizes": [...], "activations": [...], "output", "loss", "task",
+  "reduction", "elu_alpha"}`` plus extras such as ``"preprocess"`` and ``"classes"``.
+
+The ``.json`` file holds the same as one object: ``{"meta": {...}, "W2": [[...]], ...}``.
+Reading checks everything before anything is returned; any problem is a
+:class:`WeightsError` whose one-line message names the file and what is wrong.
+Saving is atomic: a temporary file in the same directory replaces the target.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
+from .losses import LOSSES, TASKS, check_pair
+from .network import Network
+
+__all__ = ["FORMAT", "VERSION", "MAX_BYTES", "WeightsError", "save_weights", "read_weights",
+           "load_weights", "assign_weights", "arrays_of"]
+
+FORMAT, VERSION = "nnviz-weights", 1
+MAX_BYTES = 200_000_000      # larger files (or npz contents) are refused
+MAX_UNITS = 100_000          # per layer
+MAX_PARAMS = 50_000_000      # in the whole network
+_RESERVED = ("format", "version", "sizes", "activations", "output", "loss", "task", "reduction",
+             "elu_alpha")
+_READ_ERRORS = (OSError, ValueError, EOFError, KeyError, TypeError, zipfile.BadZipFile,
+                UnicodeDecodeError, MemoryError, RecursionError)
+
+
+class WeightsError(ValueError):
+    """A weights file that cannot be read or does not fit; the message says what and where."""
+
+
+def arrays_of(net):
+    """Float64 copies of the parameters: ``{"W2": (n_2, n_1), "b2": (n_2,), ..., "alpha3": (n_3,)}``."""
+    arrays = {}
+    for l in range(2, net.L + 1):
+        arrays[f"W{l}"] = np.array(net.W[l], dtype=np.float64)
+        arrays[f"b{l}"] = np.array(net.b[l], dtype=np.float64)
+        if net.alpha[l] is not None:
+            arrays[f"alpha{l}"] = np.array(net.alpha[l], dtype=np.float64)
+    return arrays
+
+
+def save_weights(path, net, extra=None):
+    """Write ``net``'s parameters and architecture to ``path`` (``.npz`` or ``.json``).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        Target file; its suffix picks the format. An existing file is replaced
+        atomically, or left untouched if anything fails.
+    net : Network
+    extra : dict, optional
+        Plain-JSON extras merged into meta, e.g. ``{"preprocess": {...}, "classes": [...]}``.
+
+    Raises
+    ------
+    WeightsError
+        Unknown suffix, non-JSON or reserved extras, non-finite weights, or a write failure.
+    """
+    path = Path(path)
+    kind = _kind(path)
+    extra = dict(extra or {})
+    clash = sorted(set(extra) & set(_RESERVED))
+    if clash:
+        raise WeightsError(f"{path.name}: extras may not override {', '.join(clash)}")
+    arrays = arrays_of(net)
+    bad = [key for key, a in arrays.items() if not np.isfinite(a).all()]
+    if bad:
+        raise WeightsError(f"{path.name}: cannot save, {bad[0]} contains NaN or infinite values")
+    meta = {"format": FORMAT, "version": VERSION, **net.config(), **extra}
+    try:
+        text = json.dumps(meta, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise WeightsError(f"{path.name}: the extras are not plain JSON ({exc})") from None
+
+    def write(fh):
+        if kind == "npz":
+            np.savez(fh, meta=np.array(text), **arrays)
+        else:
+            doc = {"meta": meta, **{k: a.tolist() for k, a in arrays.items()}}
+            fh.write(json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8"))
+
+    _atomic_write(path, write)
+
+
+def _atomic_write(path, write):
+    """Call ``write(binary file)`` on a temporary file next to ``path``, then move it into place."""
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+        tmp = None
+    except Exception as exc:
+        raise WeightsError(f"{path.name}: cannot save ({type(exc).__name__}: {exc})") from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.remove(tmp)
+
+
+def read_weights(path):
+    """Read and fully validate a weights file.
+
+    Returns
+    -------
+    meta : dict
+        The file's meta (architecture plus extras).
+    arrays : dict of str to ndarray
+        ``"W{l}"`` (n_l, n_(l−1)), ``"b{l}"`` (n_l,), ``"alpha{l}"`` (n_l,), all float64.
+
+    Raises
+    ------
+    WeightsError
+        When the file is missing, too large, corrupt, or does not describe a valid network.
+    """
+    path = Path(path)
+    kind = _kind(path)
+    try:
+        if not path.is_file():
+            raise WeightsError("no such file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise WeightsError(f"the file has {size:,} bytes, more than the limit of {MAX_BYTES:,}")
+        return _read_npz(path) if kind == "npz" else _read_json(path)
+    except WeightsError as exc:
+        raise WeightsError(f"{path.name}: {exc}") from None
+    except _READ_ERRORS as exc:
+        raise WeightsError(f"{path.name}: not a readable weights file "
+                           f"({type(exc).__name__}: {exc})") from None
+
+
+def load_weights(path):
+    """A new :class:`Network` with the file's architecture and parameters; returns (net, meta)."""
+    meta, arrays = read_weights(path)
+    try:
+        net = Network.from_config(meta)
+    except ValueError as exc:
+        raise WeightsError(f"{Path(path).name}: {exc}") from None
+    assign_weights(net, meta, arrays)
+    return net, meta
+
+
+def assign_weights(net, meta, arrays):
+    """Copy ``arrays`` (as from :func:`read_weights`) into ``net``; ``net`` is untouched on failure.
+
+    Raises
+    ------
+    WeightsError
+        When the file's architecture (sizes, activations, output, loss, and ELU's α
+        if an ELU is used) differs from ``net.config()``; the message says how.
+    """
+    mine = net.config()
+    names = {"sizes": "layers", "activations": "hidden activations", "output": "output activation",
+             "loss": "loss", "elu_alpha": "ELU alpha"}
+    uses_elu = "elu" in [*meta.get("activations", []), meta.get("output")] + net.activation_names
+    diffs = [f"the file has {label} {_show(meta.get(key))}, the current network {_show(mine[key])}"
+             for key, label in names.items()
+             if meta.get(key) != mine[key] and (key != "elu_alpha" or uses_elu)]
+    if diffs:
+        raise WeightsError("; ".join(diffs))
+    expected = {k: a.shape for k, a in arrays_of(net).items()}
+    if set(arrays) != set(expected):
+        raise WeightsError(f"the arrays {sorted(arrays)} do not match the network's {sorted(expected)}")
+    for key, shape in expected.items():
+        if np.shape(arrays[key]) != shape:
+            raise WeightsError(f"{key} has shape {np.shape(arrays[key])}, expected {shape}")
+    for l in range(2, net.L + 1):
+        net.W[l][...] = arrays[f"W{l}"]
+        net.b[l][...] = arrays[f"b{l}"]
+        if net.alpha[l] is not None:
+            net.alpha[l][...] = arrays[f"alpha{l}"]
+
+
+# ------------------------------------------------------------------ validation
+def _kind(path):
+    """The format the suffix names: "npz" or "json"."""
+    suffix = path.suffix.lower()
+    if suffix not in (".npz", ".json"):
+        raise WeightsError(f"{path.name}: unknown weights format {suffix or '(no suffix)'!r}; "
+                           "use .npz or .json")
+    return suffix[1:]
+
+
+def _read_npz(path):
+    """(meta, arrays) of an .npz file: every header is checked before any data is loaded."""
+    if not zipfile.is_zipfile(path):   # np.load would try it as a .npy or a pickle
+        raise WeightsError("not an .npz file (no zip archive, or a truncated one)")
+    with np.load(path, allow_pickle=False) as f:
+        infos = f.zip.infolist()
+        unpacked = sum(i.file_size for i in infos)
+        if unpacked > MAX_BYTES:
+            raise WeightsError(f"unpacks to {unpacked:,} bytes, more than the limit of {MAX_BYTES:,}")
+        odd = [i.filename for i in infos if not i.filename.endswith(".npy")]
+        if odd:
+            raise WeightsError(f"unexpected entry {odd[0]!r} (not a NumPy array)")
+        keys = [i.filename[:-4] for i in infos]
+        if "meta" not in keys:
+            raise WeightsError("no 'meta' entry: not an nnviz weights file")
+        shape, dtype = _npy_header(f.zip, "meta")
+        if shape != () or dtype.kind != "U":
+            raise WeightsError(f"meta must be a 0-d string array, got shape {shape}, dtype {dtype}")
+        meta = _parse_json(str(f["meta"]), "meta")
+        expected = _check_meta(meta)
+        _check_keys(keys, expected)
+        for key, shape in expected.items():   # look at every header before loading any data
+            _check_header(key, *_npy_header(f.zip, key), shape, meta["sizes"])
+        arrays = {key: _as_float(key, f[key]) for key in expected}
+    return meta, arrays
+
+
+def _npy_header(zf, key):
+    """(shape, dtype) from the header of ``key``.npy inside the zip, reading no data."""
+    with zf.open(key + ".npy") as fp:
+        version = np.lib.format.read_magic(fp)
+        read = np.lib.format.read_array_header_1_0 if version == (1, 0) \
+            else np.lib.format.read_array_header_2_0
+        shape, _, dtype = read(fp)
+    return shape, dtype
+
+
+def _read_json(path):
+    """(meta, arrays) of a .json file."""
+    doc = _parse_json(path.read_bytes().decode("utf-8"), "the file")
+    if not isinstance(doc, dict):
+        raise WeightsError(f"the top level must be a JSON object, got {type(doc).__name__}")
+    if "meta" not in doc:
+        raise WeightsError("no 'meta' entry: not an nnviz weights file")
+    meta = doc["meta"]
+    expected = _check_meta(meta)
+    _check_keys([k for k in doc if k != "meta"] + ["meta"], expected)
+    arrays = {}
+    for key, shape in expected.items():
+        try:
+            a = np.asarray(doc[key])
+        except ValueError:
+            raise WeightsError(f"{key} is not a rectangular array of numbers") from None
+        _check_header(key, a.shape, a.dtype, shape, meta["sizes"])
+        arrays[key] = _as_float(key, a)
+    return meta, arrays
+
+
+def _parse_json(text, what):
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise WeightsError(f"{what} is not valid JSON ({exc})") from None
+
+
+def _check_meta(meta):
+    """Validate meta; return the expected arrays as {key: shape} in file order."""
+    if not isinstance(meta, dict):
+        raise WeightsError(f"meta must be a JSON object, got {type(meta).__name__}")
+    missing = [k for k in _RESERVED if k not in meta]
+    if missing:
+        raise WeightsError(f"meta lacks {', '.join(missing)}")
+    if meta["format"] != FORMAT:
+        raise WeightsError(f"meta format is {meta['format']!r}, expected {FORMAT!r}")
+    version = meta["version"]
+    if not _is_int(version) or not 1 <= version <= VERSION:
+        raise WeightsError(f"format version {version!r} is not supported (this nnviz reads "
+                           f"version {VERSION}; a newer nnviz may have written the file)")
+    sizes = meta["sizes"]
+    if not (isinstance(sizes, list) and len(sizes) >= 2
+            and all(_is_int(n) and 1 <= n <= MAX_UNITS for n in sizes)):
+        raise WeightsError(f"sizes must be a list of at least 2 whole numbers from 1 to "
+                           f"{MAX_UNITS:,}, got {str(sizes)[:80]}")
+    acts = meta["activations"]
+    if not (isinstance(acts, list) and len(acts) == len(sizes) - 2
+            and all(isinstance(a, str) and a in ACTIVATIONS for a in acts)):
+        raise WeightsError(f"activations must list {len(sizes) - 2} of {', '.join(ACTIVATIONS)}; "
+                           f"got {str(acts)[:80]}")
+    for key, allowed in (("output", OUTPUT_ACTIVATIONS), ("loss", LOSSES), ("task", TASKS),
+                         ("reduction", ("mean", "sum"))):
+        if not isinstance(meta[key], str) or meta[key] not in allowed:
+            raise WeightsError(f"{key} {meta[key]!r} is not one of {', '.join(allowed)}")
+    try:
+        check_pair(meta["output"], meta["loss"], sizes[-1])
+    except ValueError as exc:
+        raise WeightsError(str(exc)) from None
+    alpha = meta["elu_alpha"]
+    if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not math.isfinite(alpha):
+        raise WeightsError(f"elu_alpha must be a finite number, got {alpha!r}")
+    for key, kind in (("preprocess", dict), ("classes", list)):
+        if key in meta and not isinstance(meta[key], kind):
+            raise WeightsError(f"{key} must be a JSON {'object' if kind is dict else 'list'}")
+    expected, names = {}, [None, None] + acts + [meta["output"]]
+    for l in range(2, len(sizes) + 1):
+        expected[f"W{l}"], expected[f"b{l}"] = (sizes[l - 1], sizes[l - 2]), (sizes[l - 1],)
+        if names[l] in ACTIVATIONS and ACTIVATIONS[names[l]].learned_alpha:
+            expected[f"alpha{l}"] = (sizes[l - 1],)
+    count = sum(math.prod(s) for s in expected.values())
+    if count > MAX_PARAMS:
+        raise WeightsError(f"layers {sizes} would need {count:,} parameters, more than "
+                           f"the limit of {MAX_PARAMS:,}")
+    return expected
+
+
+def _check_keys(keys, expected):
+    """Every expected array present, nothing else but meta, nothing twice."""
+    missing = [k for k in expected if k not in keys]
+    if missing:
+        raise WeightsError(f"{missing[0]} is missing")
+    extra = [k for k in keys if k != "meta" and k not in expected]
+    if extra:
+        raise WeightsError(f"unexpected entry {extra[0]!r}")
+    if len(set(keys)) != len(keys):
+        raise WeightsError("an entry appears twice")
+
+
+def _check_header(key, shape, dtype, expected, sizes):
+    """Real numbers (float, or int to be converted) of exactly the expected shape."""
+    if dtype.kind not in "fiu":
+        raise WeightsError(f"{key} has dtype {dtype}, expected real numbers (float64)")
+    if shape != expected:
+        raise WeightsError(f"{key} has shape {shape}, expected {expected} for layers {sizes}")
+
+
+def _as_float(key, a):
+    """``a`` as float64, refusing NaN and infinities."""
+    a = np.asarray(a, dtype=np.float64)
+    if not np.all(np.isfinite(a)):
+        raise WeightsError(f"{key} contains NaN or infinite values")
+    return a
+
+
+def _show(value):
+    """[2, 8, 1] and [tanh, relu] rather than ['tanh', 'relu']."""
+    return f"[{', '.join(map(str, value))}]" if isinstance(value, list) else str(value)
+
+
+def _is_int(x):
+    return isinstance(x, int) and not isinstance(x, bool)

@@ -1,0 +1,239 @@
+"""The training loop and its history: plain Python on the NumPy core, no Qt.
+
+:class:`Settings` holds every choice a user makes (each is a GUI control and a
+``nnviz train`` flag); :func:`build` turns it into a :class:`Trainer`, which owns
+the live arrays and advances them one minibatch at a time.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields, replace
+
+import numpy as np
+
+from ..core.batching import Batcher
+from ..core.datasets import Preprocess, load_csv, make_dataset
+from ..core.metrics import accuracy, confusion, r2, rmse
+from ..core.network import Network
+from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
+
+__all__ = ["Settings", "Trainer", "Diverged", "build"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that defines a training run. Immutable: change with :meth:`replace`.
+
+    ``hidden`` lists the hidden layers' sizes (input and output sizes follow from
+    the data); ``activations`` has one name for all hidden layers or one per layer.
+    ``batch`` is B: 0 for the full batch (gradient descent), 1 for SGD.
+    ``eps`` is the learning rate ε and ``mu`` the momentum μ; ``optimizer`` None
+    picks "momentum" when μ > 0 and "plain" otherwise.
+    """
+    dataset: str = "xor"
+    data_file: str | None = None
+    target: str | None = None
+    samples: int = 200
+    noise: float = 0.1
+    test_ratio: float = 0.5
+    classes: int = 3
+    data_seed: int = 0
+    features: tuple = ()
+    standardize: bool = False
+    task: str | None = None
+    hidden: tuple = (4, 4)
+    activations: tuple = ("tanh",)
+    output: str | None = None
+    loss: str | None = None
+    elu_alpha: float = 1.0
+    init: str = "xavier"
+    seed: int = 0
+    batch: int = 10
+    eps: float = 0.03
+    mu: float = 0.0
+    optimizer: str | None = None
+    reduction: str = "mean"
+    l1: float = 0.0
+    l2: float = 0.0
+    schedule: str = "constant"
+    gamma: float = 0.5
+    every: int = 10
+
+    def replace(self, **changes):
+        """A copy with some settings changed."""
+        return replace(self, **changes)
+
+    def to_dict(self):
+        """Plain JSON-able data."""
+        return {f.name: (list(v) if isinstance(v := getattr(self, f.name), tuple) else v)
+                for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, d):
+        """Settings from :meth:`to_dict` output; unknown keys are ignored."""
+        names = {f.name: f for f in fields(cls)}
+        kw = {k: (tuple(v) if isinstance(v, list) else v) for k, v in d.items() if k in names}
+        return cls(**kw)
+
+    @property
+    def optimizer_name(self):
+        return self.optimizer or ("momentum" if self.mu > 0 else "plain")
+
+
+class Diverged(ArithmeticError):
+    """The loss became NaN or infinite; the last finite weights were restored."""
+
+
+def load_data(s):
+    """The Dataset the settings describe (generated, or read from ``data_file``)."""
+    if s.data_file:
+        return load_csv(s.data_file, target=s.target, task=s.task, test_ratio=s.test_ratio,
+                        seed=s.data_seed)
+    return make_dataset(s.dataset, samples=s.samples, noise=s.noise, test_ratio=s.test_ratio,
+                        seed=s.data_seed, classes=s.classes)
+
+
+def build(s, data=None, net=None):
+    """A ready :class:`Trainer` for settings ``s``.
+
+    ``data`` reuses an already loaded Dataset; ``net`` an existing network (its
+    shape must fit the data). Raises ValueError (DataError is one) with a clear
+    message for any impossible combination.
+    """
+    data = data if data is not None else load_data(s)
+    if s.task and s.task != data.task and not s.data_file:
+        raise ValueError(f"data set {data.name!r} is a {data.task} problem, not {s.task}")
+    pre = Preprocess.fit(data.X_train, features=s.features, standardize=s.standardize)
+    sizes = [pre.n_outputs(data.n_inputs), *s.hidden, data.n_outputs]
+    acts = list(s.activations)
+    if len(acts) == 1:
+        acts = acts * len(s.hidden)
+    if net is None:
+        net = Network(sizes, acts, task=data.task, output=s.output, loss=s.loss,
+                      reduction=s.reduction, elu_alpha=s.elu_alpha, init=s.init, seed=s.seed)
+    elif net.sizes != sizes:
+        raise ValueError(f"the network has layers {net.sizes}, the data need {sizes}")
+    return Trainer(net, data, pre, s)
+
+
+class Trainer:
+    """Trains one network on one data set, one minibatch per :meth:`step`.
+
+    Attributes
+    ----------
+    net : Network
+    data : Dataset
+    preprocess : Preprocess
+    X_train, D_train, X_test, D_test : ndarray
+        Network inputs (after the preprocess) and teacher signals.
+    step_count : int
+    history : dict of lists
+        "step", "epoch", "loss" (the minibatch loss of each step, penalty included).
+    """
+
+    def __init__(self, net, data, preprocess, settings):
+        s = self.settings = settings
+        if s.schedule not in SCHEDULES:
+            raise ValueError(f"unknown schedule {s.schedule!r}; choose one of {', '.join(SCHEDULES)}")
+        for name in ("eps", "l1", "l2"):
+            v = getattr(s, name)
+            if not (math.isfinite(v) and v >= 0):
+                raise ValueError(f"{name} must be a finite number ≥ 0, got {v}")
+        self.net, self.data, self.preprocess = net, data, preprocess
+        self.X_train = np.ascontiguousarray(preprocess.apply(data.X_train))
+        self.X_test = np.ascontiguousarray(preprocess.apply(data.X_test))
+        self.D_train, self.D_test = np.asarray(data.d_train), np.asarray(data.d_test)
+        self.optimizer = make_optimizer(s.optimizer_name, mu=s.mu)
+        self.batcher = Batcher(self.X_train, self.D_train, s.batch, rng=s.seed)
+        self.step_count = 0
+        self.history = {"step": [], "epoch": [], "loss": []}
+        self._good = net.params.copy()
+        self.last_index = None
+
+    @property
+    def epoch(self):
+        return self.batcher.epoch
+
+    @property
+    def eps(self):
+        """The learning rate ε in force now (after the schedule)."""
+        s = self.settings
+        return learning_rate(s.eps, self.batcher.epoch, s.schedule, s.gamma, s.every)
+
+    def step(self):
+        """One update on the next minibatch; returns its loss (before the update).
+
+        Raises
+        ------
+        Diverged
+            If the loss is NaN or infinite. The weights are then those of the
+            last step whose loss was finite, and the optimiser state is reset.
+        """
+        net, s = self.net, self.settings
+        Xb, Db, index = self.batcher.next()
+        net.forward(Xb)
+        loss = net.reduce(net.per_sample_loss(Db))
+        if s.l1 or s.l2:
+            loss += net.penalty(s.l1, s.l2)
+        if not math.isfinite(loss):
+            net.params[...] = self._good
+            self.optimizer.reset()
+            raise Diverged(f"the loss became {loss} at step {self.step_count + 1}: the learning "
+                           f"rate ε = {self.eps:g} is too large; weights restored to step "
+                           f"{self.step_count}")
+        np.copyto(self._good, net.params)
+        net.backward(Db)
+        if s.l1 or s.l2:
+            net.add_penalty_grad(s.l1, s.l2)
+        self.optimizer.step(net.params, net.grad, self.eps)
+        self.step_count += 1
+        self.last_index = index
+        h = self.history
+        h["step"].append(self.step_count)
+        h["epoch"].append(self.batcher.epoch_progress)
+        h["loss"].append(loss)
+        return loss
+
+    def run(self, steps=None, epochs=None, target_loss=None, callback=None):
+        """Step until ``steps`` more steps, or until ``epochs`` epochs in all, or
+        until the full training loss is ≤ ``target_loss`` (checked each epoch).
+        ``callback(trainer)`` is called after each step. Returns the last loss."""
+        loss = float("nan")
+        start = self.step_count
+        with np.errstate(all="ignore"):   # overflow is caught as Diverged, not printed
+            while True:
+                if steps is not None and self.step_count - start >= steps:
+                    break
+                if epochs is not None and self.batcher.epoch >= epochs:
+                    break
+                epoch = self.batcher.epoch
+                loss = self.step()
+                if callback:
+                    callback(self)
+                if target_loss is not None and self.batcher.epoch > epoch \
+                        and self.evaluate()["train_loss"] <= target_loss:
+                    break
+        return loss
+
+    def evaluate(self):
+        """Loss and quality on the whole training and test sets, as a dict.
+
+        Keys: train_loss, test_loss, and train_accuracy/test_accuracy plus
+        confusion (of the test set, or the training set without one) for
+        classification, train_rmse/test_rmse/train_r2/test_r2 for regression.
+        """
+        net, out = self.net, {}
+        for part, X, D in (("train", self.X_train, self.D_train), ("test", self.X_test, self.D_test)):
+            if len(X) == 0:
+                out[f"{part}_loss"] = float("nan")
+                y = np.empty_like(D)
+            else:
+                y = net.forward(X)
+                out[f"{part}_loss"] = net.reduce(net.per_sample_loss(D))
+            if self.data.task == "regression":
+                out[f"{part}_rmse"], out[f"{part}_r2"] = rmse(y, D), r2(y, D)
+            else:
+                out[f"{part}_accuracy"] = accuracy(y, D)
+                if len(X) or part == "train":
+                    out["confusion"] = confusion(y, D, max(2, len(self.data.classes)))
+        return out

@@ -1,0 +1,88 @@
+"""The nine activations: f as in the lecture's table, f' against central differences."""
+import numpy as np
+import pytest
+
+from nnviz.core.activations import ACTIVATIONS, ELU, get_activation, softmax
+
+U = np.array([-3.0, -1.2, -0.3, 0.4, 1.1, 2.5])   # no kinks at 0 for the finite differences
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_derivative_matches_central_difference(name):
+    act = ACTIVATIONS[name]
+    h = 1e-6
+    numeric = (act.f(U + h) - act.f(U - h)) / (2 * h)
+    assert np.allclose(act.df(U, act.f(U)), numeric, rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_out_argument_gives_the_same_values(name):
+    act = ACTIVATIONS[name]
+    out, dout = np.empty_like(U), np.empty_like(U)
+    z = act.f(U.copy(), out=out)
+    assert z is out and np.array_equal(out, act.f(U))
+    assert np.array_equal(act.df(U, out, out=dout), act.df(U, act.f(U)))
+
+
+def test_table_values():
+    x = np.array([-2.0, 0.0, 3.0])
+    f = {n: a.f(x) for n, a in ACTIVATIONS.items()}
+    assert np.array_equal(f["identity"], x)
+    assert np.array_equal(f["step"], [0, 1, 1])            # 1 for x ≥ 0
+    assert np.allclose(f["sigmoid"], 1 / (1 + np.exp(-x)))
+    assert np.allclose(f["tanh"], 2 / (1 + np.exp(-2 * x)) - 1)
+    assert np.allclose(f["arctan"], np.arctan(x))
+    assert np.array_equal(f["relu"], [0, 0, 3])
+    assert np.allclose(f["prelu"], [-0.5, 0, 3])            # α = 0.25 (He et al. 2015)
+    assert np.allclose(f["elu"], [np.exp(-2) - 1, 0, 3])
+    assert np.allclose(f["softplus"], np.log1p(np.exp(x)))
+    # derivatives at the table's special points
+    assert np.array_equal(ACTIVATIONS["step"].df(x, f["step"]), [0, 0, 0])   # 0, and 0 at x = 0
+    assert np.array_equal(ACTIVATIONS["relu"].df(x, f["relu"]), [0, 1, 1])
+    assert np.array_equal(ACTIVATIONS["prelu"].df(x, f["prelu"]), [0.25, 1, 1])
+
+
+def test_elu_alpha_is_a_setting():
+    elu = get_activation("elu", elu_alpha=2.0)
+    assert isinstance(elu, ELU) and elu.alpha == 2.0
+    assert np.isclose(elu.f(np.array([-1.0]))[0], 2 * (np.exp(-1) - 1))
+    assert np.isclose(elu.df(np.array([-1.0]), elu.f(np.array([-1.0])))[0], 2 * np.exp(-1))
+
+
+def test_prelu_alpha_per_unit_and_its_derivative():
+    prelu = ACTIVATIONS["prelu"]
+    u = np.array([[-2.0, 1.0], [-1.0, -4.0]])
+    alpha = np.array([0.1, 0.5])
+    assert np.allclose(prelu.f(u, alpha=alpha), [[-0.2, 1.0], [-0.1, -2.0]])
+    assert np.allclose(prelu.df(u, None, alpha=alpha), [[0.1, 1.0], [0.1, 0.5]])
+    assert np.allclose(prelu.dalpha(u), [[-2.0, 0.0], [-1.0, -4.0]])
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "softplus", "tanh", "elu", "arctan"])
+def test_no_overflow_for_large_inputs(name):
+    act = ACTIVATIONS[name]
+    u = np.array([-1000.0, 1000.0])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):  # underflow to 0 is exact enough
+        z = act.f(u)
+        d = act.df(u, z)
+    assert np.all(np.isfinite(z)) and np.all(np.isfinite(d))
+
+
+def test_sigmoid_and_softplus_tails_are_exact():
+    s, sp = ACTIVATIONS["sigmoid"], ACTIVATIONS["softplus"]
+    assert s.f(np.array([-1000.0]))[0] == 0.0 and s.f(np.array([1000.0]))[0] == 1.0
+    assert np.isclose(s.f(np.array([-40.0]))[0], np.exp(-40.0), rtol=1e-12)   # full relative precision
+    assert sp.f(np.array([1000.0]))[0] == 1000.0
+    assert np.isclose(sp.f(np.array([-40.0]))[0], np.exp(-40.0), rtol=1e-12)
+
+
+def test_softmax_is_stable_and_sums_to_one():
+    u = np.array([[1000.0, 1000.0, -1000.0], [1.0, 2.0, 3.0]])
+    z = softmax(u)
+    assert np.allclose(z.sum(axis=1), 1) and np.allclose(z[0], [0.5, 0.5, 0])
+    assert np.allclose(z[1], np.exp([1, 2, 3]) / np.exp([1, 2, 3]).sum())
+
+
+def test_unknown_name_lists_the_known_ones():
+    with pytest.raises(ValueError, match="relu"):
+        get_activation("gelu")

@@ -1,0 +1,351 @@
+"""Tests of nnviz.core.datasets: toy sets, features, Preprocess, CSV import/export."""
+import json
+
+import numpy as np
+import pytest
+
+from nnviz.core.datasets import (DATASETS, FEATURES, DataError, Dataset, Preprocess, load_csv,
+                                 make_dataset, save_csv)
+
+TOY = sorted(DATASETS)
+
+
+def _all(ds):
+    """Train and test rows together: X (N, n_in), d (N, K)."""
+    return np.vstack([ds.X_train, ds.X_test]), np.vstack([ds.d_train, ds.d_test])
+
+
+# ------------------------------------------------------------------ toy sets
+@pytest.mark.parametrize("name", TOY)
+def test_generator_is_deterministic_per_seed(name):
+    a, b, c = (make_dataset(name, samples=60, seed=s) for s in (7, 7, 8))
+    for field in ("X_train", "d_train", "X_test", "d_test"):
+        np.testing.assert_array_equal(getattr(a, field), getattr(b, field))
+    assert not np.array_equal(a.X_train, c.X_train)
+
+
+@pytest.mark.parametrize("name", TOY)
+def test_generator_shapes_and_names(name):
+    ds = make_dataset(name, samples=101, test_ratio=0.3, classes=4)
+    task = DATASETS[name][0]
+    n_in = 1 if name == "sin" else 2
+    k = 4 if task == "multiclass" else 1
+    assert ds.task == task and ds.name == name
+    assert ds.X_train.shape == (71, n_in) and ds.X_test.shape == (30, n_in)
+    assert ds.d_train.shape == (71, k) and ds.d_test.shape == (30, k)
+    assert ds.X_train.dtype == np.float64
+    assert (ds.n_inputs, ds.n_outputs) == (n_in, k)
+    assert ds.input_names == ("x1", "x2")[:n_in] and ds.target_name == "y"
+    assert ds.classes == {"binary": ("0", "1"), "multiclass": ("0", "1", "2", "3")}.get(task, ())
+
+
+@pytest.mark.parametrize("name", [n for n in TOY if DATASETS[n][0] != "regression"])
+def test_classes_are_balanced_and_inputs_in_range(name):
+    ds = make_dataset(name, samples=120, noise=0.0, classes=3)
+    X, d = _all(ds)
+    labels = np.concatenate([ds.labels_train, ds.labels_test])
+    k = len(ds.classes)
+    assert np.bincount(labels, minlength=k).tolist() == [120 // k] * k
+    assert np.all(np.abs(X) <= 6.0)
+    assert set(np.unique(d)) <= {0.0, 1.0}
+    if k > 2:
+        np.testing.assert_array_equal(d.sum(axis=1), 1.0)
+        np.testing.assert_array_equal(labels, d.argmax(axis=1))
+    else:
+        np.testing.assert_array_equal(labels, d[:, 0])
+
+
+def test_noise_moves_the_points():
+    clean, noisy = make_dataset("moons", noise=0.0), make_dataset("moons", noise=0.2)
+    assert not np.array_equal(clean.X_train, noisy.X_train)
+    np.testing.assert_array_equal(clean.d_train, noisy.d_train)   # same seed, same labels
+
+
+def test_xor_label_is_sign_of_product():
+    X, d = _all(make_dataset("xor", samples=300, noise=0.0))
+    np.testing.assert_array_equal(d[:, 0], (X[:, 0] * X[:, 1] > 0).astype(float))
+
+
+def test_circles_inner_disc_is_class_1():
+    X, d = _all(make_dataset("circles", samples=300, noise=0.0))
+    r = np.hypot(X[:, 0], X[:, 1])
+    assert np.all(r[d[:, 0] == 1] < 2.5) and np.all(r[d[:, 0] == 0] > 3.5)
+
+
+def test_gaussians_cluster_means():
+    X, d = _all(make_dataset("gaussians", samples=2000, noise=0.0))
+    np.testing.assert_allclose(X[d[:, 0] == 1].mean(axis=0), [2.47, 2.47], atol=0.15)
+    np.testing.assert_allclose(X[d[:, 0] == 0].mean(axis=0), [-2.47, -2.47], atol=0.15)
+
+
+def test_spiral_arms_follow_radius_and_angle():
+    X, d = _all(make_dataset("spiral", samples=400, noise=0.0))
+    r = np.hypot(X[:, 0], X[:, 1])
+    angle = 1.75 * 2 * np.pi * r / 5 + np.pi * d[:, 0]        # arm 1 is arm 0 turned by π
+    assert r.max() <= 5.0 + 1e-12
+    np.testing.assert_allclose(X, r[:, None] * np.column_stack([np.sin(angle), np.cos(angle)]), atol=1e-9)
+
+
+def test_regression_targets_and_noise():
+    X, d = _all(make_dataset("sin", samples=200, noise=0.0))
+    assert np.all(np.abs(X) <= np.pi)
+    np.testing.assert_allclose(d[:, 0], np.sin(X[:, 0]))
+    X, d = _all(make_dataset("surface", samples=200, noise=0.0))
+    np.testing.assert_allclose(d[:, 0], np.sin(X[:, 0]) * np.cos(X[:, 1]))
+    X, d = _all(make_dataset("sin", samples=4000, noise=0.3))
+    assert np.std(d[:, 0] - np.sin(X[:, 0])) == pytest.approx(0.3, rel=0.05)
+
+
+def test_test_ratio_zero_gives_empty_test_arrays():
+    ds = make_dataset("blobs", samples=10, test_ratio=0.0, classes=5)
+    assert ds.X_train.shape == (10, 2) and ds.X_test.shape == (0, 2) and ds.d_test.shape == (0, 5)
+
+
+def test_split_keeps_one_training_row():
+    ds = make_dataset("xor", samples=2, test_ratio=0.99)
+    assert len(ds.X_train) == 1 and len(ds.X_test) == 1
+
+
+def test_arrays_are_read_only_and_regression_has_no_labels():
+    ds = make_dataset("sin")
+    with pytest.raises(ValueError):
+        ds.X_train[0, 0] = 1.0
+    with pytest.raises(DataError, match="no class labels"):
+        ds.labels_train
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(name="nope"), "unknown data set 'nope'; known: xor, circles"),
+    (dict(name="xor", samples=1), "samples must be an integer >= 2"),
+    (dict(name="xor", samples=2.5), "samples must be an integer >= 2"),
+    (dict(name="xor", test_ratio=1.0), r"test_ratio must be a number in \[0, 1\)"),
+    (dict(name="xor", test_ratio=-0.1), r"test_ratio must be a number in \[0, 1\)"),
+    (dict(name="xor", noise=-0.1), "noise must be a finite number >= 0"),
+    (dict(name="blobs", classes=1), "classes must be an integer >= 2"),
+])
+def test_make_dataset_bad_arguments(kwargs, message):
+    with pytest.raises(DataError, match=message):
+        make_dataset(**kwargs)
+
+
+def test_dataset_checks_shapes():
+    with pytest.raises(DataError, match="do not fit"):
+        Dataset("x", "binary", np.zeros((3, 2)), np.zeros((2, 1)), np.zeros((0, 2)), np.zeros((0, 1)),
+                ("a", "b"), "y", ("0", "1"))
+
+
+# ------------------------------------------------------------------ features, Preprocess
+def test_feature_values():
+    X = np.array([[2.0, 3.0], [-1.0, 0.5]])
+    expected = {"x1": [2, -1], "x2": [3, 0.5], "x1^2": [4, 1], "x2^2": [9, 0.25], "x1x2": [6, -0.5],
+                "sin_x1": np.sin([2, -1]), "sin_x2": np.sin([3, 0.5])}
+    assert set(FEATURES) == set(expected)
+    for name, values in expected.items():
+        fn, label = FEATURES[name]
+        np.testing.assert_allclose(fn(X), values)
+        assert isinstance(label, str) and label
+
+
+def test_preprocess_identity():
+    X = np.array([[1.0, 2.0, 3.0]])
+    p = Preprocess()
+    out = p.apply(X)
+    np.testing.assert_array_equal(out, X)
+    assert out is not X and p.n_outputs(3) == 3
+
+
+def test_preprocess_fit_standardises_training_inputs():
+    X = make_dataset("circles", samples=300).X_train
+    p = Preprocess.fit(X, features=("x1", "x1^2", "x1x2"), standardize=True)
+    Z = p.apply(X)
+    assert Z.shape == (len(X), 3) and p.n_outputs(2) == 3
+    np.testing.assert_allclose(Z.mean(axis=0), 0.0, atol=1e-12)
+    np.testing.assert_allclose(Z.std(axis=0), 1.0)
+    np.testing.assert_allclose(p.mean[1], np.mean(X[:, 0] ** 2))
+
+
+def test_preprocess_features_without_standardising():
+    X = np.array([[2.0, 3.0], [1.0, -1.0]])
+    p = Preprocess.fit(X, features=("x2^2", "x1x2"))
+    assert p.mean == () and p.std == ()
+    np.testing.assert_allclose(p.apply(X), [[9.0, 6.0], [1.0, -1.0]])
+
+
+def test_preprocess_zero_std_becomes_one():
+    X = np.array([[1.0, 5.0], [3.0, 5.0]])
+    p = Preprocess.fit(X, standardize=True)
+    assert p.mean == (2.0, 5.0) and p.std == (1.0, 1.0)
+    np.testing.assert_allclose(p.apply(X), [[-1.0, 0.0], [1.0, 0.0]])
+
+
+def test_preprocess_round_trip_through_json():
+    X = make_dataset("xor").X_train
+    p = Preprocess.fit(X, features=("sin_x1", "x2"), standardize=True)
+    q = Preprocess.from_dict(json.loads(json.dumps(p.to_dict())))
+    assert q == p
+    np.testing.assert_array_equal(q.apply(X), p.apply(X))
+
+
+def test_preprocess_errors():
+    with pytest.raises(DataError, match="unknown feature.*'x3'"):
+        Preprocess(features=("x1", "x3"))
+    with pytest.raises(DataError, match="need 2 raw inputs"):
+        Preprocess(features=("x1",)).apply(np.zeros((4, 3)))
+    with pytest.raises(DataError, match="need 2 raw inputs"):
+        Preprocess.fit(np.zeros((4, 1)), features=("x1",))
+    with pytest.raises(DataError, match="fitted on 2 columns, got 3"):
+        Preprocess(mean=(0.0, 0.0), std=(1.0, 1.0)).apply(np.zeros((1, 3)))
+
+
+@pytest.mark.parametrize("d", [
+    [],                                                   # not a dict
+    {"features": "x1"},                                   # not a list
+    {"features": ["x9"]},                                 # unknown name
+    {"features": [], "mean": [0.0], "std": []},           # lengths differ
+    {"features": ["x1"], "mean": [0.0, 1.0], "std": [1.0, 1.0]},
+    {"mean": ["0"], "std": [1.0]},                        # not a number
+    {"mean": [0.0], "std": [0.0]},                        # std must be > 0
+    {"mean": [float("nan")], "std": [1.0]},
+    {"features": [], "extra": 1},
+])
+def test_preprocess_from_dict_rejects(d):
+    with pytest.raises(DataError):
+        Preprocess.from_dict(d)
+
+
+# ------------------------------------------------------------------ CSV
+def _write(tmp_path, text, name="data.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+def test_csv_numeric_regression_target(tmp_path):
+    ds = load_csv(_write(tmp_path, "a,b,price\n1,2,0.5\n3,4,1.25\n5,6,2.75\n"))
+    assert ds.name == "data.csv" and ds.task == "regression" and ds.classes == ()
+    assert ds.input_names == ("a", "b") and ds.target_name == "price"
+    np.testing.assert_array_equal(ds.X_train, [[1, 2], [3, 4], [5, 6]])
+    np.testing.assert_array_equal(ds.d_train, [[0.5], [1.25], [2.75]])
+    assert ds.X_test.shape == (0, 2) and ds.d_test.shape == (0, 1)
+
+
+def test_csv_integer_target_is_classification_sorted_numerically(tmp_path):
+    ds = load_csv(_write(tmp_path, "x,y\n1,10\n2,2\n3,2\n4,10\n5,1\n"))
+    assert ds.task == "multiclass" and ds.classes == ("1", "2", "10")
+    np.testing.assert_array_equal(ds.labels_train, [2, 1, 1, 2, 0])
+    np.testing.assert_array_equal(ds.d_train[0], [0, 0, 1])
+
+
+def test_csv_string_labels_binary(tmp_path):
+    ds = load_csv(_write(tmp_path, "x1,x2,kind\n0,1,dog\n1,0,cat\n1,1,dog\n"))
+    assert ds.task == "binary" and ds.classes == ("cat", "dog")
+    np.testing.assert_array_equal(ds.d_train[:, 0], [1, 0, 1])
+
+
+def test_csv_explicit_target_name_and_task(tmp_path):
+    path = _write(tmp_path, "label,x,z\nb,1.5,7\na,2.5,8\nb,3.5,9\nc,0,1\n")
+    ds = load_csv(path, target="label")
+    assert ds.input_names == ("x", "z") and ds.target_name == "label"
+    assert ds.task == "multiclass" and ds.classes == ("a", "b", "c")
+    np.testing.assert_array_equal(ds.X_train[0], [1.5, 7])
+    with pytest.raises(DataError, match="line 2, column 'label': 'b' is not a number"):
+        load_csv(path, target="z")                                 # inputs must be numeric
+
+
+def test_csv_explicit_regression_on_integer_target(tmp_path):
+    ds = load_csv(_write(tmp_path, "x,n\n1,1\n2,2\n3,2\n"), task="regression")
+    assert ds.task == "regression"
+    np.testing.assert_array_equal(ds.d_train[:, 0], [1, 2, 2])
+
+
+def test_csv_bom_crlf_semicolon_tab(tmp_path):
+    for text in ("\ufeffx;y;t\r\n1;2;0\r\n3;4;1\r\n", "x\ty\tt\n1\t2\t0\n\n3\t4\t1\n"):
+        ds = load_csv(_write(tmp_path, text))
+        assert ds.input_names == ("x", "y") and ds.target_name == "t" and ds.task == "binary"
+        np.testing.assert_array_equal(ds.X_train, [[1, 2], [3, 4]])
+        np.testing.assert_array_equal(ds.d_train, [[0], [1]])
+
+
+def test_csv_split_is_seeded(tmp_path):
+    rows = "".join(f"{i},{i % 2}\n" for i in range(20))
+    path = _write(tmp_path, "x,y\n" + rows)
+    a, b, c = (load_csv(path, test_ratio=0.25, seed=s) for s in (1, 1, 2))
+    assert a.X_train.shape == (15, 1) and a.X_test.shape == (5, 1)
+    np.testing.assert_array_equal(a.X_test, b.X_test)
+    assert not np.array_equal(a.X_test, c.X_test)
+    assert sorted(np.vstack([a.X_train, a.X_test])[:, 0]) == list(range(20))
+
+
+@pytest.mark.parametrize("text, kwargs, message", [
+    ("", {}, "file is empty"),
+    ("\n  \n", {}, "file is empty"),
+    ("a,b,c\n", {}, r"header \(line 1\) but no data rows"),
+    ("a,b\n1,2\n", {"target": "c"}, "no column named 'c'; columns: a, b"),
+    ("a,b,c\n1,2,3\n4,5\n", {}, "line 3: 2 values, but the header has 3 columns"),
+    ("a,b,c\n1,2,3\n4,5,6,7\n", {}, "line 3: 4 values"),
+    ("a,b,c\n1,2,0\n4,oops,1\n", {}, "line 3, column 'b': 'oops' is not a number"),
+    ("a,b,c\n1,,0\n4,5,1\n", {}, "line 2, column 'b': '' is not a number"),
+    ("a,b,c\n1,2,0\n4,nan,1\n", {}, r"line 3, column 'b': 'nan' \(NaN or infinity\)"),
+    ("a,b,c\n1,2,0\n\n4,5,1\n-inf,5,1\n", {}, "line 5, column 'a': '-inf'"),
+    ("a,b\n1,0.5\n2,inf\n", {}, "line 3, column 'b': 'inf'"),
+    ("a,b\n1,x\n2,x\n", {}, "column 'b': only one class"),
+    ("a,b\n1,1\n2,1\n", {}, "column 'b': only one class"),
+    ("a,b\n1,0\n2,1\n3,2\n", {"task": "binary"}, "column 'b': task 'binary' needs exactly 2 classes"),
+    ("a,b\n1,0.5\n2,cat\n", {"task": "regression"}, "line 3, column 'b': 'cat' is not a number"),
+    ("a,b\n1,0\n", {"task": "ranking"}, "unknown task 'ranking'"),
+    ("abc\n1\n2\n", {}, "line 1: the header has one column only.*wrong delimiter"),
+    ("a,b,a\n1,2,3\n", {}, "line 1: column name 'a' appears twice"),
+    ("a,,c\n1,2,3\n", {}, "line 1: column 2 has no name"),
+    (b"a,b\n1,0\n2,\xff\n", {}, r"line 3: byte 0xff is not UTF-8"),
+    ('a,b\n1,"0\n', {}, "line 2"),
+])
+def test_csv_errors(tmp_path, text, kwargs, message):
+    path = _write(tmp_path, text, name="bad.csv")
+    with pytest.raises(DataError, match=message) as info:
+        load_csv(path, **kwargs)
+    assert "bad.csv" in str(info.value)
+
+
+def test_csv_missing_file(tmp_path):
+    with pytest.raises(DataError, match="missing.csv: file not found"):
+        load_csv(tmp_path / "missing.csv")
+
+
+def test_csv_too_large(tmp_path):
+    path = _write(tmp_path, "a,b\n" + "1,0\n2,1\n" * 100)
+    with pytest.raises(DataError, match="804 bytes, more than the limit of 100"):
+        load_csv(path, max_bytes=100)
+    assert load_csv(path, max_bytes=804).X_train.shape == (200, 1)
+
+
+def test_csv_bad_test_ratio(tmp_path):
+    with pytest.raises(DataError, match="test_ratio"):
+        load_csv(_write(tmp_path, "a,b\n1,0\n2,1\n"), test_ratio=1.0)
+
+
+@pytest.mark.parametrize("name", ["spiral_k", "surface", "xor"])
+def test_save_then_load_round_trip(tmp_path, name):
+    ds = make_dataset(name, samples=50, noise=0.3, classes=4, seed=3)
+    path = tmp_path / "out.csv"
+    save_csv(path, ds.X_train, ds.d_train, ds.input_names, ds.target_name, ds.classes)
+    back = load_csv(path, task=ds.task)
+    assert (back.task, back.input_names, back.target_name, back.classes) == \
+        (ds.task, ds.input_names, ds.target_name, ds.classes)
+    np.testing.assert_array_equal(back.X_train, ds.X_train)
+    np.testing.assert_array_equal(back.d_train, ds.d_train)
+
+
+def test_save_string_classes_and_quoting(tmp_path):
+    path = tmp_path / "s.csv"
+    save_csv(path, [[1.0], [2.0]], [[0.0], [1.0]], ["length, cm"], "kind", ("cat", "dog; big"))
+    assert path.read_text(encoding="utf-8").splitlines()[0] == '"length, cm",kind'
+    back = load_csv(path)
+    assert back.input_names == ("length, cm",) and back.classes == ("cat", "dog; big")
+    np.testing.assert_array_equal(back.d_train[:, 0], [0, 1])
+
+
+def test_save_rejects_bad_shapes(tmp_path):
+    with pytest.raises(DataError):
+        save_csv(tmp_path / "x.csv", np.zeros((3, 2)), np.zeros((2, 1)), ("a", "b"), "y")
+    with pytest.raises(DataError, match="pass classes"):
+        save_csv(tmp_path / "x.csv", np.zeros((2, 2)), np.eye(2), ("a", "b"), "y")

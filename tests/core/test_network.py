@@ -1,0 +1,214 @@
+"""The network's maths: backprop against central differences, and the slides' worked example."""
+import numpy as np
+import pytest
+
+from nnviz.core.activations import ACTIVATIONS
+from nnviz.core.network import Network
+
+TASK_OUTPUTS = {"regression": 2, "binary": 1, "multiclass": 3}
+
+
+def teacher(task, N, K, rng):
+    if task == "multiclass":
+        return np.eye(K)[rng.integers(0, K, N)]
+    if task == "binary":
+        return rng.integers(0, 2, (N, 1)).astype(float)
+    return rng.normal(size=(N, K))
+
+
+def numeric_gradient(net, X, D, l1=0.0, l2=0.0, h=1e-6):
+    p = net.params
+    g = np.zeros_like(p)
+    for i in range(p.size):
+        old = p[i]
+        p[i] = old + h
+        up = net.loss(X, D) + net.penalty(l1, l2)
+        p[i] = old - h
+        down = net.loss(X, D) + net.penalty(l1, l2)
+        p[i] = old
+        g[i] = (up - down) / (2 * h)
+    return g
+
+
+def backprop_gradient(net, X, D, l1=0.0, l2=0.0):
+    net.forward(X)
+    net.backward(D)
+    return net.add_penalty_grad(l1, l2).copy()
+
+
+def assert_gradients_agree(net, X, D, **pen):
+    analytic = backprop_gradient(net, X, D, **pen)
+    numeric = numeric_gradient(net, X, D, **pen)
+    scale = max(1e-6, np.abs(numeric).max())
+    assert np.abs(analytic - numeric).max() / scale < 2e-6, (analytic, numeric)
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
+@pytest.mark.parametrize("task", list(TASK_OUTPUTS))
+@pytest.mark.parametrize("act", [a for a in ACTIVATIONS if a != "step"])
+def test_backprop_equals_central_differences(act, task, reduction):
+    rng = np.random.default_rng(abs(hash((act, task, reduction))) % 2**32)
+    K = TASK_OUTPUTS[task]
+    X = rng.normal(size=(6, 3))
+    D = teacher(task, 6, K, rng)
+    # the activation under test in both hidden layers; biases moved off 0 so units sit away from kinks
+    net = Network([3, 5, 4, K], [act, act], task=task, reduction=reduction, seed=3)
+    net.params += 0.05 * rng.normal(size=net.n_params)
+    assert_gradients_agree(net, X, D)
+
+
+def test_prelu_alpha_gets_its_own_gradient():
+    rng = np.random.default_rng(0)
+    net = Network([2, 4, 3, 1], ["prelu", "prelu"], task="binary", seed=1)
+    assert net.alpha[2].shape == (4,) and np.all(net.alpha[2] == 0.25)
+    net.alpha[3][...] = [0.1, 0.4, 0.2]
+    X, D = rng.normal(size=(8, 2)), teacher("binary", 8, 1, rng)
+    assert_gradients_agree(net, X, D)
+    assert np.any(net.dalpha[2] != 0)
+
+
+@pytest.mark.parametrize("output,loss", [("sigmoid", "squared"), ("softmax", "squared"),
+                                         ("tanh", "squared"), ("sigmoid", "ce"), ("prelu", "squared"),
+                                         ("softplus", "squared")])
+def test_general_chain_rule_for_unmatched_pairs(output, loss):
+    rng = np.random.default_rng(1)
+    K = 3 if output == "softmax" or loss == "ce" else 2
+    task = "multiclass" if loss == "ce" else "regression"
+    net = Network([2, 4, K], "tanh", task=task, output=output, loss=loss, seed=2)
+    assert not net.matched and "chain rule" in net.output_rule
+    D = teacher("multiclass", 5, K, rng)
+    assert_gradients_agree(net, rng.normal(size=(5, 2)), D)
+
+
+def test_l1_l2_penalties_are_differentiated_on_weights_only():
+    rng = np.random.default_rng(2)
+    net = Network([2, 3, 1], "tanh", task="regression", seed=0)
+    net.b[2][...] = [0.3, -0.2, 0.1]
+    X, D = rng.normal(size=(4, 2)), rng.normal(size=(4, 1))
+    assert_gradients_agree(net, X, D, l1=0.01, l2=0.1)
+    before = backprop_gradient(net, X, D)
+    after = backprop_gradient(net, X, D, l1=0.0, l2=0.5)
+    assert np.array_equal(before[net.weight_mask == 0], after[net.weight_mask == 0])
+
+
+def test_binary_step_passes_no_gradient_to_hidden_layers():
+    rng = np.random.default_rng(3)
+    net = Network([2, 4, 4, 1], ["step", "step"], task="binary", seed=0)
+    net.forward(rng.normal(size=(10, 2)))
+    net.backward(teacher("binary", 10, 1, rng))
+    assert np.all(net.dW[2] == 0) and np.all(net.dW[3] == 0) and np.all(net.db[3] == 0)
+    assert np.any(net.dW[4] != 0)        # only the output layer learns
+
+
+def test_matched_pairs_give_z_minus_d():
+    rng = np.random.default_rng(4)
+    for task, K in TASK_OUTPUTS.items():
+        net = Network([3, 4, K], "relu", task=task, seed=0)
+        assert net.matched and net.output_rule.startswith("δ^(L) = z − d")
+        X, D = rng.normal(size=(5, 3)), teacher(task, 5, K, rng)
+        z = net.forward(X).copy()
+        net.backward(D)
+        assert np.allclose(net.delta[net.L], z - D)
+
+
+def test_mean_is_sum_divided_by_batch_size():
+    rng = np.random.default_rng(5)
+    X, D = rng.normal(size=(7, 2)), rng.normal(size=(7, 1))
+    a = Network([2, 3, 1], "tanh", reduction="sum", seed=9)
+    b = Network([2, 3, 1], "tanh", reduction="mean", seed=9)
+    assert np.isclose(a.loss(X, D), 7 * b.loss(X, D))
+    assert np.allclose(backprop_gradient(a, X, D), 7 * backprop_gradient(b, X, D))
+
+
+def test_slides_worked_example_by_hand():
+    """4 inputs, one hidden layer (ReLU), identity output, squared error (LECTURE.md §7)."""
+    net = Network([4, 2, 2], "relu", task="regression", reduction="sum")
+    net.W[2][...] = [[0.5, -1.0, 0.0, 0.25], [-0.5, 0.5, 1.0, 0.0]]
+    net.b[2][...] = [0.1, 0.2]
+    net.W[3][...] = [[1.0, 2.0], [-1.0, 0.5]]
+    net.b[3][...] = [0.0, 0.5]
+    x = np.array([[1.0, 0.0, -1.0, 2.0]])
+    d = np.array([[1.0, 0.0]])
+    y = net.forward(x)
+    # u^(2) = W^(2) x + b^(2):
+    #   u_1 = 0.5·1 − 1·0 + 0·(−1) + 0.25·2 + 0.1 =  1.1
+    #   u_2 = −0.5·1 + 0.5·0 + 1·(−1) + 0·2 + 0.2 = −1.3
+    assert np.allclose(net.u[2], [[1.1, -1.3]])
+    # z^(2) = ReLU(u^(2)) = (1.1, 0);  f'(u^(2)) = (1, 0)
+    assert np.allclose(net.z[2], [[1.1, 0.0]])
+    # y = u^(3) = W^(3) z^(2) + b^(3) = (1·1.1 + 2·0 + 0, −1·1.1 + 0.5·0 + 0.5) = (1.1, −0.6)
+    assert np.allclose(y, [[1.1, -0.6]])
+    # L_n = ½‖y − d‖² = ½(0.1² + 0.6²) = ½(0.01 + 0.36) = 0.185
+    assert np.isclose(net.loss(x, d), 0.185)
+    net.forward(x)
+    net.backward(d)
+    # δ^(3) = y − d = (0.1, −0.6)
+    assert np.allclose(net.delta[3], [[0.1, -0.6]])
+    # ∂L/∂w_ji^(3) = (y_j − d_j) z_i^(2):  [[0.1·1.1, 0.1·0], [−0.6·1.1, −0.6·0]]
+    assert np.allclose(net.dW[3], [[0.11, 0.0], [-0.66, 0.0]])
+    assert np.allclose(net.db[3], [0.1, -0.6])
+    # δ_j^(2) = f'(u_j^(2)) Σ_k w_kj^(3) δ_k^(3):
+    #   δ_1 = 1 · (1·0.1 + (−1)·(−0.6)) = 0.7
+    #   δ_2 = 0 · (2·0.1 + 0.5·(−0.6)) = 0
+    assert np.allclose(net.delta[2], [[0.7, 0.0]])
+    # ∂L/∂w_ji^(2) = δ_j^(2) x_i = [[0.7·1, 0.7·0, 0.7·(−1), 0.7·2], [0, 0, 0, 0]]
+    assert np.allclose(net.dW[2], [[0.7, 0.0, -0.7, 1.4], [0.0, 0.0, 0.0, 0.0]])
+    assert np.allclose(net.db[2], [0.7, 0.0])
+
+
+def test_shapes_follow_the_lecture():
+    net = Network([4, 3, 2], "tanh")
+    assert net.W[2].shape == (3, 4) and net.W[3].shape == (2, 3)   # W^(l): (n_l, n_(l−1))
+    assert net.b[3].shape == (2,) and net.n_params == 3 * 5 + 2 * 4
+    assert np.shares_memory(net.W[2], net.params) and np.shares_memory(net.dW[3], net.grad)
+    net.forward(np.zeros((5, 4)))
+    assert net.z[1].shape == (5, 4) and net.u[2].shape == (5, 3) and net.z[3].shape == (5, 2)
+
+
+@pytest.mark.parametrize("scheme", ["xavier", "he", "uniform"])
+def test_initialisation_is_seeded(scheme):
+    a = Network([2, 8, 1], "relu", init=scheme, seed=5)
+    b = Network([2, 8, 1], "relu", init=scheme, seed=5)
+    c = Network([2, 8, 1], "relu", init=scheme, seed=6)
+    assert np.array_equal(a.params, b.params) and not np.array_equal(a.params, c.params)
+    assert np.all(a.b[2] == 0)
+
+
+def test_xavier_and_he_scales():
+    big = Network([400, 300, 1], "tanh", init="xavier", seed=0)
+    assert abs(big.W[2].std() - np.sqrt(2 / 700)) < 0.05 * np.sqrt(2 / 700)
+    big = Network([400, 300, 1], "relu", init="he", seed=0)
+    assert abs(big.W[2].std() - np.sqrt(2 / 400)) < 0.05 * np.sqrt(2 / 400)
+
+
+@pytest.mark.parametrize("kwargs,match", [
+    (dict(sizes=[2, 0, 1]), "at least one unit"),
+    (dict(sizes=[3]), "at least an input"),
+    (dict(sizes=[2, 3, 1], activations=["tanh", "relu"]), "need 1 activations"),
+    (dict(sizes=[2, 3, 1], activations="swish"), "unknown activation"),
+    (dict(sizes=[2, 3, 1], task="ranking"), "unknown task"),
+    (dict(sizes=[2, 3, 1], reduction="max"), "reduction"),
+    (dict(sizes=[2, 3, 1], task="multiclass"), "softmax output needs at least 2"),
+    (dict(sizes=[2, 3, 2], output="identity", loss="ce"), "cross-entropy needs outputs in"),
+    (dict(sizes=[2, 3, 1], init="zeros"), "unknown initialisation"),
+])
+def test_bad_architectures_say_what_is_wrong(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        Network(**kwargs)
+
+
+def test_loss_is_finite_for_saturated_outputs():
+    net = Network([1, 2], "tanh", task="multiclass")
+    net.W[2][...] = [[1000.0], [-1000.0]]
+    D = np.array([[0.0, 1.0]])
+    assert np.isclose(net.loss(np.array([[1.0]]), D), 2000.0)     # log-sum-exp: no inf
+    net = Network([1, 1], "tanh", task="binary")
+    net.W[2][...] = 1000.0
+    assert np.isclose(net.loss(np.array([[1.0]]), np.array([[0.0]])), 1000.0)
+
+
+def test_no_hidden_layer_is_logistic_regression():
+    rng = np.random.default_rng(6)
+    net = Network([3, 1], [], task="binary", seed=0)
+    X, D = rng.normal(size=(6, 3)), teacher("binary", 6, 1, rng)
+    assert_gradients_agree(net, X, D)
