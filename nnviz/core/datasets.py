@@ -31,6 +31,7 @@ __all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Prep
            "load_csv", "save_csv"]
 
 TASK_NAMES = ("regression", "binary", "multiclass")
+MAX_CLASSES = 100            # more distinct labels than this is almost surely the wrong column
 
 
 class DataError(ValueError):
@@ -38,7 +39,7 @@ class DataError(ValueError):
     (file, line, column)."""
 
 
-def _labels(d):
+def _class_index(d):
     """Teacher signals (N, K) → class index per row (N,): the 0/1 column, or the argmax of one-hot rows."""
     return (d[:, 0] > 0.5).astype(int) if d.shape[1] == 1 else np.argmax(d, axis=1)
 
@@ -87,7 +88,7 @@ class Dataset:
     def _labels(self, d):
         if self.task == "regression":
             raise DataError(f"{self.name}: a regression data set has no class labels")
-        return _labels(d)
+        return _class_index(d)
 
 
 # ------------------------------------------------------------------ toy sets
@@ -192,7 +193,7 @@ def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3
     seed : int
         Seeds the points, the noise and the split.
     classes : int
-        Number of classes K >= 2 of "blobs" and "spiral_k" (ignored by the others).
+        Number of classes 2 <= K <= MAX_CLASSES of "blobs" and "spiral_k" (ignored by the others).
 
     Returns
     -------
@@ -205,7 +206,8 @@ def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3
            f"noise must be a finite number >= 0, got {noise!r}")
     _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
            f"test_ratio must be a number in [0, 1), got {test_ratio!r}")
-    _check(_is_int(classes) and classes >= 2, f"classes must be an integer >= 2, got {classes!r}")
+    _check(_is_int(classes) and 2 <= classes <= MAX_CLASSES,
+           f"classes must be an integer from 2 to {MAX_CLASSES}, got {classes!r}")
     task = DATASETS[name][0]
     k = int(classes) if task == "multiclass" else 2
     rng = np.random.default_rng(seed)
@@ -345,8 +347,9 @@ def _numbers(cells, lines, where, column):
         raise DataError(f"{where}, line {lines[i]}, column {column!r}: {cells[i].strip()!r} "
                         "is not a number") from None
     bad = np.flatnonzero(~np.isfinite(values))
-    _check(not bad.size, f"{where}, line {lines[bad[0]]}, column {column!r}: "
-           f"{cells[bad[0]].strip()!r} (NaN or infinity) is not allowed" if bad.size else "")
+    if bad.size:
+        raise DataError(f"{where}, line {lines[bad[0]]}, column {column!r}: "
+                        f"{cells[bad[0]].strip()!r} (NaN or infinity) is not allowed")
     return values
 
 
@@ -381,7 +384,8 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
     path = os.fspath(path)
     _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
            f"test_ratio must be a number in [0, 1), got {test_ratio!r}")
-    _check(task is None or task in TASK_NAMES, f"{path}: unknown task {task!r}; use one of {', '.join(TASK_NAMES)}")
+    _check(task is None or task in TASK_NAMES,
+           f"{path}: unknown task {task!r}; use one of {', '.join(TASK_NAMES)}")
     (hline, header), *rows = _read_rows(path, max_bytes)
     header = [name.strip() for name in header]
     for j, name in enumerate(header):
@@ -399,16 +403,22 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
     X = np.column_stack([_numbers(columns[n], lines, path, n) for n in inputs])
     cells = [c.strip() for c in columns[target]]
     numeric = _is_number(cells)
-    y = _numbers(cells, lines, path, target) if numeric or task == "regression" else np.array(cells)
-    classes, index = np.unique(y, return_inverse=True)     # sorted numerically, or as strings
-    if task == "regression" or (task is None and numeric and not (
-            np.all(y == np.round(y)) and len(classes) <= 10)):
-        return Dataset(os.path.basename(path), "regression", *_split(X, y[:, None], test_ratio,
-                       seed if test_ratio else None), inputs, target)
-    names = tuple(str(int(c)) if c == int(c) else repr(float(c)) for c in classes) if numeric \
-        else tuple(map(str, classes))
+    if numeric or task == "regression":
+        y = _numbers(cells, lines, path, target)
+        values, index = np.unique(y, return_inverse=True)       # sorted numerically
+        if task == "regression" or (task is None and not (np.all(values == np.round(values))
+                                                          and len(values) <= 10)):
+            parts = _split(X, y[:, None], test_ratio, seed if test_ratio else None)
+            return Dataset(os.path.basename(path), "regression", *parts, inputs, target)
+        names = tuple(str(int(c)) if c == int(c) else repr(float(c)) for c in values)
+    else:
+        names = tuple(sorted(set(cells)))                          # sorted as strings
+        lookup = {c: i for i, c in enumerate(names)}
+        index = np.array([lookup[c] for c in cells])
     where = f"{path}, column {target!r}"
     _check(len(names) >= 2, f"{where}: only one class ({names[0]!r}); classification needs at least 2")
+    _check(len(names) <= MAX_CLASSES, f"{where}: {len(names)} different values, more than {MAX_CLASSES} "
+           "classes — is it the right target column, or should the task be regression?")
     _check(task != "binary" or len(names) == 2, f"{where}: task 'binary' needs exactly 2 classes, "
            f"found {len(names)} ({', '.join(names[:10])}{', …' if len(names) > 10 else ''})")
     task = task or ("binary" if len(names) == 2 else "multiclass")
@@ -437,7 +447,7 @@ def save_csv(path, X, d, input_names, target_name, classes=()):
     _check(X.ndim == 2 and d.ndim == 2 and len(X) == len(d) and X.shape[1] == len(input_names),
            f"cannot save X {X.shape} and d {d.shape} with {len(input_names)} input names")
     _check(classes or d.shape[1] == 1, f"d has {d.shape[1]} columns; pass classes to save one-hot targets")
-    target = [str(classes[i]) for i in _labels(d)] if classes else [repr(v) for v in d[:, 0].tolist()]
+    target = [str(classes[i]) for i in _class_index(d)] if classes else [repr(v) for v in d[:, 0].tolist()]
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow([*input_names, target_name])

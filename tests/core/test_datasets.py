@@ -121,7 +121,8 @@ def test_arrays_are_read_only_and_regression_has_no_labels():
     (dict(name="xor", test_ratio=1.0), r"test_ratio must be a number in \[0, 1\)"),
     (dict(name="xor", test_ratio=-0.1), r"test_ratio must be a number in \[0, 1\)"),
     (dict(name="xor", noise=-0.1), "noise must be a finite number >= 0"),
-    (dict(name="blobs", classes=1), "classes must be an integer >= 2"),
+    (dict(name="blobs", classes=1), "classes must be an integer from 2 to 100"),
+    (dict(name="blobs", classes=101), "classes must be an integer from 2 to 100"),
 ])
 def test_make_dataset_bad_arguments(kwargs, message):
     with pytest.raises(DataError, match=message):
@@ -292,6 +293,7 @@ def test_csv_split_is_seeded(tmp_path):
     ("a,b\n1,1\n2,1\n", {}, "column 'b': only one class"),
     ("a,b\n1,0\n2,1\n3,2\n", {"task": "binary"}, "column 'b': task 'binary' needs exactly 2 classes"),
     ("a,b\n1,0.5\n2,cat\n", {"task": "regression"}, "line 3, column 'b': 'cat' is not a number"),
+    ("a,b\n" + "".join(f"{i},id{i}\n" for i in range(101)), {}, "column 'b': 101 different values"),
     ("a,b\n1,0\n", {"task": "ranking"}, "unknown task 'ranking'"),
     ("abc\n1\n2\n", {}, "line 1: the header has one column only.*wrong delimiter"),
     ("a,b,a\n1,2,3\n", {}, "line 1: column name 'a' appears twice"),
