@@ -210,7 +210,7 @@ class Network:
         buf = self._buffers.get(N)
         if buf is None:
             buf = self._buffers[N] = _Buffers(self, N)
-            if len(self._buffers) > 4:
+            if len(self._buffers) > 8:
                 self._buffers.popitem(last=False)
         else:
             self._buffers.move_to_end(N)

@@ -17,7 +17,7 @@ from ..core.metrics import accuracy, confusion, r2, rmse
 from ..core.network import Network
 from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
 
-__all__ = ["Settings", "Trainer", "Diverged", "build"]
+__all__ = ["Settings", "Trainer", "Diverged", "build", "needs_rebuild", "LIVE_SETTINGS"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,17 @@ class Settings:
     @property
     def optimizer_name(self):
         return self.optimizer or ("momentum" if self.mu > 0 else "plain")
+
+
+#: Settings a running trainer can take without a new network or new data.
+LIVE_SETTINGS = frozenset({"batch", "eps", "mu", "optimizer", "reduction", "l1", "l2",
+                           "schedule", "gamma", "every"})
+
+
+def needs_rebuild(old, new):
+    """True when going from settings ``old`` to ``new`` needs new data or a new network."""
+    return any(getattr(old, f.name) != getattr(new, f.name)
+               for f in fields(Settings) if f.name not in LIVE_SETTINGS)
 
 
 class Diverged(ArithmeticError):
@@ -143,12 +154,36 @@ class Trainer:
         self.X_train = np.ascontiguousarray(preprocess.apply(data.X_train))
         self.X_test = np.ascontiguousarray(preprocess.apply(data.X_test))
         self.D_train, self.D_test = np.asarray(data.d_train), np.asarray(data.d_test)
+        self.initial_params = net.params.copy()
+        self._good = net.params.copy()
+        self.reset()
+
+    def reset(self):
+        """Back to the initial weights, a fresh optimiser and epoch 0 (a replay)."""
+        s = self.settings
+        self.net.params[...] = self.initial_params
+        self.net.grad[...] = 0.0
         self.optimizer = make_optimizer(s.optimizer_name, mu=s.mu)
         self.batcher = Batcher(self.X_train, self.D_train, s.batch, rng=s.seed)
         self.step_count = 0
         self.history = {"step": [], "epoch": [], "loss": []}
-        self._good = net.params.copy()
         self.last_index = None
+
+    def apply(self, settings):
+        """Take settings that need no rebuild (ε, μ, update rule, B, reduction,
+        penalties, schedule) at once. Returns False, changing nothing, when the
+        new settings need a new network or data (then call :func:`build`)."""
+        if needs_rebuild(self.settings, settings):
+            return False
+        old, self.settings = self.settings, settings
+        if (settings.optimizer_name, settings.mu) != (old.optimizer_name, old.mu):
+            self.optimizer = make_optimizer(settings.optimizer_name, mu=settings.mu)
+        if settings.batch != old.batch:
+            epoch = self.batcher.epoch
+            self.batcher = Batcher(self.X_train, self.D_train, settings.batch, rng=settings.seed + epoch)
+            self.batcher.epoch = epoch
+        self.net.reduction = settings.reduction
+        return True
 
     @property
     def epoch(self):

@@ -1,0 +1,216 @@
+"""The training thread: a parentless QObject moved to a QThread (Qt's worker-object pattern).
+
+Data flow in one direction only (DESIGN.md):
+
+    controls ──queued signals──▶ TrainingWorker (owns the Trainer and its arrays)
+                                    │ Snapshot (frozen copies), ≤ 30 Hz
+                                    ▼
+                                 views draw the newest snapshot
+
+The worker trains in slices of at most ~15 ms and returns to its event loop in
+between, so every command (pause, step, a new ε, reset, quit) takes effect at
+once. It emits a snapshot at most every 33 ms, and only after the GUI has
+drawn the previous one (:meth:`drawn`): a slow view slows the drawing, never
+the training.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ..training.snapshot import LossHistory, plot_extent, take
+from ..training.trainer import Diverged, build
+
+FRAME = 1 / 30       # seconds between snapshots at most
+SLICE = 0.015        # seconds of training before returning to the event loop
+
+
+class TrainingWorker(QObject):
+    """Owns the :class:`~nnviz.training.trainer.Trainer`; never touches a widget.
+
+    Signals
+    -------
+    snapshot(Snapshot)   a new frozen state to draw
+    diverged(str)        the loss became NaN/inf; training paused, weights restored
+    failed(str)          settings that cannot be built; the previous run is kept
+    running_changed(bool)
+    """
+
+    snapshot = Signal(object)
+    diverged = Signal(str)
+    failed = Signal(str)
+    running_changed = Signal(bool)
+
+    def __init__(self, settings):
+        super().__init__()
+        self.settings = settings
+        self.trainer = None
+        self.version = 0
+        self.running = False
+        self.speed = 0.0                 # steps per second; 0 = as fast as possible
+        self.stop_epochs = None
+        self.stop_loss = None
+        self.sample = 0
+        self._drawn = True               # the GUI drew the last snapshot (plain bool: GIL-atomic)
+        self._dirty = True
+        self._last_emit = 0.0
+        self._rate = (time.perf_counter(), 0)
+        self._sps = 0.0
+        self._budget = 0.0
+        self._last_tick = time.perf_counter()
+        self._timer = None
+
+    # ------------------------------------------------------------ lifecycle
+    @Slot()
+    def start(self):
+        """Build the first trainer and start ticking; connect to QThread.started."""
+        self._timer = QTimer(self)
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._tick)
+        self._rebuild(self.settings)
+        self._timer.start()
+
+    @Slot()
+    def stop(self):
+        """Stop ticking (before the thread quits)."""
+        self.running = False
+        if self._timer is not None:
+            self._timer.stop()
+
+    def drawn(self):
+        """Called from the GUI thread when it has drawn the last snapshot."""
+        self._drawn = True
+
+    # ------------------------------------------------------------- commands
+    @Slot(object)
+    def apply_settings(self, settings):
+        """New settings: applied live where possible, otherwise a clean rebuild."""
+        if self.trainer is not None and self.trainer.apply(settings):
+            self.settings = settings
+            self._dirty = True
+        else:
+            self._rebuild(settings)
+
+    @Slot(bool)
+    def set_running(self, on):
+        if on != self.running:
+            self.running = on
+            self._rate = (time.perf_counter(), self.trainer.step_count if self.trainer else 0)
+            self._budget = 0.0
+            if self._timer is not None:      # spin while training, idle gently while paused
+                self._timer.setInterval(0 if on else 10)
+            self.running_changed.emit(on)
+            self._dirty = True
+
+    @Slot()
+    def step_once(self):
+        """One training step (pauses first)."""
+        self.set_running(False)
+        self._train(1)
+        self._dirty = True
+
+    @Slot()
+    def reset(self):
+        """Back to this run's initial weights."""
+        if self.trainer is not None:
+            self.trainer.reset()
+            self.history = LossHistory()
+            self._dirty = True
+
+    @Slot(int, int, int, float)
+    def set_weight(self, l, j, i, value):
+        """w_ji^(l) = value (i = −1 sets the bias b_j^(l))."""
+        net = self.trainer.net
+        (net.b[l][j:j + 1] if i < 0 else net.W[l][j, i:i + 1])[...] = value
+        self._dirty = True
+
+    @Slot(int)
+    def select_sample(self, n):
+        self.sample = int(n)
+        self._dirty = True
+
+    @Slot(float)
+    def set_speed(self, steps_per_second):
+        self.speed = max(0.0, float(steps_per_second))
+        self._budget = 0.0
+
+    @Slot(object, object)
+    def set_stop(self, epochs, target_loss):
+        """Pause by itself after ``epochs`` epochs or at ``target_loss`` (None: never)."""
+        self.stop_epochs, self.stop_loss = epochs, target_loss
+
+    # ------------------------------------------------------------- internal
+    def _rebuild(self, settings):
+        try:
+            trainer = build(settings)
+        except (ValueError, OSError) as e:
+            self.failed.emit(str(e))
+            return
+        self.settings, self.trainer = settings, trainer
+        self.version += 1
+        self.history = LossHistory()
+        data = trainer.data
+        self.extent = plot_extent(np.concatenate([data.X_train, data.X_test]))
+        self.sample = min(self.sample, len(trainer.X_train) - 1)
+        self._dirty = True
+        self._drawn = True
+
+    def _train(self, steps):
+        try:
+            with np.errstate(all="ignore"):
+                for _ in range(steps):
+                    self.trainer.step()
+        except Diverged as e:
+            self.set_running(False)
+            self.diverged.emit(str(e))
+
+    def _tick(self):
+        if self.trainer is None:
+            return
+        now = time.perf_counter()
+        stopped = ""
+        if self.running:
+            t = self.trainer
+            if self.speed > 0:        # a limited speed: the steps due since the last tick
+                self._budget = min(self._budget + self.speed * (now - self._last_tick), 100)
+                n = int(self._budget)
+                self._budget -= n
+                if n:
+                    self._train(n)
+            else:
+                end = now + SLICE
+                while self.running and time.perf_counter() < end:
+                    self._train(8)
+            stopped = self._check_stop(t)
+            self._dirty = True
+        self._last_tick = now
+        if self._dirty and self._drawn and now - self._last_emit >= FRAME:
+            self._emit(stopped)
+
+    def _check_stop(self, t):
+        if self.stop_epochs is not None and t.epoch >= self.stop_epochs:
+            self.set_running(False)
+            return f"epochs {self.stop_epochs}"
+        if self.stop_loss is not None and t.history["loss"] and t.history["loss"][-1] <= self.stop_loss:
+            self.set_running(False)
+            return f"loss {self.stop_loss:g}"
+        return ""
+
+    def _emit(self, stopped=""):
+        now = time.perf_counter()
+        t0, s0 = self._rate
+        if self.running and now - t0 > 0.5:
+            self._sps = (self.trainer.step_count - s0) / (now - t0)
+            self._rate = (now, self.trainer.step_count)
+        elif not self.running:
+            self._sps = 0.0
+        with np.errstate(all="ignore"):
+            snap = take(self.trainer, self.version, self.sample, self.history, self.extent,
+                        self._sps if math.isfinite(self._sps) else 0.0, self.running, stopped)
+        self._dirty = False
+        self._drawn = False
+        self._last_emit = now
+        self.snapshot.emit(snap)

@@ -1,0 +1,158 @@
+"""Frozen snapshots of a training run: what crosses from the training thread to the views.
+
+A :class:`Snapshot` holds copies, never views of the trainer's live arrays, and
+every array in it is read-only, so the GUI can draw it while training goes on.
+:func:`take` builds one; :class:`LossHistory` keeps the loss curve short by
+halving its resolution whenever it fills up.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+__all__ = ["Snapshot", "LossHistory", "take", "plot_extent"]
+
+GRID = 64          # the input plane is sampled GRID × GRID for heatmaps and thumbnails
+
+
+def _frozen(a):
+    a = np.array(a, dtype=float, copy=True)
+    a.setflags(write=False)
+    return a
+
+
+def _per_layer(arrays):
+    """A tuple indexed by layer l (entries 0 and 1 None where undefined), read-only copies."""
+    return tuple(None if a is None else _frozen(a) for a in arrays)
+
+
+class LossHistory:
+    """Train/test loss against step, at most ``capacity`` points.
+
+    ``add`` keeps one point in ``stride`` calls; when full, every other point is
+    dropped and the stride doubles, so a long run keeps its whole shape.
+    """
+
+    def __init__(self, capacity=2048):
+        self.capacity, self.stride, self._calls = capacity, 1, 0
+        self.data = np.empty((capacity, 4))     # step, epoch, train loss, test loss
+        self.n = 0
+
+    def add(self, step, epoch, train_loss, test_loss):
+        self._calls += 1
+        if self._calls % self.stride and self.n:
+            return
+        if self.n == self.capacity:
+            self.data[: self.capacity // 2] = self.data[1::2]
+            self.n = self.capacity // 2
+            self.stride *= 2
+        self.data[self.n] = step, epoch, train_loss, test_loss
+        self.n += 1
+
+    def array(self):
+        """A read-only copy, shape (n, 4): step, epoch, train loss, test loss."""
+        return _frozen(self.data[: self.n])
+
+
+def plot_extent(X):
+    """(x_min, x_max, y_min, y_max) around 2-D inputs (or (x_min, x_max) for 1-D), padded 10 %."""
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    pad = 0.1 * np.maximum(hi - lo, 1e-9)
+    lo, hi = lo - pad, hi + pad
+    return tuple(float(v) for pair in zip(lo, hi) for v in pair)
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """Everything a view draws, for one moment of one training run.
+
+    Per-layer tuples are indexed by the lecture's layer number l (index 0 unused,
+    index 1 the input where defined). Shapes: W[l] (n_l, n_(l−1)); b[l], dB[l] (n_l,);
+    u[l], z[l], delta[l] (n_l,) for the selected sample; grid_z[l] (GRID, GRID, n_l)
+    over the input plane (2-D inputs only); data_z[l] (N_train + N_test, n_l).
+    """
+    version: int                 # increments on every rebuild; views drop older ones
+    step: int
+    epoch: float
+    sizes: tuple
+    activations: tuple           # per layer l: name (None for l = 0, 1)
+    task: str
+    output_rule: str
+    eps: float
+    W: tuple
+    b: tuple
+    alpha: tuple
+    dW: tuple                    # ∂L/∂W^(l) of the last step (batch-reduced)
+    db: tuple                    # ∂L/∂b^(l) = δ^(l) reduced over the last batch
+    sample: int                  # index n of the selected training sample
+    u: tuple
+    z: tuple
+    delta: tuple
+    d: np.ndarray                # teacher signal of the selected sample, (n_L,)
+    train_loss: float
+    test_loss: float
+    metrics: dict
+    history: np.ndarray          # LossHistory.array()
+    extent: tuple                # plot_extent of the raw inputs
+    grid_z: tuple = ()           # 2-D inputs: each layer's output over the input plane
+    curve_x: np.ndarray = None   # 1-D inputs: x of the fitted curve, (200,)
+    curve_y: np.ndarray = None   # 1-D inputs: y(x), (200, n_L)
+    data_z: tuple = ()           # every layer's output for the train then test points
+    steps_per_second: float = 0.0
+    running: bool = False
+    stopped: str = ""            # why training stopped by itself ("" while it did not)
+    extra: dict = field(default_factory=dict)
+
+
+def _input_grid(extent):
+    xs = np.linspace(extent[0], extent[1], GRID)
+    ys = np.linspace(extent[2], extent[3], GRID)
+    gx, gy = np.meshgrid(xs, ys)                   # row i is y = ys[i], as an image
+    return np.column_stack([gx.ravel(), gy.ravel()])
+
+
+def take(trainer, version, sample=0, history=None, extent=None, steps_per_second=0.0,
+         running=False, stopped=""):
+    """A :class:`Snapshot` of ``trainer`` now. Runs a few forward passes of its own.
+
+    ``sample`` is the index n of the training sample whose u, z, δ are shown.
+    Call it from the thread that owns the trainer (it uses the network's buffers).
+    """
+    net, data, pre = trainer.net, trainer.data, trainer.preprocess
+    L = net.L
+    dW, db = _per_layer(net.dW), _per_layer(net.db)      # the last training step's gradient
+    metrics = trainer.evaluate()
+    train_loss, test_loss = metrics.pop("train_loss"), metrics.pop("test_loss")
+    if history is not None:
+        history.add(trainer.step_count, trainer.batcher.epoch_progress, train_loss, test_loss)
+    # The selected sample: one forward and backward pass of its own (the step's gradient is kept).
+    n = int(min(max(sample, 0), len(trainer.X_train) - 1))
+    d = trainer.D_train[n:n + 1]
+    grad = net.grad.copy()
+    net.forward(trainer.X_train[n:n + 1])
+    net.backward(d)
+    net.grad[...] = grad
+    u, z, delta = ([None if a is None else a[0] for a in arrs] for arrs in (net.u, net.z, net.delta))
+    # Every layer on all the data points, for the hidden feature view.
+    X_all = np.concatenate([trainer.X_train, trainer.X_test])
+    net.forward(X_all)
+    data_z = _per_layer(net.z)
+    extent = extent or plot_extent(np.concatenate([data.X_train, data.X_test]))
+    grid_z, curve_x, curve_y = (), None, None
+    if data.n_inputs == 2:
+        net.forward(pre.apply(_input_grid(extent)))
+        grid_z = tuple(None if a is None else _frozen(a.reshape(GRID, GRID, -1)) for a in net.z)
+    elif data.n_inputs == 1:
+        xs = np.linspace(extent[0], extent[1], 200)
+        curve_x, curve_y = _frozen(xs), _frozen(net.forward(pre.apply(xs[:, None])))
+    return Snapshot(
+        version=version, step=trainer.step_count, epoch=trainer.batcher.epoch_progress,
+        sizes=tuple(net.sizes), activations=tuple(net.activation_names), task=net.task,
+        output_rule=net.output_rule, eps=trainer.eps,
+        W=_per_layer(net.W), b=_per_layer(net.b), alpha=_per_layer(net.alpha), dW=dW, db=db,
+        sample=n, u=_per_layer(u), z=_per_layer(z), delta=_per_layer(delta), d=_frozen(d[0]),
+        train_loss=train_loss, test_loss=test_loss, metrics=metrics,
+        history=history.array() if history is not None else _frozen(np.empty((0, 4))),
+        extent=extent, grid_z=grid_z, curve_x=curve_x, curve_y=curve_y, data_z=data_z,
+        steps_per_second=steps_per_second, running=running, stopped=stopped)
