@@ -74,11 +74,12 @@ class TrainingWorker(QObject):
         self._timer.start()
 
     @Slot()
-    def stop(self):
-        """Stop ticking (before the thread quits)."""
+    def stop_worker(self):
+        """Stop ticking and end the thread's event loop (runs in the worker's thread)."""
         self.running = False
         if self._timer is not None:
             self._timer.stop()
+        self.thread().quit()
 
     def drawn(self):
         """Called from the GUI thread when it has drawn the last snapshot."""

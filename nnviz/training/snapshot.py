@@ -7,7 +7,7 @@ halving its resolution whenever it fills up.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -40,11 +40,11 @@ class LossHistory:
         self.n = 0
 
     def add(self, step, epoch, train_loss, test_loss):
-        self._calls += 1
-        if self._calls % self.stride and self.n:
+        call, self._calls = self._calls, self._calls + 1
+        if call % self.stride:
             return
-        if self.n == self.capacity:
-            self.data[: self.capacity // 2] = self.data[1::2]
+        if self.n == self.capacity:          # keep calls 0, 2s, 4s, ...: every other point
+            self.data[: self.capacity // 2] = self.data[::2]
             self.n = self.capacity // 2
             self.stride *= 2
         self.data[self.n] = step, epoch, train_loss, test_loss
@@ -102,7 +102,7 @@ class Snapshot:
     steps_per_second: float = 0.0
     running: bool = False
     stopped: str = ""            # why training stopped by itself ("" while it did not)
-    extra: dict = field(default_factory=dict)
+    data: object = None          # the Dataset (immutable, shared, not copied)
 
 
 def _input_grid(extent):
@@ -155,4 +155,4 @@ def take(trainer, version, sample=0, history=None, extent=None, steps_per_second
         train_loss=train_loss, test_loss=test_loss, metrics=metrics,
         history=history.array() if history is not None else _frozen(np.empty((0, 4))),
         extent=extent, grid_z=grid_z, curve_x=curve_x, curve_y=curve_y, data_z=data_z,
-        steps_per_second=steps_per_second, running=running, stopped=stopped)
+        steps_per_second=steps_per_second, running=running, stopped=stopped, data=data)

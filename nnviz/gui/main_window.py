@@ -1,0 +1,293 @@
+"""The main window: controls on the left, the network in the centre, plots around it.
+
+The window owns no training state. It sends commands to the
+:class:`~nnviz.gui.worker.TrainingWorker` through queued signals and draws the
+newest :class:`~nnviz.training.snapshot.Snapshot` it receives, coalescing
+bursts into one redraw.
+"""
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from ..training.presets import load_presets
+from ..training.trainer import Settings
+from .controls import ControlPanel
+from .gallery import ActivationGallery
+from .hidden_view import HiddenView
+from .loss_view import LossView
+from .network_view import NetworkView
+from .output_view import OutputView
+from .worker import TrainingWorker
+
+
+class MainWindow(QMainWindow):
+    """nnviz's window. ``qsettings`` is where settings and layout persist
+    (default: the user's QSettings; tests pass a file of their own)."""
+
+    apply_settings = Signal(object)
+    set_running = Signal(bool)
+    step_once = Signal()
+    reset = Signal()
+    set_weight = Signal(int, int, int, float)
+    select_sample = Signal(int)
+    set_speed = Signal(float)
+    set_stop = Signal(object, object)
+    stop_worker = Signal()
+
+    def __init__(self, settings=None, qsettings=None):
+        super().__init__()
+        self.qsettings = qsettings or QSettings()
+        settings = settings or self._stored_settings() or Settings()
+        self.setWindowTitle(self.tr("nnviz — watch a neural network learn"))
+        self.snapshot = None          # the newest snapshot received
+        self.drawn_version = None
+        self._draw_pending = False
+        self.frames = 0
+
+        self.network_view = NetworkView()
+        self.controls = ControlPanel()
+        self.output_view = OutputView()
+        self.hidden_view = HiddenView()
+        self.loss_view = LossView()
+        self.gallery = ActivationGallery()
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background:#fdecea; color:#8a1c1c; padding:6px; border-radius:4px;")
+        self.banner.hide()
+        centre = QWidget()
+        lay = QVBoxLayout(centre)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.network_view, 1)
+        self.setCentralWidget(centre)
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.docks = {}
+        self._dock("controls", self.tr("Controls"), scroll, Qt.LeftDockWidgetArea)
+        self._dock("output", self.tr("Output"), self.output_view, Qt.RightDockWidgetArea)
+        self._dock("hidden", self.tr("Hidden features"), self.hidden_view, Qt.RightDockWidgetArea)
+        self._dock("loss", self.tr("Loss"), self.loss_view, Qt.BottomDockWidgetArea)
+        self._dock("gallery", self.tr("Activation functions"), self.gallery, Qt.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["loss"], self.docks["gallery"])
+        self.docks["loss"].raise_()
+        self._status()
+        self._menus()
+
+        self.controls.set_settings(settings)
+        self.settings = settings
+        self._start_worker(settings)
+        self._wire()
+        self._restore_layout()
+
+    # ---------------------------------------------------------------- build
+    def _dock(self, key, title, widget, area):
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _status(self):
+        self.status_labels = {}
+        for key in ("epoch", "step", "loss", "rate"):
+            label = QLabel()
+            label.setMinimumWidth(90)
+            self.statusBar().addPermanentWidget(label)
+            self.status_labels[key] = label
+
+    def _action(self, menu, text, slot, shortcut=None, checkable=False, tip=""):
+        act = QAction(text, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _menus(self):
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
+        train = bar.addMenu(self.tr("&Train"))
+        self.play_action = self._action(train, self.tr("&Play / pause"), self._toggle_play, "Space", True,
+                                        self.tr("Train continuously, or pause"))
+        self._action(train, self.tr("One &step"), self._on_step, "S",
+                     tip=self.tr("One update w ← w − ε∇L on the next minibatch"))
+        self._action(train, self.tr("&Reset"), self._on_reset, "R",
+                     tip=self.tr("Back to the same initial weights, to replay with other settings"))
+        self._action(train, self.tr("&New weights"), self._on_new_weights, "N",
+                     tip=self.tr("Draw new initial weights (next seed)"))
+        view = bar.addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        presets = bar.addMenu(self.tr("&Presets"))
+        for key, title, settings in load_presets():
+            act = QAction(QCoreApplication.translate("presets", title), self)
+            act.setObjectName(f"preset_{key}")
+            act.triggered.connect(lambda _=False, s=settings: self.load_settings(s))
+            presets.addAction(act)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About nnviz"), self._about)
+
+    def _start_worker(self, settings):
+        self.thread = QThread(self)
+        self.thread.setObjectName("nnviz-training")
+        self.worker = TrainingWorker(settings)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.start)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self.worker.snapshot.connect(self._on_snapshot)
+        self.worker.diverged.connect(self._on_diverged)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.running_changed.connect(self._on_running_changed)
+        for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight",
+                     "select_sample", "set_speed", "set_stop", "stop_worker"):
+            getattr(self, name).connect(getattr(self.worker, name))
+        self.thread.start()
+
+    def _wire(self):
+        c = self.controls
+        c.settings_changed.connect(self._on_settings_changed)
+        c.play_toggled.connect(self._play)
+        c.step_requested.connect(self._on_step)
+        c.reset_requested.connect(self._on_reset)
+        c.new_weights_requested.connect(self._on_new_weights)
+        c.speed_changed.connect(self.set_speed)
+        c.stop_changed.connect(self.set_stop)
+        self.network_view.weight_edited.connect(self._on_weight_edited)
+        self.output_view.sample_clicked.connect(self.select_sample)
+
+    # ------------------------------------------------------------- commands
+    def load_settings(self, settings):
+        """Show and use ``settings`` (a preset, or restored ones)."""
+        self.controls.set_settings(settings)
+        self._on_settings_changed(settings)
+
+    @Slot(object)
+    def _on_settings_changed(self, settings):
+        self.settings = settings
+        self.banner.hide()
+        self.apply_settings.emit(settings)
+
+    @Slot(bool)
+    def _play(self, on):
+        if on:
+            self.banner.hide()
+        self.set_running.emit(on)
+
+    def _toggle_play(self):
+        self._play(not (self.snapshot.running if self.snapshot else False))
+
+    def _on_step(self):
+        self.step_once.emit()
+
+    def _on_reset(self):
+        self.banner.hide()
+        self.reset.emit()
+
+    def _on_new_weights(self):
+        self.load_settings(self.settings.replace(seed=self.settings.seed + 1))
+
+    @Slot(int, int, int, float)
+    def _on_weight_edited(self, l, j, i, value):
+        self.set_running.emit(False)
+        self.set_weight.emit(l, j, i, value)
+
+    # ------------------------------------------------------ worker replies
+    @Slot(object)
+    def _on_snapshot(self, snap):
+        self.snapshot = snap
+        if not self._draw_pending:
+            self._draw_pending = True
+            QTimer.singleShot(0, self._draw)
+
+    def _draw(self):
+        self._draw_pending = False
+        snap = self.snapshot
+        if snap is None:
+            return
+        if snap.version != self.drawn_version:
+            self.output_view.set_data(snap.data)
+            self.hidden_view.set_data(snap.data)
+            self.loss_view.set_class_names(list(snap.data.classes))
+            self.gallery.set_highlight({a for a in snap.activations[2:] if a})
+            self.drawn_version = snap.version
+        for view in (self.network_view, self.output_view, self.hidden_view, self.loss_view):
+            view.show_snapshot(snap)
+        self._update_status(snap)
+        self.frames += 1
+        self.worker.drawn()
+
+    def _update_status(self, snap):
+        s = self.status_labels
+        s["epoch"].setText(self.tr("epoch {0:.2f}").format(snap.epoch))
+        s["step"].setText(self.tr("step {0}").format(snap.step))
+        s["loss"].setText(self.tr("loss: train {0:.4g}, test {1:.4g}").format(snap.train_loss, snap.test_loss))
+        s["rate"].setText(self.tr("{0:,.0f} steps/s").format(snap.steps_per_second))
+        if snap.stopped:
+            self.statusBar().showMessage(self.tr("Stopped by the stop condition ({0}).").format(snap.stopped), 5000)
+
+    @Slot(str)
+    def _on_diverged(self, message):
+        self.banner.setText(self.tr("Training paused: the loss became NaN or infinite. The learning rate "
+                                    "ε is too large; the last finite weights were restored.") + "\n" + message)
+        self.banner.show()
+
+    @Slot(str)
+    def _on_failed(self, message):
+        self.banner.setText(self.tr("These settings cannot be used: {0}").format(message))
+        self.banner.show()
+
+    @Slot(bool)
+    def _on_running_changed(self, on):
+        self.controls.set_running(on)
+        self.play_action.setChecked(on)
+
+    def _about(self):
+        QMessageBox.about(self, self.tr("About nnviz"), self.tr(
+            "nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through "
+            "backpropagation, and compare optimisers."))
+
+    # ---------------------------------------------------------- persistence
+    def _stored_settings(self):
+        text = self.qsettings.value("settings")
+        if not text:
+            return None
+        try:
+            return Settings.from_dict(json.loads(text))
+        except (ValueError, TypeError):
+            return None
+
+    def _restore_layout(self):
+        geometry, state = self.qsettings.value("geometry"), self.qsettings.value("windowState")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 950)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event):
+        self.qsettings.setValue("settings", json.dumps(self.settings.to_dict()))
+        self.qsettings.setValue("geometry", self.saveGeometry())
+        self.qsettings.setValue("windowState", self.saveState())
+        self.qsettings.sync()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self):
+        """Stop training and the thread cleanly (idempotent)."""
+        if self.thread.isRunning():
+            self.worker.running = False      # a plain flag: the worker leaves its slice at once
+            self.stop_worker.emit()          # stops its timer and quits the thread, in its thread
+            self.thread.wait(5000)
+

@@ -1,0 +1,111 @@
+"""The training loop: steps, epochs, live settings, reset, divergence, snapshots, presets."""
+import numpy as np
+import pytest
+
+from nnviz.training.presets import load_presets, preset
+from nnviz.training.snapshot import GRID, LossHistory, take
+from nnviz.training.trainer import Diverged, Settings, build, needs_rebuild
+
+
+def test_training_lowers_the_loss_on_xor():
+    t = build(Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1))
+    before = t.evaluate()["train_loss"]
+    t.run(epochs=100)
+    assert t.evaluate()["train_loss"] < 0.5 * before
+    assert t.epoch == 100 and t.step_count == 100 * t.batcher.batches_per_epoch
+
+
+def test_a_step_is_forward_backward_update():
+    t = build(Settings(dataset="sin", hidden=(3,), batch=0, eps=0.1))
+    net = t.net
+    w = net.params.copy()
+    net.forward(t.X_train)
+    g = net.backward(t.D_train).copy()
+    t.step()
+    assert np.allclose(net.params, w - 0.1 * g)
+
+
+def test_reset_replays_the_same_run():
+    t = build(Settings(dataset="moons", hidden=(5,), seed=3))
+    t.run(steps=25)
+    first = t.net.params.copy()
+    t.reset()
+    assert t.step_count == 0 and t.history["loss"] == []
+    t.run(steps=25)
+    assert np.array_equal(t.net.params, first)
+
+
+def test_live_settings_apply_without_rebuild():
+    s = Settings(dataset="xor", hidden=(4,))
+    t = build(s)
+    assert t.apply(s.replace(eps=0.5, mu=0.9, batch=5, l2=0.01))
+    assert t.eps == 0.5 and t.optimizer.name == "momentum" and t.batcher.B == 5
+    assert not t.apply(s.replace(hidden=(5,)))
+    assert needs_rebuild(s, s.replace(activations=("relu",))) and not needs_rebuild(s, s.replace(eps=1.0))
+
+
+def test_divergence_restores_the_last_finite_weights():
+    t = build(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
+    with pytest.raises(Diverged, match="too large"):
+        with np.errstate(all="ignore"):
+            before = [t.net.params.copy()]
+            for _ in range(1000):
+                t.step()
+                before = [before[-1], t.net.params.copy()]
+    # the step whose loss overflowed started from before[-1]; the last finite loss was at before[0]
+    assert np.all(np.isfinite(t.net.params))
+    assert np.array_equal(t.net.params, before[0])
+
+
+def test_penalty_is_in_the_loss():
+    s = Settings(dataset="xor", hidden=(4,), batch=0)
+    a, b = build(s), build(s.replace(l2=0.1))
+    assert b.step() > a.step()
+
+
+def test_loss_history_decimates():
+    h = LossHistory(capacity=8)
+    for i in range(100):
+        h.add(i, i / 10, 1.0 / (i + 1), 2.0)
+    arr = h.array()
+    assert len(arr) <= 8 and arr[0, 0] == 0 and np.all(np.diff(arr[:, 0]) > 0)
+    assert not arr.flags.writeable
+
+
+def test_snapshot_is_frozen_copies_and_keeps_the_step_gradient():
+    t = build(Settings(dataset="xor", hidden=(4, 3)))
+    t.step()
+    grad = t.net.grad.copy()
+    snap = take(t, version=1, sample=5)
+    assert np.array_equal(t.net.grad, grad)               # the sample's backward did not clobber it
+    assert np.array_equal(snap.dW[2], t.net.dW[2])
+    assert not snap.W[2].flags.writeable and not np.shares_memory(snap.W[2], t.net.params)
+    t.step()
+    assert not np.array_equal(snap.W[2], t.net.W[2])       # the snapshot did not follow
+    assert snap.grid_z[3].shape == (GRID, GRID, 3) and snap.data_z[2].shape[0] == 200
+    assert snap.u[2].shape == (4,) and snap.delta[4].shape == (1,)
+
+
+def test_snapshot_sample_values_match_a_forward_pass():
+    t = build(Settings(dataset="blobs", hidden=(6,)))
+    t.run(steps=5)
+    snap = take(t, version=1, sample=7)
+    z = t.net.predict(t.X_train[7:8])[0]
+    assert np.allclose(snap.z[3], z)
+    assert np.allclose(snap.delta[3], z - t.D_train[7])    # matched pair: δ^(L) = z − d
+
+
+def test_every_preset_builds_and_trains():
+    presets = load_presets()
+    assert len(presets) >= 8
+    for key, title, s in presets:
+        t = build(s)
+        with np.errstate(all="ignore"):
+            try:
+                t.run(steps=20)
+            except Diverged:
+                pass
+        assert title and key
+    assert preset("xor_hidden").hidden == (4,)
+    with pytest.raises(ValueError, match="xor_hidden"):
+        preset("nope")
