@@ -141,6 +141,7 @@ class Network:
         self.weight_mask = np.zeros(offset)  # 1 on entries of W (not b, not α): what L1/L2 penalise
         self.Wb, self.W, self.b, self.alpha = ([None] * (L + 1) for _ in range(4))
         self.dWb, self.dW, self.db, self.dalpha = ([None] * (L + 1) for _ in range(4))
+        self.block = [None] * (L + 1)   # block[l]: the slice of params holding [W^(l) | b^(l)]
         for l, kind, start, shape in blocks:
             stop = start + int(np.prod(shape))
             view, gview = self.params[start:stop].reshape(shape), self.grad[start:stop].reshape(shape)
@@ -148,6 +149,7 @@ class Network:
                 self.Wb[l], self.W[l], self.b[l] = view, view[:, :-1], view[:, -1]
                 self.dWb[l], self.dW[l], self.db[l] = gview, gview[:, :-1], gview[:, -1]
                 self.weight_mask[start:stop].reshape(shape)[:, :-1] = 1.0
+                self.block[l] = slice(start, stop)
             else:
                 self.alpha[l], self.dalpha[l] = view, gview
 

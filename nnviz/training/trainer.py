@@ -16,6 +16,7 @@ from ..core.datasets import Preprocess, load_csv, make_dataset
 from ..core.metrics import accuracy, confusion, r2, rmse
 from ..core.network import Network
 from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
+from ..core.trace import record
 
 __all__ = ["Settings", "Trainer", "Diverged", "build", "needs_rebuild", "LIVE_SETTINGS"]
 
@@ -228,6 +229,21 @@ class Trainer:
         h["epoch"].append(self.batcher.epoch_progress)
         h["loss"].append(loss)
         return loss
+
+    def trace_step(self, sample=0):
+        """One training step like :meth:`step`, recorded as a :class:`~nnviz.core.trace.Trace`
+        that follows training sample ``sample`` (n) through it."""
+        n = int(min(max(sample, 0), len(self.X_train) - 1))
+        s = self.settings
+        meta = {"step": self.step_count + 1, "epoch": self.batcher.epoch, "sample": n, "eps": self.eps,
+                "mu": s.mu, "optimizer": s.optimizer_name, "l1": s.l1, "l2": s.l2, "batch_size": self.batcher.B}
+
+        def step():
+            loss = self.step()
+            return {"batch_loss": loss, "batch": [int(i) for i in self.last_index],
+                    "sample_in_batch": bool(n in self.last_index)}
+        with np.errstate(all="ignore"):
+            return record(self.net, self.optimizer, self.X_train[n], self.D_train[n], step, meta)
 
     def run(self, steps=None, epochs=None, target_loss=None, callback=None):
         """Step until ``steps`` more steps, or until ``epochs`` epochs in all, or
