@@ -1,0 +1,302 @@
+"""The loss curve of the running training (LECTURE.md §5) and the quality metrics beside it.
+
+:class:`LossView` draws the train and test loss of ``Snapshot.history`` against
+the step or the epoch, optionally on a log scale, reads out the values under
+the mouse, and shows accuracy with a confusion matrix (classification) or RMSE
+and R² (regression). Every item is built once in ``__init__``;
+:meth:`LossView.show_snapshot` only updates them.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from .colors import NEG, POS, class_color, qcolor
+
+__all__ = ["LossView", "ConfusionTable"]
+
+DASH = "—"                            # shown for a value that does not exist (no test set)
+TRAIN_COLOR, TEST_COLOR = POS, NEG
+COLUMNS = {"step": 0, "epoch": 1}     # x choices → columns of Snapshot.history
+TRAIN, TEST = 2, 3                    # loss columns of Snapshot.history
+INK = "#404040"                       # text colour of labels and axes
+
+
+def _fmt(v, spec=".4g"):
+    """``v`` formatted with ``spec``, or a dash for NaN / None."""
+    return DASH if v is None or not math.isfinite(v) else format(v, spec)
+
+
+def _pct(v):
+    return DASH if v is None or not math.isfinite(v) else f"{100 * v:.1f} %"
+
+
+class _LogAxis(pg.AxisItem):
+    """An axis that, in log mode, labels only 1, 2 and 5 × 10ⁿ so the labels never crowd."""
+
+    def logTickStrings(self, values, scale, spacing):
+        strings = super().logTickStrings(values, scale, spacing)
+        mantissa = [10 ** (v % 1.0) for v in np.asarray(values, dtype=float)]
+        return [s if min(abs(m - k) for k in (1, 2, 5, 10)) < 1e-6 else ""
+                for s, m in zip(strings, mantissa)]
+
+
+class ConfusionTable(QTableWidget):
+    """A K × K confusion matrix: rows the true class, columns the predicted one, shaded by count.
+
+    The cells are made only when K changes; :meth:`show_counts` rewrites their text and colour.
+    """
+
+    CELL, MAX_SIDE = 34, 320           # pixels: one cell; the table scrolls beyond MAX_SIDE
+
+    def __init__(self):
+        super().__init__(0, 0)
+        self._names = []
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.NoSelection)
+        self.setFocusPolicy(Qt.NoFocus)
+        for header, mode in ((self.horizontalHeader(), QHeaderView.ResizeToContents),
+                             (self.verticalHeader(), QHeaderView.Fixed)):
+            header.setSectionResizeMode(mode)
+            header.setDefaultSectionSize(self.CELL)
+            header.setMinimumSectionSize(self.CELL)
+
+    def set_class_names(self, names):
+        """Label rows and columns with ``names`` (class k → names[k]) instead of 0, 1, …"""
+        self._names = [str(n) for n in names]
+        self._label_classes()
+
+    def show_counts(self, counts):
+        """counts: (K, K) integers, counts[i, j] = samples of true class i predicted as j."""
+        counts = np.asarray(counts)
+        K = len(counts)
+        if self.rowCount() != K:
+            self.setRowCount(K)
+            self.setColumnCount(K)
+            for i in range(K):
+                for j in range(K):
+                    self.setItem(i, j, QTableWidgetItem())
+                    self.item(i, j).setTextAlignment(Qt.AlignCenter)
+            self._label_classes()
+        white, ink = np.array([255, 255, 255]), np.array(POS)
+        for (i, j), n in np.ndenumerate(counts):
+            t = n / max(counts.max(), 1)
+            self.item(i, j).setText(str(int(n)))
+            self.item(i, j).setBackground(QColor(*np.round(white + (ink - white) * t).astype(int)))
+            self.item(i, j).setForeground(QColor("white" if t > 0.55 else "#202020"))
+        self._fit()
+
+    def _label_classes(self):
+        for k in range(self.rowCount()):
+            pix = QPixmap(10, 10)
+            pix.fill(class_color(k))                       # the class's colour in the data plots
+            text = self._names[k] if k < len(self._names) else str(k)
+            self.setVerticalHeaderItem(k, QTableWidgetItem(QIcon(pix), text))
+            self.setHorizontalHeaderItem(k, QTableWidgetItem(QIcon(pix), text))
+        self._fit()
+
+    def _fit(self):
+        """Size the table to its cells (up to MAX_SIDE), so it never shows empty space."""
+        frame, hor, ver = 2 * self.frameWidth(), self.horizontalHeader(), self.verticalHeader()
+        hor.resizeSections(QHeaderView.ResizeToContents)
+        self.setFixedSize(min(ver.sizeHint().width() + hor.length() + frame, self.MAX_SIDE),
+                          min(hor.sizeHint().height() + ver.length() + frame, self.MAX_SIDE))
+
+
+class LossView(QWidget):
+    """Train and test loss against step or epoch, plus accuracy / RMSE, R² and a confusion matrix.
+
+    Public widgets: ``plot`` (PlotWidget), ``train_curve`` and ``test_curve``
+    (PlotDataItems), ``x_combo``, ``log_check``, ``readout`` (the hover label),
+    ``values`` (row → (train QLabel, test QLabel); rows loss, accuracy, rmse, r2)
+    and ``confusion`` (:class:`ConfusionTable`).
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._history = np.empty((0, 4))   # Snapshot.history: step, epoch, train loss, test loss
+        self._version = self._hover_x = None
+        lay = QHBoxLayout(self)
+        lay.addLayout(self._build_plot(), 1)
+        lay.addLayout(self._build_metrics())
+        self.x_combo.currentIndexChanged.connect(self._on_axis_changed)
+        self.log_check.toggled.connect(self._on_log_toggled)
+        self._proxy = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=30,
+                                     slot=self._on_mouse_moved)
+        self.plot.installEventFilter(self)                 # to see the mouse leave the plot
+        self._on_axis_changed()
+
+    def _build_plot(self):
+        self.x_combo, self.log_check = QComboBox(), QCheckBox(self.tr("log scale"))
+        for key in COLUMNS:
+            self.x_combo.addItem(self.tr(key), key)
+        bar = QHBoxLayout()
+        for w in (QLabel(self.tr("x axis:")), self.x_combo, self.log_check):
+            bar.addWidget(w)
+        bar.insertSpacing(2, 12)
+        bar.addStretch(1)
+        self.plot = pg.PlotWidget(background="w", axisItems={"left": _LogAxis("left")})
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.15)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        for side in ("left", "bottom"):
+            item.getAxis(side).setTextPen(INK)
+            item.getAxis(side).setPen((150, 150, 150))
+            item.getAxis(side).enableAutoSIPrefix(False)
+        item.setLabel("left", self.tr("loss"), color=INK)
+        self._legend = item.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 210),
+                                      pen=pg.mkPen(200, 200, 200), labelTextColor=INK)
+        self.train_curve = item.plot([], [], name=self.tr("train loss"),
+                                     pen=pg.mkPen(qcolor(TRAIN_COLOR), width=2))
+        self.test_curve = item.plot([], [], name=self.tr("test loss"),
+                                    pen=pg.mkPen(qcolor(TEST_COLOR), width=2))
+        self._vline = pg.InfiniteLine(angle=90, pen=pg.mkPen(120, 120, 120, style=Qt.DashLine))
+        self._markers = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=7,
+                                        symbolPen=pg.mkPen("w", width=1.5))
+        for extra in (self._vline, self._markers):
+            item.addItem(extra, ignoreBounds=True)
+        self.readout = QLabel()
+        self.readout.setStyleSheet(f"color: {INK};")
+        column = QVBoxLayout()
+        column.addLayout(bar)
+        column.addWidget(self.plot, 1)
+        column.addWidget(self.readout)
+        return column
+
+    def _build_metrics(self):
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        rows = (("", "", f"<b>{self.tr('train')}</b>", f"<b>{self.tr('test')}</b>"),
+                ("loss", self.tr("loss")),
+                ("accuracy", self.tr("accuracy")), ("rmse", self.tr("RMSE")), ("r2", self.tr("R²")))
+        self.values, self._rows = {}, {}
+        for r, (key, *texts) in enumerate(rows):
+            labels = [QLabel(t) for t in texts] + [QLabel(DASH) for _ in range(3 - len(texts))]
+            for c, label in enumerate(labels):
+                label.setAlignment(Qt.AlignRight if c else Qt.AlignLeft)
+                grid.addWidget(label, r, c)
+            self._rows[key] = labels
+            if key:
+                self.values[key] = tuple(labels[1:])
+        self._confusion_title = QLabel()
+        self._confusion_note = QLabel(self.tr("rows: true class · columns: predicted"))
+        self._confusion_note.setStyleSheet("color: #606060;")
+        self.confusion = ConfusionTable()
+        column = QVBoxLayout()
+        column.addLayout(grid)
+        column.addSpacing(10)
+        for w in (self._confusion_title, self._confusion_note, self.confusion):
+            column.addWidget(w)
+        column.addStretch(1)
+        return column
+
+    # ---------------------------------------------------------------- updates
+    def show_snapshot(self, snap):
+        """Draw ``snap.history`` (n, 4) and ``snap.metrics``; a new ``snap.version`` restarts the view.
+
+        A new run's history starts short again; the curves simply follow it.
+        """
+        if snap.version != self._version:
+            self._version, self._hover_x = snap.version, None
+            self.plot.getPlotItem().enableAutoRange()
+        self._history = np.asarray(snap.history, dtype=float).reshape(-1, 4)
+        self._update_curves()
+        self._show_metrics(snap)
+
+    def set_class_names(self, names):
+        """Name the classes in the confusion matrix: class k is ``names[k]``."""
+        self.confusion.set_class_names(names)
+
+    def _update_curves(self):
+        h, log = self._history, self.log_check.isChecked()
+        x = h[:, COLUMNS[self.x_combo.currentData()]]
+        for curve, col in ((self.train_curve, TRAIN), (self.test_curve, TEST)):
+            y = h[:, col]
+            keep = np.isfinite(y) & ((y > 0) | (not log))  # log10 of 0 or less does not exist
+            curve.setData(x[keep], y[keep])
+        # The legend lists the test loss only when there is one (a run without a test set has none).
+        has_test = not len(h) or bool(np.isfinite(h[:, TEST]).any())
+        if has_test and self._legend.getLabel(self.test_curve) is None:
+            self._legend.addItem(self.test_curve, self.tr("test loss"))
+        elif not has_test:
+            self._legend.removeItem(self.test_curve)
+        self._hover_at(self._hover_x)
+
+    def _on_axis_changed(self):
+        self.plot.getPlotItem().setLabel("bottom", self.x_combo.currentText(), color=INK)
+        self._hover_x = None
+        self._update_curves()
+        self.plot.getPlotItem().enableAutoRange()
+
+    def _on_log_toggled(self, on):
+        self.plot.getPlotItem().setLogMode(x=False, y=on)
+        self._update_curves()
+
+    # ---------------------------------------------------------------- hover
+    def eventFilter(self, obj, event):
+        if obj is self.plot and event.type() == QEvent.Leave:
+            self._hover_at(None)
+        return super().eventFilter(obj, event)
+
+    def _on_mouse_moved(self, args):
+        vb, pos = self.plot.getPlotItem().getViewBox(), args[0]
+        self._hover_at(vb.mapSceneToView(pos).x() if vb.sceneBoundingRect().contains(pos) else None)
+
+    def _hover_at(self, x):
+        """Read out the history point nearest to ``x`` (in x-axis units); None: the latest point.
+
+        Marks the point on the plot while hovering; sets and returns the readout text
+        ("" before the first point).
+        """
+        self._hover_x, h = x, self._history
+        hovering = x is not None and len(h) > 0
+        self._vline.setVisible(hovering)
+        self._markers.setData([], [])
+        if not len(h):
+            self.readout.setText("")
+            return ""
+        xs = h[:, COLUMNS[self.x_combo.currentData()]]
+        i = int(np.argmin(np.abs(xs - x))) if hovering else len(h) - 1
+        step, epoch, train, test = h[i]
+        if hovering:
+            self._vline.setValue(xs[i])
+            ys = [(y, c) for y, c in ((train, TRAIN_COLOR), (test, TEST_COLOR))
+                  if math.isfinite(y) and (y > 0 or not self.log_check.isChecked())]
+            self._markers.setData([xs[i]] * len(ys), [y for y, _ in ys],
+                                  symbolBrush=[qcolor(c) for _, c in ys])
+        text = self.tr("step {step}   epoch {epoch}   train loss {train}   test loss {test}").format(
+            step=int(step), epoch=_fmt(epoch, ".2f"), train=_fmt(train), test=_fmt(test))
+        self.readout.setText(text)
+        return text
+
+    # ---------------------------------------------------------------- metrics
+    def _show_metrics(self, snap):
+        m, regression = snap.metrics, snap.task == "regression"
+        texts = {"loss": (_fmt(snap.train_loss), _fmt(snap.test_loss))}
+        if regression:
+            texts["rmse"] = (_fmt(m.get("train_rmse")), _fmt(m.get("test_rmse")))
+            texts["r2"] = (_fmt(m.get("train_r2"), ".3f"), _fmt(m.get("test_r2"), ".3f"))
+        else:
+            texts["accuracy"] = (_pct(m.get("train_accuracy")), _pct(m.get("test_accuracy")))
+        for key, labels in self._rows.items():
+            for label in labels:
+                label.setVisible(key in texts or not key)  # the header row ("") always
+            for label, text in zip(labels[1:], texts.get(key, ())):
+                label.setText(text)
+        counts = None if regression else m.get("confusion")
+        for w in (self.confusion, self._confusion_title, self._confusion_note):
+            w.setVisible(counts is not None)
+        if counts is not None:                  # of the test set, or the training set without one
+            on_test = math.isfinite(m.get("test_accuracy", math.nan))
+            self._confusion_title.setText("<b>{}</b>".format(
+                self.tr("Confusion matrix (test set)") if on_test
+                else self.tr("Confusion matrix (training set)")))
+            self.confusion.show_counts(counts)

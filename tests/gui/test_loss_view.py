@@ -1,0 +1,138 @@
+"""The loss view follows the snapshot: curves, x axis, log scale, hover read-out, metrics."""
+import dataclasses
+import warnings
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+
+from nnviz.gui.loss_view import LossView
+
+
+@pytest.fixture
+def view(qtbot):
+    v = LossView()
+    qtbot.addWidget(v)
+    return v
+
+
+def curve_data(curve):
+    """(x, y) of a PlotDataItem as arrays (pyqtgraph gives None, None for no data)."""
+    x, y = curve.getData()
+    return (np.empty(0), np.empty(0)) if x is None else (np.asarray(x), np.asarray(y))
+
+
+def test_curves_equal_the_history_columns(view, snapshot):
+    view.show_snapshot(snapshot)
+    h = snapshot.history
+    assert len(h) > 1
+    for curve, col in ((view.train_curve, 2), (view.test_curve, 3)):
+        x, y = curve_data(curve)
+        assert np.array_equal(x, h[:, 0]) and np.array_equal(y, h[:, col])
+
+
+def test_switching_x_to_epoch_changes_the_x_data(view, snapshot):
+    view.show_snapshot(snapshot)
+    view.x_combo.setCurrentIndex(view.x_combo.findData("epoch"))
+    x, y = curve_data(view.train_curve)
+    assert np.array_equal(x, snapshot.history[:, 1]) and not np.array_equal(x, snapshot.history[:, 0])
+    assert np.array_equal(y, snapshot.history[:, 2])
+    assert "epoch" in view.plot.getPlotItem().getAxis("bottom").labelText
+
+
+def test_log_scale_with_zero_and_nan_values_does_not_raise(view, snapshot):
+    h = np.array(snapshot.history)
+    h[1, 2], h[2, 2], h[3, 3], h[4, 3] = 0.0, np.nan, -1.0, np.nan
+    snap = dataclasses.replace(snapshot, history=h)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view.show_snapshot(snap)
+        view.log_check.setChecked(True)
+        view.show_snapshot(snap)
+        view._hover_at(h[1, 0])
+        view.resize(500, 300)
+        view.grab()                                  # paints, with auto-range, in log mode
+    assert view.plot.getPlotItem().getAxis("left").logMode
+    x, _ = curve_data(view.train_curve)
+    assert len(x) == len(h) - 2                      # the 0 and the NaN are left out
+    view.log_check.setChecked(False)
+    x, y = curve_data(view.test_curve)
+    assert len(x) == len(h) - 1 and -1.0 in y        # linear again: only the NaN is left out
+
+
+def test_hover_reads_out_the_nearest_point(view, snapshot):
+    view.show_snapshot(snapshot)
+    step, epoch, train, test = snapshot.history[5]
+    text = view._hover_at(step + 0.3)
+    assert f"step {int(step)}" in text
+    assert f"{epoch:.2f}" in text and f"{train:.4g}" in text and f"{test:.4g}" in text
+    assert view.readout.text() == text and view._vline.isVisible()
+    assert view._vline.value() == step
+    latest = view._hover_at(None)                    # the mouse left: the latest point
+    assert f"step {int(snapshot.history[-1, 0])}" in latest and not view._vline.isVisible()
+
+
+def test_classification_shows_accuracy_and_the_confusion_matrix(view, snapshot_factory):
+    snap = snapshot_factory(dataset="blobs", hidden=(8,))
+    view.show_snapshot(snap)
+    train, test = (label.text() for label in view.values["accuracy"])
+    assert train == f"{100 * snap.metrics['train_accuracy']:.1f} %"
+    assert test == f"{100 * snap.metrics['test_accuracy']:.1f} %"
+    assert not view.values["rmse"][0].isVisibleTo(view)
+    counts = snap.metrics["confusion"]
+    table = view.confusion
+    assert counts.shape == (3, 3) and (table.rowCount(), table.columnCount()) == (3, 3)
+    shown = [[int(table.item(i, j).text()) for j in range(3)] for i in range(3)]
+    assert np.array_equal(shown, counts)
+    assert [table.horizontalHeaderItem(k).text() for k in range(3)] == ["0", "1", "2"]
+    view.set_class_names(["a", "b", "c"])
+    assert [table.verticalHeaderItem(k).text() for k in range(3)] == ["a", "b", "c"]
+
+
+def test_regression_shows_rmse_and_r2(view, snapshot_factory):
+    snap = snapshot_factory(dataset="sin", hidden=(8,))
+    view.show_snapshot(snap)
+    m = snap.metrics
+    assert [label.text() for label in view.values["rmse"]] == [f"{m['train_rmse']:.4g}",
+                                                              f"{m['test_rmse']:.4g}"]
+    assert [label.text() for label in view.values["r2"]] == [f"{m['train_r2']:.3f}",
+                                                            f"{m['test_r2']:.3f}"]
+    assert view.values["r2"][0].isVisibleTo(view)
+    assert not view.confusion.isVisibleTo(view) and not view.values["accuracy"][0].isVisibleTo(view)
+
+
+def test_without_a_test_set_the_test_values_are_dashes(view, snapshot_factory):
+    snap = snapshot_factory(test_ratio=0.0)
+    view.show_snapshot(snap)
+    assert view.values["loss"][1].text() == "—" and view.values["accuracy"][1].text() == "—"
+    assert "test loss —" in view._hover_at(None)
+    assert len(curve_data(view.test_curve)[0]) == 0
+    assert view._legend.getLabel(view.test_curve) is None
+
+
+def test_new_snapshots_reuse_the_plot_items(view, snapshot_factory):
+    first = snapshot_factory(dataset="blobs", hidden=(8,))
+    view.show_snapshot(first)
+    items = list(view.plot.getPlotItem().items)
+    cells = [view.confusion.item(i, j) for i in range(3) for j in range(3)]
+    shorter = snapshot_factory(steps=5, version=2, dataset="blobs", hidden=(8,))
+    view.show_snapshot(shorter)                      # a new run: the history restarts, shorter
+    view._hover_at(1e9)
+    assert view.plot.getPlotItem().items == items
+    assert [view.confusion.item(i, j) for i in range(3) for j in range(3)] == cells
+    x, _ = curve_data(view.train_curve)
+    assert np.array_equal(x, shorter.history[:, 0])
+
+
+def test_mouse_moves_reach_the_hover_read_out(view, snapshot, qtbot):
+    view.show_snapshot(snapshot)
+    view.resize(700, 450)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(20)                                   # the view box settles its auto range
+    step, _, train, _ = snapshot.history[8]
+    vb = view.plot.getPlotItem().getViewBox()
+    view._on_mouse_moved((vb.mapViewToScene(QPointF(step + 0.2, train)),))
+    assert f"step {int(step)} " in view.readout.text() and view._vline.isVisible()
+    view._on_mouse_moved((vb.mapViewToScene(QPointF(step, train)) + QPointF(0, 10_000),))
+    assert not view._vline.isVisible()               # outside the plot: back to the latest point
