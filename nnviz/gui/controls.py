@@ -364,7 +364,7 @@ class ControlPanel(QWidget):
                                   self.reset_requested.emit, QStyle.SP_MediaSkipBackward)
         g.row(_hbox(self.play, self.step, self.reset))
         self.speed_slider = QSlider(Qt.Horizontal, minimum=0, maximum=len(SPEEDS) - 1, pageStep=1,
-                                    value=SPEEDS.index(30), toolTip=self.tr("training steps per second"))
+                                    value=SPEEDS.index(0), toolTip=self.tr("training steps per second"))
         self.speed_label = QLabel(minimumWidth=44)
         self.speed_slider.valueChanged.connect(self._on_speed)
         g.row(self.tr("speed"), _hbox(self.speed_slider, self.speed_label))

@@ -8,11 +8,14 @@ bursts into one redraw.
 from __future__ import annotations
 
 import json
+import sys
+import time
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea,
-                               QVBoxLayout, QWidget)
+import pyqtgraph as pg
+from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from ..training.presets import load_presets
 from ..training.trainer import Settings
@@ -23,6 +26,18 @@ from .loss_view import LossView
 from .network_view import NetworkView
 from .output_view import OutputView
 from .worker import TrainingWorker
+
+
+SLOW_VIEWS_PERIOD = 0.1     # seconds between redraws of the loss and hidden views while training
+GIL_SWITCH_INTERVAL = 0.0002  # seconds; see _start_worker
+
+
+def cache_axes(widget):
+    """Cache every plot axis under ``widget`` as a pixmap: an axis changes only with its
+    range, but pyqtgraph would otherwise re-render its text on every frame."""
+    for plot in widget.findChildren(pg.PlotWidget):
+        for axis in plot.getPlotItem().axes.values():
+            axis["item"].setCacheMode(QGraphicsItem.DeviceCoordinateCache)
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("nnviz — watch a neural network learn"))
         self.snapshot = None          # the newest snapshot received
         self.drawn_version = None
-        self._draw_pending = False
+        self._last_slow = 0.0
         self.frames = 0
 
         self.network_view = NetworkView()
@@ -77,13 +92,18 @@ class MainWindow(QMainWindow):
         self._dock("gallery", self.tr("Activation functions"), self.gallery, Qt.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["loss"], self.docks["gallery"])
         self.docks["loss"].raise_()
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)      # the plots below span the centre
+        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
         self._status()
         self._menus()
+        cache_axes(self)
 
         self.controls.set_settings(settings)
         self.settings = settings
         self._start_worker(settings)
         self._wire()
+        self.set_speed.emit(self.controls.speed())
+        self.set_stop.emit(*self.controls.stop_condition())
         self._restore_layout()
 
     # ---------------------------------------------------------------- build
@@ -97,9 +117,11 @@ class MainWindow(QMainWindow):
 
     def _status(self):
         self.status_labels = {}
-        for key in ("epoch", "step", "loss", "rate"):
+        # fixed widths: a label that grows with its text would re-lay out the window every frame
+        widths = {"epoch": 130, "step": 130, "loss": 300, "rate": 130}
+        for key, width in widths.items():
             label = QLabel()
-            label.setMinimumWidth(90)
+            label.setFixedWidth(width)
             self.statusBar().addPermanentWidget(label)
             self.status_labels[key] = label
 
@@ -139,6 +161,10 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("&About nnviz"), self._about)
 
     def _start_worker(self, settings):
+        # A Python thread that trains holds the GIL; every time the GUI thread needs it
+        # (each Python slot, each pyqtgraph paint) it would wait a whole switch interval
+        # (5 ms by default). A short interval keeps the window responsive.
+        sys.setswitchinterval(GIL_SWITCH_INTERVAL)
         self.thread = QThread(self)
         self.thread.setObjectName("nnviz-training")
         self.worker = TrainingWorker(settings)
@@ -205,13 +231,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------ worker replies
     @Slot(object)
     def _on_snapshot(self, snap):
+        # The worker sends a snapshot only after the previous one was drawn, so there is
+        # never a backlog to coalesce: draw at once, while the worker waits.
         self.snapshot = snap
-        if not self._draw_pending:
-            self._draw_pending = True
-            QTimer.singleShot(0, self._draw)
+        self._draw()
 
     def _draw(self):
-        self._draw_pending = False
         snap = self.snapshot
         if snap is None:
             return
@@ -221,9 +246,21 @@ class MainWindow(QMainWindow):
             self.loss_view.set_class_names(list(snap.data.classes))
             self.gallery.set_highlight({a for a in snap.activations[2:] if a})
             self.drawn_version = snap.version
-        for view in (self.network_view, self.output_view, self.hidden_view, self.loss_view):
-            view.show_snapshot(snap)
+        # The network and the output follow every frame; the slower-changing plots at
+        # most 10 times a second while training, and every view once training stops.
+        now = time.monotonic()
+        slow = not snap.running or now - self._last_slow >= SLOW_VIEWS_PERIOD
+        if slow:
+            self._last_slow = now
+        for view in (self.network_view, self.output_view) + ((self.hidden_view, self.loss_view) if slow else ()):
+            if view.isVisible() or not snap.running:
+                view.show_snapshot(snap)
         self._update_status(snap)
+        # Finish the frame now, while the worker waits for drawn(): the scenes' queued
+        # dirty-item processing, then the paint. Done later, they would fight the
+        # training thread for the GIL call by call.
+        QCoreApplication.sendPostedEvents(None, QEvent.MetaCall)
+        QCoreApplication.sendPostedEvents(None, QEvent.UpdateRequest)
         self.frames += 1
         self.worker.drawn()
 
@@ -272,9 +309,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1500, 950)
+            self.resize(1560, 960)
         if state is not None:
             self.restoreState(state)
+        else:
+            d = self.docks
+            self.resizeDocks([d["controls"], d["output"]], [310, 460], Qt.Horizontal)
+            self.resizeDocks([d["output"], d["hidden"]], [470, 330], Qt.Vertical)
+            self.resizeDocks([d["loss"]], [280], Qt.Vertical)
 
     def closeEvent(self, event):
         self.qsettings.setValue("settings", json.dumps(self.settings.to_dict()))

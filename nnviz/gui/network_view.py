@@ -285,6 +285,7 @@ class NetworkView(QWidget):
         top.addWidget(self.color_bar)
 
         self.scene = QGraphicsScene(self)
+        self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)   # every item changes: no BSP tree to keep
         self.canvas = _Canvas(self.scene)
         self._hint = self.tr("Hover a unit or an edge to read its values; click an edge to set its weight.")
         self.info_label = QLabel(self._hint)
@@ -442,7 +443,8 @@ class NetworkView(QWidget):
         shared = self._level("db", np.concatenate([values[l] for l in range(2, L + 1)])) if grad else None
         for l in range(1, L + 1):
             thumbs = bool(s.grid_z) and (l == 1 or not grad)
-            data = s.grid_z[l][::-1, :, :m[l]] if thumbs else values[l]   # image row 0 = top
+            # thumbnails at half the grid's resolution (32 × 32 for a unit a few dozen pixels wide)
+            data = s.grid_z[l][::-2, ::2, :m[l]] if thumbs else values[l]   # image row 0 = top
             lo, hi = (-shared, shared) if l > 1 and grad else self._z_range(l, data)
             centred, half = data - (lo + hi) / 2, (hi - lo) / 2
             if thumbs:

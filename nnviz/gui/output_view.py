@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -151,6 +153,7 @@ class OutputView(QWidget):
         self.plot = make_plot(self)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
+        self._boundary_time = 0.0
         self.boundary = pg.IsocurveItem(level=0.5, pen=pg.mkPen(60, 60, 60, 200, width=1.5),
                                         axisOrder="row-major")
         self.boundary.setParentItem(self.image)
@@ -256,7 +259,9 @@ class OutputView(QWidget):
         x0, x1, y0, y1 = snap.extent
         dx, dy = (x1 - x0) / (y.shape[1] - 1), (y1 - y0) / (y.shape[0] - 1)
         self.image.setRect(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
-        if snap.task == "binary":
+        now = time.monotonic()      # the boundary (marching squares in Python) at most 10×/s
+        if snap.task == "binary" and (not snap.running or now - self._boundary_time >= 0.1):
+            self._boundary_time = now
             self.boundary.setData(y[:, :, 0])
 
     def heatmap(self, y, task):

@@ -7,11 +7,11 @@ Data flow in one direction only (DESIGN.md):
                                     ▼
                                  views draw the newest snapshot
 
-The worker trains in slices of at most ~15 ms and returns to its event loop in
+The worker trains in slices of at most ~5 ms and returns to its event loop in
 between, so every command (pause, step, a new ε, reset, quit) takes effect at
 once. It emits a snapshot at most every 33 ms, and only after the GUI has
-drawn the previous one (:meth:`drawn`): a slow view slows the drawing, never
-the training.
+drawn the previous one (:meth:`drawn`); while the GUI draws, the worker sleeps
+(at most HANDOFF seconds), so both threads share the interpreter fairly.
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ from ..training.snapshot import LossHistory, plot_extent, take
 from ..training.trainer import Diverged, build
 
 FRAME = 1 / 30       # seconds between snapshots at most
-SLICE = 0.015        # seconds of training before returning to the event loop
+SLICE = 0.005        # seconds of training before returning to the event loop
+HANDOFF = 0.1        # seconds the worker waits at most for the GUI to draw a snapshot
 
 
 class TrainingWorker(QObject):
@@ -215,3 +216,10 @@ class TrainingWorker(QObject):
         self._drawn = False
         self._last_emit = now
         self.snapshot.emit(snap)
+        # Hand the interpreter to the GUI while it draws: a Python training loop would
+        # otherwise win the GIL back after every Qt call the GUI makes (a convoy), and
+        # the window would starve. Sleeping releases the GIL; training resumes once the
+        # frame is drawn (or after HANDOFF seconds).
+        deadline = time.perf_counter() + HANDOFF
+        while self.running and not self._drawn and time.perf_counter() < deadline:
+            time.sleep(0.0005)

@@ -196,7 +196,7 @@ def test_thumbnails_for_2d_inputs_only(view, snapshot_factory):
     view.show_snapshot(snapshot_factory(steps=3))
     for node in view.node_items.values():
         assert node.thumb is not None and node.thumb.isVisible() and not node.thumb.pixmap().isNull()
-        assert node.thumb.pixmap().width() == 64
+        assert node.thumb.pixmap().width() == 32         # half the 64 × 64 grid
     view.set_mode("gradients")                                 # hidden units now show ∂L/∂b
     assert not view.node_items[(2, 0)].thumb.isVisible() and view.node_items[(1, 0)].thumb.isVisible()
     view.show_snapshot(snapshot_factory(steps=3, dataset="sin", hidden=(8,)))

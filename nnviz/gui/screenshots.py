@@ -1,0 +1,84 @@
+"""Make the README's screenshots: ``python -m nnviz.gui.screenshots [OUTDIR] [--lang en|ja]``.
+
+Each scene opens the real window with a preset, trains a fixed number of steps
+(seeded, so the pictures are reproducible), and saves the window as a PNG.
+Runs headless on Qt's offscreen platform unless a display is asked for.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+#: (file name, preset key, training steps, dock to raise or None)
+SCENES = [
+    ("xor.png", "xor_hidden", 3000, None),
+    ("spiral.png", "spiral_tanh", 30000, None),
+    ("gallery.png", "xor_hidden", 0, "gallery"),
+]
+
+
+def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
+    """Write one PNG per scene into ``outdir``; returns their paths."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ..training.presets import preset
+    from .app import install_translator
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_translator(app, lang)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, key, steps, dock in scenes:
+            qs = QSettings(os.path.join(tmp, f"{name}.ini"), QSettings.IniFormat)
+            w = MainWindow(preset(key), qsettings=qs)
+            w.resize(*size)
+            w.show()
+            _wait(app, lambda: w.frames > 0)
+            if steps:
+                w._play(True)
+                _wait(app, lambda: w.worker.trainer.step_count >= steps)
+                w._play(False)
+                _wait(app, lambda: w.snapshot is not None and not w.snapshot.running
+                      and w.snapshot.step >= steps, timeout=30)
+            if dock:
+                w.docks[dock].raise_()
+            for _ in range(20):
+                app.processEvents()
+            path = outdir / (name if lang == "en" else name.replace(".png", f"_{lang}.png"))
+            w.grab().save(str(path))
+            paths.append(path)
+            w.close()
+    return paths
+
+
+def _wait(app, predicate, timeout=120):
+    import time
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not reach the expected state")
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("outdir", nargs="?", default="resources/screenshots")
+    p.add_argument("--lang", default="en", choices=("en", "ja"))
+    p.add_argument("--display", action="store_true", help="use the real display, not offscreen")
+    a = p.parse_args(argv)
+    if not a.display:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    for path in shoot(a.outdir, a.lang):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

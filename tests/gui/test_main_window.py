@@ -1,0 +1,120 @@
+"""The window as a user meets it: opens, trains, pauses, rebuilds, diverges, closes cleanly."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, QThread
+
+from nnviz.gui.main_window import MainWindow
+from nnviz.training.trainer import Settings
+
+XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    windows = []
+
+    def make(settings=XOR, ini="nnviz.ini"):
+        qs = QSettings(str(tmp_path / ini), QSettings.IniFormat)
+        w = MainWindow(settings, qsettings=qs)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
+        windows.append(w)
+        return w
+    yield make
+    for w in windows:
+        w.close()
+        assert not w.thread.isRunning()
+
+
+def wait_snapshot(qtbot, w, predicate, timeout=10000):
+    qtbot.waitUntil(lambda: w.snapshot is not None and predicate(w.snapshot), timeout=timeout)
+    return w.snapshot
+
+
+def test_window_opens_with_every_view(make_window):
+    w = make_window()
+    assert w.windowTitle().startswith("nnviz")
+    assert set(w.docks) == {"controls", "output", "hidden", "loss", "gallery"}
+    assert len(w.network_view.node_items) == 2 + 4 + 1
+    assert w.status_labels["step"].text() == "step 0"
+
+
+def test_play_trains_and_the_loss_falls_on_xor(make_window, qtbot):
+    w = make_window()
+    start = w.snapshot.train_loss
+    w.controls.play_toggled.emit(True)
+    snap = wait_snapshot(qtbot, w, lambda s: s.step > 3000)
+    assert snap.train_loss < 0.7 * start
+    qtbot.waitUntil(lambda: w.status_labels["step"].text() != "step 0", timeout=5000)
+
+
+def test_pause_stops_steps(make_window, qtbot):
+    w = make_window()
+    w._play(True)
+    wait_snapshot(qtbot, w, lambda s: s.step > 50)
+    with qtbot.waitSignal(w.worker.running_changed, timeout=5000):
+        w._play(False)
+    qtbot.wait(100)
+    step = w.worker.trainer.step_count
+    qtbot.wait(300)
+    assert w.worker.trainer.step_count == step
+
+
+def test_changing_the_architecture_rebuilds_the_view(make_window, qtbot):
+    w = make_window()
+    w.load_settings(XOR.replace(hidden=(5, 3)))
+    wait_snapshot(qtbot, w, lambda s: s.sizes == (2, 5, 3, 1))
+    qtbot.waitUntil(lambda: len(w.network_view.node_items) == 2 + 5 + 3 + 1, timeout=5000)
+    assert len(w.network_view.edge_items) == 2 * 5 + 5 * 3 + 3 * 1
+
+
+def test_edge_colour_follows_its_weight_sign(make_window, qtbot):
+    w = make_window()
+    for value in (1.5, -1.5):
+        w.network_view.weight_edited.emit(2, 0, 0, value)
+        wait_snapshot(qtbot, w, lambda s: s.W[2][0, 0] == value)
+        c = w.network_view.edge_color(2, 0, 0)
+        assert (c.blue() > c.red()) if value > 0 else (c.red() > c.blue())
+
+
+def test_divergence_pauses_restores_and_says_so(make_window, qtbot):
+    w = make_window(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
+    with qtbot.waitSignal(w.worker.diverged, timeout=10000):
+        w._play(True)
+    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
+    assert "ε" in w.banner.text()
+    snap = wait_snapshot(qtbot, w, lambda s: not s.running)
+    assert all(np.all(np.isfinite(a)) for a in snap.W[2:])
+
+
+def test_closing_while_training_stops_the_thread(make_window, qtbot):
+    w = make_window()
+    w._play(True)
+    wait_snapshot(qtbot, w, lambda s: s.running)
+    thread = w.thread
+    w.close()
+    assert thread.isFinished() and not thread.isRunning()
+
+
+def test_settings_persist_between_runs(make_window, qtbot):
+    w = make_window(ini="persist.ini")
+    w.load_settings(XOR.replace(hidden=(6,), eps=0.3))
+    w.close()
+    again = make_window(settings=None, ini="persist.ini")
+    assert again.settings.hidden == (6,) and again.settings.eps == 0.3
+
+
+def test_presets_load(make_window, qtbot):
+    w = make_window()
+    action = w.findChild(type(w.play_action), "preset_sin_regression")
+    action.trigger()
+    snap = wait_snapshot(qtbot, w, lambda s: s.task == "regression")
+    assert snap.curve_y is not None
+
+
+def test_keyboard_shortcuts_are_in_the_menus(make_window):
+    w = make_window()
+    shortcuts = {a.shortcut().toString() for m in w.menuBar().findChildren(type(w.menuBar().addMenu("x")))
+                 for a in m.actions()}
+    assert {"Space", "S", "R"} <= shortcuts
