@@ -64,6 +64,7 @@ class HiddenView(QWidget):
         self._basis, self._affine, self._refit, self._jitter = None, None, True, np.empty(0)
         tr = self.tr
         self.layer = QComboBox()
+        self.layer.setSizeAdjustPolicy(QComboBox.AdjustToContents)   # "layer 3 (8 units)" in full
         self.layer.setToolTip(tr("The hidden layer l whose outputs z^(l) = f(u^(l)) are the coordinates. "
                                  "Hidden layers learn features φ(x) that make the classes linearly "
                                  "separable (線形化): same-class data gather together."))

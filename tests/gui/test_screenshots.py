@@ -1,0 +1,12 @@
+"""The README's screenshot script runs headless."""
+from PySide6.QtGui import QImage
+
+from nnviz.gui.screenshots import shoot
+
+
+def test_screenshot_script_writes_pictures(qtbot, tmp_path):
+    paths = shoot(tmp_path, scenes=[("xor.png", "xor_hidden", 20, None), ("g.png", "sin_regression", 0, "gallery")],
+                  size=(1200, 800))
+    for path in paths:
+        image = QImage(str(path))
+        assert image.width() == 1200 and image.height() == 800
