@@ -47,6 +47,9 @@ def add_training_flags(p):
     from .core.losses import LOSSES, TASKS
     from .core.network import INIT_SCHEMES
     from .core.optimizers import OPTIMIZERS, SCHEDULES
+    from .training.presets import load_presets
+    p.add_argument("--preset", choices=[k for k, _, _ in load_presets()],
+                   help="start from one of the lecture's scenes; other flags override it")
     d = p.add_argument_group("data")
     src = d.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="xor", choices=list(DATASETS), help="generated data set (default xor)")
@@ -97,6 +100,8 @@ def settings_from_args(a):
                  output=a.output_activation, loss=a.loss, elu_alpha=a.elu_alpha, init=a.init_scheme,
                  seed=a.seed, batch=a.batch, eps=a.lr, mu=a.momentum, optimizer=a.optimizer,
                  reduction=a.reduction, l1=a.l1, l2=a.l2, schedule=a.schedule, gamma=a.gamma, every=a.every)
+    if a.preset:
+        s = _with_preset(s, a)
     if a.target and not a.data:
         raise UsageError("--target needs --data FILE.csv")
     init = read_weights(a.init) if a.init else None
@@ -115,9 +120,10 @@ def settings_from_args(a):
     return s, sizes, init
 
 
-def cmd_train(a):
-    from .core.weights_io import assign_weights, save_weights
-    from .training.trainer import Diverged, build
+def trainer_from_args(a):
+    """A Trainer for the training flags, with the --init weights assigned."""
+    from .core.weights_io import assign_weights
+    from .training.trainer import build
     s, sizes, init = settings_from_args(a)
     trainer = build(s)
     net = trainer.net
@@ -127,6 +133,31 @@ def cmd_train(a):
                          f"{','.join(map(str, net.sizes))}")
     if init:
         assign_weights(net, *init)
+        trainer.initial_params[...] = net.params
+    return trainer
+
+
+#: Settings field → the flag's dest, where they differ.
+_DEST = {"data_file": "data", "activations": "activation", "output": "output_activation",
+         "init": "init_scheme", "eps": "lr", "mu": "momentum"}
+
+
+def _with_preset(s, a):
+    """The preset's settings, overridden by every flag given a value other than its default."""
+    from dataclasses import fields
+    from .training.presets import preset
+    defaults = vars(make_parser().parse_args([a.command]))
+    base = preset(a.preset)
+    changes = {f.name: getattr(s, f.name) for f in fields(s)
+               if f.name != "hidden" and getattr(a, _DEST.get(f.name, f.name)) != defaults[_DEST.get(f.name, f.name)]}
+    return base.replace(**changes)
+
+
+def cmd_train(a):
+    from .core.weights_io import save_weights
+    from .training.trainer import Diverged
+    trainer = trainer_from_args(a)
+    net, s = trainer.net, trainer.settings
     steps, epochs = a.steps, a.epochs
     if steps is None and epochs is None:
         epochs = 100
@@ -148,6 +179,25 @@ def cmd_train(a):
         print(summary(trainer))
         if a.out:
             print(f"weights written to {a.out}")
+    return 0
+
+
+def cmd_trace(a):
+    from .training.trainer import Diverged
+    trainer = trainer_from_args(a)
+    if a.sample is not None and not 0 <= a.sample < len(trainer.X_train):
+        raise UsageError(f"--sample must be a training sample index from 0 to {len(trainer.X_train) - 1}")
+    try:
+        trainer.run(steps=a.steps)
+        trace = trainer.trace_step(a.sample)
+    except Diverged as e:
+        raise UsageError(f"training diverged: {e}") from None
+    text = trace.to_json() if a.format == "json" else trace.to_text()
+    if a.out:
+        from .core.weights_io import atomic_write
+        atomic_write(a.out, lambda fh: fh.write(text.encode("utf-8")))
+    else:
+        print(text)
     return 0
 
 
@@ -199,6 +249,15 @@ def make_parser():
     t.add_argument("--out", metavar="FILE", help="write the weights to FILE (.npz or .json)")
     t.add_argument("--quiet", action="store_true", help="print nothing but errors")
     t.set_defaults(func=cmd_train)
+    r = sub.add_parser("trace", help="print one training step in the lecture's notation",
+                       description="Record one training step (forward pass, output δ, δ recursion, "
+                       "gradients, update) and print it as text in the lecture's notation, or as JSON.")
+    add_training_flags(r)
+    r.add_argument("--steps", type=int, default=0, help="train this many steps first (default 0)")
+    r.add_argument("--sample", type=int, help="follow training sample n (default: the minibatch's first)")
+    r.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    r.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
+    r.set_defaults(func=cmd_trace)
     return p
 
 

@@ -141,6 +141,12 @@ def _surface(rng, n, k):
     return X, np.sin(X[:, 0]) * np.cos(X[:, 1])
 
 
+def _slides(rng, n, k):
+    """The slides' worked example: 4 inputs, 2 outputs (y₁, y₂), a regression."""
+    X = rng.normal(size=(n, 4))
+    return X, np.column_stack([np.tanh(X[:, 0] - X[:, 1]) + 0.5 * X[:, 2], 0.5 * X[:, 3] * X[:, 0]])
+
+
 DATASETS = {
     "xor": ("binary", "points in the four quadrants; class 1 where x1·x2 > 0"),
     "circles": ("binary", "inner disc (class 1) inside an outer ring (class 0)"),
@@ -151,10 +157,11 @@ DATASETS = {
     "spiral_k": ("multiclass", "K interleaved spiral arms"),
     "sin": ("regression", "y = sin(x) + noise, x in [-π, π]"),
     "surface": ("regression", "y = sin(x1)·cos(x2) + noise, x in [-π, π]²"),
+    "slides": ("regression", "the slides' worked example: x = (x1..x4), two outputs y1, y2"),
 }
 _GENERATORS = {"xor": _xor, "circles": _circles, "gaussians": lambda rng, n, k: _blobs(rng, n, 2),
                "spiral": _spiral, "moons": _moons, "blobs": _blobs, "spiral_k": _spiral,
-               "sin": _sin, "surface": _surface}
+               "sin": _sin, "surface": _surface, "slides": _slides}
 
 
 def _split(X, d, test_ratio, seed):
@@ -198,7 +205,8 @@ def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3
     Returns
     -------
     Dataset
-        X (N, 2), or (N, 1) for "sin"; d (N, 1), or one-hot (N, K).
+        X (N, 2), (N, 1) for "sin", (N, 4) for "slides"; d (N, 1), (N, 2) for "slides",
+        or one-hot (N, K).
     """
     _check(name in DATASETS, f"unknown data set {name!r}; known: {', '.join(DATASETS)}")
     _check(_is_int(samples) and samples >= 2, f"samples must be an integer >= 2, got {samples!r}")
@@ -213,13 +221,14 @@ def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3
     rng = np.random.default_rng(seed)
     X, y = _GENERATORS[name](rng, int(samples), k)
     if task == "regression":
-        d, labels = (y + noise * rng.normal(size=len(y)))[:, None], ()
+        y = y.reshape(len(y), -1)
+        d, labels = y + noise * rng.normal(size=y.shape), ()
     else:
         X = X + 5 * noise * rng.normal(size=X.shape)
         d = y[:, None].astype(float) if task == "binary" else np.eye(k)[y]
         labels = tuple(str(i) for i in range(k))
     parts = _split(X, d, test_ratio, rng.integers(2**63))
-    return Dataset(name, task, *parts, ("x1", "x2")[:X.shape[1]], "y", labels)
+    return Dataset(name, task, *parts, tuple(f"x{i + 1}" for i in range(X.shape[1])), "y", labels)
 
 
 # ------------------------------------------------------------------ features φ(x)

@@ -29,7 +29,7 @@ import numpy as np
 from .activations import get_activation, softmax
 from .losses import TASKS, LOSSES, check_pair, is_matched, output_delta, output_rule, per_sample_loss
 
-__all__ = ["Network", "INIT_SCHEMES", "parse_layers"]
+__all__ = ["Network", "INIT_SCHEMES", "parse_layers", "gradient_check"]
 
 INIT_SCHEMES = ("xavier", "he", "uniform")
 
@@ -321,3 +321,32 @@ class Network:
         acts = ",".join(self.hidden_activations) or "-"
         return (f"Network(sizes={self.sizes}, activations={acts}, output={self.output}, "
                 f"loss={self.loss_name}, reduction={self.reduction})")
+
+
+def gradient_check(net, X, D, l1=0.0, l2=0.0, h=1e-6):
+    """Compare backpropagation's gradient with central differences, parameter by parameter.
+
+    (L(w + h e_i) − L(w − h e_i)) / 2h for every parameter i, against ``backward``,
+    for the loss of X (N, n_1), D (N, n_L) plus the weight penalty. The network's
+    parameters are left exactly as they were.
+
+    Returns
+    -------
+    max_rel_error : float
+        max_i |g_i − n_i| / max(|g_i| + |n_i|, 1e-7).
+    backprop, numeric : ndarray, shape (n_params,)
+    """
+    net.forward(X)
+    net.backward(D)
+    backprop = net.add_penalty_grad(l1, l2).copy()
+    p, numeric = net.params, np.empty(net.n_params)
+    for i in range(net.n_params):
+        old = p[i]
+        p[i] = old + h
+        up = net.loss(X, D) + net.penalty(l1, l2)
+        p[i] = old - h
+        down = net.loss(X, D) + net.penalty(l1, l2)
+        p[i] = old
+        numeric[i] = (up - down) / (2 * h)
+    rel = np.abs(backprop - numeric) / np.maximum(np.abs(backprop) + np.abs(numeric), 1e-7)
+    return float(rel.max(initial=0.0)), backprop, numeric

@@ -73,6 +73,10 @@ class Trace:
             raise ValueError("not an nnviz trace: unknown phase kind")
         return cls(obj["meta"], phases)
 
+    def to_text(self):
+        """The trace as readable text in the lecture's notation (what ``nnviz trace`` prints)."""
+        return format_text(self)
+
     def find(self, kind, layer=None):
         """Index of the first phase of ``kind`` (and ``layer``), or −1."""
         for i, p in enumerate(self.phases):
@@ -157,3 +161,62 @@ def record(net, optimizer, x, d, step, meta=None):
                  "output": net.output, "loss": net.loss_name, "reduction": net.reduction,
                  "output_rule": net.output_rule})
     return Trace(info, tuple(phases))
+
+
+_SUP = str.maketrans("0123456789()-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁻")
+
+
+def _v(a):
+    """A vector on one line; a matrix on lines of its own, indented. 4 decimals."""
+    a = np.asarray(a)
+    text = np.array2string(a, precision=4, suppress_small=True, max_line_width=100, separator=" ")
+    return text if a.ndim < 2 else "\n      " + text.replace("\n", "\n      ")
+
+
+def format_text(trace):
+    """Plain text of every phase, in the order and the symbols of the slides."""
+    m = trace.meta
+    L = len(m["sizes"])
+    up = lambda sym, l: f"{sym}{f'({l})'.translate(_SUP)}"      # u⁽²⁾
+    acts = m["activations"]
+    lines = [f"nnviz trace: training step {m.get('step', '?')} (epoch {m.get('epoch', '?')}), "
+             f"network {'-'.join(map(str, m['sizes']))}",
+             f"  hidden f: {', '.join(acts[:-1]) or '-'}; output {m['output']}, loss {m['loss']}, "
+             f"reduction {m['reduction']}; {m['output_rule']}",
+             f"  ε = {m.get('eps', 0):g}, μ = {m.get('mu', 0):g}, update rule {m.get('optimizer', 'plain')}; "
+             f"following sample n = {m.get('sample', 0)} (in this minibatch: "
+             f"{'yes' if m.get('sample_in_batch') else 'no'}, B = {len(m.get('batch', [])) or '?'})"]
+    heads = {"forward": "Step 1 — forward pass", "output_delta": "Step 2 — output δ",
+             "backward": "Step 3 — δ recursion (backwards)", "gradient": "Step 4 — gradients",
+             "update": "Update"}
+    last = None
+    for p in trace.phases:
+        v, l = p.values, p.layer
+        if p.kind in heads and p.kind != last:
+            lines.append(heads[p.kind])
+        last = p.kind
+        if p.kind == "forward" and l == 1:
+            lines.append(f"  {up('z', 1)} = x_n = {_v(v['z'])}")
+        elif p.kind == "forward":
+            lines.append(f"  {up('u', l)} = {up('W', l)} {up('z', l - 1)} + {up('b', l)} = {_v(v['u'])}")
+            lines.append(f"  {up('z', l)} = {acts[l - 2]}({up('u', l)}) = {_v(v['z'])}")
+        elif p.kind == "loss":
+            lines.append(f"  L_n = {v['L']:.6g}   (y = {_v(v['y'])}, d = {_v(v['d'])})")
+        elif p.kind == "output_delta" and v["matched"]:
+            lines.append(f"  {up('δ', l)} = z − d = {_v(v['z'])} − {_v(v['d'])} = {_v(v['delta'])}")
+        elif p.kind == "output_delta":
+            lines.append(f"  {up('δ', l)} = f'({up('u', l)}) ⊙ ∂L/∂z = {_v(v['delta'])}")
+        elif p.kind == "backward":
+            lines.append(f"  {up('δ', l)} = f'({up('u', l)}) ⊙ {up('W', l + 1)}ᵀ {up('δ', l + 1)} = "
+                         f"{_v(v['df'])} ⊙ {_v(v['W_next'].T @ v['delta_next'])} = {_v(v['delta'])}")
+        elif p.kind == "gradient":
+            lines.append(f"  ∂L_n/∂{up('W', l)} = {up('δ', l)} {up('z', l - 1)}ᵀ = {_v(v['dW_n'])}")
+            lines.append(f"  ∂L_n/∂{up('b', l)} = {up('δ', l)} = {_v(v['db_n'])}")
+            lines.append(f"  the minibatch's ∂L/∂{up('W', l)} ({m['reduction']} over B) = {_v(v['dW'])}")
+        elif p.kind == "update":
+            rule = (f"{up('W', l)} − ε ∂L/∂{up('W', l)} + μ v" if "v_before" in v
+                    else f"{up('W', l)} − ε ∂L/∂{up('W', l)}" if m.get("optimizer") == "plain"
+                    else f"{up('W', l)} + ΔW ({m.get('optimizer')})")
+            lines.append(f"  {up('W', l)} ← {rule} = {_v(v['W_after'])}")
+            lines.append(f"  {up('b', l)} ← {_v(v['b_after'])}")
+    return "\n".join(lines)

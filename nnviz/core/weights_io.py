@@ -97,12 +97,13 @@ def save_weights(path, net, extra=None):
             doc = {"meta": meta, **{k: a.tolist() for k, a in arrays.items()}}
             fh.write(json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8"))
 
-    _atomic_write(path, write)
+    atomic_write(path, write)
 
 
-def _atomic_write(path, write):
-    """Call ``write(binary file)`` on a temporary file next to ``path``, then move it into place."""
-    tmp = None
+def atomic_write(path, write):
+    """Call ``write(binary file)`` on a temporary file next to ``path``, flush it to disk,
+    then move it into place: a failed save leaves the old file intact (WeightsError says why)."""
+    path, tmp = Path(path), None
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:

@@ -14,7 +14,7 @@ import numpy as np
 from ..core.batching import Batcher
 from ..core.datasets import Preprocess, load_csv, make_dataset
 from ..core.metrics import accuracy, confusion, r2, rmse
-from ..core.network import Network
+from ..core.network import Network, gradient_check
 from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
 from ..core.trace import record
 
@@ -196,8 +196,9 @@ class Trainer:
         s = self.settings
         return learning_rate(s.eps, self.batcher.epoch, s.schedule, s.gamma, s.every)
 
-    def step(self):
-        """One update on the next minibatch; returns its loss (before the update).
+    def step(self, batch=None):
+        """One update on the next minibatch (or on ``batch``, a (Xb, Db, index) triple the
+        batcher handed out); returns its loss (before the update).
 
         Raises
         ------
@@ -206,7 +207,7 @@ class Trainer:
             last step whose loss was finite, and the optimiser state is reset.
         """
         net, s = self.net, self.settings
-        Xb, Db, index = self.batcher.next()
+        Xb, Db, index = batch or self.batcher.next()
         net.forward(Xb)
         loss = net.reduce(net.per_sample_loss(Db))
         if s.l1 or s.l2:
@@ -230,20 +231,30 @@ class Trainer:
         h["loss"].append(loss)
         return loss
 
-    def trace_step(self, sample=0):
-        """One training step like :meth:`step`, recorded as a :class:`~nnviz.core.trace.Trace`
-        that follows training sample ``sample`` (n) through it."""
-        n = int(min(max(sample, 0), len(self.X_train) - 1))
+    def trace_step(self, sample=None):
+        """One training step like :meth:`step`, recorded as a :class:`~nnviz.core.trace.Trace`.
+
+        The trace follows training sample ``sample`` (n); None follows the first
+        sample of the minibatch the step uses (for SGD, the sample n* it picked).
+        """
+        batch = self.batcher.next()
+        n = int(batch[2][0] if sample is None else min(max(sample, 0), len(self.X_train) - 1))
         s = self.settings
         meta = {"step": self.step_count + 1, "epoch": self.batcher.epoch, "sample": n, "eps": self.eps,
-                "mu": s.mu, "optimizer": s.optimizer_name, "l1": s.l1, "l2": s.l2, "batch_size": self.batcher.B}
+                "mu": s.mu, "optimizer": s.optimizer_name, "l1": s.l1, "l2": s.l2,
+                "batch": [int(i) for i in batch[2]], "sample_in_batch": bool(n in batch[2])}
 
         def step():
-            loss = self.step()
-            return {"batch_loss": loss, "batch": [int(i) for i in self.last_index],
-                    "sample_in_batch": bool(n in self.last_index)}
+            return {"batch_loss": self.step(batch)}
         with np.errstate(all="ignore"):
             return record(self.net, self.optimizer, self.X_train[n], self.D_train[n], step, meta)
+
+    def gradient_check(self):
+        """Backprop against central differences on the whole training set at the current
+        weights (penalty included): (largest relative error, number of parameters)."""
+        s = self.settings
+        err, _, _ = gradient_check(self.net, self.X_train, self.D_train, s.l1, s.l2)
+        return err, self.net.n_params
 
     def run(self, steps=None, epochs=None, target_loss=None, callback=None):
         """Step until ``steps`` more steps, or until ``epochs`` epochs in all, or

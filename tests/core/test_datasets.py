@@ -28,14 +28,14 @@ def test_generator_is_deterministic_per_seed(name):
 def test_generator_shapes_and_names(name):
     ds = make_dataset(name, samples=101, test_ratio=0.3, classes=4)
     task = DATASETS[name][0]
-    n_in = 1 if name == "sin" else 2
-    k = 4 if task == "multiclass" else 1
+    n_in = {"sin": 1, "slides": 4}.get(name, 2)
+    k = 4 if task == "multiclass" else 2 if name == "slides" else 1
     assert ds.task == task and ds.name == name
     assert ds.X_train.shape == (71, n_in) and ds.X_test.shape == (30, n_in)
     assert ds.d_train.shape == (71, k) and ds.d_test.shape == (30, k)
     assert ds.X_train.dtype == np.float64
     assert (ds.n_inputs, ds.n_outputs) == (n_in, k)
-    assert ds.input_names == ("x1", "x2")[:n_in] and ds.target_name == "y"
+    assert ds.input_names == ("x1", "x2", "x3", "x4")[:n_in] and ds.target_name == "y"
     assert ds.classes == {"binary": ("0", "1"), "multiclass": ("0", "1", "2", "3")}.get(task, ())
 
 

@@ -212,3 +212,22 @@ def test_no_hidden_layer_is_logistic_regression():
     net = Network([3, 1], [], task="binary", seed=0)
     X, D = rng.normal(size=(6, 3)), teacher("binary", 6, 1, rng)
     assert_gradients_agree(net, X, D)
+
+
+def test_gradient_check_reports_agreement_and_catches_a_wrong_gradient(monkeypatch):
+    from nnviz.core.network import gradient_check
+    rng = np.random.default_rng(8)
+    net = Network([3, 4, 2], "tanh", task="regression", seed=1)
+    X, D = rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
+    before = net.params.copy()
+    err, g, n = gradient_check(net, X, D, l2=0.1)
+    assert err < 1e-6 and g.shape == (net.n_params,)
+    assert np.array_equal(net.params, before)
+    broken = net.act[2].df
+
+    def wrong(u, z, out=None, alpha=None):      # f' off by half: backprop must disagree
+        r = broken(u, z, out)
+        r *= 1.5
+        return r
+    monkeypatch.setattr(net.act[2], "df", wrong)
+    assert gradient_check(net, X, D)[0] > 1e-2

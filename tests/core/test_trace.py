@@ -86,3 +86,26 @@ def test_json_round_trip():
 def test_bad_json_is_refused(text):
     with pytest.raises(ValueError):
         Trace.from_json(text)
+
+
+def test_by_default_the_trace_follows_the_minibatchs_first_sample():
+    t = build(Settings(dataset="xor", hidden=(3,), batch=1))        # SGD: the sample n* it picks
+    trace = t.trace_step()
+    assert trace.meta["sample_in_batch"] and trace.meta["batch"] == [trace.meta["sample"]]
+    g = trace.phases[trace.find("gradient", 3)].values
+    assert np.allclose(g["dW"], g["dW_n"])                         # B = 1: the sample is the batch
+
+
+def test_trainer_gradient_check():
+    t = build(Settings(dataset="moons", hidden=(4,), activations=("elu",), l2=0.01))
+    t.run(steps=10)
+    err, n = t.gradient_check()
+    assert err < 1e-5 and n == t.net.n_params
+
+
+def test_text_is_in_the_lectures_notation():
+    t = build(Settings(dataset="xor", hidden=(3,), mu=0.5))
+    text = t.trace_step(2).to_text()
+    for needle in ("Step 1 — forward pass", "u⁽²⁾ = W⁽²⁾ z⁽¹⁾ + b⁽²⁾", "δ⁽³⁾ = z − d", "Step 3",
+                   "δ⁽²⁾ = f'(u⁽²⁾) ⊙ W⁽³⁾ᵀ δ⁽³⁾", "∂L_n/∂W⁽²⁾ = δ⁽²⁾ z⁽¹⁾ᵀ", "+ μ v"):
+        assert needle in text
