@@ -35,12 +35,16 @@ class TrainingWorker(QObject):
     Signals
     -------
     snapshot(Snapshot)   a new frozen state to draw
+    traced(Trace)        one recorded training step, for the step-through
+    gradient_checked(float, int)  largest relative error of backprop, number of parameters
     diverged(str)        the loss became NaN/inf; training paused, weights restored
     failed(str)          settings that cannot be built; the previous run is kept
     running_changed(bool)
     """
 
     snapshot = Signal(object)
+    traced = Signal(object)
+    gradient_checked = Signal(float, int)
     diverged = Signal(str)
     failed = Signal(str)
     running_changed = Signal(bool)
@@ -113,6 +117,26 @@ class TrainingWorker(QObject):
         self.set_running(False)
         self._train(1)
         self._dirty = True
+
+    @Slot(int)
+    def record_trace(self, sample):
+        """One training step, recorded phase by phase (pauses first). ``sample`` −1 follows
+        the minibatch's first sample."""
+        self.set_running(False)
+        try:
+            trace = self.trainer.trace_step(None if sample < 0 else sample)
+        except Diverged as e:
+            self.diverged.emit(str(e))
+            return
+        self._dirty = True
+        self.traced.emit(trace)
+
+    @Slot()
+    def gradient_check(self):
+        """Backprop against central differences at the current weights."""
+        with np.errstate(all="ignore"):
+            err, n = self.trainer.gradient_check()
+        self.gradient_checked.emit(err, n)
 
     @Slot()
     def reset(self):

@@ -149,3 +149,31 @@ def test_snapshots_wait_for_the_gui(qtbot):
     assert len(got) == 1 and w.trainer.step_count > 0      # training went on, drawing waited
     remote.stop_worker.emit()
     assert thread.wait(5000)
+
+
+def test_record_trace_and_gradient_check(qtbot):
+    thread = QThread()
+    w = TrainingWorker(Settings(dataset="xor", hidden=(3,)))
+    w.moveToThread(thread)
+
+    class R(QObject):
+        record = Signal(int)
+        check = Signal()
+        stop = Signal()
+    r = R()
+    r.record.connect(w.record_trace)
+    r.check.connect(w.gradient_check)
+    r.stop.connect(w.stop_worker)
+    w.snapshot.connect(lambda s: w.drawn())
+    thread.started.connect(w.start)
+    with qtbot.waitSignal(w.snapshot, timeout=5000):
+        thread.start()
+    with qtbot.waitSignal(w.traced, timeout=5000) as sig:
+        r.record.emit(7)
+    trace = sig.args[0]
+    assert trace.meta["sample"] == 7 and trace.phases[0].kind == "forward"
+    with qtbot.waitSignal(w.gradient_checked, timeout=10000) as sig:
+        r.check.emit()
+    assert sig.args[0] < 1e-5 and sig.args[1] == 3 * 3 + 4
+    r.stop.emit()
+    assert thread.wait(5000)
