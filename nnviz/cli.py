@@ -172,13 +172,56 @@ def cmd_train(a):
         raise UsageError(f"training diverged: {e}") from None
     progress.close()
     if a.out:
-        extra = {"preprocess": trainer.preprocess.to_dict(), "classes": list(trainer.data.classes),
-                 "settings": s.to_dict()}
+        extra = weights_extra(trainer)
         save_weights(a.out, net, extra=extra)
     if not a.quiet:
         print(summary(trainer))
         if a.out:
             print(f"weights written to {a.out}")
+    return 0
+
+
+def weights_extra(trainer):
+    """What a weights file keeps besides the weights: how to prepare inputs, the names."""
+    d = trainer.data
+    return {"preprocess": trainer.preprocess.to_dict(), "classes": list(d.classes),
+            "input_names": list(d.input_names), "target_name": d.target_name,
+            "settings": trainer.settings.to_dict()}
+
+
+def cmd_predict(a):
+    import csv
+    import io
+    from .core.datasets import Preprocess, load_inputs
+    from .core.weights_io import atomic_write, load_weights
+    net, meta = load_weights(a.weights)
+    pre = Preprocess.from_dict(meta.get("preprocess") or {})
+    names = meta.get("input_names")
+    n_raw = len(names) if names else (2 if pre.features else net.sizes[0])
+    X, used = load_inputs(a.data, names, n_raw)
+    if X.shape[1] != n_raw:
+        raise UsageError(f"{a.data}: {X.shape[1]} input columns, the network needs {n_raw}")
+    y = net.predict(pre.apply(X))
+    classes = meta.get("classes") or []
+    if meta["task"] == "binary" and len(classes) == 2:
+        head, cols = [f"p({classes[1]})", "class"], [y[:, 0], [classes[int(v >= 0.5)] for v in y[:, 0]]]
+    elif meta["task"] == "multiclass" and len(classes) == y.shape[1]:
+        head = [f"p({c})" for c in classes] + ["class"]
+        cols = [*y.T, [classes[k] for k in y.argmax(axis=1)]]
+    else:
+        target = meta.get("target_name") or "y"
+        head = [target] if y.shape[1] == 1 else [f"{target}{k + 1}" for k in range(y.shape[1])]
+        cols = list(y.T)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(list(used) + head)
+    for i in range(len(X)):
+        w.writerow([repr(float(v)) for v in X[i]] + [c[i] if isinstance(c[i], str) else repr(float(c[i]))
+                                                     for c in cols])
+    if a.out:
+        atomic_write(a.out, lambda fh: fh.write(buf.getvalue().encode("utf-8")))
+    else:
+        sys.stdout.write(buf.getvalue())
     return 0
 
 
@@ -258,6 +301,13 @@ def make_parser():
     r.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     r.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
     r.set_defaults(func=cmd_trace)
+    pr = sub.add_parser("predict", help="run an exported network on a CSV file",
+                        description="The outputs of a weights file's network for the inputs in a CSV "
+                        "file (header row; the input columns by name, else the first ones).")
+    pr.add_argument("--weights", required=True, metavar="FILE", help="weights file (.npz or .json)")
+    pr.add_argument("--data", required=True, metavar="FILE.csv", help="inputs, with a header row")
+    pr.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
+    pr.set_defaults(func=cmd_predict)
     return p
 
 

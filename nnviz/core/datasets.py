@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Preprocess",
-           "load_csv", "save_csv"]
+           "load_csv", "load_inputs", "save_csv"]
 
 TASK_NAMES = ("regression", "binary", "multiclass")
 MAX_CLASSES = 100            # more distinct labels than this is almost surely the wrong column
@@ -321,7 +321,7 @@ class Preprocess:
 
 
 # ------------------------------------------------------------------ CSV
-def _read_rows(path, max_bytes):
+def _read_rows(path, max_bytes, min_columns=2):
     """Non-blank rows of a CSV file as (line number, cells); the first is the header."""
     _check(os.path.isfile(path), f"{path}: file not found")
     size = os.path.getsize(path)
@@ -338,7 +338,7 @@ def _read_rows(path, max_bytes):
     line, first = next(((i, s) for i, s in enumerate(io.StringIO(text), 1) if s.strip()), (0, ""))
     _check(first, f"{path}: file is empty")
     delimiter = max(",;\t", key=first.count)
-    _check(delimiter in first, f"{path}, line {line}: the header has one column only; a data set needs "
+    _check(delimiter in first or min_columns < 2, f"{path}, line {line}: the header has one column only; a data set needs "
            "at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -360,6 +360,41 @@ def _numbers(cells, lines, where, column):
         raise DataError(f"{where}, line {lines[bad[0]]}, column {column!r}: "
                         f"{cells[bad[0]].strip()!r} (NaN or infinity) is not allowed")
     return values
+
+
+def _read_table(path, max_bytes, min_columns=2):
+    """Header names, the data rows' line numbers, and {name: column of strings}; every
+    header name present, unique, and every row as long as the header."""
+    (hline, header), *rows = _read_rows(path, max_bytes, min_columns)
+    header = [name.strip() for name in header]
+    for j, name in enumerate(header):
+        _check(name, f"{path}, line {hline}: column {j + 1} has no name")
+        _check(header.index(name) == j, f"{path}, line {hline}: column name {name!r} appears twice "
+               f"(columns {header.index(name) + 1} and {j + 1})")
+    _check(rows, f"{path}: the file has a header (line {hline}) but no data rows")
+    line, row = next(((i, r) for i, r in rows if len(r) != len(header)), (0, header))
+    _check(not line, f"{path}, line {line}: {len(row)} values, but the header has "
+           f"{len(header)} columns ({', '.join(header)})")
+    lines = [line for line, _ in rows]
+    return header, lines, dict(zip(header, zip(*(row for _, row in rows))))
+
+
+def load_inputs(path, names=None, n_inputs=None, max_bytes=50_000_000):
+    """Read the inputs of a CSV file for prediction: X (N, n_inputs) and the column names.
+
+    With ``names`` (the inputs a network was trained on) those columns are used, in
+    that order; otherwise the first ``n_inputs`` columns. Other columns are ignored.
+    """
+    path = os.fspath(path)
+    header, lines, columns = _read_table(path, max_bytes, min_columns=1)
+    if names and all(n in header for n in names):
+        use = list(names)
+    else:
+        _check(n_inputs is None or len(header) >= n_inputs,
+               f"{path}: {len(header)} columns ({', '.join(header)}), but the network needs "
+               f"{n_inputs} inputs" + (f" ({', '.join(names)})" if names else ""))
+        use = header[:n_inputs] if n_inputs else header
+    return np.column_stack([_numbers(columns[n], lines, path, n) for n in use]), tuple(use)
 
 
 def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_000_000):
@@ -395,19 +430,9 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
            f"test_ratio must be a number in [0, 1), got {test_ratio!r}")
     _check(task is None or task in TASK_NAMES,
            f"{path}: unknown task {task!r}; use one of {', '.join(TASK_NAMES)}")
-    (hline, header), *rows = _read_rows(path, max_bytes)
-    header = [name.strip() for name in header]
-    for j, name in enumerate(header):
-        _check(name, f"{path}, line {hline}: column {j + 1} has no name")
-        _check(header.index(name) == j, f"{path}, line {hline}: column name {name!r} appears twice "
-               f"(columns {header.index(name) + 1} and {j + 1})")
-    _check(rows, f"{path}: the file has a header (line {hline}) but no data rows")
-    line, row = next(((i, r) for i, r in rows if len(r) != len(header)), (0, header))
-    _check(not line, f"{path}, line {line}: {len(row)} values, but the header has "
-           f"{len(header)} columns ({', '.join(header)})")
+    header, lines, columns = _read_table(path, max_bytes)
     target = header[-1] if target is None else target
     _check(target in header, f"{path}: no column named {target!r}; columns: {', '.join(header)}")
-    lines, columns = [line for line, _ in rows], dict(zip(header, zip(*(row for _, row in rows))))
     inputs = tuple(n for n in header if n != target)
     X = np.column_stack([_numbers(columns[n], lines, path, n) for n in inputs])
     cells = [c.strip() for c in columns[target]]
