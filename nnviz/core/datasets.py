@@ -365,7 +365,9 @@ def _numbers(cells, lines, where, column):
 def _read_table(path, max_bytes, min_columns=2):
     """Header names, the data rows' line numbers, and {name: column of strings}; every
     header name present, unique, and every row as long as the header."""
-    (hline, header), *rows = _read_rows(path, max_bytes, min_columns)
+    rows = _read_rows(path, max_bytes, min_columns)
+    _check(rows, f"{path}: no header row (the file holds only delimiters and spaces)")
+    (hline, header), *rows = rows
     header = [name.strip() for name in header]
     for j, name in enumerate(header):
         _check(name, f"{path}, line {hline}: column {j + 1} has no name")

@@ -20,7 +20,9 @@ import json
 import math
 import os
 import tempfile
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +41,8 @@ MAX_PARAMS = 50_000_000      # in the whole network
 _RESERVED = ("format", "version", "sizes", "activations", "output", "loss", "task", "reduction",
              "elu_alpha")
 _READ_ERRORS = (OSError, ValueError, EOFError, KeyError, TypeError, zipfile.BadZipFile,
-                UnicodeDecodeError, MemoryError, RecursionError)
+                UnicodeDecodeError, MemoryError, RecursionError, NotImplementedError, zlib.error,
+                struct.error, IndexError, AttributeError, OverflowError)
 
 
 class WeightsError(ValueError):

@@ -75,8 +75,7 @@ def load_session(path):
         return _restore(doc, arrays, name)
     except SessionError:
         raise
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError, EOFError,
-            UnicodeDecodeError, AttributeError, IndexError) as e:
+    except Exception as e:     # a file from outside: whatever broke in it, say so in one line
         raise SessionError(f"{name}: not a readable nnviz session ({type(e).__name__}: {e})") from None
 
 
