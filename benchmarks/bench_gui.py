@@ -67,6 +67,7 @@ def first_paint():
     qs = QSettings(os.path.join(os.environ.get("TMPDIR", "/tmp"), "nnviz-bench.ini"), QSettings.IniFormat)
     qs.clear()
     w = MainWindow(Settings(**SETTINGS), qsettings=qs)
+    w.files.ask_save = lambda: "discard"
     w.show()
     _run_until(lambda: w.frames > 0, 30)
     elapsed = time.perf_counter() - T0
@@ -86,6 +87,7 @@ def window_rates(seconds):
     qs = QSettings(os.path.join(os.environ.get("TMPDIR", "/tmp"), "nnviz-bench.ini"), QSettings.IniFormat)
     qs.clear()
     w = MainWindow(Settings(**SETTINGS), qsettings=qs)
+    w.files.ask_save = lambda: "discard"
     w.resize(1600, 1000)
     w.show()
     _run_until(lambda: w.frames > 0, 30)

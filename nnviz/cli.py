@@ -172,21 +172,13 @@ def cmd_train(a):
         raise UsageError(f"training diverged: {e}") from None
     progress.close()
     if a.out:
-        extra = weights_extra(trainer)
+        extra = trainer.weights_extra()
         save_weights(a.out, net, extra=extra)
     if not a.quiet:
         print(summary(trainer))
         if a.out:
             print(f"weights written to {a.out}")
     return 0
-
-
-def weights_extra(trainer):
-    """What a weights file keeps besides the weights: how to prepare inputs, the names."""
-    d = trainer.data
-    return {"preprocess": trainer.preprocess.to_dict(), "classes": list(d.classes),
-            "input_names": list(d.input_names), "target_name": d.target_name,
-            "settings": trainer.settings.to_dict()}
 
 
 def cmd_predict(a):

@@ -51,7 +51,7 @@ TILE_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px
 def dataset_icon(name, size=40):
     """A size × size preview of toy data set ``name``: 120 points in class or value colours."""
     data = make_dataset(name, samples=120, noise=0.05)
-    X, d = np.vstack([data.X_train, data.X_test]), np.vstack([data.d_train, data.d_test])[:, 0]
+    X, d = np.vstack([data.X_train, data.X_test])[:, :2], np.vstack([data.d_train, data.d_test])[:, 0]
     if data.task == "regression":
         colors = [qcolor(LUT[i]) for i in lut_index(d, 0.7)]
         X = np.column_stack([X[:, 0], 4 * d / np.pi]) if X.shape[1] == 1 else X

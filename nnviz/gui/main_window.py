@@ -11,7 +11,7 @@ import json
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, 
 from ..training.presets import load_presets
 from ..training.trainer import Settings
 from .controls import ControlPanel
+from .files import OPENABLE, FileActions
 from .gallery import ActivationGallery
 from .hidden_view import HiddenView
 from .loss_view import LossView
@@ -53,6 +54,10 @@ class MainWindow(QMainWindow):
     set_speed = Signal(float)
     set_stop = Signal(object, object)
     stop_worker = Signal()
+    use_data = Signal(object, object)
+    load_weights = Signal(object, object, object)
+    save = Signal(str, object)
+    open_session = Signal(str)
 
     def __init__(self, settings=None, qsettings=None):
         super().__init__()
@@ -101,6 +106,9 @@ class MainWindow(QMainWindow):
         self.controls.set_settings(settings)
         self.settings = settings
         self._start_worker(settings)
+        self.files = FileActions(self, self.file_menu)
+        self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.setAcceptDrops(True)
         self._wire()
         self.set_speed.emit(self.controls.speed())
         self.set_stop.emit(*self.controls.stop_condition())
@@ -137,8 +145,7 @@ class MainWindow(QMainWindow):
 
     def _menus(self):
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
+        self.file_menu = bar.addMenu(self.tr("&File"))      # filled once the worker exists
         train = bar.addMenu(self.tr("&Train"))
         self.play_action = self._action(train, self.tr("&Play / pause"), self._toggle_play, "Space", True,
                                         self.tr("Train continuously, or pause"))
@@ -175,8 +182,10 @@ class MainWindow(QMainWindow):
         self.worker.diverged.connect(self._on_diverged)
         self.worker.failed.connect(self._on_failed)
         self.worker.running_changed.connect(self._on_running_changed)
+        self.worker.settings_loaded.connect(self._on_settings_loaded)
         for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight",
-                     "select_sample", "set_speed", "set_stop", "stop_worker"):
+                     "select_sample", "set_speed", "set_stop", "stop_worker", "use_data",
+                     "load_weights", "save", "open_session"):
             getattr(self, name).connect(getattr(self.worker, name))
         self.thread.start()
 
@@ -281,8 +290,17 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_failed(self, message):
-        self.banner.setText(self.tr("These settings cannot be used: {0}").format(message))
+        self.show_error(message)
+
+    def show_error(self, message):
+        """Say what went wrong above the network; nothing else changes."""
+        self.banner.setText(message)
         self.banner.show()
+
+    @Slot(object)
+    def _on_settings_loaded(self, settings):
+        self.settings = settings
+        self.controls.set_settings(settings)
 
     @Slot(bool)
     def _on_running_changed(self, on):
@@ -318,7 +336,31 @@ class MainWindow(QMainWindow):
             self.resizeDocks([d["output"], d["hidden"]], [470, 330], Qt.Vertical)
             self.resizeDocks([d["loss"]], [280], Qt.Vertical)
 
+    # ---------------------------------------------------------- drag and drop
+    def dragEnterEvent(self, event):
+        if any(u.isLocalFile() and u.toLocalFile().lower().endswith(tuple(e[1:] for e in OPENABLE))
+               for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.files.open_path(url.toLocalFile())
+                break
+
     def closeEvent(self, event):
+        if self.thread.isRunning() and self.files.unsaved():
+            choice = self.files.ask_save()
+            if choice == "cancel":
+                event.ignore()
+                return
+            if choice == "save":
+                loop = QEventLoop()
+                self.worker.saved.connect(loop.quit)
+                self.files.save_session()
+                if self.files.session_path:
+                    QTimer.singleShot(30000, loop.quit)
+                    loop.exec()
         self.qsettings.setValue("settings", json.dumps(self.settings.to_dict()))
         self.qsettings.setValue("geometry", self.saveGeometry())
         self.qsettings.setValue("windowState", self.saveState())

@@ -38,6 +38,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
         for name, key, steps, dock in scenes:
             qs = QSettings(os.path.join(tmp, f"{name}.ini"), QSettings.IniFormat)
             w = MainWindow(preset(key), qsettings=qs)
+            w.files.ask_save = lambda: "discard"
             w.resize(*size)
             w.show()
             _wait(app, lambda: w.frames > 0)

@@ -24,6 +24,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ..training.snapshot import LossHistory, plot_extent, take
 from ..training.trainer import Diverged, build
 
+#: Settings that describe the data: changing one drops drawn or imported data.
+DATA_SETTINGS = ("dataset", "data_file", "target", "samples", "noise", "test_ratio", "classes", "data_seed")
 FRAME = 1 / 30       # seconds between snapshots at most
 SLICE = 0.005        # seconds of training before returning to the event loop
 HANDOFF = 0.1        # seconds the worker waits at most for the GUI to draw a snapshot
@@ -47,12 +49,15 @@ class TrainingWorker(QObject):
     gradient_checked = Signal(float, int)
     diverged = Signal(str)
     failed = Signal(str)
+    saved = Signal(str, str)            # path, error ("" when it worked)
+    settings_loaded = Signal(object)    # Settings of an opened session or adopted weights file
     running_changed = Signal(bool)
 
     def __init__(self, settings):
         super().__init__()
         self.settings = settings
         self.trainer = None
+        self.custom_data = None          # drawn or imported data, kept across rebuilds
         self.version = 0
         self.running = False
         self.speed = 0.0                 # steps per second; 0 = as fast as possible
@@ -93,12 +98,75 @@ class TrainingWorker(QObject):
     # ------------------------------------------------------------- commands
     @Slot(object)
     def apply_settings(self, settings):
-        """New settings: applied live where possible, otherwise a clean rebuild."""
+        """New settings: applied live where possible, otherwise a clean rebuild.
+
+        Drawn or imported data (:meth:`use_data`) are kept while the settings that
+        describe the data stay the same."""
         if self.trainer is not None and self.trainer.apply(settings):
             self.settings = settings
             self._dirty = True
-        else:
+            return
+        if self.custom_data is not None and any(getattr(settings, k) != getattr(self.settings, k)
+                                                for k in DATA_SETTINGS):
+            self.custom_data = None
+        self._rebuild(settings)
+
+    @Slot(object, object)
+    def use_data(self, dataset, settings):
+        """Train on ``dataset`` (drawn points or an imported CSV) with ``settings``."""
+        self.custom_data = dataset
+        self._rebuild(settings)
+
+    @Slot(object, object, object)
+    def load_weights(self, settings, meta, arrays):
+        """Start from a weights file's weights; ``settings`` carry its architecture."""
+        from ..core.weights_io import WeightsError, assign_weights
+        if settings != self.settings:
             self._rebuild(settings)
+        try:
+            assign_weights(self.trainer.net, meta, arrays)
+        except WeightsError as e:
+            self.failed.emit(str(e))
+            return
+        self.trainer.initial_params[...] = self.trainer.net.params
+        self.trainer.reset()
+        self.history = LossHistory()
+        self.settings_loaded.emit(self.settings)
+        self._dirty = True
+
+    @Slot(str, object)
+    def save(self, path, extra):
+        """Save to ``path``: a session (.nnviz), weights (.npz, .json) or ONNX (.onnx)."""
+        from ..core.onnx_export import export_onnx
+        from ..core.weights_io import save_weights
+        from ..training.session import save_session
+        t = self.trainer
+        try:
+            if path.endswith(".nnviz"):
+                save_session(path, t, extra=extra)
+            elif path.endswith(".onnx"):
+                export_onnx(path, t.net, t.preprocess.to_dict(), n_raw=t.data.n_inputs)
+            else:
+                save_weights(path, t.net, extra=t.weights_extra())
+        except (ValueError, OSError, ImportError) as e:
+            self.saved.emit(path, str(e))
+            return
+        self.saved.emit(path, "")
+
+    @Slot(str)
+    def open_session(self, path):
+        """Replace the run by the session in ``path``; the old run stays on any error."""
+        from ..training.session import SessionError, load_session
+        try:
+            trainer = load_session(path)
+        except SessionError as e:
+            self.failed.emit(str(e))
+            return
+        self.set_running(False)
+        self.custom_data = trainer.data
+        self._adopt(trainer)
+        self.sample = int(trainer.extra.get("sample", 0))
+        self.settings_loaded.emit(trainer.settings)
 
     @Slot(bool)
     def set_running(self, on):
@@ -171,11 +239,14 @@ class TrainingWorker(QObject):
     # ------------------------------------------------------------- internal
     def _rebuild(self, settings):
         try:
-            trainer = build(settings)
+            trainer = build(settings, data=self.custom_data)
         except (ValueError, OSError) as e:
             self.failed.emit(str(e))
             return
-        self.settings, self.trainer = settings, trainer
+        self._adopt(trainer)
+
+    def _adopt(self, trainer):
+        self.settings, self.trainer = trainer.settings, trainer
         self.version += 1
         self.history = LossHistory()
         data = trainer.data

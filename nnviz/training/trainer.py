@@ -249,6 +249,14 @@ class Trainer:
         with np.errstate(all="ignore"):
             return record(self.net, self.optimizer, self.X_train[n], self.D_train[n], step, meta)
 
+    def weights_extra(self):
+        """What a weights file keeps besides the weights: how to prepare inputs, the names,
+        the settings."""
+        d = self.data
+        return {"preprocess": self.preprocess.to_dict(), "classes": list(d.classes),
+                "input_names": list(d.input_names), "target_name": d.target_name,
+                "settings": self.settings.to_dict()}
+
     def gradient_check(self):
         """Backprop against central differences on the whole training set at the current
         weights (penalty included): (largest relative error, number of parameters)."""

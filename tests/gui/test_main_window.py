@@ -16,6 +16,7 @@ def make_window(qtbot, tmp_path):
     def make(settings=XOR, ini="nnviz.ini"):
         qs = QSettings(str(tmp_path / ini), QSettings.IniFormat)
         w = MainWindow(settings, qsettings=qs)
+        w.files.ask_save = lambda: "discard"
         qtbot.addWidget(w)
         w.show()
         qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)

@@ -1,0 +1,252 @@
+"""The File menu: sessions, weights, CSV data, exports, recent files, drag and drop.
+
+Reading a file happens here only as far as checking it (weights files are small);
+the worker, which owns the training state, does every save and every load, so a
+save never races a training step. Every failure is one message; nothing changes.
+"""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..core.datasets import DataError, save_csv
+from ..core.onnx_export import onnx_available
+from ..core.weights_io import WeightsError, atomic_write, read_weights
+
+MAX_RECENT = 8
+OPENABLE = ("*.nnviz", "*.npz", "*.json", "*.csv")
+
+
+class FileActions(QObject):
+    """Builds the File menu of ``window`` and carries out its actions."""
+
+    def __init__(self, window, menu):
+        super().__init__(window)
+        self.w = window
+        self.session_path = None
+        self.saved_marker = None          # (version, step) when last saved or opened
+        tr = self.tr
+        self._add(menu, tr("&Open…"), self.open_dialog, QKeySequence.Open,
+                  tr("Open a session (.nnviz), weights (.npz, .json) or data (.csv)"))
+        self.recent_menu = menu.addMenu(tr("Open &recent"))
+        self._add(menu, tr("&Import CSV data…"), lambda: self.import_csv(None), None,
+                  tr("Train on your own data: choose input and target columns"))
+        menu.addSeparator()
+        self._add(menu, tr("&Save session"), self.save_session, QKeySequence.Save,
+                  tr("Save everything: settings, data, weights, optimiser state, loss history"))
+        self._add(menu, tr("Save session &as…"), lambda: self.save_session(ask=True), QKeySequence.SaveAs)
+        self._add(menu, tr("Export &weights…"), self.export_weights, None,
+                  tr("The trained weights as .npz or .json (NumPy) or .onnx (ONNX runtimes, Netron)"))
+        export = menu.addMenu(tr("E&xport"))
+        self._add(export, tr("Training data as CSV…"), lambda: self.export_data("train"))
+        self._add(export, tr("Test data as CSV…"), lambda: self.export_data("test"))
+        self._add(export, tr("Loss history as CSV…"), self.export_history)
+        export.addSeparator()
+        for key, title in (("network", tr("Network view")), ("output", tr("Output view")),
+                           ("hidden", tr("Hidden features view")), ("loss", tr("Loss view"))):
+            self._add(export, tr("{0} as PNG or SVG…").format(title), lambda _=False, k=key: self.export_view(k))
+        menu.addSeparator()
+        self._update_recent()
+        window.worker.saved.connect(self._on_saved)
+
+    def _add(self, menu, text, slot, shortcut=None, tip=""):
+        act = QAction(text, self.w)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setStatusTip(tip)
+        act.triggered.connect(lambda _=False: slot())
+        menu.addAction(act)
+        return act
+
+    # ------------------------------------------------------------------ open
+    def open_dialog(self):
+        path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Open"), self._folder(),
+                                              self.tr("nnviz files ({0})").format(" ".join(OPENABLE)))
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path):
+        """Open ``path`` by its kind: session, weights file or CSV data."""
+        lower = path.lower()
+        if lower.endswith(".nnviz"):
+            self.w.open_session.emit(path)
+            self.session_path = path
+            self.saved_marker = None
+            self._remember(path)
+        elif lower.endswith((".npz", ".json")):
+            self.open_weights(path)
+        elif lower.endswith(".csv"):
+            self.import_csv(path)
+        else:
+            self.w.show_error(self.tr("{0}: nnviz opens .nnviz, .npz, .json and .csv files").format(
+                os.path.basename(path)))
+
+    def open_weights(self, path):
+        """Check a weights file; offer to adopt its architecture if it differs."""
+        try:
+            meta, arrays = read_weights(path)
+        except WeightsError as e:
+            self.w.show_error(str(e))
+            return
+        s = self.w.settings
+        snap = self.w.snapshot
+        sizes, acts = list(meta["sizes"]), list(meta["activations"])
+        current = (list(snap.sizes), [a for a in snap.activations[2:-1]], snap.activations[-1]) if snap else None
+        if current != (sizes, acts, meta["output"]):
+            answer = QMessageBox.question(
+                self.w, self.tr("Another architecture"),
+                self.tr("The file has layers {0} ({1}), the current network {2}. "
+                        "Adopt the file's architecture?").format(
+                    sizes, ", ".join(acts) or "-", current[0] if current else "-"))
+            if answer != QMessageBox.Yes:
+                return
+            s = s.replace(hidden=tuple(sizes[1:-1]), activations=tuple(acts) or s.activations,
+                          output=meta["output"], loss=meta["loss"], elu_alpha=meta["elu_alpha"])
+        self.w.load_weights.emit(s, meta, arrays)
+        self._remember(path)
+
+    def import_csv(self, path):
+        from .csv_dialog import CsvImportDialog
+        dialog = CsvImportDialog(path, self.w)
+        if dialog.exec():
+            settings = self.w.settings.replace(**dialog.settings_patch())
+            self.w.controls.set_settings(settings)
+            self.w.settings = settings
+            self.w.use_data.emit(dialog.dataset(), settings)
+            if dialog.settings_patch().get("data_file"):
+                self._remember(dialog.settings_patch()["data_file"])
+
+    # ------------------------------------------------------------------ save
+    def save_session(self, ask=False):
+        path = self.session_path
+        if ask or not path:
+            path = self._save_name(self.tr("Save session"), "session.nnviz", self.tr("nnviz session (*.nnviz)"))
+        if path:
+            self.session_path = path
+            self.w.save.emit(path, {"sample": self.w.snapshot.sample if self.w.snapshot else 0})
+
+    def export_weights(self):
+        filters = [self.tr("NumPy weights (*.npz)"), self.tr("JSON weights (*.json)")]
+        filters.append(self.tr("ONNX model (*.onnx)") if onnx_available() else
+                       self.tr("ONNX model (*.onnx) — needs: pip install 'nnviz[onnx]'"))
+        path = self._save_name(self.tr("Export weights"), "weights.npz", ";;".join(filters))
+        if not path:
+            return
+        if path.endswith(".onnx") and not onnx_available():
+            self.w.show_error(self.tr("ONNX export needs the onnx package: pip install 'nnviz[onnx]'"))
+            return
+        self.w.save.emit(path, None)
+
+    @Slot(str, str)
+    def _on_saved(self, path, error):
+        if error:
+            self.w.show_error(error)
+            return
+        if path.endswith(".nnviz"):
+            snap = self.w.snapshot
+            self.saved_marker = (snap.version, snap.step) if snap else None
+        self._remember(path)
+        self.w.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+
+    def export_data(self, part):
+        snap = self.w.snapshot
+        if snap is None:
+            return
+        d = snap.data
+        path = self._save_name(self.tr("Export data"), f"{d.name}_{part}.csv", self.tr("CSV (*.csv)"))
+        if path:
+            X, D = (d.X_train, d.d_train) if part == "train" else (d.X_test, d.d_test)
+            self._guard(lambda: save_csv(path, X, D, d.input_names, d.target_name, d.classes))
+
+    def export_history(self):
+        snap = self.w.snapshot
+        path = snap is not None and self._save_name(self.tr("Export loss history"), "loss.csv",
+                                                    self.tr("CSV (*.csv)"))
+        if not path:
+            return
+        lines = ["step,epoch,train_loss,test_loss"] + [",".join(repr(float(v)) for v in row)
+                                                        for row in snap.history]
+        self._guard(lambda: atomic_write(path, lambda fh: fh.write(("\n".join(lines) + "\n").encode())))
+
+    def export_view(self, key):
+        path = self._save_name(self.tr("Export view"), f"{key}.png", self.tr("PNG image (*.png);;SVG image (*.svg)"))
+        if path:
+            view = {"network": self.w.network_view, "output": self.w.output_view,
+                    "hidden": self.w.hidden_view, "loss": self.w.loss_view}[key]
+            self._guard(lambda: export_view(view, path))
+
+    def _guard(self, action):
+        try:
+            action()
+        except (OSError, ValueError, DataError) as e:
+            self.w.show_error(str(e))
+        else:
+            self.w.statusBar().showMessage(self.tr("Exported"), 3000)
+
+    # --------------------------------------------------------------- unsaved
+    def unsaved(self):
+        """True when training changed the weights since the last save or open."""
+        snap = self.w.snapshot
+        return bool(snap and snap.step > 0 and (snap.version, snap.step) != self.saved_marker)
+
+    def ask_save(self):
+        """'save', 'discard' or 'cancel' (tests replace this)."""
+        box = QMessageBox(QMessageBox.Question, self.tr("Unsaved training"),
+                          self.tr("The network has trained since it was last saved. Save the session?"),
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self.w)
+        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(box.exec(), "cancel")
+
+    # ---------------------------------------------------------------- recent
+    def _remember(self, path):
+        qs = self.w.qsettings
+        recent = [p for p in (qs.value("recent") or []) if p != path]
+        qs.setValue("recent", [path] + recent[: MAX_RECENT - 1])
+        self._update_recent()
+
+    def _update_recent(self):
+        self.recent_menu.clear()
+        recent = self.w.qsettings.value("recent") or []
+        recent = [recent] if isinstance(recent, str) else recent
+        for path in recent:
+            act = self.recent_menu.addAction(os.path.basename(path))
+            act.setToolTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _folder(self):
+        recent = self.w.qsettings.value("recent") or []
+        return os.path.dirname(recent[0]) if recent and isinstance(recent, list) else os.getcwd()
+
+    def _save_name(self, title, name, filters):
+        path, chosen = QFileDialog.getSaveFileName(self.w, title, os.path.join(self._folder(), name), filters)
+        if path and not os.path.splitext(path)[1]:
+            path += chosen[chosen.rfind("*.") + 1: chosen.rfind(")")]
+        return path
+
+
+def export_view(view, path):
+    """Save a view's scene as PNG (at twice the screen's resolution) or SVG (vectors)."""
+    plot = getattr(view, "plot", None)
+    if plot is not None:
+        scene, rect = plot.scene(), plot.getPlotItem().sceneBoundingRect()
+    else:
+        scene = view.scene
+        rect = scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+    if path.lower().endswith(".svg"):
+        from PySide6.QtSvg import QSvgGenerator
+        target = QSvgGenerator()
+        target.setFileName(path)
+        target.setSize(QSize(int(rect.width()), int(rect.height())))
+        target.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    else:
+        target = QImage(int(rect.width() * 2), int(rect.height() * 2), QImage.Format_ARGB32)
+        target.fill(Qt.white)
+    painter = QPainter(target)
+    painter.setRenderHint(QPainter.Antialiasing)
+    scene.render(painter, QRectF(), rect)
+    painter.end()
+    if isinstance(target, QImage) and not target.save(path):
+        raise OSError(f"{path}: could not write the image")

@@ -1,0 +1,145 @@
+"""The File menu in the window: save and reopen, export, bad files change nothing."""
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from nnviz.core.weights_io import load_weights, save_weights
+from nnviz.core.network import Network
+from nnviz.gui.main_window import MainWindow
+from nnviz.training.trainer import Settings
+
+XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    made = []
+
+    def make(settings=XOR):
+        w = MainWindow(settings, qsettings=QSettings(str(tmp_path / f"w{len(made)}.ini"), QSettings.IniFormat))
+        w.files.ask_save = lambda: "discard"
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
+        made.append(w)
+        return w
+    yield make
+    for w in made:
+        w.close()
+
+
+def wait(qtbot, w, predicate):
+    qtbot.waitUntil(lambda: w.snapshot is not None and predicate(w.snapshot), timeout=10000)
+    return w.snapshot
+
+
+def train(qtbot, w, steps=5):
+    for _ in range(steps):
+        w.step_once.emit()
+    return wait(qtbot, w, lambda s: s.step >= steps)
+
+
+def test_save_session_and_reopen_where_it_stopped(window, qtbot, tmp_path, monkeypatch):
+    w = window()
+    snap = train(qtbot, w)
+    path = str(tmp_path / "run.nnviz")
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
+        w.files.save_session()
+    assert sig.args == [path, ""] and not w.files.unsaved()
+    other = window(Settings(dataset="circles", hidden=(2,)))
+    other.files.open_path(path)
+    again = wait(qtbot, other, lambda s: s.step == snap.step)
+    assert np.array_equal(again.W[2], snap.W[2]) and other.settings.hidden == (4,)
+    assert other.controls.settings().dataset == "xor"
+    assert path in other.qsettings.value("recent")
+
+
+@pytest.mark.parametrize("suffix", [".npz", ".json", ".onnx"])
+def test_export_weights(window, qtbot, tmp_path, monkeypatch, suffix):
+    if suffix == ".onnx":
+        pytest.importorskip("onnx")
+    w = window()
+    train(qtbot, w)
+    path = str(tmp_path / f"w{suffix}")
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
+        w.files.export_weights()
+    assert sig.args[1] == ""
+    if suffix != ".onnx":
+        net, meta = load_weights(path)
+        assert np.array_equal(net.W[2], w.snapshot.W[2]) and meta["input_names"] == ["x1", "x2"]
+
+
+def test_open_weights_of_another_architecture_offers_to_adopt(window, qtbot, tmp_path, monkeypatch):
+    w = window()
+    net = Network([2, 6, 1], ["relu"], task="binary", seed=4)
+    save_weights(tmp_path / "o.npz", net)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
+    w.files.open_path(str(tmp_path / "o.npz"))
+    qtbot.wait(200)
+    assert w.snapshot.sizes == (2, 4, 1)                      # declined: nothing changed
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    w.files.open_path(str(tmp_path / "o.npz"))
+    snap = wait(qtbot, w, lambda s: s.sizes == (2, 6, 1))
+    assert np.array_equal(snap.W[2], net.W[2]) and w.settings.activations == ("relu",)
+
+
+@pytest.mark.parametrize("name,content", [("bad.npz", b"PK\x03\x04garbage"), ("bad.json", b"{not json"),
+                                          ("bad.nnviz", b"\x00" * 100), ("bad.txt", b"hello")])
+def test_bad_files_say_why_and_change_nothing(window, qtbot, tmp_path, name, content):
+    w = window()
+    snap = train(qtbot, w, 3)
+    (tmp_path / name).write_bytes(content)
+    w.files.open_path(str(tmp_path / name))
+    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
+    assert name in w.banner.text()
+    qtbot.wait(100)
+    assert w.snapshot.version == snap.version and np.array_equal(w.worker.trainer.net.W[2], snap.W[2])
+
+
+def test_exports_of_views_data_and_history(window, qtbot, tmp_path, monkeypatch):
+    w = window()
+    train(qtbot, w)
+    for key in ("network", "output", "hidden", "loss"):
+        for ext in (".png", ".svg"):
+            path = str(tmp_path / f"{key}{ext}")
+            monkeypatch.setattr(w.files, "_save_name", lambda *a, p=path: p)
+            w.files.export_view(key)
+            assert (tmp_path / f"{key}{ext}").stat().st_size > 500, (key, ext)
+    path = str(tmp_path / "loss.csv")
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    w.files.export_history()
+    assert open(path).readline().strip() == "step,epoch,train_loss,test_loss"
+    path = str(tmp_path / "train.csv")
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    w.files.export_data("train")
+    assert len(open(path).read().splitlines()) == len(w.snapshot.data.X_train) + 1
+
+
+def test_drop_a_weights_file(window, qtbot, tmp_path):
+    w = window()
+    net = Network([2, 4, 1], ["tanh"], task="binary", seed=9)
+    save_weights(tmp_path / "d.npz", net)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "d.npz"))])
+    event = QDropEvent(QPointF(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    w.dropEvent(event)
+    snap = wait(qtbot, w, lambda s: np.array_equal(s.W[2], net.W[2]))
+    assert snap.step == 0
+
+
+def test_closing_with_unsaved_training_asks(window, qtbot, tmp_path, monkeypatch):
+    w = window()
+    train(qtbot, w)
+    assert w.files.unsaved()
+    w.files.ask_save = lambda: "cancel"
+    w.close()
+    assert w.isVisible() and w.thread.isRunning()
+    path = str(tmp_path / "on_close.nnviz")
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    w.files.ask_save = lambda: "save"
+    w.close()
+    assert not w.thread.isRunning() and (tmp_path / "on_close.nnviz").exists()
