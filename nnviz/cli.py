@@ -236,6 +236,75 @@ def cmd_trace(a):
     return 0
 
 
+def _pair(text):
+    try:
+        x, y = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected two numbers like 1.5,-0.5, got {text!r}") from None
+    return x, y
+
+
+def _picks(text):
+    try:
+        picks = tuple(tuple(int(v) for v in part.split(",")) for part in text.split(";"))
+    except ValueError:
+        picks = ()
+    if len(picks) != 2 or any(len(p) != 3 for p in picks):
+        raise argparse.ArgumentTypeError(f"expected two weights l,j,i;l,j,i (i = -1 for b_j), got {text!r}")
+    return picks
+
+
+def cmd_paths(a):
+    import io
+    from .core.formula import parse_formula
+    from .core.surfaces import make_surface, run_paths
+    from .core.weights_io import atomic_write
+    surface = make_surface("custom", formula=parse_formula(a.formula)) if a.formula else make_surface(a.surface)
+    start = a.start or tuple(surface.start)
+    names = list(a.optimizers)
+    paths = run_paths(surface, start, names, a.lr if a.lr is not None else surface.eps, a.momentum, a.steps,
+                      a.noise, a.seed)
+    buf = io.StringIO()
+    buf.write("optimizer,step,x,y,loss\n")
+    for name in names:
+        p = paths[name]
+        for t, ((x, y), loss) in enumerate(zip(p.points, p.losses)):
+            buf.write(f"{name},{t},{float(x)!r},{float(y)!r},{float(loss)!r}\n")
+        if p.diverged:
+            print(f"nnviz: {name} stopped at step {p.stop_step}: {p.reason}", file=sys.stderr)
+    if a.out:
+        atomic_write(a.out, lambda fh: fh.write(buf.getvalue().encode("utf-8")))
+    else:
+        sys.stdout.write(buf.getvalue())
+    return 0
+
+
+def cmd_surface(a):
+    import json
+    import numpy as np
+    from .core.weights_io import atomic_write
+    from .training.explore import Trajectory, slice_through
+    trainer = trainer_from_args(a)
+    traj = Trajectory()
+    traj.add(trainer.net.params)
+    for _ in range(a.steps):
+        trainer.step()
+        traj.add(trainer.net.params)
+    out = slice_through(trainer, a.directions, picks=a.picks, grid=a.grid, span=a.range, seed=a.seed,
+                        trajectory=traj.array())
+    meta = {"format": "nnviz-surface", "version": 1, "directions": a.directions, "grid": a.grid,
+            "range": a.range, "sizes": trainer.net.sizes, "steps": a.steps}
+    arrays = {k: np.asarray(v) for k, v in out.items() if isinstance(v, (np.ndarray, float))}
+
+    def write(fh):
+        np.savez(fh, meta=np.array(json.dumps(meta)), **arrays)
+    atomic_write(a.out, write)
+    if not a.quiet:
+        print(f"{a.grid}×{a.grid} slice, loss from {out['loss'].min():.6g} to {out['loss'].max():.6g} "
+              f"(centre {out['center_loss']:.6g}), written to {a.out}")
+    return 0
+
+
 def summary(trainer):
     """One line: steps, epochs, losses and accuracy or RMSE."""
     m = trainer.evaluate()
@@ -300,6 +369,36 @@ def make_parser():
     pr.add_argument("--data", required=True, metavar="FILE.csv", help="inputs, with a header row")
     pr.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
     pr.set_defaults(func=cmd_predict)
+    from .core.surfaces import SURFACES
+    pa = sub.add_parser("paths", help="optimiser paths on an analytic 2-D surface, as CSV",
+                        description="Run optimisers side by side from one start on a test surface "
+                        "and write their paths (optimizer, step, x, y, loss) as CSV.")
+    pa.add_argument("--surface", default="ravine", choices=[n for n in SURFACES if n != "custom"])
+    pa.add_argument("--formula", metavar="TEXT", help="your own surface in x and y, e.g. 'x**2 - y**2'")
+    pa.add_argument("--start", type=_pair, metavar="X,Y",
+                    help="start point, e.g. --start=-2,1 (default: the surface's)")
+    pa.add_argument("--optimizers", type=_names, default=("gd", "sgd", "momentum", "nesterov", "adam"),
+                    metavar="A,B", help="gd, sgd, plain, momentum, nesterov, adagrad, rmsprop, adam")
+    pa.add_argument("--lr", type=float, help="learning rate ε (default: the surface's)")
+    pa.add_argument("--momentum", type=float, default=0.9, help="μ for momentum and nesterov (default 0.9)")
+    pa.add_argument("--noise", type=float, default=0.0, help="gradient noise of sgd and the others (not gd)")
+    pa.add_argument("--steps", type=int, default=100)
+    pa.add_argument("--seed", type=int, default=0)
+    pa.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
+    pa.set_defaults(func=cmd_paths)
+    su = sub.add_parser("surface", help="a 2-D slice of a network's training loss, as .npz",
+                        description="The training loss on a grid through the weights (after --steps "
+                        "more steps), along two picked weights, two random filter-normalised directions, "
+                        "or the trajectory's principal directions.")
+    add_training_flags(su)
+    su.add_argument("--steps", type=int, default=200, help="train this many steps first (default 200)")
+    su.add_argument("--directions", choices=("random", "pca", "weights"), default="random")
+    su.add_argument("--picks", type=_picks, metavar="l,j,i;l,j,i", help="the two weights for --directions weights")
+    su.add_argument("--grid", type=int, default=51, help="grid points per side (default 51)")
+    su.add_argument("--range", type=float, default=1.0, help="half width of the slice (default 1)")
+    su.add_argument("--out", required=True, metavar="FILE.npz")
+    su.add_argument("--quiet", action="store_true")
+    su.set_defaults(func=cmd_surface)
     return p
 
 

@@ -1,0 +1,88 @@
+"""The network's own loss landscape, for the window and for ``nnviz surface``: slices
+through parameter space, the Hessian at the current weights, and restarts from K
+initialisations (LECTURE.md §5: the solution found depends on the initial values).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..core.landscape import directions, hessian, loss_slice, project_trajectory
+from ..core.surfaces import spectrum_label
+from .trainer import Diverged, build
+
+__all__ = ["Trajectory", "slice_through", "hessian_at", "restarts", "distinct_levels"]
+
+
+class Trajectory:
+    """Parameter vectors along training, at most ``capacity`` (every other one is
+    dropped when full, so a long run keeps its whole course)."""
+
+    def __init__(self, capacity=512):
+        self.capacity, self.points = capacity, []
+
+    def add(self, params):
+        self.points.append(np.array(params, dtype=float, copy=True))
+        if len(self.points) > self.capacity:
+            self.points = self.points[::2]
+
+    def array(self):
+        """(T, P) or None when fewer than 3 points were recorded."""
+        return np.array(self.points) if len(self.points) >= 3 else None
+
+
+def slice_through(trainer, kind="random", picks=None, grid=51, span=1.0, seed=0, trajectory=None,
+                  progress=None):
+    """The training loss on a grid × grid slice through the current weights.
+
+    Returns a dict: alphas, betas (grid,), loss (grid, grid) (rows β), d1, d2, center
+    (P,), center_loss, trajectory (T, 2) projected onto the plane or None.
+    Raises ValueError for impossible requests (e.g. PCA without a trajectory),
+    :class:`~nnviz.core.landscape.Cancelled` when ``progress`` returns False.
+    """
+    net = trainer.net
+    center = net.params.copy()
+    if kind == "pca" and trajectory is None:
+        raise ValueError("the principal directions need a training trajectory: train a while first")
+    d1, d2 = directions(net, kind, rng=seed, picks=picks, trajectory=trajectory)
+    axis = np.linspace(-span, span, int(grid))
+    loss = loss_slice(net, trainer.X_train, trainer.D_train, center, d1, d2, axis, axis, progress=progress)
+    path = None if trajectory is None else project_trajectory(trajectory, center, d1, d2)
+    return {"alphas": axis, "betas": axis, "loss": loss, "d1": d1, "d2": d2, "center": center,
+            "center_loss": trainer.net.loss(trainer.X_train, trainer.D_train), "trajectory": path,
+            "kind": kind}
+
+
+def hessian_at(trainer):
+    """(eigenvalues sorted ascending, label, number negative) of the training loss's Hessian."""
+    H = hessian(trainer.net, trainer.X_train, trainer.D_train)
+    eig = np.linalg.eigvalsh(H)
+    label, n_negative = spectrum_label(eig)
+    return eig, label, n_negative
+
+
+def distinct_levels(values, rtol=0.01):
+    """How many clearly different values: sorted, a new level where a value exceeds the
+    previous level by more than ``rtol`` relatively (plus 1e-9 absolutely)."""
+    levels = []
+    for v in np.sort(np.asarray(values, dtype=float)):
+        if not levels or v > levels[-1] * (1 + rtol) + 1e-9:
+            levels.append(v)
+    return len(levels)
+
+
+def restarts(settings, k=10, steps=2000, data=None):
+    """Train ``k`` networks from seeds settings.seed … + k − 1, ``steps`` steps each.
+
+    Returns (final training losses (k,), seeds (k,), number of distinct final loss
+    levels). A run that diverges scores inf.
+    """
+    seeds = np.arange(settings.seed, settings.seed + k)
+    finals = np.empty(k)
+    for n, seed in enumerate(seeds):
+        t = build(settings.replace(seed=int(seed)), data=data)
+        try:
+            t.run(steps=steps)
+            finals[n] = t.evaluate()["train_loss"]
+        except Diverged:
+            finals[n] = np.inf
+    return finals, seeds, distinct_levels(finals[np.isfinite(finals)])
