@@ -21,6 +21,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ..training.explore import Trajectory
 from ..training.snapshot import LossHistory, plot_extent, take
 from ..training.trainer import Diverged, build
 
@@ -50,6 +51,11 @@ class TrainingWorker(QObject):
     diverged = Signal(str)
     failed = Signal(str)
     saved = Signal(str, str)            # path, error ("" when it worked)
+    progress = Signal(int, int)         # grid points done, total (loss slices)
+    slice_ready = Signal(object)        # dict from nnviz.training.explore.slice_through
+    hessian_ready = Signal(object, str, int)   # eigenvalues, label, number negative
+    restarts_ready = Signal(object, object, int)  # final losses, seeds, distinct levels
+    explore_failed = Signal(str)
     settings_loaded = Signal(object)    # Settings of an opened session or adopted weights file
     running_changed = Signal(bool)
 
@@ -58,6 +64,8 @@ class TrainingWorker(QObject):
         self.settings = settings
         self.trainer = None
         self.custom_data = None          # drawn or imported data, kept across rebuilds
+        self.trajectory = Trajectory()   # parameters along training, for the PCA slice
+        self.cancelled = False
         self.version = 0
         self.running = False
         self.speed = 0.0                 # steps per second; 0 = as fast as possible
@@ -131,6 +139,7 @@ class TrainingWorker(QObject):
         self.trainer.initial_params[...] = self.trainer.net.params
         self.trainer.reset()
         self.history = LossHistory()
+        self.trajectory = Trajectory()
         self.settings_loaded.emit(self.settings)
         self._dirty = True
 
@@ -206,12 +215,61 @@ class TrainingWorker(QObject):
             err, n = self.trainer.gradient_check()
         self.gradient_checked.emit(err, n)
 
+    @Slot(object)
+    def compute_slice(self, request):
+        """A loss slice through the current weights (training pauses); cancellable from the
+        GUI thread with :meth:`cancel` between chunks of grid points."""
+        from ..core.landscape import Cancelled
+        from ..training.explore import slice_through
+        self.set_running(False)
+        self.cancelled = False
+
+        def progress(done, total):
+            self.progress.emit(done, total)
+            return not self.cancelled
+        try:
+            with np.errstate(all="ignore"):
+                out = slice_through(self.trainer, request.get("kind", "random"), request.get("picks"),
+                                    request.get("grid", 51), request.get("range", 1.0), request.get("seed", 0),
+                                    self.trajectory.array(), progress)
+        except Cancelled:
+            self.explore_failed.emit(self.tr("Cancelled."))
+            return
+        except ValueError as e:
+            self.explore_failed.emit(str(e))
+            return
+        self.slice_ready.emit(out)
+
+    def cancel(self):
+        """Called from the GUI thread: stop the running slice after its current chunk."""
+        self.cancelled = True
+
+    @Slot()
+    def compute_hessian(self):
+        from ..training.explore import hessian_at
+        try:
+            with np.errstate(all="ignore"):
+                eig, label, n_neg = hessian_at(self.trainer)
+        except ValueError as e:
+            self.explore_failed.emit(str(e))
+            return
+        self.hessian_ready.emit(eig, label, n_neg)
+
+    @Slot(int, int)
+    def compute_restarts(self, k, steps):
+        from ..training.explore import restarts
+        self.set_running(False)
+        with np.errstate(all="ignore"):
+            finals, seeds, n = restarts(self.settings, k, steps, data=self.trainer.data)
+        self.restarts_ready.emit(finals, seeds, n)
+
     @Slot()
     def reset(self):
         """Back to this run's initial weights."""
         if self.trainer is not None:
             self.trainer.reset()
             self.history = LossHistory()
+            self.trajectory = Trajectory()
             self._dirty = True
 
     @Slot(int, int, int, float)
@@ -249,6 +307,7 @@ class TrainingWorker(QObject):
         self.settings, self.trainer = trainer.settings, trainer
         self.version += 1
         self.history = LossHistory()
+        self.trajectory = Trajectory()
         data = trainer.data
         self.extent = plot_extent(np.concatenate([data.X_train, data.X_test]))
         self.sample = min(self.sample, len(trainer.X_train) - 1)
@@ -307,6 +366,8 @@ class TrainingWorker(QObject):
         with np.errstate(all="ignore"):
             snap = take(self.trainer, self.version, self.sample, self.history, self.extent,
                         self._sps if math.isfinite(self._sps) else 0.0, self.running, stopped)
+        if self.trainer.step_count and (not self.trajectory.points or self.running):
+            self.trajectory.add(self.trainer.net.params)
         self._dirty = False
         self._drawn = False
         self._last_emit = now

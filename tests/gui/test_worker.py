@@ -1,7 +1,7 @@
 """The training thread: commands in, frozen snapshots out, never a frozen window."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from nnviz.gui.worker import TrainingWorker
 from nnviz.training.trainer import Settings
@@ -175,5 +175,48 @@ def test_record_trace_and_gradient_check(qtbot):
     with qtbot.waitSignal(w.gradient_checked, timeout=10000) as sig:
         r.check.emit()
     assert sig.args[0] < 1e-5 and sig.args[1] == 3 * 3 + 4
+    r.stop.emit()
+    assert thread.wait(5000)
+
+
+def test_landscape_requests(qtbot):
+    thread = QThread()
+    w = TrainingWorker(Settings(dataset="xor", hidden=(3,)))
+    w.moveToThread(thread)
+
+    class R(QObject):
+        slice_ = Signal(object)
+        hess = Signal()
+        restart = Signal(int, int)
+        run = Signal(bool)
+        stop = Signal()
+    r = R()
+    r.slice_.connect(w.compute_slice)
+    r.hess.connect(w.compute_hessian)
+    r.restart.connect(w.compute_restarts)
+    r.run.connect(w.set_running)
+    r.stop.connect(w.stop_worker)
+    w.snapshot.connect(lambda s: w.drawn())
+    thread.started.connect(w.start)
+    with qtbot.waitSignal(w.snapshot, timeout=5000):
+        thread.start()
+    r.run.emit(True)
+    qtbot.waitUntil(lambda: len(w.trajectory.points) >= 3, timeout=10000)
+    progress = []
+    w.progress.connect(lambda done, total: progress.append((done, total)), Qt.DirectConnection)
+    with qtbot.waitSignal(w.slice_ready, timeout=10000) as sig:
+        r.slice_.emit({"kind": "pca", "grid": 9, "range": 0.5})
+    out = sig.args[0]
+    assert progress and progress[-1] == (81, 81)
+    assert out["loss"].shape == (9, 9) and out["trajectory"] is not None
+    with qtbot.waitSignal(w.hessian_ready, timeout=10000) as sig:
+        r.hess.emit()
+    assert len(sig.args[0]) == w.trainer.net.n_params
+    with qtbot.waitSignal(w.restarts_ready, timeout=20000) as sig:
+        r.restart.emit(3, 50)
+    assert len(sig.args[0]) == 3
+    w.progress.connect(lambda done, total: w.cancel(), Qt.DirectConnection)   # cancel mid-way
+    with qtbot.waitSignal(w.explore_failed, timeout=10000):
+        r.slice_.emit({"kind": "random", "grid": 151})
     r.stop.emit()
     assert thread.wait(5000)
