@@ -342,6 +342,8 @@ def make_parser():
     p = _Parser(prog="nnviz", description="Watch a neural network learn: the lecture "
                 "'Neural Network の基礎' as a desktop app. Without a command, opens the app.")
     p.add_argument("--version", action="version", version=f"nnviz {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="open the window offscreen, train a few steps, export weights, exit 0")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
     t = sub.add_parser("train", help="train headless and write the weights",
                        description="Train a network headless, print a summary, write the weights.")
@@ -408,6 +410,9 @@ def main(argv=None):
     from .core.weights_io import WeightsError
     try:
         args = make_parser().parse_args(argv)
+        if args.self_test:
+            from .gui.selftest import self_test
+            return self_test()
         if args.command is None:
             from .gui.app import run
             return run(sys.argv[:1])
