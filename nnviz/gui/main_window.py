@@ -26,6 +26,7 @@ from .hidden_view import HiddenView
 from .loss_view import LossView
 from .network_view import NetworkView
 from .output_view import OutputView
+from .stepthrough import StepThroughPanel
 from .worker import TrainingWorker
 
 
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
     load_weights = Signal(object, object, object)
     save = Signal(str, object)
     open_session = Signal(str)
+    record_trace = Signal(int)
+    gradient_check = Signal()
 
     def __init__(self, settings=None, qsettings=None):
         super().__init__()
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.hidden_view = HiddenView()
         self.loss_view = LossView()
         self.gallery = ActivationGallery()
+        self.stepthrough = StepThroughPanel()
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fdecea; color:#8a1c1c; padding:6px; border-radius:4px;")
@@ -95,7 +99,9 @@ class MainWindow(QMainWindow):
         self._dock("hidden", self.tr("Hidden features"), self.hidden_view, Qt.RightDockWidgetArea)
         self._dock("loss", self.tr("Loss"), self.loss_view, Qt.BottomDockWidgetArea)
         self._dock("gallery", self.tr("Activation functions"), self.gallery, Qt.BottomDockWidgetArea)
+        self._dock("stepthrough", self.tr("Step-through"), self.stepthrough, Qt.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["loss"], self.docks["gallery"])
+        self.tabifyDockWidget(self.docks["loss"], self.docks["stepthrough"])
         self.docks["loss"].raise_()
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)      # the plots below span the centre
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
@@ -155,6 +161,12 @@ class MainWindow(QMainWindow):
                      tip=self.tr("Back to the same initial weights, to replay with other settings"))
         self._action(train, self.tr("&New weights"), self._on_new_weights, "N",
                      tip=self.tr("Draw new initial weights (next seed)"))
+        train.addSeparator()
+        self._action(train, self.tr("Step &through one training step"), self._on_record, "T",
+                     tip=self.tr("Record one step — forward pass, output δ, δ recursion, gradients, "
+                                 "update — and play it phase by phase"))
+        self._action(train, self.tr("&Gradient check"), self.gradient_check.emit, None,
+                     tip=self.tr("Compare backpropagation's gradient with central differences"))
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
@@ -183,9 +195,11 @@ class MainWindow(QMainWindow):
         self.worker.failed.connect(self._on_failed)
         self.worker.running_changed.connect(self._on_running_changed)
         self.worker.settings_loaded.connect(self._on_settings_loaded)
+        self.worker.traced.connect(self._on_traced)
+        self.worker.gradient_checked.connect(self.stepthrough.show_gradcheck)
         for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight",
                      "select_sample", "set_speed", "set_stop", "stop_worker", "use_data",
-                     "load_weights", "save", "open_session"):
+                     "load_weights", "save", "open_session", "record_trace", "gradient_check"):
             getattr(self, name).connect(getattr(self.worker, name))
         self.thread.start()
 
@@ -200,6 +214,14 @@ class MainWindow(QMainWindow):
         c.stop_changed.connect(self.set_stop)
         self.network_view.weight_edited.connect(self._on_weight_edited)
         self.output_view.sample_clicked.connect(self.select_sample)
+        self.output_view.sample_clicked.connect(self.stepthrough.sample_spin.setValue)
+        st = self.stepthrough
+        st.record_requested.connect(self.record_trace)
+        st.gradcheck_requested.connect(self.gradient_check)
+        st.sample_changed.connect(self.select_sample)
+        st.phase_changed.connect(self._on_phase)
+        self.network_view.unit_clicked.connect(st.show_unit)
+        self.network_view.edge_clicked.connect(st.show_edge)
 
     # ------------------------------------------------------------- commands
     def load_settings(self, settings):
@@ -217,7 +239,25 @@ class MainWindow(QMainWindow):
     def _play(self, on):
         if on:
             self.banner.hide()
+            self.stepthrough.play(False)
+            self.network_view.end_phase()       # live colours again
         self.set_running.emit(on)
+
+    def _on_record(self):
+        self.record_trace.emit(self.stepthrough.sample_spin.value())
+
+    @Slot(object)
+    def _on_traced(self, trace):
+        self.docks["stepthrough"].show()
+        self.docks["stepthrough"].raise_()
+        self.stepthrough.set_trace(trace)
+
+    @Slot(object, int)
+    def _on_phase(self, trace, index):
+        if trace is None:
+            self.network_view.end_phase()
+        else:
+            self.network_view.show_phase(trace, index)
 
     def _toggle_play(self):
         self._play(not (self.snapshot.running if self.snapshot else False))
@@ -250,6 +290,7 @@ class MainWindow(QMainWindow):
         if snap is None:
             return
         if snap.version != self.drawn_version:
+            self.stepthrough.set_sample_count(len(snap.data.X_train))
             self.output_view.set_data(snap.data)
             self.hidden_view.set_data(snap.data)
             self.loss_view.set_class_names(list(snap.data.classes))
@@ -277,7 +318,8 @@ class MainWindow(QMainWindow):
         s = self.status_labels
         s["epoch"].setText(self.tr("epoch {0:.2f}").format(snap.epoch))
         s["step"].setText(self.tr("step {0}").format(snap.step))
-        s["loss"].setText(self.tr("loss: train {0:.4g}, test {1:.4g}").format(snap.train_loss, snap.test_loss))
+        test = f"{snap.test_loss:.4g}" if snap.test_loss == snap.test_loss else "—"    # nan: no test set
+        s["loss"].setText(self.tr("loss: train {0:.4g}, test {1}").format(snap.train_loss, test))
         s["rate"].setText(self.tr("{0:,.0f} steps/s").format(snap.steps_per_second))
         if snap.stopped:
             self.statusBar().showMessage(self.tr("Stopped by the stop condition ({0}).").format(snap.stopped), 5000)

@@ -9,6 +9,12 @@ of layer l. Two modes colour the same items:
 - "gradients": edges by ∂L/∂w_ji^(l), units by ∂L/∂b_j^(l), i.e. δ_j^(l) reduced
   over the last minibatch: what the last step backpropagated.
 
+A third state follows a recorded training step (:meth:`NetworkView.show_phase`):
+the layer of the current phase is highlighted, an arrow shows which way the
+values flow, units show z (forward) or δ (backward) of the followed sample as
+far as the step has computed them, and edges show w, ∂L/∂w or the update Δw.
+Live snapshots arriving meanwhile are kept and drawn when the step-through ends.
+
 Items are built once per architecture and then only get new pens, brushes,
 pixmaps and text. Edges pick from a few precomputed pens (LEVELS colours ×
 len(WIDTHS) widths) on a symmetric range that holds the maximum of recent
@@ -21,215 +27,24 @@ the text shown to students numbers units from 1, as the lecture does.
 """
 from __future__ import annotations
 
-from collections import deque
-
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import (QBrush, QColor, QCursor, QFont, QImage, QLinearGradient, QPainter,
-                           QPainterPath, QPainterPathStroker, QPen, QPixmap)
-from PySide6.QtWidgets import (QComboBox, QFrame, QGraphicsItem, QGraphicsPathItem,
-                               QGraphicsPixmapItem, QGraphicsScene,
-                               QGraphicsSimpleTextItem, QGraphicsTextItem, QGraphicsView,
-                               QHBoxLayout, QInputDialog, QLabel, QSizePolicy, QToolTip,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QGraphicsSimpleTextItem,
+                               QGraphicsTextItem, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
+                               QToolTip, QVBoxLayout, QWidget)
 
-from .colors import LUT, MID, NEG, POS, lut_index, qcolor
+from .colors import LUT, lut_index, qcolor
+from .formulas import sym
+from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _SUB, _Canvas, _centred, _ColorBar, _Edge,
+                            _fmt, _Level, _levels, _short, _sym, _Unit, nice_ceil)
 
 __all__ = ["NetworkView", "MAX_UNITS", "nice_ceil"]
 
 MAX_UNITS = 32                  # wider layers show their first MAX_UNITS units and "…+N"
-NODE, PITCH = 36.0, 50.0        # unit size and vertical spacing, scene units
-LEVELS, WIDTHS = 33, (0.7, 1.5, 2.5, 3.8)     # pen colours (odd: the middle one is 0) and widths
 BOUNDED = {"tanh": (-1.0, 1.0), "arctan": (-np.pi / 2, np.pi / 2), "sigmoid": (0.0, 1.0),
            "step": (0.0, 1.0), "softmax": (0.0, 1.0)}      # fixed colour ranges of outputs z
 MODES = ("weights", "gradients")
-_SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def nice_ceil(x):
-    """The smallest step of the 1-2-5 series (…, 0.1, 0.2, 0.5, 1, 2, …) that is ≥ x."""
-    x = float(x) if np.isfinite(x) and x > 1e-9 else 1e-9
-    e = 10.0 ** np.floor(np.log10(x))
-    return next(m * e for m in (1, 2, 5, 10) if m * e >= x * (1 - 1e-9))
-
-
-class _Level:
-    """A symmetric colour range ±vmax: the max |value| of the last ``frames`` frames, stepped."""
-
-    def __init__(self, frames=30):
-        self._recent = deque(maxlen=frames)
-
-    def __call__(self, values):
-        a = np.abs(np.nan_to_num(np.asarray(values, dtype=float)))
-        self._recent.append(float(a.max()) if a.size else 0.0)
-        return nice_ceil(max(self._recent))
-
-
-def _fmt(v):
-    """``v`` to four significant digits with a true minus sign (hover text)."""
-    return f"{v:.4g}".replace("-", "−")
-
-
-def _short(v):
-    """``v`` in at most ~5 characters (printed inside a unit)."""
-    a = abs(v)
-    s = "0" if a == 0 else f"{v:.2f}" if 0.01 <= a < 100 else f"{v:.0f}" if a >= 100 else f"{v:.0e}"
-    return s.replace("e-0", "e-").replace("-", "−")
-
-
-def _sym(name, l, *idx):
-    """The lecture's symbol with indices, e.g. ``_sym("w", 3, 2, 1)`` → "w₂₁⁽³⁾" (idx from 1)."""
-    sub = ("," if max(idx) >= 10 else "").join(str(k) for k in idx)
-    return f"{name}{sub.translate(_SUB)}{f'({l})'.translate(_SUP)}"
-
-
-def _levels(values, vmax):
-    """Colour level 0 … LEVELS − 1 of each value on [−vmax, vmax] (LEVELS // 2 is zero)."""
-    x = np.clip(np.nan_to_num(np.asarray(values, dtype=float)) / vmax, -1.0, 1.0)
-    return np.round((x + 1.0) * (LEVELS - 1) / 2).astype(int)
-
-
-def _centred(item):
-    """``item`` moved so that its centre is at x = item.data(0) (call after a text change)."""
-    item.setX(item.data(0) - item.boundingRect().width() / 2)
-    return item
-
-
-class _Hoverable:
-    """Mixin for scene items: forwards hover and click to the owning view, with the item's key."""
-
-    def _setup(self, key, owner):
-        self.key, self._owner = key, owner
-        self.setAcceptHoverEvents(True)
-
-    def hoverEnterEvent(self, event):
-        self._owner._hover(self.key)
-
-    def hoverLeaveEvent(self, event):
-        self._owner._hover(None)
-
-    def mousePressEvent(self, event):
-        event.accept()                  # become the grabber, so the release comes here
-
-    def mouseReleaseEvent(self, event):
-        if self.contains(event.pos()):
-            self._owner._click(self.key)
-
-
-class _Edge(_Hoverable, QGraphicsPathItem):
-    """A curve between two units, with a hover/click shape a few units wide."""
-
-    def __init__(self, key, owner, path):
-        super().__init__(path)
-        self._setup(key, owner)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(7.0)
-        self._shape = stroker.createStroke(path)
-        self._rect = self._shape.boundingRect()
-
-    def shape(self):
-        return self._shape
-
-    def boundingRect(self):
-        return self._rect
-
-
-class _Unit(_Hoverable, QGraphicsPathItem):
-    """A rounded square: a thumbnail (2-D inputs) or a fill colour with the value printed."""
-
-    def __init__(self, key, owner, x, y, font, thumbnail):
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(-NODE / 2, -NODE / 2, NODE, NODE), 5, 5)
-        super().__init__(path)
-        self._setup(key, owner)
-        self.setPos(x, y)
-        self.setZValue(10)
-        self.setPen(owner._node_pens[False])
-        self.setFlag(QGraphicsItem.ItemClipsChildrenToShape)
-        self.text = QGraphicsSimpleTextItem(self)
-        self.text.setFont(font)
-        self.thumb, self._buf = None, None
-        if thumbnail:
-            self.thumb = QGraphicsPixmapItem(self)
-            self.thumb.setFlag(QGraphicsItem.ItemStacksBehindParent)   # border drawn on top
-            self.thumb.setTransformationMode(Qt.SmoothTransformation)
-            self.thumb.setPos(-NODE / 2, -NODE / 2)
-
-    def set_image(self, rgb):
-        """Show ``rgb`` (h, w, 3) uint8 as the thumbnail; row 0 is the top."""
-        self._buf = np.ascontiguousarray(rgb)          # QImage reads this buffer: keep it alive
-        h, w = self._buf.shape[:2]
-        image = QImage(self._buf.data, w, h, 3 * w, QImage.Format_RGB888)
-        self.thumb.setPixmap(QPixmap.fromImage(image))
-        self.thumb.setScale(NODE / w)
-        self.thumb.show()
-        self.text.hide()
-        self.setBrush(Qt.NoBrush)
-
-    def set_value(self, brush, text, light_text):
-        """Fill with ``brush`` and print ``text`` centred."""
-        if self.thumb is not None:
-            self.thumb.hide()
-        self.setBrush(brush)
-        self.text.setText(text)
-        self.text.setBrush(QColor("white") if light_text else QColor(40, 40, 40))
-        r = self.text.boundingRect()
-        self.text.setPos(-r.width() / 2, -r.height() / 2)
-        self.text.show()
-
-
-class _ColorBar(QWidget):
-    """The diverging map as a bar with −vmax … 0 … +vmax below it and the quantity's symbol."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.title, self.vmax = "w", 1.0
-        self.setMinimumSize(260, 34)
-
-    def set_range(self, title, vmax):
-        if (title, vmax) != (self.title, self.vmax):
-            self.title, self.vmax = title, vmax
-            self.update()
-
-    def paintEvent(self, event):
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        tw = p.fontMetrics().horizontalAdvance(self.title) + 10
-        bar = QRectF(tw, 4, self.width() - tw - 6, 11)
-        grad = QLinearGradient(bar.topLeft(), bar.topRight())
-        for t, c in ((0.0, NEG), (0.5, MID), (1.0, POS)):
-            grad.setColorAt(t, qcolor(c))
-        p.setPen(QPen(QColor(150, 150, 150), 0.8))
-        p.setBrush(grad)
-        p.drawRoundedRect(bar, 3, 3)
-        p.setPen(self.palette().windowText().color())
-        p.drawText(QRectF(0, 0, tw, self.height()), Qt.AlignVCenter | Qt.AlignLeft, self.title)
-        labels = (_fmt(-self.vmax), "0", "+" + _fmt(self.vmax))
-        for text, align, x in zip(labels, (Qt.AlignLeft, Qt.AlignHCenter, Qt.AlignRight), (0, 0.5, 1)):
-            cx = bar.left() + x * bar.width()
-            p.drawText(QRectF(cx - 80 * x, bar.bottom() + 1, 80, 18), align | Qt.AlignTop, text)
-
-
-class _Canvas(QGraphicsView):
-    """The QGraphicsView: antialiased, no scroll bars, the whole scene fitted on every resize."""
-
-    def __init__(self, scene):
-        super().__init__(scene)
-        self.setRenderHints(QPainter.Antialiasing | QPainter.SmoothPixmapTransform
-                            | QPainter.TextAntialiasing)
-        self.setFrameShape(QFrame.NoFrame)
-        self.setBackgroundBrush(QColor(253, 253, 253))
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setViewportUpdateMode(QGraphicsView.FullViewportUpdate)
-
-    def fit(self):
-        self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self.fit()
 
 
 class NetworkView(QWidget):
@@ -246,6 +61,7 @@ class NetworkView(QWidget):
     node_items : dict {(l, j): item};  edge_items : dict {(l, j, i): item}
     info_label : QLabel showing the hovered item's values
     pen_changes : number of edges that got a new pen in the last update
+    phase : (trace, index) shown by :meth:`show_phase`, or None in the live view
     """
 
     weight_edited = Signal(int, int, int, float)
@@ -257,8 +73,13 @@ class NetworkView(QWidget):
         self.mode, self.snapshot, self.pen_changes = "weights", None, 0
         self.node_items, self.edge_items, self._captions, self._levels = {}, {}, {}, {}
         self._arch = self._hovered = self._highlight = self._band = None
+        self.phase = self._pending = self._flow = None
         colors = [qcolor(c) for c in LUT[lut_index(np.linspace(-1, 1, LEVELS), 1.0)]]
         self._pens = [QPen(c, w, Qt.SolidLine, Qt.RoundCap) for c in colors for w in WIDTHS]
+        # step-through: the same pens faded, for the edges the current phase does not use
+        self._faded = [QPen(QColor(c.red(), c.green(), c.blue(), 60), w, Qt.SolidLine, Qt.RoundCap)
+                       for c in colors for w in WIDTHS]
+        self._blank = QBrush(QColor(246, 246, 246))          # a unit the step has not reached yet
         self._brushes = [QBrush(c) for c in colors]
         self._node_pens = (QPen(QColor(110, 110, 110), 1.0), QPen(QColor(20, 20, 20), 2.5))
         self._font = QFont(self.font())
@@ -288,6 +109,8 @@ class NetworkView(QWidget):
         self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)   # every item changes: no BSP tree to keep
         self.canvas = _Canvas(self.scene)
         self._hint = self.tr("Hover a unit or an edge to read its values; click an edge to set its weight.")
+        self._phase_hint = self.tr("Stepping through one training step: click a unit or an edge "
+                                   "to see its formula with the numbers.")
         self.info_label = QLabel(self._hint)
         self.info_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.info_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens us
@@ -299,7 +122,13 @@ class NetworkView(QWidget):
 
     # ------------------------------------------------------------------ public
     def show_snapshot(self, snap):
-        """Draw ``snap``; rebuild the items only when the architecture changed."""
+        """Draw ``snap``; rebuild the items only when the architecture changed.
+
+        During a step-through (:meth:`show_phase`) the snapshot is kept and drawn
+        when :meth:`end_phase` returns to the live view."""
+        if self.phase is not None:
+            self._pending = snap
+            return
         arch = (tuple(snap.sizes), tuple(snap.activations), bool(snap.grid_z))
         if arch != self._arch:
             self._build(snap)
@@ -329,6 +158,42 @@ class NetworkView(QWidget):
             if x is not None:
                 r = self._band.rect()
                 self._band.setRect(x - 0.3 * self._gap, r.y(), 0.6 * self._gap, r.height())
+
+    def show_phase(self, trace, index=-1):
+        """Show phase ``index`` of a recorded step ``trace``; None or index < 0 ends the step-through."""
+        if trace is None or index < 0:
+            self.end_phase()
+            return
+        sizes = tuple(trace.meta["sizes"])
+        acts = (None, None, *trace.meta["activations"])
+        if self._arch is None or self._arch[:2] != (sizes, acts):
+            self._build(_Arch(sizes, acts))
+            self._arch = (sizes, acts, False)
+        if self.phase is None:
+            self.scene.setSceneRect(self._rects[1])
+            self.canvas.fit()
+        self.phase = (trace, int(index))
+        self.info_label.setText(self._phase_hint)
+        self.highlight_layer(trace.phases[index].layer)
+        self._draw_phase(trace, trace.phases[index])
+
+    def end_phase(self):
+        """Leave the step-through: the newest snapshot (kept meanwhile) is drawn as usual."""
+        if self.phase is None:
+            return
+        self.phase = None
+        self.scene.setSceneRect(self._rects[0])
+        self.canvas.fit()
+        self.highlight_layer(None)
+        self.info_label.setText(self._hint)
+        if self._flow is not None:
+            self._flow[0].hide(), self._flow[1].hide()
+        self._pen_idx[:] = -1                   # every edge gets its live pen (and z order) back
+        snap, self._pending = self._pending, None
+        if snap is not None:
+            self.show_snapshot(snap)
+        elif self.snapshot is not None:
+            self._update()
 
     def edge_color(self, l, j, i):
         """The QColor edge ``W[l][j, i]`` is drawn with."""
@@ -373,8 +238,11 @@ class NetworkView(QWidget):
         self._band = self.scene.addRect(QRectF(0, label_y - 6, 1, caption_y - label_y + 24),
                                         QPen(Qt.NoPen), QColor(255, 200, 40, 55))
         self._band.setZValue(-10)
-        rect = self.scene.itemsBoundingRect()
-        self.scene.setSceneRect(rect.adjusted(-16, -10, 16, 10))
+        live = self.scene.itemsBoundingRect().adjusted(-16, -10, 16, 10)
+        self._build_flow(caption_y + 24 * f, 12 * f)        # the step-through's arrow, under the columns
+        self._rects = (live, self.scene.itemsBoundingRect().adjusted(-16, -10, 16, 10))
+        self._flow[0].hide(), self._flow[1].hide()
+        self.scene.setSceneRect(self._rects[self.phase is not None])
         self.highlight_layer(self._highlight)
         self.canvas.fit()
 
@@ -487,8 +355,8 @@ class NetworkView(QWidget):
             elif k is not None:
                 self.edge_items[k].setZValue(9 if on else self._pen_idx[self.edge_items[k].index] % len(WIDTHS))
         self._hovered = key
-        if key is None or self.snapshot is None:
-            self.info_label.setText(self._hint)
+        if key is None or self.snapshot is None or self.phase is not None:
+            self.info_label.setText(self._phase_hint if self.phase is not None else self._hint)
             return
         text = self._describe(key)
         (self.node_items if len(key) == 2 else self.edge_items)[key].setToolTip(text)
@@ -501,6 +369,8 @@ class NetworkView(QWidget):
             self.unit_clicked.emit(*key)
             return
         self.edge_clicked.emit(*key)
+        if self.phase is not None or self.snapshot is None:
+            return                          # stepping through a recorded step: no weight editing
         l, j, i = key
         value = self._ask_weight(l, j, i, float(self.snapshot.W[l][j, i]))
         if value is not None:
@@ -512,3 +382,143 @@ class NetworkView(QWidget):
             self, self.tr("Set a weight"),
             self.tr("New value of {0}:").format(_sym("w", l, j + 1, i + 1)), current, -1e6, 1e6, 6)
         return value if ok else None
+
+    # ------------------------------------------------------------ step-through
+    def _build_flow(self, y, px):
+        """The arrow and formula under the columns that say which way a phase's values flow."""
+        pen = QPen(QColor(60, 60, 60), 2.2, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+        arrow = self.scene.addPath(QPainterPath(), pen)
+        label = self._label("", self._x[1], y + 8, px, True)
+        arrow.setData(0, y)
+        path = QPainterPath()                       # its widest extent, so the scene rect holds it
+        path.addRect(QRectF(self._x[1], y - 6, self._x[self._L] - self._x[1], 50 * px / 12))
+        arrow.setPath(path)
+        self._flow = (arrow, label)
+
+    def _set_flow(self, start, end, html, color):
+        """Arrow from the column of layer ``start`` to that of ``end`` (None: no arrow), ``html`` under it."""
+        arrow, label = self._flow
+        y = arrow.data(0)
+        path = QPainterPath()
+        if start is not None and start != end:
+            x0, x1 = self._x[start], self._x[end]
+            sign = 1 if x1 > x0 else -1
+            x0, x1 = x0 + sign * NODE / 2, x1 - sign * NODE / 2
+            path.moveTo(x0, y)
+            path.lineTo(x1, y)
+            path.addPolygon(QPolygonF([QPointF(x1 - sign * 11, y - 6), QPointF(x1, y),
+                                       QPointF(x1 - sign * 11, y + 6)]))
+        arrow.setPath(path)
+        pen = arrow.pen()
+        pen.setColor(color)
+        arrow.setPen(pen)
+        label.setHtml(f"<div align='center' style='color:{color.name()}'>{html}</div>")
+        label.setData(0, (self._x[start] + self._x[end]) / 2 if start is not None else self._x[end])
+        _centred(label)
+        arrow.show(), label.show()
+
+    def _draw_phase(self, trace, p):
+        """Colour edges, units and captions, and point the flow arrow, for phase ``p`` of ``trace``."""
+        by = {}                                     # by[kind][layer] = that phase's values
+        for q in trace.phases:
+            by.setdefault(q.kind, {})[q.layer] = q.values
+        self._phase_edges(p.kind, p.layer, by)
+        self._phase_units(p.kind, p.layer, by)
+        self._flow_for(p.kind, p.layer, trace)
+
+    def _phase_edges(self, kind, l0, by):
+        """Edges by w before the step, the minibatch's ∂L/∂w, or the update's Δw, on one
+        range for the whole step; layers the step has not reached yet read 0, and edges
+        the phase does not use are faded."""
+        L, m = self._L, self._m
+        if kind == "gradient":
+            arrays, done, title = {l: v["dW"] for l, v in by["gradient"].items()}, range(l0, L + 1), "∂L/∂w"
+        elif kind == "update":
+            arrays = {l: v["W_after"] - v["W_before"] for l, v in by["update"].items()}
+            done, title = range(2, l0 + 1), "Δw"
+        else:
+            arrays, done, title = {l: v["W"] for l, v in by["forward"].items() if l > 1}, range(2, L + 1), "w"
+        active = {"forward": l0, "backward": l0 + 1, "gradient": l0, "update": l0}.get(kind)
+        parts = {l: np.nan_to_num(np.asarray(arrays[l], dtype=float)[:m[l], :m[l - 1]]) for l in range(2, L + 1)}
+        vmax = nice_ceil(max(float(np.abs(a).max()) for a in parts.values()))
+        values = np.concatenate([(a if l in done else 0 * a).ravel() for l, a in parts.items()])
+        faded = np.concatenate([np.full(a.size, l != active) for l, a in parts.items()])
+        width = np.minimum((np.abs(values) / vmax * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
+        idx = _levels(values, vmax) * len(WIDTHS) + width + faded * len(self._pens)
+        for k in np.flatnonzero(idx != self._pen_idx):
+            pens = self._faded if faded[k] else self._pens
+            self._edge_list[k].setPen(pens[idx[k] % len(self._pens)])
+            self._edge_list[k].setZValue(width[k] + (0 if faded[k] else 5))
+        self._pen_idx = idx
+        self.color_bar.set_range(title, vmax)
+
+    def _phase_units(self, kind, l0, by):
+        """Units by z as far as the forward pass got, δ as far as the backward pass got,
+        or Δb of the layers updated so far; the input column always shows x."""
+        L, m, fw = self._L, self._m, by["forward"]
+
+        def shared(arrays):                         # one symmetric range for a quantity of the whole step
+            r = nice_ceil(max(float(np.abs(np.nan_to_num(a[:m[l]])).max()) for l, a in arrays.items()))
+            return (-r, r)
+        units = {1: ("x", fw[1]["z"], None)}
+        if kind in ("forward", "loss"):
+            for l in range(2, (l0 if kind == "forward" else L) + 1):
+                units[l] = ("z", fw[l]["z"], BOUNDED.get(self._arch[1][l]))
+        elif kind in ("output_delta", "backward", "gradient"):
+            deltas = {L: by["output_delta"][L]["delta"], **{l: v["delta"] for l, v in by.get("backward", {}).items()}}
+            first, rng = {"output_delta": L, "backward": l0}.get(kind, 2), shared(deltas)
+            units.update({l: ("δ", deltas[l], rng) for l in range(first, L + 1)})
+        else:
+            db = {l: v["b_after"] - v["b_before"] for l, v in by["update"].items()}
+            rng = shared(db)
+            units.update({l: ("Δb", db[l], rng) for l in range(2, l0 + 1)})
+        for l in range(1, L + 1):
+            caption = self._captions[l]
+            if l not in units:
+                for j in range(m[l]):
+                    self.node_items[(l, j)].set_value(self._blank, "", False)
+                caption.setText("")
+                continue
+            symbol, v, rng = units[l]
+            v = np.nan_to_num(np.asarray(v, dtype=float)[:m[l]])
+            lo, hi = rng or shared({l: v})
+            for j, k in enumerate(_levels(v - (lo + hi) / 2, (hi - lo) / 2)):
+                self.node_items[(l, j)].set_value(self._brushes[k], _short(v[j]), abs(k - LEVELS // 2) > LEVELS // 3)
+            caption.setText(f"{symbol} ∈ [{_fmt(lo)}, {_fmt(hi)}]")
+            _centred(caption)
+
+    def _flow_for(self, kind, l0, trace):
+        """The arrow and formula of phase (kind, l0): forwards in blue, backwards in orange."""
+        L, df, dL = self._L, "<i>f</i>′", "∂<i>L</i>/∂"
+        fwd, back, grey = QColor(20, 90, 160), QColor(196, 90, 10), QColor(70, 70, 70)
+        forward, backward = "→ " + self.tr("forward") + ": ", "← " + self.tr("backward") + ": "
+        if kind == "forward" and l0 == 1:
+            flow = (None, 1, forward + f"{sym('z', 1)} = {sym('x', sub='<i>n</i>')}", fwd)
+        elif kind == "forward":
+            flow = (l0 - 1, l0, forward + f"{sym('u', l0)} = {sym('W', l0)}{sym('z', l0 - 1)} + {sym('b', l0)}, "
+                    f"{sym('z', l0)} = <i>f</i>({sym('u', l0)})", fwd)
+        elif kind == "loss":
+            loss = trace.phases[trace.find("loss")].values["L"]
+            flow = (None, L, f"{sym('L', sub='<i>n</i>')} = {_fmt(loss)}", grey)
+        elif kind == "output_delta":
+            matched = trace.phases[trace.find("output_delta")].values.get("matched", True)
+            rule = f"{sym('z')} − {sym('d')}" if matched else f"{df} ⊙ {dL}{sym('z')}"
+            flow = (None, L, backward + f"{sym('δ', L)} = {rule}", back)
+        elif kind == "backward":
+            flow = (l0 + 1, l0, backward + f"{sym('δ', l0)} = {df}({sym('u', l0)}) ⊙ "
+                    f"{sym('W', l0 + 1, T=True)}{sym('δ', l0 + 1)}", back)
+        elif kind == "gradient":
+            flow = (l0, l0 - 1, self.tr("gradient") + f": {dL}{sym('W', l0)} = {sym('δ', l0)}"
+                    f"{sym('z', l0 - 1, T=True)}", back)
+        else:
+            momentum = " + μ<i>v</i>" if trace.meta.get("optimizer") == "momentum" else ""
+            flow = (l0 - 1, l0, self.tr("update") + f": {sym('W', l0)} ← {sym('W', l0)} − "
+                    f"ε{dL}{sym('W', l0)}{momentum}", grey)
+        self._set_flow(*flow)
+
+
+class _Arch:
+    """The architecture of a trace, standing in for a snapshot when the view is built from one."""
+
+    def __init__(self, sizes, activations):
+        self.sizes, self.activations, self.grid_z = sizes, activations, ()

@@ -12,12 +12,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-#: (file name, preset key, training steps, dock to raise or None)
+#: (file name, preset key, training steps, dock to raise or None, step-through phase or None)
 SCENES = [
-    ("xor.png", "xor_hidden", 3000, None),
-    ("spiral.png", "spiral_tanh", 30000, None),
-    ("gallery.png", "xor_hidden", 0, "gallery"),
-]
+    ("xor.png", "xor_hidden", 3000, None, None),
+    ("spiral.png", "spiral_tanh", 30000, None, None),
+    ("gallery.png", "xor_hidden", 0, "gallery", None),
+] + [(f"step_{kind}.png", "worked_example", 0, None, (kind, layer, unit))
+     for kind, layer, unit in (("forward", 2, (2, 0)), ("output_delta", 3, (3, 0)), ("backward", 2, (2, 1)),
+                               ("gradient", 2, (2, 0, 1)), ("update", 3, (3, 1, 0)))]
 
 
 def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
@@ -35,7 +37,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     outdir.mkdir(parents=True, exist_ok=True)
     paths = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, key, steps, dock in scenes:
+        for name, key, steps, dock, phase in scenes:
             qs = QSettings(os.path.join(tmp, f"{name}.ini"), QSettings.IniFormat)
             w = MainWindow(preset(key), qsettings=qs)
             w.files.ask_save = lambda: "discard"
@@ -50,6 +52,8 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
                       and w.snapshot.step >= steps, timeout=30)
             if dock:
                 w.docks[dock].raise_()
+            if phase:
+                _step_through(app, w, *phase)
             for _ in range(20):
                 app.processEvents()
             path = outdir / (name if lang == "en" else name.replace(".png", f"_{lang}.png"))
@@ -57,6 +61,17 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
             paths.append(path)
             w.close()
     return paths
+
+
+def _step_through(app, w, kind, layer, item):
+    """Record one step of the worked example and show one phase, with a unit or edge clicked."""
+    traces = []
+    w.worker.traced.connect(traces.append)
+    w._on_record()
+    _wait(app, lambda: w.stepthrough.trace is not None)
+    trace = w.stepthrough.trace
+    w.stepthrough.set_phase(trace.find(kind, layer))
+    (w.stepthrough.show_unit if len(item) == 2 else w.stepthrough.show_edge)(*item)
 
 
 def _wait(app, predicate, timeout=120):

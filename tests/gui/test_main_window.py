@@ -36,7 +36,7 @@ def wait_snapshot(qtbot, w, predicate, timeout=10000):
 def test_window_opens_with_every_view(make_window):
     w = make_window()
     assert w.windowTitle().startswith("nnviz")
-    assert set(w.docks) == {"controls", "output", "hidden", "loss", "gallery"}
+    assert set(w.docks) == {"controls", "output", "hidden", "loss", "gallery", "stepthrough"}
     assert len(w.network_view.node_items) == 2 + 4 + 1
     assert w.status_labels["step"].text() == "step 0"
 
@@ -122,3 +122,29 @@ def test_keyboard_shortcuts_are_in_the_menus(make_window):
     shortcuts = {a.shortcut().toString() for m in w.menuBar().findChildren(type(w.menuBar().addMenu("x")))
                  for a in m.actions()}
     assert {"Space", "S", "R"} <= shortcuts
+
+
+def test_step_through_one_training_step(make_window, qtbot):
+    w = make_window(Settings(dataset="slides", samples=20, test_ratio=0.0, noise=0.0, hidden=(3,),
+                             activations=("sigmoid",), batch=1, reduction="sum", eps=0.1))
+    with qtbot.waitSignal(w.worker.traced, timeout=10000) as sig:
+        w._on_record()
+    trace = sig.args[0]
+    st = w.stepthrough
+    qtbot.waitUntil(lambda: st.trace is trace, timeout=5000)
+    assert st.trace is trace and st.index == 0 and trace.meta["sample_in_batch"]
+    wait_snapshot(qtbot, w, lambda s: s.step == 1)
+    for _ in range(trace.find("backward", 2)):
+        st.next()
+    html, index = st.formula_html(), st.index
+    st.next()
+    st.previous()
+    assert st.index == index and st.formula_html() == html          # forward then back: the same
+    kind, layer = trace.phases[index].kind, trace.phases[index].layer
+    assert kind == "backward" and layer == 2
+    w.network_view.unit_clicked.emit(2, 1)                            # a click on unit j = 2 of layer 2
+    delta = trace.phases[index].values["delta"][1]
+    assert "δ" in st.detail_html() and f"{delta:.4f}"[:6].replace("-", "−") in st.detail_html()
+    with qtbot.waitSignal(w.worker.gradient_checked, timeout=10000) as sig:
+        w.gradient_check.emit()
+    assert sig.args[0] < 1e-5

@@ -247,3 +247,152 @@ def test_the_scene_fits_the_widget(qtbot, view, snapshot):
     viewport = view.canvas.viewport().rect()
     assert viewport.adjusted(-3, -3, 3, 3).contains(rect)
     assert rect.width() > 0.9 * viewport.width() or rect.height() > 0.9 * viewport.height()
+
+
+# ---------------------------------------------------------------- step-through
+def run_with_trace(steps=3, **settings):
+    """(snapshot, trace) of one real run: the snapshot after ``steps`` steps, then the
+    trace of the next step (default XOR 2-3-1 with momentum)."""
+    from nnviz.training.snapshot import take
+    from nnviz.training.trainer import Settings, build
+    trainer = build(Settings(**{"dataset": "xor", "hidden": (3,), "mu": 0.9, **settings}))
+    for _ in range(steps):
+        trainer.step()
+    snap = take(trainer, 1)
+    return snap, trainer.trace_step(0)
+
+
+@pytest.fixture(scope="module")
+def run():
+    return run_with_trace(hidden=(4, 3))
+
+
+def phase_values(trace, kind, layer=None):
+    return trace.phases[trace.find(kind, layer)].values
+
+
+def follows_sign(view, l, A, share=0.25):
+    """Every clearly non-zero A[j, i] colours edge (l, j, i) by its sign; returns how many were checked."""
+    vmax = view.color_bar.vmax
+    checked = 0
+    for (j, i), a in np.ndenumerate(A):
+        if abs(a) > share * vmax:
+            assert (blueish if a > 0 else orangeish)(view.edge_color(l, j, i)), (l, j, i, a)
+            checked += 1
+    return checked
+
+
+def test_show_phase_highlights_the_phase_layer_and_points_the_flow(view, run):
+    snap, trace = run
+    view.show_snapshot(snap)
+    for kind, l in (("forward", 2), ("forward", 4), ("backward", 2), ("gradient", 3), ("update", 2)):
+        view.show_phase(trace, trace.find(kind, l))
+        assert view.phase == (trace, trace.find(kind, l))
+        assert view._band.isVisible()
+        assert view._band.sceneBoundingRect().contains(view.node_items[(l, 0)].scenePos())
+        assert not view._band.sceneBoundingRect().contains(view.node_items[(l % 4 + 1, 0)].scenePos())
+    arrow, label = view._flow
+    view.show_phase(trace, trace.find("forward", 3))
+    path = arrow.path()
+    assert arrow.isVisible() and "forward" in label.toPlainText()
+    assert path.elementAt(1).x > path.elementAt(0).x                     # drawn left to right
+    view.show_phase(trace, trace.find("backward", 2))
+    path = arrow.path()
+    assert "backward" in label.toPlainText() and path.elementAt(1).x < path.elementAt(0).x
+
+
+def test_units_show_z_forwards_and_delta_backwards_as_far_as_computed(view, run):
+    from nnviz.gui.network_items import _short
+    snap, trace = run
+    view.show_snapshot(snap)
+    view.show_phase(trace, trace.find("forward", 3))
+    z3 = phase_values(trace, "forward", 3)["z"]
+    assert [view.node_items[(3, j)].text.text() for j in range(3)] == [_short(v) for v in z3]
+    assert view.node_items[(4, 0)].text.text() == ""                    # not reached yet
+    assert not view.node_items[(2, 0)].thumb.isVisible()                 # values, not thumbnails
+    view.show_phase(trace, trace.find("backward", 3))
+    d3 = phase_values(trace, "backward", 3)["delta"]
+    assert [view.node_items[(3, j)].text.text() for j in range(3)] == [_short(v) for v in d3]
+    assert view.node_items[(2, 0)].text.text() == ""                    # δ^(2) comes next
+    assert view._captions[3].text().startswith("δ ∈")
+    view.show_phase(trace, trace.find("backward", 2))
+    d2 = phase_values(trace, "backward", 2)["delta"]
+    assert view.node_items[(2, 1)].text.text() == _short(d2[1])
+    k = view.node_items[(2, 1)].brush().color()
+    if abs(d2[1]) > 0.3 * np.abs(d2).max() and abs(d2[1]) > 1e-3:
+        assert (blueish if d2[1] > 0 else orangeish)(k) or abs(k.red() - k.blue()) < 60
+
+
+def test_edges_show_w_then_the_gradient_then_the_update(view, run):
+    snap, trace = run
+    view.show_snapshot(snap)
+    view.show_phase(trace, trace.find("forward", 2))
+    assert view.color_bar.title == "w"
+    assert follows_sign(view, 2, phase_values(trace, "forward", 2)["W"]) > 0
+    view.show_phase(trace, trace.find("gradient", 3))
+    assert view.color_bar.title == "∂L/∂w"
+    dW = phase_values(trace, "gradient", 3)["dW"]
+    assert follows_sign(view, 3, dW) > 0
+    assert view.edge_items[(3, 0, 0)].pen().color().alpha() == 255       # the phase's edges stand out
+    assert view.edge_items[(2, 0, 0)].pen().color().alpha() < 255        # the others are faded
+    view.show_phase(trace, trace.find("update", 4))
+    assert view.color_bar.title == "Δw"
+    u = phase_values(trace, "update", 4)
+    assert follows_sign(view, 4, u["W_after"] - u["W_before"], share=0.2) > 0
+    # stepping forward and back returns the same colours
+    colours = [e.pen().color().rgba() for e in view._edge_list]
+    view.show_phase(trace, trace.find("update", 3))
+    view.show_phase(trace, trace.find("update", 4))
+    assert [e.pen().color().rgba() for e in view._edge_list] == colours
+
+
+def test_update_edges_follow_the_sign_of_the_change(view):
+    snap, trace = run_with_trace(steps=40, mu=0.0, eps=0.5, hidden=(3,))
+    view.show_snapshot(snap)
+    changes = {l: phase_values(trace, "update", l) for l in (2, 3)}
+    changes = {l: u["W_after"] - u["W_before"] for l, u in changes.items()}
+    l = max(changes, key=lambda l: np.abs(changes[l]).max())             # the layer that sets the scale
+    view.show_phase(trace, trace.find("update", l))
+    u = phase_values(trace, "update", l)
+    assert np.allclose(changes[l], -trace.meta["eps"] * u["dW"])         # plain rule: Δw = −ε ∂L/∂w
+    assert follows_sign(view, l, changes[l]) > 0
+
+
+def test_snapshots_wait_during_the_step_through_and_end_phase_restores_live_colours(view, run):
+    snap, trace = run
+    view.show_snapshot(snap)
+    live = [(e.pen().color().rgba(), e.pen().widthF()) for e in view._edge_list]
+    view.show_phase(trace, trace.find("gradient", 2))
+    shown = [e.pen().color().rgba() for e in view._edge_list]
+    view.show_snapshot(snap)                                              # kept, not drawn
+    assert [e.pen().color().rgba() for e in view._edge_list] == shown
+    assert view.color_bar.title == "∂L/∂w"
+    view.end_phase()
+    assert view.phase is None and not view._band.isVisible() and not view._flow[0].isVisible()
+    assert [(e.pen().color().rgba(), e.pen().widthF()) for e in view._edge_list] == live
+    assert view.color_bar.title == "w"
+    assert all(node.thumb.isVisible() for node in view.node_items.values())
+    # a snapshot that arrived during the step-through is drawn when it ends
+    view.show_phase(trace, 0)
+    view.show_snapshot(with_layer(snap, "W", 2, 0, 1, -1.5))
+    view.show_phase(None, -1)
+    assert view.snapshot.W[2][0, 1] == -1.5 and orangeish(view.edge_color(2, 0, 1))
+
+
+def test_show_phase_without_a_snapshot_builds_from_the_trace(view):
+    _, trace = run_with_trace(hidden=(5,))
+    view.show_phase(trace, trace.find("forward", 2))
+    assert len(view.node_items) == 2 + 5 + 1 and len(view.edge_items) == 2 * 5 + 5
+    assert view.node_items[(3, 0)].text.text() == ""
+    view.end_phase()
+    assert view.phase is None
+
+
+def test_clicking_an_edge_during_the_step_through_asks_nothing(qtbot, view, run, monkeypatch):
+    snap, trace = run
+    shown(qtbot, view, snap)
+    view.show_phase(trace, trace.find("gradient", 3))
+    monkeypatch.setattr(view, "_ask_weight", lambda *a: pytest.fail("no weight dialog while stepping"))
+    with qtbot.waitSignal(view.edge_clicked, timeout=1000) as blocker:
+        view._click((3, 1, 2))
+    assert blocker.args == [3, 1, 2]

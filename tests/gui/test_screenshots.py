@@ -5,7 +5,9 @@ from nnviz.gui.screenshots import shoot
 
 
 def test_screenshot_script_writes_pictures(qtbot, tmp_path):
-    paths = shoot(tmp_path, scenes=[("xor.png", "xor_hidden", 20, None), ("g.png", "sin_regression", 0, "gallery")],
+    paths = shoot(tmp_path, scenes=[("xor.png", "xor_hidden", 20, None, None),
+                                    ("g.png", "sin_regression", 0, "gallery", None),
+                                    ("s.png", "worked_example", 2, None, ("backward", 2, (2, 1)))],
                   size=(1200, 800))
     for path in paths:
         image = QImage(str(path))

@@ -1,0 +1,209 @@
+"""The scene items and helpers of the network view: units, edges, the colour bar, the canvas.
+
+Kept apart from :mod:`nnviz.gui.network_view` so that module reads as the view's
+behaviour (build once, update, hover, step-through) and this one as its parts.
+Keys use array indices from 0; text numbers units from 1, as the lecture does.
+"""
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (QColor, QImage, QLinearGradient, QPainter, QPainterPath,
+                           QPainterPathStroker, QPen, QPixmap)
+from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem,
+                               QGraphicsSimpleTextItem, QGraphicsView, QWidget)
+
+from .colors import MID, NEG, POS, qcolor
+
+NODE, PITCH = 36.0, 50.0        # unit size and vertical spacing, scene units
+LEVELS, WIDTHS = 33, (0.7, 1.5, 2.5, 3.8)     # pen colours (odd: the middle one is 0) and widths
+
+_SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def nice_ceil(x):
+    """The smallest step of the 1-2-5 series (…, 0.1, 0.2, 0.5, 1, 2, …) that is ≥ x."""
+    x = float(x) if np.isfinite(x) and x > 1e-9 else 1e-9
+    e = 10.0 ** np.floor(np.log10(x))
+    return next(m * e for m in (1, 2, 5, 10) if m * e >= x * (1 - 1e-9))
+
+
+class _Level:
+    """A symmetric colour range ±vmax: the max |value| of the last ``frames`` frames, stepped."""
+
+    def __init__(self, frames=30):
+        self._recent = deque(maxlen=frames)
+
+    def __call__(self, values):
+        a = np.abs(np.nan_to_num(np.asarray(values, dtype=float)))
+        self._recent.append(float(a.max()) if a.size else 0.0)
+        return nice_ceil(max(self._recent))
+
+
+def _fmt(v):
+    """``v`` to four significant digits with a true minus sign (hover text)."""
+    return f"{v:.4g}".replace("-", "−")
+
+
+def _short(v):
+    """``v`` in at most ~5 characters (printed inside a unit)."""
+    a = abs(v)
+    s = "0" if a == 0 else f"{v:.2f}" if 0.01 <= a < 100 else f"{v:.0f}" if a >= 100 else f"{v:.0e}"
+    return s.replace("e-0", "e-").replace("-", "−")
+
+
+def _sym(name, l, *idx):
+    """The lecture's symbol with indices, e.g. ``_sym("w", 3, 2, 1)`` → "w₂₁⁽³⁾" (idx from 1)."""
+    sub = ("," if max(idx) >= 10 else "").join(str(k) for k in idx)
+    return f"{name}{sub.translate(_SUB)}{f'({l})'.translate(_SUP)}"
+
+
+def _levels(values, vmax):
+    """Colour level 0 … LEVELS − 1 of each value on [−vmax, vmax] (LEVELS // 2 is zero)."""
+    x = np.clip(np.nan_to_num(np.asarray(values, dtype=float)) / vmax, -1.0, 1.0)
+    return np.round((x + 1.0) * (LEVELS - 1) / 2).astype(int)
+
+
+def _centred(item):
+    """``item`` moved so that its centre is at x = item.data(0) (call after a text change)."""
+    item.setX(item.data(0) - item.boundingRect().width() / 2)
+    return item
+
+
+class _Hoverable:
+    """Mixin for scene items: forwards hover and click to the owning view, with the item's key."""
+
+    def _setup(self, key, owner):
+        self.key, self._owner = key, owner
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event):
+        self._owner._hover(self.key)
+
+    def hoverLeaveEvent(self, event):
+        self._owner._hover(None)
+
+    def mousePressEvent(self, event):
+        event.accept()                  # become the grabber, so the release comes here
+
+    def mouseReleaseEvent(self, event):
+        if self.contains(event.pos()):
+            self._owner._click(self.key)
+
+
+class _Edge(_Hoverable, QGraphicsPathItem):
+    """A curve between two units, with a hover/click shape a few units wide."""
+
+    def __init__(self, key, owner, path):
+        super().__init__(path)
+        self._setup(key, owner)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(7.0)
+        self._shape = stroker.createStroke(path)
+        self._rect = self._shape.boundingRect()
+
+    def shape(self):
+        return self._shape
+
+    def boundingRect(self):
+        return self._rect
+
+
+class _Unit(_Hoverable, QGraphicsPathItem):
+    """A rounded square: a thumbnail (2-D inputs) or a fill colour with the value printed."""
+
+    def __init__(self, key, owner, x, y, font, thumbnail):
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(-NODE / 2, -NODE / 2, NODE, NODE), 5, 5)
+        super().__init__(path)
+        self._setup(key, owner)
+        self.setPos(x, y)
+        self.setZValue(10)
+        self.setPen(owner._node_pens[False])
+        self.setFlag(QGraphicsItem.ItemClipsChildrenToShape)
+        self.text = QGraphicsSimpleTextItem(self)
+        self.text.setFont(font)
+        self.thumb, self._buf = None, None
+        if thumbnail:
+            self.thumb = QGraphicsPixmapItem(self)
+            self.thumb.setFlag(QGraphicsItem.ItemStacksBehindParent)   # border drawn on top
+            self.thumb.setTransformationMode(Qt.SmoothTransformation)
+            self.thumb.setPos(-NODE / 2, -NODE / 2)
+
+    def set_image(self, rgb):
+        """Show ``rgb`` (h, w, 3) uint8 as the thumbnail; row 0 is the top."""
+        self._buf = np.ascontiguousarray(rgb)          # QImage reads this buffer: keep it alive
+        h, w = self._buf.shape[:2]
+        image = QImage(self._buf.data, w, h, 3 * w, QImage.Format_RGB888)
+        self.thumb.setPixmap(QPixmap.fromImage(image))
+        self.thumb.setScale(NODE / w)
+        self.thumb.show()
+        self.text.hide()
+        self.setBrush(Qt.NoBrush)
+
+    def set_value(self, brush, text, light_text):
+        """Fill with ``brush`` and print ``text`` centred."""
+        if self.thumb is not None:
+            self.thumb.hide()
+        self.setBrush(brush)
+        self.text.setText(text)
+        self.text.setBrush(QColor("white") if light_text else QColor(40, 40, 40))
+        r = self.text.boundingRect()
+        self.text.setPos(-r.width() / 2, -r.height() / 2)
+        self.text.show()
+
+
+class _ColorBar(QWidget):
+    """The diverging map as a bar with −vmax … 0 … +vmax below it and the quantity's symbol."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title, self.vmax = "w", 1.0
+        self.setMinimumSize(260, 34)
+
+    def set_range(self, title, vmax):
+        if (title, vmax) != (self.title, self.vmax):
+            self.title, self.vmax = title, vmax
+            self.update()
+
+    def paintEvent(self, event):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        tw = p.fontMetrics().horizontalAdvance(self.title) + 10
+        bar = QRectF(tw, 4, self.width() - tw - 6, 11)
+        grad = QLinearGradient(bar.topLeft(), bar.topRight())
+        for t, c in ((0.0, NEG), (0.5, MID), (1.0, POS)):
+            grad.setColorAt(t, qcolor(c))
+        p.setPen(QPen(QColor(150, 150, 150), 0.8))
+        p.setBrush(grad)
+        p.drawRoundedRect(bar, 3, 3)
+        p.setPen(self.palette().windowText().color())
+        p.drawText(QRectF(0, 0, tw, self.height()), Qt.AlignVCenter | Qt.AlignLeft, self.title)
+        labels = (_fmt(-self.vmax), "0", "+" + _fmt(self.vmax))
+        for text, align, x in zip(labels, (Qt.AlignLeft, Qt.AlignHCenter, Qt.AlignRight), (0, 0.5, 1)):
+            cx = bar.left() + x * bar.width()
+            p.drawText(QRectF(cx - 80 * x, bar.bottom() + 1, 80, 18), align | Qt.AlignTop, text)
+
+
+class _Canvas(QGraphicsView):
+    """The QGraphicsView: antialiased, no scroll bars, the whole scene fitted on every resize."""
+
+    def __init__(self, scene):
+        super().__init__(scene)
+        self.setRenderHints(QPainter.Antialiasing | QPainter.SmoothPixmapTransform
+                            | QPainter.TextAntialiasing)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setBackgroundBrush(QColor(253, 253, 253))
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setViewportUpdateMode(QGraphicsView.FullViewportUpdate)
+
+    def fit(self):
+        self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.fit()
