@@ -12,7 +12,7 @@ import sys
 import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
                                QScrollArea, QVBoxLayout, QWidget)
@@ -170,6 +170,17 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        language = view.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)                  # one checked at a time
+        current = self.qsettings.value("language") or ""
+        for code, name in (("", self.tr("System default")), ("en", "English"), ("ja", "日本語")):
+            act = language.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(code == current)
+            act.setObjectName(f"language_{code or 'system'}")
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, c=code: self._set_language(c))
         presets = bar.addMenu(self.tr("&Presets"))
         for key, title, settings in load_presets():
             act = QAction(QCoreApplication.translate("presets", title), self)
@@ -348,6 +359,12 @@ class MainWindow(QMainWindow):
     def _on_running_changed(self, on):
         self.controls.set_running(on)
         self.play_action.setChecked(on)
+
+    def _set_language(self, code):
+        """Remember the language; it applies from the next start."""
+        self.qsettings.setValue("language", code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The language changes the next time nnviz starts."))
 
     def _about(self):
         QMessageBox.about(self, self.tr("About nnviz"), self.tr(

@@ -148,3 +148,12 @@ def test_step_through_one_training_step(make_window, qtbot):
     with qtbot.waitSignal(w.worker.gradient_checked, timeout=10000) as sig:
         w.gradient_check.emit()
     assert sig.args[0] < 1e-5
+
+
+def test_language_menu_remembers_the_choice(make_window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    w = make_window()
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    w.findChild(type(w.play_action), "language_ja").trigger()
+    assert w.qsettings.value("language") == "ja"
+    assert w.findChild(type(w.play_action), "language_ja").isChecked()
