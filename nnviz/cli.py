@@ -181,11 +181,21 @@ def cmd_train(a):
     return 0
 
 
+def write_text(text, out=None):
+    """Write ``text`` to the file ``out`` (atomically) or to stdout; returns 0."""
+    if out:
+        from .core.weights_io import atomic_write
+        atomic_write(out, lambda fh: fh.write(text.encode("utf-8")))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_predict(a):
     import csv
     import io
     from .core.datasets import Preprocess, load_inputs
-    from .core.weights_io import atomic_write, load_weights
+    from .core.weights_io import load_weights
     net, meta = load_weights(a.weights)
     pre = Preprocess.from_dict(meta.get("preprocess") or {})
     names = meta.get("input_names")
@@ -210,11 +220,7 @@ def cmd_predict(a):
     for i in range(len(X)):
         w.writerow([repr(float(v)) for v in X[i]] + [c[i] if isinstance(c[i], str) else repr(float(c[i]))
                                                      for c in cols])
-    if a.out:
-        atomic_write(a.out, lambda fh: fh.write(buf.getvalue().encode("utf-8")))
-    else:
-        sys.stdout.write(buf.getvalue())
-    return 0
+    return write_text(buf.getvalue(), a.out)
 
 
 def cmd_trace(a):
@@ -228,12 +234,7 @@ def cmd_trace(a):
     except Diverged as e:
         raise UsageError(f"training diverged: {e}") from None
     text = trace.to_json() if a.format == "json" else trace.to_text()
-    if a.out:
-        from .core.weights_io import atomic_write
-        atomic_write(a.out, lambda fh: fh.write(text.encode("utf-8")))
-    else:
-        print(text)
-    return 0
+    return write_text(text + "\n", a.out)
 
 
 def _pair(text):
@@ -258,7 +259,6 @@ def cmd_paths(a):
     import io
     from .core.formula import parse_formula
     from .core.surfaces import make_surface, run_paths
-    from .core.weights_io import atomic_write
     surface = make_surface("custom", formula=parse_formula(a.formula)) if a.formula else make_surface(a.surface)
     start = a.start or tuple(surface.start)
     names = list(a.optimizers)
@@ -272,11 +272,7 @@ def cmd_paths(a):
             buf.write(f"{name},{t},{float(x)!r},{float(y)!r},{float(loss)!r}\n")
         if p.diverged:
             print(f"nnviz: {name} stopped at step {p.stop_step}: {p.reason}", file=sys.stderr)
-    if a.out:
-        atomic_write(a.out, lambda fh: fh.write(buf.getvalue().encode("utf-8")))
-    else:
-        sys.stdout.write(buf.getvalue())
-    return 0
+    return write_text(buf.getvalue(), a.out)
 
 
 def cmd_surface(a):

@@ -30,6 +30,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     from ..training.presets import preset
     from .app import install_translator
     from .main_window import MainWindow
+    from .selftest import wait as _wait
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     install_translator(app, lang)
@@ -65,23 +66,12 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
 
 def _step_through(app, w, kind, layer, item):
     """Record one step of the worked example and show one phase, with a unit or edge clicked."""
-    traces = []
-    w.worker.traced.connect(traces.append)
+    from .selftest import wait as _wait
     w._on_record()
     _wait(app, lambda: w.stepthrough.trace is not None)
     trace = w.stepthrough.trace
     w.stepthrough.set_phase(trace.find(kind, layer))
     (w.stepthrough.show_unit if len(item) == 2 else w.stepthrough.show_edge)(*item)
-
-
-def _wait(app, predicate, timeout=120):
-    import time
-    end = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > end:
-            raise TimeoutError("the window did not reach the expected state")
-        app.processEvents()
-        time.sleep(0.002)
 
 
 def main(argv=None):

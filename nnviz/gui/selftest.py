@@ -28,15 +28,15 @@ def self_test():
         w.files.ask_save = lambda: "discard"
         w.show()
         try:
-            _wait(app, lambda: w.frames > 0)
+            wait(app, lambda: w.frames > 0)
             for _ in range(20):
                 w.step_once.emit()
-            _wait(app, lambda: w.snapshot.step >= 20)
+            wait(app, lambda: w.snapshot.step >= 20)
             saved = []
             w.worker.saved.connect(lambda path, error: saved.append(error))
             path = os.path.join(tmp, "weights.npz")
             w.save.emit(path, None)
-            _wait(app, lambda: saved)
+            wait(app, lambda: saved)
             if saved[0]:
                 raise RuntimeError(saved[0])
             net, _ = load_weights(path)
@@ -52,7 +52,8 @@ def self_test():
     return 0
 
 
-def _wait(app, predicate, timeout=60):
+def wait(app, predicate, timeout=60):
+    """Process events until ``predicate()`` holds; TimeoutError after ``timeout`` seconds."""
     end = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > end:
