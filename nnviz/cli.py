@@ -55,6 +55,8 @@ def add_training_flags(p):
     src.add_argument("--dataset", default="xor", choices=list(DATASETS), help="generated data set (default xor)")
     src.add_argument("--data", metavar="FILE.csv", help="CSV file with a header row")
     d.add_argument("--target", metavar="COL", help="target column of the CSV (default: the last)")
+    d.add_argument("--inputs", type=_names, default=(), metavar="COL,COL",
+                   help="input columns of the CSV (default: all but the target)")
     d.add_argument("--samples", type=int, default=200, help="samples generated (default 200)")
     d.add_argument("--noise", type=float, default=0.1, help="noise of the generated data (default 0.1)")
     d.add_argument("--test-ratio", type=float, default=0.5, help="share held out for testing (default 0.5)")
@@ -94,7 +96,8 @@ def settings_from_args(a):
     from .core.network import parse_layers
     from .core.weights_io import read_weights
     from .training.trainer import Settings
-    s = Settings(dataset=a.dataset, data_file=a.data, target=a.target, samples=a.samples, noise=a.noise,
+    s = Settings(dataset=a.dataset, data_file=a.data, target=a.target, inputs=a.inputs,
+                 samples=a.samples, noise=a.noise,
                  test_ratio=a.test_ratio, classes=a.classes, data_seed=a.data_seed, features=a.features,
                  standardize=a.standardize, task=a.task, activations=a.activation,
                  output=a.output_activation, loss=a.loss, elu_alpha=a.elu_alpha, init=a.init_scheme,

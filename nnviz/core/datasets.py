@@ -399,7 +399,7 @@ def load_inputs(path, names=None, n_inputs=None, max_bytes=50_000_000):
     return np.column_stack([_numbers(columns[n], lines, path, n) for n in use]), tuple(use)
 
 
-def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_000_000):
+def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_000_000, inputs=None):
     """Read a data set from a CSV file with a header row.
 
     Parameters
@@ -408,8 +408,10 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
         UTF-8 text (a BOM is fine), delimiter ',' ';' or tab (the most frequent in the
         header), any line ends; blank lines are skipped.
     target : str, optional
-        Name of the target column, default the last one. All others are inputs and
-        must be numeric.
+        Name of the target column, default the last one.
+    inputs : list of str, optional
+        Names of the input columns, in this order; default all columns but the target.
+        Input columns must be numeric; columns not used are not read as numbers.
     task : {"regression", "binary", "multiclass"}, optional
         None infers it: a non-numeric target, or an integer-valued one with <= 10
         distinct values, is classification (2 classes binary, more multiclass),
@@ -435,7 +437,17 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
     header, lines, columns = _read_table(path, max_bytes)
     target = header[-1] if target is None else target
     _check(target in header, f"{path}: no column named {target!r}; columns: {', '.join(header)}")
-    inputs = tuple(n for n in header if n != target)
+    if inputs is None:
+        inputs = tuple(n for n in header if n != target)
+    else:
+        inputs = tuple(inputs)
+        unknown = [n for n in inputs if n not in header]
+        _check(not unknown, f"{path}: no column named {', '.join(map(repr, unknown))}; "
+                            f"columns: {', '.join(header)}")
+        _check(inputs, f"{path}: no input columns chosen; columns: {', '.join(header)}")
+        _check(target not in inputs, f"{path}: column {target!r} cannot be both the target and an input")
+        twice = next((n for i, n in enumerate(inputs) if n in inputs[:i]), None)
+        _check(twice is None, f"{path}: input column {twice!r} is listed twice")
     X = np.column_stack([_numbers(columns[n], lines, path, n) for n in inputs])
     cells = [c.strip() for c in columns[target]]
     numeric = _is_number(cells)

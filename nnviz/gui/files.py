@@ -111,8 +111,8 @@ class FileActions(QObject):
     def import_csv(self, path):
         from .csv_dialog import CsvImportDialog
         dialog = CsvImportDialog(path, self.w)
-        if dialog.exec():
-            settings = self.w.settings.replace(**dialog.settings_patch())
+        if dialog.exec() and dialog.dataset() is not None:
+            settings = self.w.settings.replace(**dialog.settings_patch(), inputs=tuple(dialog.input_names()))
             self.w.controls.set_settings(settings)
             self.w.settings = settings
             self.w.use_data.emit(dialog.dataset(), settings)

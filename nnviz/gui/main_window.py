@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         c.stop_changed.connect(self.set_stop)
         self.network_view.weight_edited.connect(self._on_weight_edited)
         self.output_view.sample_clicked.connect(self.select_sample)
+        self.output_view.data_drawn.connect(lambda data: self.use_data.emit(data, self.settings))
         self.output_view.sample_clicked.connect(self.stepthrough.sample_spin.setValue)
         st = self.stepthrough
         st.record_requested.connect(self.record_trace)

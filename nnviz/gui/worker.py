@@ -26,7 +26,8 @@ from ..training.snapshot import LossHistory, plot_extent, take
 from ..training.trainer import Diverged, build
 
 #: Settings that describe the data: changing one drops drawn or imported data.
-DATA_SETTINGS = ("dataset", "data_file", "target", "samples", "noise", "test_ratio", "classes", "data_seed")
+DATA_SETTINGS = ("dataset", "data_file", "target", "inputs", "samples", "noise", "test_ratio", "classes",
+                 "data_seed")
 FRAME = 1 / 30       # seconds between snapshots at most
 SLICE = 0.005        # seconds of training before returning to the event loop
 HANDOFF = 0.1        # seconds the worker waits at most for the GUI to draw a snapshot

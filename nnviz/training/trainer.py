@@ -34,6 +34,7 @@ class Settings:
     dataset: str = "xor"
     data_file: str | None = None
     target: str | None = None
+    inputs: tuple = ()
     samples: int = 200
     noise: float = 0.1
     test_ratio: float = 0.5
@@ -100,7 +101,7 @@ def load_data(s):
     """The Dataset the settings describe (generated, or read from ``data_file``)."""
     if s.data_file:
         return load_csv(s.data_file, target=s.target, task=s.task, test_ratio=s.test_ratio,
-                        seed=s.data_seed)
+                        seed=s.data_seed, inputs=list(s.inputs) or None)
     return make_dataset(s.dataset, samples=s.samples, noise=s.noise, test_ratio=s.test_ratio,
                         seed=s.data_seed, classes=s.classes)
 

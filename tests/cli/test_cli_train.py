@@ -123,3 +123,18 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as e:
         main(["--version"])
     assert e.value.code == 0 and "nnviz" in capsys.readouterr().out
+
+
+def test_csv_input_columns_by_name(tmp_path, capsys):
+    csv = tmp_path / "d.csv"
+    rng = np.random.default_rng(1)
+    rows = ["id,a,b,noise,label"] + [f"row{i},{x:.3f},{y:.3f},{z:.3f},{int(x > y)}"
+                                     for i, (x, y, z) in enumerate(rng.normal(size=(30, 3)))]
+    csv.write_text("\n".join(rows) + "\n")
+    out = tmp_path / "w.npz"
+    code, _, err = run(capsys, "train", "--data", str(csv), "--inputs", "a,b", "--layers", "2,3,1",
+                       "--steps", "10", "--out", str(out), "--quiet")
+    assert code == 0, err
+    assert load_weights(out)[1]["input_names"] == ["a", "b"]
+    code, _, err = run(capsys, "train", "--data", str(csv), "--steps", "1")
+    assert code == 2 and "row0" in err                  # the text column is an input by default

@@ -351,3 +351,20 @@ def test_save_rejects_bad_shapes(tmp_path):
         save_csv(tmp_path / "x.csv", np.zeros((3, 2)), np.zeros((2, 1)), ("a", "b"), "y")
     with pytest.raises(DataError, match="pass classes"):
         save_csv(tmp_path / "x.csv", np.zeros((2, 2)), np.eye(2), ("a", "b"), "y")
+
+
+def test_csv_chosen_inputs(tmp_path):
+    path = _write(tmp_path, "id,a,b,c,label\nr1,1,2,3,no\nr2,4,5,6,yes\nr3,7,8,9,no\n")
+    ds = load_csv(path, inputs=["c", "a"])              # the order given; 'id' is never parsed
+    assert ds.input_names == ("c", "a") and ds.target_name == "label" and ds.classes == ("no", "yes")
+    np.testing.assert_array_equal(ds.X_train, [[3, 1], [6, 4], [9, 7]])
+    with pytest.raises(DataError, match="line 2, column 'id': 'r1' is not a number"):
+        load_csv(path)                                  # default: every column but the target
+    with pytest.raises(DataError, match="no column named 'x', 'y'; columns: id, a, b, c, label"):
+        load_csv(path, inputs=["a", "x", "y"])
+    with pytest.raises(DataError, match="no input columns chosen"):
+        load_csv(path, inputs=[])
+    with pytest.raises(DataError, match="'label' cannot be both the target and an input"):
+        load_csv(path, inputs=["a", "label"])
+    with pytest.raises(DataError, match="'a' is listed twice"):
+        load_csv(path, inputs=["a", "a"])

@@ -143,3 +143,31 @@ def test_closing_with_unsaved_training_asks(window, qtbot, tmp_path, monkeypatch
     w.files.ask_save = lambda: "save"
     w.close()
     assert not w.thread.isRunning() and (tmp_path / "on_close.nnviz").exists()
+
+
+def test_drawn_points_become_the_training_data(window, qtbot):
+    w = window()
+    n = len(w.snapshot.data.X_train)
+    w.output_view.draw_button.setChecked(True)
+    w.output_view._draw_at(1.0, 2.0)
+    snap = wait(qtbot, w, lambda s: len(s.data.X_train) == n + 1)
+    assert snap.data.name == "drawn"
+    w.load_settings(w.settings.replace(hidden=(5,)))                # a rebuild keeps the drawn data
+    snap = wait(qtbot, w, lambda s: s.sizes == (2, 5, 1))
+    assert len(snap.data.X_train) == n + 1
+
+
+def test_import_csv_through_the_dialog(window, qtbot, tmp_path, monkeypatch):
+    from nnviz.gui import csv_dialog
+    path = tmp_path / "d.csv"
+    rng = np.random.default_rng(2)
+    path.write_text("a,b,label\n" + "".join(f"{x:.3f},{y:.3f},{'yes' if x > y else 'no'}\n"
+                                                for i, (x, y) in enumerate(rng.normal(size=(40, 2)))))
+    monkeypatch.setattr(csv_dialog.CsvImportDialog, "exec", lambda self: True)
+    w = window()
+    w.files.open_path(str(path))
+    snap = wait(qtbot, w, lambda s: s.data.name == "d.csv")
+    assert snap.data.classes == ("no", "yes") and w.settings.data_file == str(path)
+    w.load_settings(w.settings.replace(hidden=(3,)))
+    snap = wait(qtbot, w, lambda s: s.sizes[1] == 3)
+    assert snap.data.name == "d.csv"

@@ -189,3 +189,178 @@ def test_view_range_follows_the_snapshot_extent(qtbot, snapshot_factory):
     assert np.allclose(vb.viewRange(), np.reshape(snap.extent, (2, 2)))
     view.show_snapshot(replace(snap, extent=(-2.0, 2.0, -1.0, 1.0)))
     assert np.allclose(vb.viewRange(), [[-2, 2], [-1, 1]])
+
+
+# ------------------------------------------------------------------ drawing your own data
+def drawing_view(qtbot, snapshot_factory, **settings):
+    view, snap = make_view(qtbot, snapshot_factory, **settings)
+    view.resize(600, 500)
+    view.draw_button.setChecked(True)
+    return view, snap
+
+
+def test_draw_adds_a_point_of_the_chosen_class(qtbot, snapshot_factory):
+    view, _ = drawing_view(qtbot, snapshot_factory)
+    old = view.dataset
+    assert view.draw_class.count() == 2 and view.draw_class.isVisibleTo(view)
+    view.draw_class.setCurrentIndex(0)
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        assert view._draw_at(0.5, -0.25) == len(old.X_train)
+        assert len(view.points.train.data) == len(old.X_train) + 1         # shown at once
+    new = blocker.args[0]
+    assert new.name == "drawn" and new.task == "binary" and new.classes == old.classes
+    assert (new.input_names, new.target_name) == (old.input_names, old.target_name)
+    assert len(new.X_train) == len(old.X_train) + 1 and len(new.X_test) == len(old.X_test)
+    np.testing.assert_array_equal(new.X_train[-1], [0.5, -0.25])
+    np.testing.assert_array_equal(new.d_train[-1], [0.0])
+    np.testing.assert_array_equal(new.X_train[:-1], old.X_train)
+    brush = view.points.train.points()[-1].brush().color().getRgb()[:3]
+    assert brush == CLASS_COLORS[0]
+
+
+def test_a_burst_of_clicks_emits_once(qtbot, snapshot_factory):
+    view, _ = drawing_view(qtbot, snapshot_factory)
+    n = len(view.dataset.X_train)
+    emitted = []
+    view.data_drawn.connect(emitted.append)
+    view.draw_class.setCurrentIndex(1)
+    for i in range(4):
+        view._draw_at(i * 0.1, 1.0)
+    qtbot.waitUntil(lambda: len(emitted) > 0, timeout=2000)
+    qtbot.wait(400)
+    assert len(emitted) == 1 and len(emitted[0].X_train) == n + 4
+    np.testing.assert_array_equal(emitted[0].d_train[-4:, 0], [1, 1, 1, 1])
+
+
+def test_multiclass_draws_one_hot_rows(qtbot, snapshot_factory):
+    view, _ = drawing_view(qtbot, snapshot_factory, dataset="blobs", hidden=(8,))
+    assert view.draw_class.count() == 3
+    view.draw_class.setCurrentIndex(2)
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        view._draw_at(1.0, 1.0)
+    np.testing.assert_array_equal(blocker.args[0].d_train[-1], [0, 0, 1])
+    assert blocker.args[0].labels_train[-1] == 2
+
+
+def test_regression_draws_the_value_or_the_height(qtbot, snapshot_factory):
+    view, _ = drawing_view(qtbot, snapshot_factory, dataset="surface")
+    assert view.draw_value.isVisibleTo(view) and not view.draw_class.isVisibleTo(view)
+    view.draw_value.setValue(-0.75)
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        view._draw_at(1.0, 2.0)
+    assert blocker.args[0].task == "regression"
+    np.testing.assert_array_equal(blocker.args[0].d_train[-1], [-0.75])
+    view, _ = drawing_view(qtbot, snapshot_factory, dataset="sin")          # 1-D: (x, d)
+    assert not view.draw_value.isVisibleTo(view) and view.draw_button.isEnabled()
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        view._draw_at(0.3, 0.9)
+    ds = blocker.args[0]
+    assert (ds.X_train[-1, 0], ds.d_train[-1, 0]) == (0.3, 0.9)
+
+
+def test_erase_removes_the_nearest_point(qtbot, snapshot_factory):
+    view, _ = drawing_view(qtbot, snapshot_factory)
+    old = view.dataset
+    X, T = old.X_train, old.X_test
+    assert view._erase_at(1e3, 1e3) is None                       # nothing within 10 px
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        assert view._erase_at(X[7, 0] + 0.01, X[7, 1]) == ("train", 7)
+        assert view._erase_at(T[3, 0], T[3, 1] - 0.01) == ("test", 3)
+        assert len(view.points.test.data) == len(T) - 1
+    new = blocker.args[0]
+    np.testing.assert_array_equal(new.X_train, np.delete(X, 7, axis=0))
+    np.testing.assert_array_equal(new.d_train, np.delete(old.d_train, 7, axis=0))
+    np.testing.assert_array_equal(new.X_test, np.delete(T, 3, axis=0))
+    view.show_test.setChecked(False)                               # hidden test points are not erased
+    alone = next(t for t in new.X_test if np.hypot(*(new.X_train - t).T).min() > 1.0)
+    assert view._erase_at(*alone) is None
+    view.show_test.setChecked(True)
+    assert view._erase_at(*alone)[0] == "test"
+
+
+def test_clear_and_the_last_training_point_stays(qtbot, snapshot_factory):
+    view, _ = drawing_view(qtbot, snapshot_factory)
+    view.erase_button.setChecked(True)
+    view.clear_button.click()
+    assert len(view.points.train.data) == 0 and len(view.points.test.data) == 0
+    assert "at least one" in view.draw_status.full_text()
+    with qtbot.assertNotEmitted(view.data_drawn, wait=500):     # no data set without a training row
+        pass
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        view._draw_at(1.0, 1.0)
+    ds = blocker.args[0]
+    assert (len(ds.X_train), len(ds.X_test)) == (1, 0)
+    with qtbot.assertNotEmitted(view.data_drawn, wait=500):
+        assert view._erase_at(1.0, 1.0) is None
+    assert "last training point" in view.draw_status.full_text()
+    assert len(view.points.train.data) == 1
+    view._draw_at(-2.0, -2.0)
+    assert view._erase_at(1.0, 1.0) == ("train", 0)
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        pass
+    np.testing.assert_array_equal(blocker.args[0].X_train, [[-2.0, -2.0]])
+
+
+def test_mouse_clicks_draw_in_draw_mode_and_select_otherwise(qtbot, snapshot_factory):
+    from PySide6.QtCore import QPointF, Qt
+    view, snap = make_view(qtbot, snapshot_factory)
+    view.resize(600, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    vb = view.plot.getPlotItem().vb
+    n = 5
+    pos = view.plot.mapFromScene(vb.mapViewToScene(QPointF(*view.dataset.X_train[n])))
+    with qtbot.assertNotEmitted(view.data_drawn, wait=400):
+        with qtbot.waitSignal(view.sample_clicked, timeout=1000) as blocker:
+            qtbot.mouseClick(view.plot.viewport(), Qt.LeftButton, pos=pos)
+    assert blocker.args == [n]
+    size = len(view.dataset.X_train)
+    top = view.plot.mapToGlobal(view.plot.rect().topLeft())
+    view.draw_button.setChecked(True)
+    qtbot.wait(50)
+    assert view.plot.mapToGlobal(view.plot.rect().topLeft()) == top      # the plot does not jump
+    assert view.draw_status.full_text() and view.erase_button.isVisibleTo(view)
+    pos = view.plot.mapFromScene(vb.mapViewToScene(QPointF(*view.dataset.X_train[n])))   # axes settled
+    with qtbot.assertNotEmitted(view.sample_clicked):
+        with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+            qtbot.mouseClick(view.plot.viewport(), Qt.LeftButton, pos=pos)
+    assert len(blocker.args[0].X_train) == size + 1
+    np.testing.assert_allclose(blocker.args[0].X_train[-1], view.dataset.X_train[n], atol=0.1)
+    view.draw_button.setChecked(False)
+    assert not view.erase_button.isVisibleTo(view) and not view.draw_status.full_text()
+
+
+def test_drawn_data_coming_back_keep_newer_edits(qtbot, snapshot_factory):
+    view, _ = drawing_view(qtbot, snapshot_factory)
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        view._draw_at(0.0, 0.0)
+    first = blocker.args[0]
+    view._draw_at(1.0, 1.0)                                         # still pending…
+    view.set_data(first)                                            # …when the first comes back
+    assert len(view.points.train.data) == len(first.X_train) + 1
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        pass
+    assert len(blocker.args[0].X_train) == len(first.X_train) + 1
+    view._draw_at(2.0, 2.0)
+    view.set_data(load_data(Settings()))                            # other data: the edit is void
+    with qtbot.assertNotEmitted(view.data_drawn, wait=500):
+        pass
+    assert view.draw_button.isChecked()                             # the mode stays on
+
+
+def test_drawing_needs_two_inputs_or_a_1d_regression(qtbot, snapshot_factory):
+    view, _ = drawing_view(qtbot, snapshot_factory)
+    view.set_data(load_data(Settings(dataset="slides")))
+    assert not view.draw_button.isEnabled() and not view.draw_button.isChecked()
+    assert view._draw_at(0.0, 0.0) is None and view._erase_at(0.0, 0.0) is None
+
+
+def test_drawing_row_creates_no_plot_items(qtbot, snapshot_factory):
+    view, snap = drawing_view(qtbot, snapshot_factory)
+    plot_items = list(view.plot.getPlotItem().items)
+    for i in range(3):
+        view._draw_at(i, i)
+    view._erase_at(0, 0)
+    view.clear_button.click()
+    view.show_snapshot(snap)
+    assert list(view.plot.getPlotItem().items) == plot_items

@@ -1,0 +1,391 @@
+"""The "Import CSV…" dialog: preview a file, choose inputs, target, task and split, check it live.
+
+The preview shows the first rows as they stand in the file (read here, tolerantly, with
+the csv module: a BOM, ',' ';' or tab, ragged rows as they are). Every change of a
+choice re-reads the file with :func:`nnviz.core.datasets.load_csv`, exactly as training
+will: its DataError message (file, line, column) appears in red and the OK button is
+disabled; a valid choice shows a green summary of the data set. Nothing is evaluated.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox,
+                               QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from ..core.datasets import DataError, load_csv
+
+__all__ = ["CsvImportDialog", "read_preview"]
+
+PREVIEW_ROWS = 50
+PREVIEW_BYTES = 256_000          # the preview reads at most this much of the file
+MAX_BYTES = 50_000_000           # load_csv refuses larger files
+TASKS = (("auto", None), ("regression", "regression"), ("2-class", "binary"), ("K-class", "multiclass"))
+_OK_STYLE = "color:#1e6b34; background:#e8f5ec; border:1px solid #b9dfc4; border-radius:4px; padding:6px;"
+_ERR_STYLE = "color:#a4262c; background:#fdecec; border:1px solid #f1bcbc; border-radius:4px; padding:6px;"
+_INFO_STYLE = "color:#505050; background:#f3f3f3; border:1px solid #dddddd; border-radius:4px; padding:6px;"
+_TARGET_BG, _BAD_BG, _UNUSED_FG = QColor(226, 238, 248), QColor(250, 205, 205), QColor(160, 160, 160)
+
+
+def read_preview(path, max_rows=PREVIEW_ROWS, max_bytes=PREVIEW_BYTES):
+    """The first rows of a text table, as they stand: (header, rows, delimiter).
+
+    ``header`` is the first non-blank row's cells ([] for none), ``rows`` up to
+    ``max_rows`` (line number, cells) pairs after it, blank rows skipped; the delimiter is
+    the most frequent of ',' ';' tab in the header (the rule of load_csv). Never raises on
+    odd content: undecodable bytes are replaced, ragged rows kept as they are.
+    """
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError:
+        return [], [], ","
+    truncated = len(raw) > max_bytes
+    raw = raw[:max_bytes]
+    if truncated and b"\n" in raw:
+        raw = raw[:raw.rindex(b"\n") + 1]              # no half line at the end
+    raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
+    text = raw.decode("utf-8", errors="replace").replace("\0", "")
+    first = next((s for s in io.StringIO(text) if s.strip()), "")
+    delimiter = max(",;\t", key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header, rows = None, []
+    try:
+        for row in reader:
+            if not "".join(row).strip():
+                continue
+            if header is None:
+                header = row
+            elif len(rows) < max_rows:
+                rows.append((reader.line_num, row))
+            else:
+                break
+    except csv.Error:                                   # e.g. an unclosed quote: show what came before
+        pass
+    return header or [], rows, delimiter
+
+
+class CsvImportDialog(QDialog):
+    """Choose how a CSV file becomes a data set; :meth:`dataset` is the validated result.
+
+    Parameters
+    ----------
+    path : str or None
+        The file; None opens a file chooser when the dialog is first shown.
+    parent : QWidget, optional
+    max_bytes : int
+        Size limit passed to :func:`load_csv`.
+    """
+
+    def __init__(self, path=None, parent=None, max_bytes=MAX_BYTES):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import CSV data"))
+        self.setMinimumSize(640, 480)
+        self._path, self._header, self._rows = None, [], []
+        self._dataset, self._max_bytes, self._building = None, max_bytes, False
+        self._ask_on_show = path is None
+
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.clicked.connect(self.browse)
+
+        self.preview_label = QLabel()
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.verticalHeader().setToolTip(self.tr("Line numbers in the file"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setTextFormat(Qt.PlainText)
+
+        self.inputs = QListWidget()
+        self.inputs.setToolTip(self.tr("The columns the network gets as inputs x₁, x₂, …; "
+                                       "they must hold numbers."))
+        self.inputs.itemChanged.connect(self._changed)
+        all_button, none_button = QPushButton(self.tr("All")), QPushButton(self.tr("None"))
+        all_button.clicked.connect(lambda: self._check_all(True))
+        none_button.clicked.connect(lambda: self._check_all(False))
+        self.target = QComboBox()
+        self.target.setToolTip(self.tr("The column the network learns to predict (the teacher signal d)."))
+        self.target.currentIndexChanged.connect(self._on_target)
+        self.task = QComboBox()
+        names = {"auto": self.tr("automatic"), "regression": self.tr("regression (a number)"),
+                 "2-class": self.tr("2 classes"), "K-class": self.tr("K classes")}
+        for label, task in TASKS:
+            self.task.addItem(names[label], task)
+        self.task.setToolTip(self.tr("Automatic: text labels, or whole numbers with at most 10 "
+                                     "values, are classes; other numbers are a regression."))
+        self.task.currentIndexChanged.connect(self._changed)
+        self.test_pct = QSpinBox()
+        self.test_pct.setRange(0, 90)
+        self.test_pct.setValue(30)
+        self.test_pct.setSuffix(" %")
+        self.test_pct.setToolTip(self.tr("Share of the rows held out as test data (never trained on). "
+                                         "0 %: all rows train, in the file's order."))
+        self.test_pct.valueChanged.connect(self._changed)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip(self.tr("Seeds the shuffle before the rows are split into training "
+                                     "and test data."))
+        self.seed.valueChanged.connect(self._changed)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.ok_button.setText(self.tr("Import"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(QLabel(self.tr("File:")))
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.browse_button)
+        input_box = QGroupBox(self.tr("Input columns"))
+        ib = QVBoxLayout(input_box)
+        ib.addWidget(self.inputs, 1)
+        ib_buttons = QHBoxLayout()
+        ib_buttons.addWidget(all_button)
+        ib_buttons.addWidget(none_button)
+        ib_buttons.addStretch(1)
+        ib.addLayout(ib_buttons)
+        target_box = QGroupBox(self.tr("Target and split"))
+        form = QFormLayout(target_box)
+        form.addRow(self.tr("Target column:"), self.target)
+        form.addRow(self.tr("Task:"), self.task)
+        form.addRow(self.tr("Test share:"), self.test_pct)
+        form.addRow(self.tr("Split seed:"), self.seed)
+        choices = QHBoxLayout()
+        choices.addWidget(input_box, 1)
+        choices.addWidget(target_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(file_row)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.status)
+        layout.addLayout(choices, 2)
+        layout.addWidget(self.buttons)
+        self._highlighted = []
+        self.set_path(path)
+
+    # ------------------------------------------------------------ results
+    def dataset(self):
+        """The validated Dataset, or None while the choices are not valid."""
+        return self._dataset
+
+    def path(self):
+        return self._path
+
+    def settings_patch(self):
+        """The Settings fields the choice sets: data_file, target, task (None: automatic),
+        test_ratio and data_seed."""
+        return {"data_file": self._path, "target": self.target.currentText() or None,
+                "task": self.task.currentData(), "test_ratio": self.test_pct.value() / 100,
+                "data_seed": self.seed.value()}
+
+    def input_names(self):
+        """The checked input columns, in the file's order."""
+        return [self.inputs.item(i).data(Qt.UserRole) for i in range(self.inputs.count())
+                if self.inputs.item(i).checkState() == Qt.Checked]
+
+    # ------------------------------------------------------------- file
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._ask_on_show:
+            self._ask_on_show = False
+            QTimer.singleShot(0, lambda: self.browse() or self._path or self.reject())
+
+    def _ask_path(self):
+        start = os.path.dirname(self._path) if self._path else os.getcwd()
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open CSV data"), start,
+            self.tr("CSV data (*.csv *.tsv *.txt);;All files (*)"))
+        return path
+
+    def browse(self):
+        """Ask for a file; returns whether one was chosen."""
+        path = self._ask_path()
+        if path:
+            self.set_path(path)
+        return bool(path)
+
+    def set_path(self, path):
+        """Show the file at ``path``: its preview, its columns with the default choices, the check."""
+        self._path = os.fspath(path) if path else None
+        self.file_edit.setText(self._path or "")
+        self.file_edit.setToolTip(self._path or "")
+        self._header, self._rows, delim = read_preview(self._path) if self._path else ([], [], ",")
+        self._fill_table(delim)
+        self._building = True
+        with QSignalBlocker(self.target):
+            self.target.clear()
+            self.target.addItems([name.strip() for name in self._header])
+            self.target.setCurrentIndex(len(self._header) - 1)
+        self.inputs.clear()
+        for name in self._header:
+            item = QListWidgetItem(name.strip())
+            item.setData(Qt.UserRole, name.strip())
+            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked)
+            self.inputs.addItem(item)
+        self._building = False
+        self._on_target()
+
+    def _fill_table(self, delimiter):
+        header, rows = self._header, self._rows
+        width = max([len(header)] + [len(r) for _, r in rows])
+        self.table.clear()
+        self._highlighted = []
+        self.table.setColumnCount(width)
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels(header + [""] * (width - len(header)))
+        self.table.setVerticalHeaderLabels([str(line) for line, _ in rows])
+        for i, (_, row) in enumerate(rows):
+            for j, cell in enumerate(row):
+                self.table.setItem(i, j, QTableWidgetItem(cell))
+        self.table.resizeColumnsToContents()
+        for j in range(width):
+            self.table.setColumnWidth(j, min(max(self.table.columnWidth(j), 60), 220))
+        names = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab")}
+        if not self._path:
+            text = self.tr("Choose a CSV file with a header row.")
+        elif not header:
+            text = self.tr("Preview: the file shows no rows.")
+        else:
+            text = self.tr("Preview of the first {0} data rows (separated by {1}); row numbers are "
+                           "line numbers; blue: target, grey: not used.").format(len(rows), names[delimiter])
+        self.preview_label.setText(text)
+
+    # --------------------------------------------------------- choices
+    def _check_all(self, on):
+        self._building = True
+        for i in range(self.inputs.count()):
+            item = self.inputs.item(i)
+            if item.flags() & Qt.ItemIsEnabled:
+                item.setCheckState(Qt.Checked if on else Qt.Unchecked)
+        self._building = False
+        self._changed()
+
+    def _on_target(self, *_):
+        """The target column cannot be an input: its item is unchecked and disabled."""
+        self._building = True
+        t = self.target.currentIndex()
+        for i in range(self.inputs.count()):
+            item = self.inputs.item(i)
+            was_target = not item.flags() & Qt.ItemIsEnabled
+            item.setFlags(Qt.ItemIsUserCheckable | (Qt.NoItemFlags if i == t else Qt.ItemIsEnabled))
+            if i == t:
+                item.setCheckState(Qt.Unchecked)
+                item.setText(self.tr("{0} (target)").format(item.data(Qt.UserRole)))
+                item.setToolTip(self.tr("This is the target column."))
+            elif was_target:
+                item.setCheckState(Qt.Checked)
+                item.setText(item.data(Qt.UserRole))
+                item.setToolTip("")
+        self._building = False
+        self._changed()
+
+    def _changed(self, *_):
+        if self._building:
+            return
+        self.seed.setEnabled(self.test_pct.value() > 0)
+        self._mark_columns()
+        self._validate()
+
+    def _mark_columns(self):
+        used = {i for i in range(self.inputs.count()) if self.inputs.item(i).checkState() == Qt.Checked}
+        t = self.target.currentIndex()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for j in range(self.table.columnCount()):
+            head = self.table.horizontalHeaderItem(j)
+            if head is not None:
+                head.setFont(bold if j == t else self.table.font())
+                head.setForeground(QBrush(QColor(8, 90, 150) if j == t else
+                                          _UNUSED_FG if j not in used else QColor(30, 30, 30)))
+            for i in range(self.table.rowCount()):
+                item = self.table.item(i, j)
+                if item is not None:
+                    item.setBackground(QBrush(_TARGET_BG) if j == t else QBrush())
+                    item.setForeground(QBrush(_UNUSED_FG) if j not in used and j != t else QBrush())
+
+    # ------------------------------------------------------- validation
+    def _validate(self):
+        self._dataset = None
+        if not self._path:
+            return self._show(self.tr("No file chosen: use Browse… to pick a CSV file."), _INFO_STYLE)
+        kwargs = dict(target=self.target.currentText() if self._header else None,
+                      task=self.task.currentData(), test_ratio=self.test_pct.value() / 100,
+                      seed=self.seed.value(), inputs=self.input_names() if self._header else None,
+                      max_bytes=self._max_bytes)
+        big = os.path.isfile(self._path) and os.path.getsize(self._path) > 2_000_000
+        if big:
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            self._dataset = load_csv(self._path, **kwargs)
+        except (DataError, OSError) as e:
+            self._show(str(e), _ERR_STYLE)
+            self._mark_error(str(e))
+        else:
+            self._show(self.summary(self._dataset), _OK_STYLE)
+        finally:
+            if big:
+                QApplication.restoreOverrideCursor()
+
+    def _show(self, text, style):
+        self.status.setText(text)
+        self.status.setStyleSheet(f"QLabel {{ {style} }}")
+        self.ok_button.setEnabled(self._dataset is not None)
+        if self._dataset is not None:
+            self._mark_error("")
+
+    def _mark_error(self, message):
+        """Tint the preview cell (or row) a message names by line and column, and scroll to it."""
+        for i, j in self._highlighted:
+            item = self.table.item(i, j)
+            if item is not None:
+                item.setBackground(QBrush(_TARGET_BG) if j == self.target.currentIndex() else QBrush())
+        self._highlighted = []
+        m = re.search(r", line (\d+)", message)
+        row = next((i for i, (line, _) in enumerate(self._rows) if m and line == int(m.group(1))), None)
+        if row is None:
+            return
+        c = re.search(r"column '((?:[^'\\]|\\.)*)'", message)
+        names = [n.strip() for n in self._header]
+        cols = [names.index(c.group(1))] if c and c.group(1) in names else range(self.table.columnCount())
+        for j in cols:
+            item = self.table.item(row, j)
+            if item is None:
+                item = QTableWidgetItem("")
+                self.table.setItem(row, j, item)
+            item.setBackground(QBrush(_BAD_BG))
+            self._highlighted.append((row, j))
+        self.table.scrollToItem(self.table.item(row, cols[0]))
+
+    def summary(self, ds):
+        """One line on a valid data set, e.g. '184 rows: 129 train, 55 test · 3 inputs · 2-class: yes, no'."""
+        n_train, n_test = len(ds.X_train), len(ds.X_test)
+        rows = self.tr("{0} rows: {1} train, {2} test").format(n_train + n_test, n_train, n_test)
+        inputs = self.tr("1 input") if ds.n_inputs == 1 else self.tr("{0} inputs").format(ds.n_inputs)
+        if ds.task == "regression":
+            d = ds.d_train[:, 0]
+            task = self.tr("regression: {0} from {1:.4g} to {2:.4g}").format(ds.target_name, d.min(), d.max())
+        else:
+            shown = ", ".join(ds.classes[:10]) + (", …" if len(ds.classes) > 10 else "")
+            task = self.tr("{0}-class: {1}").format(len(ds.classes), shown)
+        return " · ".join((rows, inputs, task))
