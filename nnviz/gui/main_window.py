@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
-                               QScrollArea, QVBoxLayout, QWidget)
+                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from ..training.presets import load_presets
 from ..training.trainer import Settings
@@ -26,6 +26,8 @@ from .hidden_view import HiddenView
 from .loss_view import LossView
 from .network_view import NetworkView
 from .output_view import OutputView
+from .arena import ArenaView
+from .landscape_view import LandscapeView
 from .stepthrough import StepThroughPanel
 from .worker import TrainingWorker
 
@@ -61,6 +63,9 @@ class MainWindow(QMainWindow):
     open_session = Signal(str)
     record_trace = Signal(int)
     gradient_check = Signal()
+    compute_slice = Signal(object)
+    compute_hessian = Signal()
+    compute_restarts = Signal(int, int)
 
     def __init__(self, settings=None, qsettings=None):
         super().__init__()
@@ -83,11 +88,26 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fdecea; color:#8a1c1c; padding:6px; border-radius:4px;")
         self.banner.hide()
-        centre = QWidget()
-        lay = QVBoxLayout(centre)
+        self.arena = ArenaView()
+        self.landscape = LandscapeView()
+        network = QWidget()
+        lay = QVBoxLayout(network)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(self.banner)
         lay.addWidget(self.network_view, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(network, self.tr("Network"))
+        self.tabs.addTab(self.arena, self.tr("Optimiser arena"))
+        self.tabs.addTab(self.landscape, self.tr("Loss landscape"))
+        self.tabs.setTabToolTip(1, self.tr("GD, SGD, momentum, Nesterov and Adam side by side on one "
+                                           "contour plot: saddle points, ravines, learning rates"))
+        self.tabs.setTabToolTip(2, self.tr("The network's own loss surface: slices through the weights, "
+                                           "the Hessian, restarts from several initial values"))
+        centre = QWidget()
+        outer = QVBoxLayout(centre)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.tabs, 1)
         self.setCentralWidget(centre)
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
@@ -208,9 +228,16 @@ class MainWindow(QMainWindow):
         self.worker.settings_loaded.connect(self._on_settings_loaded)
         self.worker.traced.connect(self._on_traced)
         self.worker.gradient_checked.connect(self.stepthrough.show_gradcheck)
+        ls = self.landscape
+        self.worker.progress.connect(ls.show_progress)
+        self.worker.slice_ready.connect(ls.show_slice)
+        self.worker.hessian_ready.connect(ls.show_hessian)
+        self.worker.restarts_ready.connect(ls.show_restarts)
+        self.worker.explore_failed.connect(ls.show_error)
         for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight",
                      "select_sample", "set_speed", "set_stop", "stop_worker", "use_data",
-                     "load_weights", "save", "open_session", "record_trace", "gradient_check"):
+                     "load_weights", "save", "open_session", "record_trace", "gradient_check",
+                     "compute_slice", "compute_hessian", "compute_restarts"):
             getattr(self, name).connect(getattr(self.worker, name))
         self.thread.start()
 
@@ -234,6 +261,12 @@ class MainWindow(QMainWindow):
         st.phase_changed.connect(self._on_phase)
         self.network_view.unit_clicked.connect(st.show_unit)
         self.network_view.edge_clicked.connect(st.show_edge)
+        ls = self.landscape
+        self.network_view.edge_clicked.connect(ls.add_pick)
+        ls.slice_requested.connect(self.compute_slice)
+        ls.cancel_requested.connect(self.worker.cancel, Qt.DirectConnection)   # a flag, read between chunks
+        ls.hessian_requested.connect(self.compute_hessian)
+        ls.restarts_requested.connect(self.compute_restarts)
 
     # ------------------------------------------------------------- commands
     def load_settings(self, settings):

@@ -157,3 +157,18 @@ def test_language_menu_remembers_the_choice(make_window, monkeypatch):
     w.findChild(type(w.play_action), "language_ja").trigger()
     assert w.qsettings.value("language") == "ja"
     assert w.findChild(type(w.play_action), "language_ja").isChecked()
+
+
+def test_arena_and_landscape_tabs(make_window, qtbot):
+    w = make_window()
+    w.tabs.setCurrentWidget(w.arena)
+    qtbot.waitUntil(lambda: w.arena.frames_drawn > 3, timeout=10000)
+    assert len(w.arena.lines) >= len(w.arena.checked())
+    w.tabs.setCurrentWidget(w.landscape)
+    w.network_view.edge_clicked.emit(2, 0, 1)
+    w.network_view.edge_clicked.emit(3, 0, 2)
+    with qtbot.waitSignal(w.worker.slice_ready, timeout=20000) as sig:
+        w.compute_slice.emit({"kind": "weights", "picks": ((2, 0, 1), (3, 0, 2)), "grid": 11, "range": 1.0})
+    assert sig.args[0]["loss"].shape == (11, 11)
+    with qtbot.waitSignal(w.worker.hessian_ready, timeout=20000):
+        w.landscape.hessian_requested.emit()

@@ -1,0 +1,594 @@
+"""The optimiser arena (LECTURE.md §5–6): GD, SGD, momentum, Nesterov and Adam racing
+across the same 2-D loss surface, from the same start, with the same ε.
+
+Everything runs in the GUI thread: 2-D paths are cheap. Any change of a setting
+recomputes every path at once with :func:`~nnviz.core.surfaces.run_paths`; a
+~30 fps timer then reveals the precomputed paths step by step (one line and one
+head marker per optimiser, built once and updated with ``setData``). Beside the
+contour plot: the loss against the iteration, a readout of ‖∇L‖ and the Hessian
+eigenvalues at each moving point (a negative eigenvalue is a saddle direction)
+and, for the ravine, the momentum convergence rate over (ε, μ).
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSlider,
+                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.surfaces import convergence_map, hessian_eigen, make_surface, run_paths
+from .colors import NEG
+from .landscape_view import ERROR_STYLE, NOTE_STYLE, ContourMap, grid_rect, log_axis
+from .output_view import make_plot
+
+__all__ = ["ArenaView", "OPTIMIZERS", "COLORS"]
+
+OPTIMIZERS = ("gd", "sgd", "momentum", "nesterov", "adam")
+LABELS = {"gd": "GD", "sgd": "SGD", "momentum": "Momentum SGD", "nesterov": "Nesterov", "adam": "Adam"}
+COLORS = {"gd": (25, 25, 25), "sgd": NEG, "momentum": (30, 150, 60), "nesterov": (130, 80, 190),
+          "adam": (210, 40, 45)}
+SURFACE_NAMES = {
+    "ravine": "Ravine (SGD vs Momentum SGD)", "saddle": "Saddle x² − y²", "monkey": "Monkey saddle",
+    "rosenbrock": "Rosenbrock", "himmelblau": "Himmelblau (four minima)", "beale": "Beale",
+    "camel": "Six-hump camel", "custom": "Custom formula…"}
+#: Settings a surface opens with, besides its suggested ε: the ravine's ε lies near 2/20, so
+#: that plain SGD zig-zags as on the "SGD vs Momentum SGD" slide (yet below Nesterov's limit).
+OPENING = {"ravine": {"eps": 0.07, "mu": 0.5}, "rosenbrock": {"steps": 1500}, "beale": {"steps": 1000}}
+HINTS = {
+    "ravine": "SGD zig-zags across the ravine, momentum runs along it (lecture §6). "
+              "ε > 2/20 = 0.1 diverges.",
+    "saddle": "GD started on y = 0 runs into the saddle point and stays; noise lets SGD escape (§5).",
+    "monkey": "A degenerate saddle: the Hessian is zero at the origin.",
+    "rosenbrock": "A curved, flat-bottomed valley: easy to enter, slow to follow to the minimum (1, 1).",
+    "himmelblau": "Four minima: which one is found depends on the start (§5). Click to move the start.",
+    "beale": "Steep walls and a flat floor: a large ε overshoots, a small one crawls.",
+    "camel": "Six minima, two of them global, and saddles between them.",
+    "custom": "Your formula L(x, y), with exact derivatives."}
+CURVATURE = {"minimum": "curves up both ways", "saddle": "saddle-shaped", "maximum": "curves down",
+             "flat": "flat in one direction"}
+AT = {"minimum": "at a minimum", "saddle": "at a saddle point", "maximum": "at a maximum",
+      "flat": "at a flat critical point"}
+RAVINE_AB, EPS_RANGE, GRID, FPS, CRITICAL_GRAD = (1.0, 20.0), (1e-5, 1.0), 161, 30, 1e-3
+FAR = 3.0                    # a path is drawn until it leaves the view box enlarged FAR times
+_SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+SYMBOLS = {"minimum": "star", "saddle": "x", "maximum": "t"}
+COLUMNS = ("optimiser", "t", "L", "‖∇L‖", "λ₁", "λ₂", "here")
+
+
+def pretty(text):
+    """Formula text for reading: x**2 → x², * → ·, - → −."""
+    text = re.sub(r"\*\*(\d+)", lambda m: m.group(1).translate(_SUP), text)
+    return text.replace("**", "^").replace("*", "·").replace(" - ", " − ")
+
+
+def _swatch(rgb):
+    pix = QPixmap(18, 10)
+    pix.fill(QColor(*rgb))
+    return QIcon(pix)
+
+
+def _gl():
+    """pyqtgraph.opengl, or None when PyOpenGL is missing."""
+    try:
+        import OpenGL  # noqa: F401
+        import pyqtgraph.opengl as gl
+        return gl
+    except Exception:
+        return None
+
+
+class ValueSlider(QWidget):
+    """A horizontal slider over [lo, hi] (log-spaced with ``log``) and its value as text."""
+
+    valueChanged = Signal(float)
+
+    def __init__(self, lo, hi, value, log=False, fmt="{:.3g}", tip="", n=400):
+        super().__init__()
+        self.lo, self.hi, self.log, self.fmt, self.n = lo, hi, log, fmt, n
+        self.slider, self.label = QSlider(Qt.Horizontal), QLabel()
+        self.slider.setRange(0, n)
+        self.label.setMinimumWidth(46)
+        self.label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.setToolTip(tip)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.slider, 1)
+        lay.addWidget(self.label)
+        self._value = None
+        self.setValue(value, quiet=True)
+        self.slider.valueChanged.connect(lambda k: self.setValue(self._from_index(k), k))
+
+    def _from_index(self, k):
+        t = k / self.n
+        return self.lo * (self.hi / self.lo) ** t if self.log else self.lo + (self.hi - self.lo) * t
+
+    def _to_index(self, v):
+        if self.log:
+            return round(self.n * math.log(v / self.lo) / math.log(self.hi / self.lo))
+        return round(self.n * (v - self.lo) / (self.hi - self.lo))
+
+    def value(self):
+        return self._value
+
+    def setValue(self, v, index=None, quiet=False):
+        """Set the value exactly (clipped to [lo, hi]); emit valueChanged unless ``quiet``."""
+        v = float(min(max(v, self.lo), self.hi))
+        if v == self._value:
+            return
+        self._value = v
+        self.slider.blockSignals(True)
+        self.slider.setValue(self._to_index(v) if index is None else index)
+        self.slider.blockSignals(False)
+        self.label.setText(self.fmt.format(v))
+        if not quiet:
+            self.valueChanged.emit(v)
+
+
+class ArenaView(QWidget):
+    """Optimisers side by side on an analytic surface L(x, y).
+
+    Attributes for tests and the window: ``surface``, ``start`` (x, y), ``paths``
+    (name → Path, from run_paths), ``lines`` / ``heads`` / ``loss_curves`` (name →
+    item), ``step`` (the iteration shown), ``frames_drawn``, ``conv_marker``.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.surface = make_surface("ravine", a=RAVINE_AB[0], b=RAVINE_AB[1])
+        self.start, self.paths, self.frames_drawn, self.step = self.surface.start, {}, 0, 0
+        self._cursor, self._gl_view, self._extent, self._shown = 0.0, None, (0, 0, 0, 0), {}
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000 // FPS)
+        self.timer.timeout.connect(self._tick)
+        lay = QHBoxLayout(self)
+        lay.addWidget(self._build_controls())
+        lay.addLayout(self._build_plots(), 1)
+        self.set_surface("ravine")
+
+    # ------------------------------------------------------------ building
+    def _build_controls(self):
+        tr = self.tr
+        panel = QWidget()
+        panel.setFixedWidth(270)
+        col = QVBoxLayout(panel)
+        col.setContentsMargins(0, 0, 0, 0)
+        self.surface_combo = QComboBox()
+        for key, text in SURFACE_NAMES.items():
+            self.surface_combo.addItem(tr(text), key)
+        self.surface_combo.setToolTip(tr("The loss L(x, y) the optimisers descend; "
+                                         "w = (x, y) plays the weights"))
+        self.surface_combo.currentIndexChanged.connect(self._on_surface_combo)
+        self.formula = QLineEdit("x**2 + 3*sin(y)**2 + 0.1*y**2")
+        self.formula.setToolTip(tr("L in x and y: + − * / ** ( ), numbers, pi, e, sin cos tan exp log "
+                                   "sqrt abs tanh …; press Enter to apply"))
+        self.formula.returnPressed.connect(self.apply_formula)
+        self.formula_error = QLabel()
+        self.formula_error.setWordWrap(True)
+        self.formula_error.setStyleSheet(ERROR_STYLE)
+        for w in (self.formula, self.formula_error):
+            w.setVisible(False)
+        self.preset = QPushButton(tr("GD stalls at the saddle"))
+        self.preset.setToolTip(tr("Saddle x² − y², start on y = 0: GD runs into the saddle point and "
+                                  "stays (∇L = 0); the noise of SGD pushes it off (lecture §5)"))
+        self.preset.clicked.connect(self.preset_saddle)
+        box = QGroupBox(tr("Surface"))
+        form = QVBoxLayout(box)
+        for w in (self.surface_combo, self.formula, self.formula_error, self.preset):
+            form.addWidget(w)
+        col.addWidget(box)
+
+        box = QGroupBox(tr("Optimisers"))
+        grid = QVBoxLayout(box)
+        grid.setSpacing(2)
+        tips = {"gd": tr("w ← w − ε∇L on the exact gradient (full-batch gradient descent)"),
+                "sgd": tr("w ← w − ε(∇L + noise): the noisy gradient of one sample"),
+                "momentum": tr("w ← w − ε∇L + μv, v = w − w_prev: inertia damps the zig-zag (§6)"),
+                "nesterov": tr("Momentum with the gradient taken at the look-ahead point w + μv"),
+                "adam": tr("Adam: each coordinate's step scaled by its running gradient size")}
+        self.checks = {}
+        for name in OPTIMIZERS:
+            check = self.checks[name] = QCheckBox(tr(LABELS[name]))
+            check.setIcon(_swatch(COLORS[name]))
+            check.setChecked(True)
+            check.setToolTip(tips[name])
+            check.toggled.connect(self.recompute)
+            grid.addWidget(check)
+        col.addWidget(box)
+
+        box = QGroupBox(tr("Settings"))
+        form = QFormLayout(box)
+        self.eps = ValueSlider(*EPS_RANGE, self.surface.eps, log=True, tip=tr(
+            "Learning rate ε: too small converges slowly, too large oscillates and overshoots (§5)"))
+        self.mu = ValueSlider(0.0, 0.99, 0.9, n=99, fmt="{:.2f}", tip=tr(
+            "Momentum μ: how much of the last update v = w − w_prev carries on (§6)"))
+        self.noise = ValueSlider(0.0, 5.0, 0.5, n=100, fmt="{:.2f}", tip=tr(
+            "Standard deviation of the noise added to ∇L for every optimiser but GD"))
+        self.steps = QSpinBox()
+        self.steps.setRange(10, 2000)
+        self.steps.setSingleStep(50)
+        self.steps.setValue(200)
+        self.steps.setToolTip(tr("Number of updates t"))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 9999)
+        self.seed.setToolTip(tr("Seed of the gradient noise (all optimisers see the same noise)"))
+        self.speed = ValueSlider(3.0, 3000.0, 60.0, log=True, fmt="{:.0f}/s", n=100,
+                                 tip=tr("Animation speed: updates shown per second"))
+        for label, w in ((tr("ε"), self.eps), (tr("μ"), self.mu), (tr("noise"), self.noise),
+                         (tr("steps"), self.steps), (tr("seed"), self.seed), (tr("speed"), self.speed)):
+            form.addRow(label, w)
+        for w in (self.eps, self.mu, self.noise):
+            w.valueChanged.connect(self.recompute)
+        for w in (self.steps, self.seed):
+            w.valueChanged.connect(self.recompute)
+        col.addWidget(box)
+
+        self.replay = QPushButton(tr("Replay"))
+        self.replay.clicked.connect(self.restart_animation)
+        self.three_d = QCheckBox(tr("3-D view"))
+        if _gl() is None:
+            self.three_d.setEnabled(False)
+            self.three_d.setToolTip(tr("The 3-D view needs PyOpenGL (pip install PyOpenGL)"))
+        else:
+            self.three_d.setToolTip(tr("Show the surface L(x, y) in 3-D in its own window"))
+        self.three_d.toggled.connect(self._show_3d)
+        row = QHBoxLayout()
+        row.addWidget(self.replay)
+        row.addWidget(self.three_d)
+        col.addLayout(row)
+        col.addStretch(1)
+        return panel
+
+    def _build_plots(self):
+        tr = self.tr
+        self.plot = make_plot(self)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.setAspectLocked(True)         # equal scales: the gradient is normal to the contours
+        self.plot.setToolTip(tr("Click to start every optimiser from that point"))
+        self.plot.setLabel("bottom", "x")
+        self.plot.setLabel("left", "y")
+        self.map = ContourMap(self.plot, n_lines=12)
+        self.critical = pg.ScatterPlotItem(size=13, pen=pg.mkPen(20, 20, 20, width=1.2),
+                                           brush=pg.mkBrush(255, 255, 255))
+        self.start_marker = pg.ScatterPlotItem(size=12, symbol="o", pen=pg.mkPen(20, 20, 20, width=2),
+                                               brush=pg.mkBrush(255, 255, 255, 230))
+        self.lines, self.heads = {}, {}
+        for z, name in enumerate(OPTIMIZERS):
+            pen = pg.mkPen(*COLORS[name], width=2)
+            self.lines[name] = pg.PlotDataItem(pen=pen)
+            self.heads[name] = pg.ScatterPlotItem(size=11, pen=pg.mkPen("w", width=1.5),
+                                                  brush=pg.mkBrush(*COLORS[name]))
+            for item, base in ((self.lines[name], 10), (self.heads[name], 30)):
+                item.setZValue(base + z)
+                self.plot.addItem(item)
+        for item, z in ((self.critical, 5), (self.start_marker, 40)):
+            item.setZValue(z)
+            self.plot.addItem(item)
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+        self.plot.getPlotItem().vb.sigRangeChanged.connect(self._draw_field)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.RichText)
+        self.legend.setWordWrap(True)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet(NOTE_STYLE)
+
+        self.loss_plot = make_plot(self)
+        log_axis(self.loss_plot)
+        self.loss_plot.setMouseEnabled(False, False)
+        self.loss_plot.showGrid(x=True, y=True, alpha=0.15)
+        self.loss_plot.setLabel("bottom", tr("iteration t"))
+        self.loss_plot.setLabel("left", tr("loss L"))
+        self.loss_curves = {name: self.loss_plot.plot([], [], pen=pg.mkPen(*COLORS[name], width=2))
+                            for name in OPTIMIZERS}
+        self.loss_now = pg.InfiniteLine(0, angle=90, pen=pg.mkPen(140, 140, 140, style=Qt.DashLine))
+        self.loss_plot.addItem(self.loss_now, ignoreBounds=True)
+
+        self.table = QTableWidget(len(OPTIMIZERS), len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.table.setFocusPolicy(Qt.NoFocus)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setToolTip(tr("At each moving point: the gradient size ‖∇L‖ and the eigenvalues "
+                                 "λ of the Hessian ∇²L. A negative λ is a direction that still goes "
+                                 "down: where ∇L = 0 and some λ < 0 the point is a saddle."))
+        for r, name in enumerate(OPTIMIZERS):
+            for c in range(len(COLUMNS)):
+                self.table.setItem(r, c, QTableWidgetItem())
+                self.table.item(r, c).setTextAlignment(Qt.AlignRight | Qt.AlignVCenter if 0 < c < 6
+                                                       else Qt.AlignLeft | Qt.AlignVCenter)
+            self.table.item(r, 0).setIcon(_swatch(COLORS[name]))
+            self.table.item(r, 0).setText(tr(LABELS[name]))
+        self.table.setFixedHeight(24 + 22 * len(OPTIMIZERS) + 4)
+
+        side = QVBoxLayout()
+        side.addWidget(self.loss_plot, 1)
+        side.addWidget(self._build_convergence(), 1)
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.plot, 1)
+        left.addWidget(self.legend)
+        left.addWidget(self.caption)
+        top.addLayout(left, 3)
+        top.addLayout(side, 2)
+        col = QVBoxLayout()
+        col.addLayout(top, 1)
+        col.addWidget(self.table)
+        return col
+
+    def _build_convergence(self):
+        """The momentum rate on the ravine over (log ε, μ), computed once; a marker at (ε, μ)."""
+        self.conv_box = QWidget()
+        self.conv_plot = make_plot(self.conv_box)
+        self.conv_plot.setMouseEnabled(False, False)
+        self.conv_plot.setLabel("bottom", "ε")
+        self.conv_plot.setLabel("left", "μ")
+        lo, hi = (math.log10(v) for v in EPS_RANGE)
+        eps, mu = np.logspace(lo, hi, 241), np.linspace(0.0, 0.99, 100)
+        rate = convergence_map(*RAVINE_AB, eps, mu)
+        slow = np.clip(np.log10(1.0 / np.maximum(1.0 - rate, 1e-9)) / 3.0, 0.0, 1.0)[..., None]
+        dark, light = np.array([18, 42, 86.0]), np.array([246, 247, 248.0])
+        rgb = np.where(rate[..., None] >= 1.0, [235, 170, 160], dark + (light - dark) * slow)
+        self.conv_image = pg.ImageItem(np.round(rgb).astype(np.uint8), axisOrder="row-major")
+        self.conv_image.setRect(*grid_rect(lo, hi, 0.0, 0.99, rate.shape))
+        self.conv_plot.addItem(self.conv_image)
+        self.conv_plot.getAxis("bottom").setTicks(
+            [[(float(k), "10" + str(k).translate(_SUP)) for k in range(int(lo), int(hi) + 1)], []])
+        self.conv_plot.setRange(xRange=(lo, hi), yRange=(0.0, 0.99), padding=0)
+        self.conv_marker = pg.ScatterPlotItem(size=12, symbol="o", pen=pg.mkPen(255, 200, 0, width=2.5),
+                                              brush=None)
+        self.conv_plot.addItem(self.conv_marker)
+        caption = QLabel(self.tr("Momentum on the ravine: rate of convergence per step over (ε, μ). "
+                                 "Darker is faster; red: rate ≥ 1 diverges. ○ = current (ε, μ)."))
+        caption.setWordWrap(True)
+        caption.setStyleSheet(NOTE_STYLE)
+        lay = QVBoxLayout(self.conv_box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.conv_plot, 1)
+        lay.addWidget(caption)
+        return self.conv_box
+
+    # ------------------------------------------------------------ surface
+    def set_surface(self, name, formula=None):
+        """Switch to surface ``name`` ("custom" needs ``formula``). A bad formula is shown
+        in red under the field and the old surface stays; returns True on success."""
+        try:
+            params = {"a": RAVINE_AB[0], "b": RAVINE_AB[1]} if name == "ravine" else {}
+            surface = make_surface(name, formula=formula, **params)
+        except ValueError as err:                # FormulaError, or no formula at all
+            self.formula_error.setText(str(err))
+            self.formula_error.setVisible(True)
+            if getattr(err, "column", None):
+                self.formula.setSelection(err.column - 1, 1)
+            return False
+        self.formula_error.setVisible(False)
+        self.surface, self.start = surface, surface.start
+        self.surface_combo.blockSignals(True)
+        self.surface_combo.setCurrentIndex(self.surface_combo.findData(name))
+        self.surface_combo.blockSignals(False)
+        self.formula.setVisible(name == "custom")
+        opening = OPENING.get(name, {})
+        self.eps.setValue(opening.get("eps", surface.eps), quiet=True)
+        self.mu.setValue(opening.get("mu", self.mu.value()), quiet=True)
+        self.steps.blockSignals(True)
+        self.steps.setValue(opening.get("steps", self.steps.value()))
+        self.steps.blockSignals(False)
+        self._show_surface()
+        return True
+
+    def apply_formula(self):
+        """Parse the formula field into the custom surface (see :meth:`set_surface`)."""
+        return self.set_surface("custom", self.formula.text())
+
+    def _on_surface_combo(self):
+        name = self.surface_combo.currentData()
+        self.formula.setVisible(name == "custom")
+        if name == "custom":
+            self.apply_formula()
+        else:
+            self.set_surface(name)
+
+    def _show_surface(self):
+        s = self.surface
+        x0, x1, y0, y1 = s.view
+        cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2
+        X, Y = np.meshgrid(np.linspace(cx - r, cx + r, GRID), np.linspace(cy - r, cy + r, GRID))
+        self._Z = s.f(X, Y)                      # over the square around the view: the plot's shape
+        self.map.set_scale(self._Z)              # fixed colours and contour levels per surface
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self._draw_field(force=True)
+        crit = [(p, k) for k, p in s.critical if x0 <= p[0] <= x1 and y0 <= p[1] <= y1]
+        self.critical.setData([{"pos": p, "symbol": SYMBOLS[k]} for p, k in crit])
+        finite = self._Z[np.isfinite(self._Z)]
+        self._zrange = (finite.min(), finite.max()) if finite.size else (0.0, 1.0)
+        self._loss_log = bool(finite.size and finite.min() >= 0)
+        self.loss_plot.setLogMode(y=self._loss_log)
+        self.conv_box.setVisible(s.name == "ravine")
+        self.caption.setText(f"L(x, y) = {pretty(s.text)}<br>{self.tr(HINTS[s.name])} "
+                             + self.tr("★ minimum ✕ saddle ○ start — click to move the start."))
+        if self._gl_view is not None:
+            self._show_3d(self.three_d.isChecked())
+        self.recompute()
+
+    def _draw_field(self, *_, force=False):
+        """Draw L over the whole visible box (wider than the surface's view when the plot's
+        shape differs), on the surface's fixed colour scale."""
+        if self.map.levels is None:
+            return
+        (x0, x1), (y0, y1) = self.plot.getPlotItem().vb.viewRange()
+        extent = (x0, x1, y0, y1)
+        if not force and np.allclose(extent, self._extent, rtol=1e-3):
+            return
+        self._extent = extent
+        wide = max(x1 - x0, y1 - y0)
+        nx, ny = (max(20, round(GRID * (x1 - x0) / wide)), max(20, round(GRID * (y1 - y0) / wide)))
+        X, Y = np.meshgrid(np.linspace(x0, x1, nx), np.linspace(y0, y1, ny))
+        self.map.draw(self.surface.f(X, Y), extent)
+
+    def _on_click(self, event):
+        vb = self.plot.getPlotItem().vb
+        if event.button() == Qt.LeftButton and vb.sceneBoundingRect().contains(event.scenePos()):
+            p = vb.mapSceneToView(event.scenePos())
+            self._set_start(p.x(), p.y())
+
+    def _set_start(self, x, y):
+        """Start every optimiser from (x, y) and run again."""
+        self.start = (float(x), float(y))
+        self.recompute()
+
+    def preset_saddle(self):
+        """GD vs SGD on x² − y² from (1, 0), on the saddle's stable line y = 0: GD stays at the saddle."""
+        for w in (self.eps, self.noise, self.steps, *self.checks.values()):
+            w.blockSignals(True)
+        for name, check in self.checks.items():
+            check.setChecked(name in ("gd", "sgd"))
+        self.steps.setValue(60)
+        self.noise.setValue(0.5, quiet=True)
+        for w in (self.eps, self.noise, self.steps, *self.checks.values()):
+            w.blockSignals(False)
+        self.set_surface("saddle")
+        self.eps.setValue(0.1, quiet=True)
+        self._set_start(1.0, 0.0)
+
+    # ------------------------------------------------------------ paths
+    def checked(self):
+        """Names of the optimisers whose box is ticked, in display order."""
+        return [n for n in OPTIMIZERS if self.checks[n].isChecked()]
+
+    def recompute(self, *_):
+        """Run the ticked optimisers with the current settings and restart the animation."""
+        names = self.checked()
+        self.paths = run_paths(self.surface, self.start, names, self.eps.value(), mu=self.mu.value(),
+                               steps=self.steps.value(), noise=self.noise.value(), seed=self.seed.value())
+        self.start_marker.setData([self.start[0]], [self.start[1]])
+        self.conv_marker.setData([math.log10(self.eps.value())], [self.mu.value()])
+        x0, x1, y0, y1 = self.surface.view
+        cx, cy, hx, hy = (x0 + x1) / 2, (y0 + y1) / 2, FAR * (x1 - x0) / 2, FAR * (y1 - y0) / 2
+        entries = []
+        for r, name in enumerate(OPTIMIZERS):
+            shown = name in self.paths
+            for item in (self.lines[name], self.heads[name], self.loss_curves[name]):
+                item.setVisible(shown)
+            self.table.setRowHidden(r, not shown)
+            if shown:                         # drawn up to the first point far outside the view
+                p = self.paths[name].points
+                out = np.flatnonzero((np.abs(p[:, 0] - cx) > hx) | (np.abs(p[:, 1] - cy) > hy))
+                self._shown[name] = int(out[0]) if out.size else len(p) - 1
+                rgb = "rgb({},{},{})".format(*COLORS[name])
+                status = self._status(name)
+                entries.append(f'<span style="color:{rgb}">━━</span>&nbsp;{self.tr(LABELS[name])}'
+                               + (f'&nbsp;<span style="{ERROR_STYLE}">{status}</span>' if status else ""))
+        self.legend.setText(" &nbsp;&nbsp; ".join(entries))
+        self._fit_loss_range()
+        self.restart_animation()
+
+    def _status(self, name):
+        """"diverged at step k" for a path that stopped early, else ""."""
+        path = self.paths[name]
+        return self.tr("diverged at step {0}").format(path.stop_step + 1) if path.diverged else ""
+
+    def _fit_loss_range(self):
+        n = max([p.stop_step for p in self.paths.values()] + [1])
+        self.loss_plot.setXRange(0, n, padding=0.02)
+        losses = np.concatenate([p.losses for p in self.paths.values()] or [np.zeros(1)])
+        losses = losses[np.isfinite(losses) & ((losses > 0) | (not self._loss_log))]
+        if not losses.size:
+            return
+        lo, hi = losses.min(), losses.max()
+        if self._loss_log:
+            lo, hi = math.log10(max(lo, hi * 1e-12)), math.log10(hi)
+        else:                                  # beyond the surface's own range L is off the plot
+            zlo, zhi = self._zrange
+            lo, hi = max(lo, zlo - 0.25 * (zhi - zlo)), min(hi, zhi)
+        self.loss_plot.setYRange(lo, hi if hi > lo else lo + 1, padding=0.05)
+
+    def restart_animation(self):
+        """Reveal the paths again from t = 0 at the chosen speed."""
+        self._cursor = 0.0
+        self.show_step(0)
+        self.timer.start()
+
+    def skip_to_end(self):
+        """Stop the animation and draw the whole paths."""
+        self.timer.stop()
+        self.show_step(max([p.stop_step for p in self.paths.values()] + [0]))
+
+    def _tick(self):
+        if not self.isVisible():          # a hidden tab: hold the animation, spend nothing
+            return
+        self._cursor += self.speed.value() / FPS
+        end = max([p.stop_step for p in self.paths.values()] + [0])
+        self.show_step(min(int(self._cursor), end))
+        self.frames_drawn += 1
+        if self._cursor >= end:
+            self.timer.stop()
+
+    def show_step(self, t):
+        """Draw every path up to iteration ``t`` (each stops at its own last step)."""
+        self.step = int(t)
+        self.loss_now.setValue(self.step)
+        for r, name in enumerate(OPTIMIZERS):
+            path = self.paths.get(name)
+            if path is None:
+                continue
+            k = min(self.step, path.stop_step)
+            pts = path.points[:min(k, self._shown[name]) + 1]
+            self.lines[name].setData(pts[:, 0], pts[:, 1])
+            self.heads[name].setData(pts[-1:, 0], pts[-1:, 1])
+            y = path.losses[:k + 1]
+            keep = np.isfinite(y) & ((y > 0) | (not self._loss_log))
+            self.loss_curves[name].setData(np.arange(k + 1)[keep], y[keep])
+            self._readout(r, name, path, k)
+
+    def _readout(self, row, name, path, k):
+        w = path.points[k]
+        g = float(np.linalg.norm(self.surface.gradient(w)))
+        lam, label = hessian_eigen(self.surface, w)
+        if path.diverged and k == path.stop_step:
+            here = self._status(name)
+        else:
+            here = self.tr(AT[label] if g < CRITICAL_GRAD else CURVATURE[label])
+        texts = (str(k), f"{path.losses[k]:.4g}", f"{g:.3g}", f"{lam[0]:.3g}", f"{lam[1]:.3g}", here)
+        for c, text in enumerate(texts, start=1):
+            self.table.item(row, c).setText(text)
+        for c, v in ((4, lam[0]), (5, lam[1])):
+            self.table.item(row, c).setForeground(QColor(200, 80, 0) if v < 0 else QColor(40, 40, 40))
+        stopped = path.diverged and k == path.stop_step
+        self.table.item(row, 6).setForeground(QColor(192, 57, 43) if stopped else QColor(40, 40, 40))
+        self.table.item(row, 6).setToolTip(path.reason if stopped else "")
+
+    # ------------------------------------------------------------ 3-D
+    def _show_3d(self, on):
+        """Show the surface in 3-D in its own window (only with PyOpenGL)."""
+        gl = _gl()
+        if gl is None:
+            return
+        try:
+            if self._gl_view is None:
+                self._gl_view = gl.GLViewWidget(self)
+                self._gl_view.setWindowFlag(Qt.Window)
+                self._gl_view.setWindowTitle(self.tr("Loss surface in 3-D"))
+                self._gl_surface = gl.GLSurfacePlotItem(shader="heightColor", smooth=True)
+                self._gl_view.addItem(self._gl_surface)
+            if not on:
+                self._gl_view.hide()
+                return
+            x0, x1, y0, y1 = self._extent
+            data = self.map.data                  # the drawn field, rows along y (log₁₀ where log)
+            h = (data - data.min()) / max(np.ptp(data), 1e-12) * 0.6 * max(x1 - x0, y1 - y0)
+            self._gl_surface.setData(x=np.linspace(x0, x1, data.shape[1]),
+                                     y=np.linspace(y0, y1, data.shape[0]), z=h.T)
+            self._gl_view.show()
+        except Exception as err:                  # no OpenGL context, old driver, …
+            self.three_d.setChecked(False)
+            self.three_d.setEnabled(False)
+            self.three_d.setToolTip(self.tr("The 3-D view failed: {0}").format(err))

@@ -1,0 +1,472 @@
+"""The network's own loss surface (LECTURE.md §5): a 2-D slice, the Hessian, restarts.
+
+:class:`LandscapeView` only asks and shows. Its buttons emit requests; the window
+runs the heavy maths in the training thread (:mod:`nnviz.training.explore`) and
+hands the answers back to :meth:`~LandscapeView.show_slice`,
+:meth:`~LandscapeView.show_hessian` and :meth:`~LandscapeView.show_restarts`.
+
+The heatmap-with-contours drawing is shared with the optimiser arena:
+:func:`contour_levels` picks the lines (log-spaced where the loss spans many
+decades) and :class:`ContourMap` holds the image, the isocurves and the colour
+bar of one plot, built once and updated with ``setImage`` / ``setData``.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from .colors import NEG, POS, qcolor
+from .loss_view import _LogAxis
+from .output_view import make_plot
+
+__all__ = ["LandscapeView", "ContourMap", "contour_levels", "LOSS_CMAP", "grid_rect", "log_axis", "sub_w"]
+
+#: Low loss pale, high loss deep blue, so coloured paths stand out in the valleys.
+LOSS_CMAP = pg.ColorMap([0.0, 0.3, 0.65, 1.0],
+                        [(252, 252, 250), (214, 229, 236), (131, 172, 205), (38, 78, 130)])
+CONTOUR_PEN = pg.mkPen(40, 55, 75, 110, width=1)
+ERROR_STYLE = "color: #c0392b;"
+NOTE_STYLE = "color: #505050;"
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def contour_levels(Z, n=10, decades=2.0):
+    """``n`` contour levels for the field ``Z`` (any shape; NaN and ±inf are ignored).
+
+    Returns (levels (n,) ascending, log). The levels are log-spaced when the field
+    spans more than ``decades`` decades: max Z / min Z for a positive field (a loss,
+    e.g. Rosenbrock, Beale), or, when Z reaches 0 or below, max(Z − min Z) over
+    its 2nd percentile (the spread of the lowest values). Otherwise they are evenly
+    spaced strictly between min Z and max Z.
+    """
+    z = np.asarray(Z, dtype=float)
+    z = z[np.isfinite(z)]
+    if not z.size:
+        return np.zeros(0), False
+    lo, hi = float(z.min()), float(z.max())
+    base = _log_base(lo)
+    low = lo if lo > 0 else float(np.percentile(z - lo, 2))
+    low = max(low, (hi - base) * 1e-6)                 # at most six decades of lines
+    if hi > lo and (hi - base) / low > 10 ** decades:
+        return base + np.geomspace(low, hi - base, n + 2)[1:-1], True
+    return np.linspace(lo, hi, n + 2)[1:-1], False
+
+
+def _log_base(lo):
+    """What a log scale measures from: 0 for a positive field, else its minimum."""
+    return 0.0 if lo > 0 else lo
+
+
+def _tick(v):
+    """A short colour-bar label: 0.01, 2.5, 300, 4e+04."""
+    return f"{v:.0f}" if 10 <= abs(v) < 1e4 else f"{v:.2g}"
+
+
+def log_axis(plot):
+    """Give ``plot`` (from make_plot) a left axis that labels only 1, 2, 5 × 10ⁿ in log mode."""
+    axis = _LogAxis("left")
+    plot.setAxisItems({"left": axis})
+    axis.setPen(pg.mkPen(110, 110, 110))
+    axis.setTextPen(pg.mkPen(60, 60, 60))
+    axis.enableAutoSIPrefix(False)
+    return axis
+
+
+def grid_rect(x0, x1, y0, y1, shape):
+    """(x, y, w, h) for ImageItem.setRect so that pixel centres sit on the grid
+    points of a (rows, cols) field spanning [x0, x1] × [y0, y1]."""
+    dx, dy = (x1 - x0) / max(shape[1] - 1, 1), (y1 - y0) / max(shape[0] - 1, 1)
+    return x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy
+
+
+def sub_w(l, j, i):
+    """Plain-text w_ji^(l) for the array indices (l, j, i) (units numbered from 1)."""
+    ji = f"{j + 1}{i + 1}" if j < 9 and i < 9 else f"{j + 1},{i + 1}"
+    return f"w{ji.translate(_SUB)}⁽{str(l).translate(_SUP)}⁾"
+
+
+class ContourMap:
+    """A heatmap of a field over a rectangle, with contour lines and a colour bar.
+
+    The items are built once; :meth:`show` updates them. Colour levels are fixed
+    per field (from :func:`contour_levels`), so colours never drift; a log field
+    is drawn as log₁₀ Z (log₁₀(Z − min Z) when Z reaches 0 or below) and its colour
+    bar is labelled in values of Z.
+    """
+
+    def __init__(self, plot, n_lines=10, label="L"):
+        self.plot, self.n_lines, self.log, self.data, self.levels = plot, n_lines, False, None, None
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-20)
+        plot.addItem(self.image)
+        self.lines = [pg.IsocurveItem(pen=CONTOUR_PEN, axisOrder="row-major") for _ in range(n_lines)]
+        for line in self.lines:
+            line.setParentItem(self.image)
+        self.bar = pg.ColorBarItem(colorMap=LOSS_CMAP, width=12, interactive=False,
+                                   label=label, pen=pg.mkPen(150, 150, 150), colorMapMenu=False)
+        self.bar.setImageItem(self.image, insert_in=plot.getPlotItem())
+        self.bar.axis.setTextPen(pg.mkPen(60, 60, 60))
+        self.bar.axis.setPen(pg.mkPen(150, 150, 150))
+        self.bar.axis.enableAutoSIPrefix(False)
+
+    def set_scale(self, Z):
+        """Fix the colour levels and contour lines from the field ``Z`` (any shape)."""
+        Z = np.asarray(Z, dtype=float)
+        self.levels, self.log = contour_levels(Z, self.n_lines)
+        finite = Z[np.isfinite(Z)]
+        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        self._lo, self._hi = lo, hi
+        self._base = _log_base(lo)
+        if self.log:
+            l0, l1 = self.levels[:2] - self._base
+            self._floor = l0 * l0 / l1                     # one geometric step below the first line
+            self.bounds = (math.log10(self._floor), math.log10(hi - self._base))
+            ticks = []                    # per decade the round value of L nearest base + 10^e
+            for e in range(math.ceil(self.bounds[0]), math.floor(self.bounds[1]) + 1):
+                v = round(self._base + 10.0 ** e, max(-e, 0)) + 0.0   # + 0.0: no "-0"
+                if v - self._base >= self._floor:
+                    ticks.append((math.log10(v - self._base), _tick(v)))
+            self.bar.axis.setTicks([ticks, []])
+        else:
+            self.bounds = (lo, hi if hi > lo else lo + 1.0)
+            self.bar.axis.setTicks(None)
+        self.bar.setLevels(self.bounds)
+        return self.levels
+
+    def draw(self, Z, extent):
+        """Draw ``Z`` (rows along y, columns along x) over ``extent`` = (x0, x1, y0, y1) on
+        the scale of :meth:`set_scale`."""
+        Z = np.asarray(Z, dtype=float)
+        data = np.where(np.isfinite(Z), Z, self._hi)
+        lines = self.levels
+        if self.log:
+            data = np.log10(np.maximum(data - self._base, self._floor))
+            lines = np.log10(self.levels - self._base)
+        self.data = data
+        self.image.setImage(data, autoLevels=False, levels=self.bounds)
+        self.image.setRect(*grid_rect(*extent, data.shape))
+        for line, level in zip(self.lines, lines):
+            line.setData(data, float(level))
+        for line in self.lines[len(lines):]:
+            line.setData(None)
+
+    def show(self, Z, extent):
+        """:meth:`set_scale` and :meth:`draw` for the one field ``Z``; returns the contour levels."""
+        self.set_scale(Z)
+        self.draw(Z, extent)
+        return self.levels
+
+
+def _spin(cls, lo, hi, value, tip, step=1, decimals=None):
+    box = cls()
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
+    if decimals is not None:
+        box.setDecimals(decimals)
+    box.setValue(value)
+    box.setToolTip(tip)
+    return box
+
+
+def _note(style=NOTE_STYLE):
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    return label
+
+
+class LandscapeView(QWidget):
+    """The training loss of the network on a plane through its weights, its Hessian, and restarts.
+
+    Signals
+    -------
+    slice_requested(dict)
+        {"kind": "weights" | "random" | "pca", "picks": ((l, j, i), (l, j, i)) or None,
+        "grid": int, "range": float, "seed": int}
+    cancel_requested()
+    hessian_requested()
+    restarts_requested(K, steps)
+    """
+
+    slice_requested = Signal(object)
+    cancel_requested = Signal()
+    hessian_requested = Signal()
+    restarts_requested = Signal(int, int)
+
+    KINDS = ("weights", "random", "pca")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.picks, self.busy = [], False
+        self._asked = None                       # the request shown next by show_slice
+        layout = QHBoxLayout(self)
+        layout.addLayout(self._build_slice(), 3)
+        side = QVBoxLayout()
+        side.addWidget(self._build_hessian(), 1)
+        side.addWidget(self._build_restarts(), 1)
+        layout.addLayout(side, 2)
+        self._on_kind()
+        self.set_busy(False)
+
+    # ------------------------------------------------------------ building
+    def _build_slice(self):
+        tr = self.tr
+        self.kind = QComboBox()
+        for key, text in zip(self.KINDS, (tr("two weights you pick"),
+                                          tr("two random filter-normalised directions (Li et al. 2018)"),
+                                          tr("principal directions of the trajectory"))):
+            self.kind.addItem(text, key)
+        self.kind.setToolTip(tr("The plane through the current weights w on which the loss L is drawn: "
+                                "L(w + α d₁ + β d₂) for the directions d₁, d₂."))
+        self.kind.currentIndexChanged.connect(self._on_kind)
+        self.grid = _spin(QSpinBox, 21, 201, 51, tr("Grid points per axis; the loss is computed "
+                                                    "grid² times, with the training data"), step=10)
+        self.span = _spin(QDoubleSpinBox, 0.05, 20.0, 1.0, tr("How far the plane reaches: α and β run "
+                                                              "from −range to +range"), 0.25, 2)
+        self.span.setPrefix("± ")
+        self.seed = _spin(QSpinBox, 0, 99999, 0, tr("Seed of the random directions"))
+        self.compute = QPushButton(tr("Compute"))
+        self.compute.setToolTip(tr("Compute the loss over the plane in the training thread"))
+        self.compute.clicked.connect(self.request_slice)
+        self.cancel = QPushButton(tr("Cancel"))
+        self.cancel.clicked.connect(self._on_cancel)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setMaximumWidth(160)
+        row = QHBoxLayout()
+        for w in (QLabel(tr("Directions:")), self.kind, QLabel(tr("grid")), self.grid,
+                  QLabel(tr("range")), self.span, QLabel(tr("seed")), self.seed):
+            row.addWidget(w)
+        row.addStretch(1)
+        row2 = QHBoxLayout()
+        self.picks_label = _note()
+        row2.addWidget(self.picks_label, 1)
+        for w in (self.compute, self.cancel, self.progress):
+            row2.addWidget(w)
+        self.plot = make_plot(self)
+        self.plot.setMouseEnabled(False, False)
+        self.map = ContourMap(self.plot, n_lines=12)
+        self.path = pg.PlotDataItem(pen=pg.mkPen(30, 30, 30, 220, width=2))
+        self.path_start = pg.ScatterPlotItem(size=10, symbol="o", pen=pg.mkPen(30, 30, 30, width=2),
+                                             brush=pg.mkBrush(255, 255, 255))
+        self.center = pg.ScatterPlotItem(size=18, symbol="star", pen=pg.mkPen(30, 30, 30, width=1.2),
+                                         brush=pg.mkBrush(*NEG))
+        for z, item in enumerate((self.path, self.path_start, self.center)):
+            item.setZValue(10 + z)
+            self.plot.addItem(item)
+        self.status = _note()
+        col = QVBoxLayout()
+        col.addLayout(row)
+        col.addLayout(row2)
+        col.addWidget(self.plot, 1)
+        col.addWidget(self.status)
+        return col
+
+    def _build_hessian(self):
+        tr = self.tr
+        box = QGroupBox(tr("Hessian at the current weights"))
+        self.hessian_button = QPushButton(tr("Compute Hessian"))
+        self.hessian_button.setToolTip(tr("∇²L, the matrix of second derivatives ∂²L/∂w∂w'. Its "
+                                          "eigenvalues are the curvatures along its eigenvectors: "
+                                          "all positive at a minimum, some negative at a saddle point."))
+        self.hessian_button.clicked.connect(self._on_hessian)
+        self.hessian_plot = make_plot(box)
+        self.hessian_plot.setMouseEnabled(False, False)
+        self.hessian_plot.setLabel("bottom", tr("eigenvalue (sorted)"))
+        self.hessian_plot.setLabel("left", "λ")
+        self.hessian_plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=pg.mkPen(90, 90, 90, width=1)))
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
+        self.hessian_plot.addItem(self.bars)
+        self.hessian_text = _note()
+        lay = QVBoxLayout(box)
+        lay.addWidget(self.hessian_button, 0, Qt.AlignLeft)
+        lay.addWidget(self.hessian_plot, 1)
+        lay.addWidget(self.hessian_text)
+        return box
+
+    def _build_restarts(self):
+        tr = self.tr
+        box = QGroupBox(tr("Restarts from other initial weights"))
+        self.restarts_k = _spin(QSpinBox, 2, 50, 10, tr("K: how many networks to train, each from "
+                                                        "its own random initial weights w⁰"))
+        self.restarts_steps = _spin(QSpinBox, 10, 100000, 2000, tr("Training steps per run"), step=500)
+        self.restarts_button = QPushButton(tr("Run restarts"))
+        self.restarts_button.setToolTip(tr("Train K networks with the current settings from seeds "
+                                           "seed … seed + K − 1 and compare where they end"))
+        self.restarts_button.clicked.connect(self._on_restarts)
+        self.restarts_plot = make_plot(box)
+        self.restarts_plot.setMouseEnabled(False, False)
+        log_axis(self.restarts_plot)
+        self.restarts_plot.setLabel("bottom", tr("seed"))
+        self.restarts_plot.setLabel("left", tr("final loss"))
+        self.restarts_plot.showGrid(x=False, y=True, alpha=0.2)
+        self.finals = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9, symbolPen=pg.mkPen("w"),
+                                      symbolBrush=pg.mkBrush(*POS))
+        self.restarts_plot.addItem(self.finals)
+        self.restarts_text = _note()
+        grid = QGridLayout()
+        for c, w in enumerate((QLabel("K"), self.restarts_k, QLabel(tr("steps")),
+                               self.restarts_steps, self.restarts_button)):
+            grid.addWidget(w, 0, c)
+        grid.setColumnStretch(5, 1)
+        lay = QVBoxLayout(box)
+        lay.addLayout(grid)
+        lay.addWidget(self.restarts_plot, 1)
+        lay.addWidget(self.restarts_text)
+        return box
+
+    # ------------------------------------------------------------ requests
+    def add_pick(self, l, j, i):
+        """Pick weight w_ji^(l) (array indices, ``W[l][j, i]``); the last two picks are kept."""
+        key = (int(l), int(j), int(i))
+        if not self.picks or self.picks[-1] != key:
+            self.picks = (self.picks + [key])[-2:]
+        self._on_kind()
+
+    def request_slice(self):
+        """Emit :attr:`slice_requested` for the controls' settings (or say what is missing)."""
+        kind = self.kind.currentData()
+        if kind == "weights" and len(self.picks) < 2:
+            self.show_error(self.tr("Pick two weights first: click two edges in the network diagram."))
+            return None
+        request = {"kind": kind, "picks": tuple(self.picks) if kind == "weights" else None,
+                   "grid": self.grid.value(), "range": self.span.value(), "seed": self.seed.value()}
+        self._asked = request
+        self.set_busy(True, self.tr("Computing the loss on {0} × {0} points…").format(request["grid"]))
+        self.slice_requested.emit(request)
+        return request
+
+    def set_busy(self, on, text=""):
+        """Show that a request is running (Cancel enabled) or that none is."""
+        self.busy = on
+        self.cancel.setEnabled(on)
+        for b in (self.compute, self.hessian_button, self.restarts_button):
+            b.setEnabled(not on)
+        if on:
+            self.progress.setRange(0, 0)                   # busy until the first progress report
+            self.status.setStyleSheet(NOTE_STYLE)
+            self.status.setText(text)
+        else:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+        self.progress.setFormat("%p%" if on else "")
+
+    def show_progress(self, done, total):
+        """``done`` of ``total`` grid points are computed."""
+        self.progress.setRange(0, max(int(total), 1))
+        self.progress.setValue(int(done))
+
+    def show_error(self, msg):
+        """Say in red why a request failed; the last picture stays."""
+        self.set_busy(False)
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(str(msg))
+
+    def _on_kind(self, *_):
+        kind, tr = self.kind.currentData(), self.tr
+        self.seed.setEnabled(kind == "random")
+        if kind == "weights":
+            picked = ", ".join(sub_w(*p) for p in self.picks) or tr("none yet")
+            self.picks_label.setText(tr("Picked: {0} — click edges in the network diagram to pick "
+                                        "two weights.").format(picked))
+        elif kind == "random":
+            self.picks_label.setText(tr("Each unit's random direction is scaled to the size of its "
+                                        "weights (filter normalisation), so the picture is fair."))
+        else:
+            self.picks_label.setText(tr("The two directions along which the weights moved most "
+                                        "during training (needs a training run first)."))
+
+    def _on_cancel(self):
+        self.set_busy(False)
+        self.status.setStyleSheet(NOTE_STYLE)
+        self.status.setText(self.tr("Cancelled."))
+        self.cancel_requested.emit()
+
+    def _on_hessian(self):
+        self.set_busy(True, self.tr("Computing the Hessian…"))
+        self.hessian_requested.emit()
+
+    def _on_restarts(self):
+        self.set_busy(True, self.tr("Training {0} networks…").format(self.restarts_k.value()))
+        self.restarts_requested.emit(self.restarts_k.value(), self.restarts_steps.value())
+
+    # ------------------------------------------------------------ answers
+    def _axis_names(self, kind, picks):
+        tr = self.tr
+        if kind == "weights" and picks:
+            return tuple(tr("α: change of {0}").format(sub_w(*p)) if k == 0 else
+                         tr("β: change of {0}").format(sub_w(*p)) for k, p in enumerate(picks))
+        if kind == "pca":
+            return tr("α (1st principal direction)"), tr("β (2nd principal direction)")
+        return tr("α (random direction d₁)"), tr("β (random direction d₂)")
+
+    def show_slice(self, result):
+        """Draw a slice: ``result`` has alphas (A,), betas (B,), loss (B, A) with rows β,
+        trajectory (T, 2) or None, center_loss (float); optionally kind and picks."""
+        self.set_busy(False)
+        a, b = np.asarray(result["alphas"], float), np.asarray(result["betas"], float)
+        loss = np.asarray(result["loss"], float)
+        extent = (a[0], a[-1], b[0], b[-1])
+        self.map.show(loss, extent)
+        self.plot.setRange(xRange=extent[:2], yRange=extent[2:], padding=0)
+        asked = self._asked or {}
+        kind = result.get("kind", asked.get("kind", self.kind.currentData()))
+        names = self._axis_names(kind, result.get("picks", asked.get("picks")))
+        self.plot.setLabel("bottom", names[0])
+        self.plot.setLabel("left", names[1])
+        path = result.get("trajectory")
+        if path is None or len(path) == 0:
+            self.path.setData([], [])
+            self.path_start.setData([], [])
+        else:
+            path = np.asarray(path, float)
+            self.path.setData(path[:, 0], path[:, 1])
+            self.path_start.setData(path[:1, 0], path[:1, 1])
+        self.center.setData([0.0], [0.0])
+        self.status.setStyleSheet(NOTE_STYLE)
+        self.status.setText(self.tr("★ the current weights (L = {0:.4g}); ○— the training path "
+                                    "projected onto the plane; lines: contours of L{1}.").format(
+            float(result.get("center_loss", np.nan)),
+            self.tr(", log-spaced") if self.map.log else ""))
+
+    def show_hessian(self, eigenvalues, label, n_negative):
+        """Plot the sorted spectrum (P,) of ∇²L and name the point (minimum / saddle / …)."""
+        self.set_busy(False)
+        lam = np.sort(np.asarray(eigenvalues, float))
+        tol = 1e-6 * (np.abs(lam).max() if lam.size else 0.0) + 1e-12
+        brushes = [pg.mkBrush(qcolor(NEG) if v < -tol else qcolor(POS) if v > tol else "#999")
+                   for v in lam]
+        x = np.arange(1, lam.size + 1)
+        self.bars.setOpts(x=x, height=lam, brushes=brushes, width=0.8)
+        if lam.size:
+            pad = 0.05 * (max(lam.max(), 0) - min(lam.min(), 0) or 1.0)
+            self.hessian_plot.setRange(xRange=(0.4, lam.size + 0.6),
+                                       yRange=(min(lam.min(), 0) - pad, max(lam.max(), 0) + pad), padding=0)
+        words = {"minimum": self.tr("a minimum: the loss rises in every direction"),
+                 "saddle": self.tr("a saddle point: the loss still falls along {0} directions").format(
+                     n_negative),
+                 "maximum": self.tr("a maximum: the loss falls in every direction"),
+                 "flat": self.tr("flat: some directions have (almost) zero curvature")}
+        self.hessian_text.setText(self.tr("{0} negative eigenvalues of {1} — {2}.").format(
+            int(n_negative), lam.size, words.get(label, label)))
+
+    def show_restarts(self, final_losses, seeds, n_distinct):
+        """Plot the final loss (K,) against the seed (K,) of each of K runs."""
+        self.set_busy(False)
+        final, seeds = np.asarray(final_losses, float), np.asarray(seeds, float)
+        ok = np.isfinite(final)
+        log = bool(ok.any() and (final[ok] > 0).all() and final[ok].max() > 10 * final[ok].min())
+        self.restarts_plot.setLogMode(y=log)
+        self.finals.setData(seeds[ok], final[ok])
+        self.restarts_plot.enableAutoRange()
+        text = self.tr("{0} runs reached {1} distinct minima — the solution depends on the initial "
+                       "weights (lecture §5).").format(final.size, int(n_distinct))
+        if (~ok).any():
+            text += " " + self.tr("Diverged: {0} of {1} runs.").format(int((~ok).sum()), final.size)
+        self.restarts_text.setText(text)

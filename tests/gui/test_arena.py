@@ -1,0 +1,209 @@
+"""The optimiser arena: paths equal run_paths, settings recompute at once, formulas, clicks,
+the saddle preset, divergence, the animation timer and the convergence map."""
+import math
+import warnings
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from nnviz.core.surfaces import make_surface, run_paths
+from nnviz.gui.arena import OPTIMIZERS, ArenaView, pretty
+from nnviz.gui.landscape_view import contour_levels
+
+
+@pytest.fixture
+def arena(qtbot):
+    view = ArenaView()
+    qtbot.addWidget(view)
+    view.timer.stop()
+    return view
+
+
+def expected_paths(a):
+    """run_paths with the arena's current settings."""
+    return run_paths(a.surface, a.start, a.checked(), a.eps.value(), mu=a.mu.value(),
+                     steps=a.steps.value(), noise=a.noise.value(), seed=a.seed.value())
+
+
+def line_points(item):
+    x, y = item.getData()
+    return np.column_stack([x, y])
+
+
+def test_one_path_item_per_checked_optimiser_with_run_paths_points(arena):
+    arena.checks["adam"].setChecked(False)
+    arena.checks["nesterov"].setChecked(False)
+    arena.skip_to_end()
+    assert arena.checked() == ["gd", "sgd", "momentum"]
+    assert set(arena.paths) == {"gd", "sgd", "momentum"}
+    visible = [n for n in OPTIMIZERS if arena.lines[n].isVisible()]
+    assert visible == ["gd", "sgd", "momentum"]
+    for name, path in expected_paths(arena).items():
+        assert np.array_equal(line_points(arena.lines[name]), path.points)
+        assert np.array_equal(arena.paths[name].points, path.points)
+        x, y = arena.loss_curves[name].getData()
+        assert len(x) == len(path.losses)
+    assert not arena.table.isRowHidden(0) and arena.table.isRowHidden(OPTIMIZERS.index("adam"))
+
+
+def test_changing_eps_recomputes_at_once(arena):
+    before = {n: p.points.copy() for n, p in arena.paths.items()}
+    arena.eps.slider.setValue(arena.eps.slider.value() - 40)       # as a user drags the slider
+    assert arena.eps.value() < 0.07
+    after = expected_paths(arena)
+    for name in OPTIMIZERS:
+        assert np.array_equal(arena.paths[name].points, after[name].points)
+        assert not np.array_equal(arena.paths[name].points, before[name])
+    assert arena.step == 0 and arena.timer.isActive()             # the animation restarted
+    arena.mu.setValue(0.8)
+    assert np.array_equal(arena.paths["momentum"].points, expected_paths(arena)["momentum"].points)
+
+
+def test_custom_formula_works(arena):
+    arena.formula.setText("x**2 - y**2")
+    assert arena.apply_formula()
+    assert arena.surface.name == "custom" and arena.surface.text == "x**2 - y**2"
+    assert not arena.formula_error.isVisible() or not arena.formula_error.text()
+    assert arena.surface_combo.currentData() == "custom"
+    arena.skip_to_end()
+    sgd = expected_paths(arena)["sgd"].points
+    assert np.array_equal(arena.paths["sgd"].points, sgd)
+    drawn = line_points(arena.lines["sgd"])                         # runs off towards −y²:
+    assert 1 < len(drawn) < len(sgd) and np.array_equal(drawn, sgd[:len(drawn)])
+    assert np.abs(drawn[-1]).max() > 3 * 3.0                        # drawn until far off the plot
+
+
+@pytest.mark.parametrize("text", ["__import__('os')", "x.real"])
+def test_bad_formula_shows_an_error_and_keeps_the_surface(arena, qtbot, text):
+    arena.show()
+    old, paths = arena.surface, arena.paths
+    arena.surface_combo.setCurrentIndex(arena.surface_combo.findData("custom"))   # applies the default
+    good = arena.surface
+    assert good.name == "custom" and good is not old
+    arena.formula.setText(text)
+    qtbot.keyClick(arena.formula, Qt.Key_Return)
+    assert arena.surface is good
+    assert arena.formula_error.isVisible() and "column" in arena.formula_error.text()
+    assert arena.formula.hasSelectedText()                          # the culprit is marked
+    assert paths is not arena.paths                                 # (the combo switch recomputed)
+
+
+def test_bad_formula_leaves_a_builtin_surface_in_place(arena):
+    arena.formula.setText("x.real")
+    assert not arena.apply_formula()
+    assert arena.surface.name == "ravine"
+    assert "attribute" in arena.formula_error.text()
+
+
+def test_clicking_sets_the_start(arena, qtbot):
+    arena._set_start(0.5, -0.25)
+    assert arena.start == (0.5, -0.25)
+    assert all(np.array_equal(p.points[0], [0.5, -0.25]) for p in arena.paths.values())
+    x, y = arena.start_marker.getData()
+    assert (x[0], y[0]) == (0.5, -0.25)
+
+    arena.resize(1100, 700)
+    arena.show()
+    qtbot.waitExposed(arena)
+    vb = arena.plot.getPlotItem().vb
+    scene_pt = vb.mapViewToScene(pg_point(1.0, 0.5))
+    view_pt = arena.plot.mapFromScene(scene_pt)
+    qtbot.mouseClick(arena.plot.viewport(), Qt.LeftButton, pos=QPoint(view_pt.x(), view_pt.y()))
+    assert arena.start == pytest.approx((1.0, 0.5), abs=0.05)
+    assert np.allclose(arena.paths["gd"].points[0], arena.start)
+
+
+def pg_point(x, y):
+    from PySide6.QtCore import QPointF
+    return QPointF(x, y)
+
+
+def test_saddle_preset_gd_stays_sgd_leaves(arena):
+    arena.preset_saddle()
+    assert arena.surface.name == "saddle" and arena.checked() == ["gd", "sgd"]
+    assert arena.start == (1.0, 0.0)
+    assert np.array_equal(arena.paths["gd"].points, expected_paths(arena)["gd"].points)
+    gd, sgd = arena.paths["gd"].points[-1], arena.paths["sgd"].points[-1]
+    assert np.linalg.norm(gd) < 1e-3                               # at the saddle (0, 0)
+    assert np.linalg.norm(sgd) > 1.0                               # escaped along −y²
+    arena.skip_to_end()
+    row = OPTIMIZERS.index("gd")
+    assert arena.table.item(row, 6).text() == "at a saddle point"
+    assert float(arena.table.item(row, 4).text()) < 0 < float(arena.table.item(row, 5).text())
+
+
+def test_huge_eps_diverges_with_a_label_and_no_exception(arena):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        arena.eps.setValue(1.0)
+        arena.skip_to_end()
+        arena.resize(900, 600)
+        arena.grab()
+    path = arena.paths["gd"]
+    assert path.diverged and path.stop_step < arena.steps.value()
+    label = f"diverged at step {path.stop_step + 1}"
+    assert label in arena.legend.text()
+    assert arena.table.item(OPTIMIZERS.index("gd"), 6).text() == label
+
+
+def test_small_eps_crawls(arena):
+    arena.eps.setValue(1e-5)
+    gd = arena.paths["gd"]
+    assert not gd.diverged
+    assert np.linalg.norm(gd.points[-1] - gd.points[0]) < 0.1       # hardly moved in 200 steps
+
+
+def test_frames_advance_with_the_timer(arena, qtbot):
+    arena.show()                                   # a hidden arena holds its animation
+    qtbot.waitExposed(arena)
+    arena.speed.setValue(30.0)
+    arena.restart_animation()
+    n = arena.frames_drawn
+    qtbot.waitUntil(lambda: arena.frames_drawn >= n + 3, timeout=3000)
+    assert 0 < arena.step < arena.steps.value()
+    x, _ = arena.lines["gd"].getData()
+    assert len(x) == arena.step + 1                                # revealed progressively
+
+
+def test_convergence_map_marks_the_current_eps_mu(arena):
+    arena.eps.setValue(0.02)
+    arena.mu.setValue(0.75)
+    x, y = arena.conv_marker.getData()
+    assert x[0] == pytest.approx(math.log10(0.02)) and y[0] == pytest.approx(0.75)
+    assert not arena.conv_box.isHidden()
+    arena.set_surface("rosenbrock")
+    assert arena.conv_box.isHidden()                               # a map of the ravine only
+
+
+def test_rosenbrock_has_log_contours_and_fixed_levels(arena):
+    arena.set_surface("rosenbrock")
+    assert arena.map.log
+    levels = arena.image_levels = tuple(arena.map.image.levels)
+    arena._set_start(0.0, 0.0)
+    arena.show_step(5)
+    assert tuple(arena.map.image.levels) == levels
+    grid = np.meshgrid(np.linspace(-2, 2, 50), np.linspace(-2, 2, 50))
+    levels, log = contour_levels(make_surface("saddle").f(*grid))
+    assert not log and np.all(np.diff(levels) > 0)
+
+
+def test_three_d_checkbox_without_opengl(arena):
+    from nnviz.gui.arena import _gl
+    if _gl() is None:
+        assert not arena.three_d.isEnabled() and "PyOpenGL" in arena.three_d.toolTip()
+
+
+def test_every_surface_draws(arena):
+    for name in ("ravine", "saddle", "monkey", "rosenbrock", "himmelblau", "beale", "camel"):
+        assert arena.set_surface(name)
+        arena.skip_to_end()
+        assert arena.map.image.image is not None
+    assert pretty("x**2 - 3*y**3") == "x² − 3·y³"
+
+
+def test_a_hidden_arena_spends_no_frames(arena, qtbot):
+    arena.restart_animation()
+    n = arena.frames_drawn
+    qtbot.wait(200)
+    assert arena.frames_drawn == n

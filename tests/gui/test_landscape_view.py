@@ -1,0 +1,151 @@
+"""The landscape view asks (signals) and shows (slice, progress, Hessian, restarts)."""
+import numpy as np
+import pytest
+
+from nnviz.gui.landscape_view import LandscapeView, contour_levels, sub_w
+
+
+@pytest.fixture
+def view(qtbot):
+    v = LandscapeView()
+    qtbot.addWidget(v)
+    return v
+
+
+def synthetic(A=31, B=21, trajectory=True):
+    a, b = np.linspace(-1, 1, A), np.linspace(-0.5, 0.5, B)
+    X, Y = np.meshgrid(a, b)
+    loss = 0.05 + X ** 2 + 4 * Y ** 2 + 0.3 * np.sin(3 * X) ** 2
+    path = np.column_stack([np.linspace(0.8, 0, 12), np.linspace(-0.4, 0, 12)]) if trajectory else None
+    return {"alphas": a, "betas": b, "loss": loss, "trajectory": path, "center_loss": 0.05}
+
+
+def test_compute_emits_the_kind_and_the_last_two_picks(view, qtbot):
+    view.add_pick(2, 0, 1)
+    view.add_pick(2, 1, 0)
+    view.add_pick(3, 0, 2)
+    assert view.picks == [(2, 1, 0), (3, 0, 2)]
+    assert sub_w(3, 0, 2) in view.picks_label.text() and sub_w(2, 0, 1) not in view.picks_label.text()
+    view.grid.setValue(41)
+    view.span.setValue(2.5)
+    with qtbot.waitSignal(view.slice_requested, timeout=1000) as sig:
+        view.compute.click()
+    req = sig.args[0]
+    assert req == {"kind": "weights", "picks": ((2, 1, 0), (3, 0, 2)), "grid": 41, "range": 2.5, "seed": 0}
+    assert view.busy and view.cancel.isEnabled() and not view.compute.isEnabled()
+
+
+def test_random_and_pca_requests(view, qtbot):
+    view.kind.setCurrentIndex(view.kind.findData("random"))
+    view.seed.setValue(7)
+    with qtbot.waitSignal(view.slice_requested, timeout=1000) as sig:
+        view.request_slice()
+    assert sig.args[0]["kind"] == "random" and sig.args[0]["seed"] == 7 and sig.args[0]["picks"] is None
+    view.set_busy(False)
+    view.kind.setCurrentIndex(view.kind.findData("pca"))
+    with qtbot.waitSignal(view.slice_requested, timeout=1000) as sig:
+        view.request_slice()
+    assert sig.args[0]["kind"] == "pca"
+
+
+def test_weights_without_two_picks_asks_for_them(view, qtbot):
+    view.add_pick(2, 0, 0)
+    with qtbot.assertNotEmitted(view.slice_requested):
+        view.compute.click()
+    assert "Pick two weights" in view.status.text()
+
+
+def test_show_slice_sets_the_image_trajectory_and_centre(view):
+    res = synthetic()
+    view.show_slice(res)
+    assert view.map.image.image.shape == (21, 31)
+    x, y = view.path.getData()
+    assert np.array_equal(x, res["trajectory"][:, 0]) and np.array_equal(y, res["trajectory"][:, 1])
+    cx, cy = view.center.getData()
+    assert (cx[0], cy[0]) == (0.0, 0.0)
+    assert "0.05" in view.status.text()
+    levels = tuple(view.map.image.levels)
+    rect = view.map.image.mapRectToParent(view.map.image.boundingRect())
+    assert rect.left() < -1 < rect.left() + 0.1 and rect.top() < -0.5 < rect.top() + 0.1
+    no_path = synthetic(trajectory=False)
+    view.show_slice(no_path)
+    assert view.path.getData()[0] is None or len(view.path.getData()[0]) == 0
+    assert tuple(view.map.image.levels) == levels                 # same field, same colours
+
+
+def test_wide_loss_range_gets_log_contours(view):
+    res = synthetic()
+    res["loss"] = 1e-4 + res["loss"] ** 4 * 1e3
+    view.show_slice(res)
+    assert view.map.log
+    levels, log = contour_levels(res["loss"])
+    assert log and np.allclose(np.diff(np.log(levels)), np.log(levels[1] / levels[0]))   # geometric
+    assert res["loss"].min() < levels[0] and levels[-1] < res["loss"].max()
+    levels, log = contour_levels(0.27 + synthetic()["loss"])          # within a decade: linear
+    assert not log and np.allclose(np.diff(levels), levels[1] - levels[0])
+    z = res["loss"] - 1.0                                              # reaches below 0:
+    shifted, log = contour_levels(z)                                  # geometric above min Z
+    steps = np.diff(np.log(shifted - z.min()))
+    assert log and np.allclose(steps, steps[0])
+
+
+def test_nan_in_the_slice_does_not_raise(view):
+    res = synthetic()
+    res["loss"][0, 0] = np.nan
+    res["loss"][1, 1] = np.inf
+    view.show_slice(res)
+    assert np.isfinite(view.map.image.image).all()
+
+
+def test_progress_and_cancel(view, qtbot):
+    view.kind.setCurrentIndex(view.kind.findData("random"))
+    view.request_slice()
+    view.show_progress(30, 120)
+    assert view.progress.maximum() == 120 and view.progress.value() == 30
+    with qtbot.waitSignal(view.cancel_requested, timeout=1000):
+        view.cancel.click()
+    assert not view.busy and view.compute.isEnabled()
+
+
+def test_show_error_in_red(view):
+    view.show_error("the principal directions need a training trajectory")
+    assert "trajectory" in view.status.text() and "c0392b" in view.status.styleSheet()
+
+
+def test_hessian_request_and_spectrum(view, qtbot):
+    with qtbot.waitSignal(view.hessian_requested, timeout=1000):
+        view.hessian_button.click()
+    eig = np.array([2.0, -0.5, 0.1, -1.5, 3.0])
+    view.show_hessian(eig, "saddle", 2)
+    assert np.array_equal(view.bars.opts["height"], np.sort(eig))
+    text = view.hessian_text.text()
+    assert "2 negative eigenvalues of 5" in text and "saddle point" in text
+    view.show_hessian(np.array([0.1, 0.2]), "minimum", 0)
+    assert "0 negative eigenvalues of 2" in view.hessian_text.text()
+    assert "minimum" in view.hessian_text.text()
+
+
+def test_restarts_request_and_points(view, qtbot):
+    view.restarts_k.setValue(7)
+    view.restarts_steps.setValue(500)
+    with qtbot.waitSignal(view.restarts_requested, timeout=1000) as sig:
+        view.restarts_button.click()
+    assert sig.args == [7, 500]
+    finals = np.array([0.01, 0.2, 0.0101, 0.2, 0.35, 0.01, 0.2])
+    view.show_restarts(finals, np.arange(3, 10), 3)
+    x, _ = view.finals.getData()
+    assert len(x) == 7 and np.array_equal(x, np.arange(3, 10))
+    assert "7 runs reached 3 distinct minima" in view.restarts_text.text()
+    view.show_restarts(np.array([0.1, np.inf, 0.3]), np.arange(3), 2)
+    assert len(view.finals.getData()[0]) == 2 and "Diverged: 1 of 3 runs" in view.restarts_text.text()
+
+
+def test_renders_without_warnings(view, qtbot):
+    import warnings
+    view.resize(1100, 700)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view.show_slice(synthetic())
+        view.show_hessian(np.array([-1.0, 0.0, 2.0]), "saddle", 1)
+        view.show_restarts(np.array([0.1, 0.2]), np.arange(2), 2)
+        view.grab()
