@@ -239,11 +239,13 @@ class LandscapeView(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setMaximumWidth(160)
+        self.kind.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(18)            # long choices elide instead of widening
         row = QHBoxLayout()
-        for w in (QLabel(tr("Directions:")), self.kind, QLabel(tr("grid")), self.grid,
-                  QLabel(tr("range")), self.span, QLabel(tr("seed")), self.seed):
+        row.addWidget(QLabel(tr("Directions:")))
+        row.addWidget(self.kind, 1)
+        for w in (QLabel(tr("grid")), self.grid, QLabel(tr("range")), self.span, QLabel(tr("seed")), self.seed):
             row.addWidget(w)
-        row.addStretch(1)
         row2 = QHBoxLayout()
         self.picks_label = _note()
         row2.addWidget(self.picks_label, 1)

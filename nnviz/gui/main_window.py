@@ -36,6 +36,15 @@ SLOW_VIEWS_PERIOD = 0.1     # seconds between redraws of the loss and hidden vie
 GIL_SWITCH_INTERVAL = 0.0002  # seconds; see _start_worker
 
 
+def _scrolled(widget):
+    """``widget`` in a scroll area, so a small screen scrolls it instead of growing the window."""
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.NoFrame)
+    return scroll
+
+
 def cache_axes(widget):
     """Cache every plot axis under ``widget`` as a pixmap: an axis changes only with its
     range, but pyqtgraph would otherwise re-render its text on every frame."""
@@ -97,8 +106,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(network, self.tr("Network"))
-        self.tabs.addTab(self.arena, self.tr("Optimiser arena"))
-        self.tabs.addTab(self.landscape, self.tr("Loss landscape"))
+        self.tabs.addTab(_scrolled(self.arena), self.tr("Optimiser arena"))
+        self.tabs.addTab(_scrolled(self.landscape), self.tr("Loss landscape"))
         self.tabs.setTabToolTip(1, self.tr("GD, SGD, momentum, Nesterov and Adam side by side on one "
                                            "contour plot: saddle points, ravines, learning rates"))
         self.tabs.setTabToolTip(2, self.tr("The network's own loss surface: slices through the weights, "
@@ -109,17 +118,15 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.banner)
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(centre)
-        scroll = QScrollArea()
-        scroll.setWidget(self.controls)
-        scroll.setWidgetResizable(True)
+        scroll = _scrolled(self.controls)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.docks = {}
         self._dock("controls", self.tr("Controls"), scroll, Qt.LeftDockWidgetArea)
         self._dock("output", self.tr("Output"), self.output_view, Qt.RightDockWidgetArea)
         self._dock("hidden", self.tr("Hidden features"), self.hidden_view, Qt.RightDockWidgetArea)
         self._dock("loss", self.tr("Loss"), self.loss_view, Qt.BottomDockWidgetArea)
-        self._dock("gallery", self.tr("Activation functions"), self.gallery, Qt.BottomDockWidgetArea)
-        self._dock("stepthrough", self.tr("Step-through"), self.stepthrough, Qt.BottomDockWidgetArea)
+        self._dock("gallery", self.tr("Activation functions"), _scrolled(self.gallery), Qt.BottomDockWidgetArea)
+        self._dock("stepthrough", self.tr("Step-through"), _scrolled(self.stepthrough), Qt.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["loss"], self.docks["gallery"])
         self.tabifyDockWidget(self.docks["loss"], self.docks["stepthrough"])
         self.docks["loss"].raise_()

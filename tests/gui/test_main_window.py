@@ -161,10 +161,10 @@ def test_language_menu_remembers_the_choice(make_window, monkeypatch):
 
 def test_arena_and_landscape_tabs(make_window, qtbot):
     w = make_window()
-    w.tabs.setCurrentWidget(w.arena)
+    w.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: w.arena.frames_drawn > 3, timeout=10000)
     assert len(w.arena.lines) >= len(w.arena.checked())
-    w.tabs.setCurrentWidget(w.landscape)
+    w.tabs.setCurrentIndex(2)
     w.network_view.edge_clicked.emit(2, 0, 1)
     w.network_view.edge_clicked.emit(3, 0, 2)
     with qtbot.waitSignal(w.worker.slice_ready, timeout=20000) as sig:
