@@ -205,12 +205,12 @@ class LandscapeView(QWidget):
         super().__init__(parent)
         self.picks, self.busy = [], False
         self._asked = None                       # the request shown next by show_slice
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)            # the slice on top, Hessian and restarts below it
         layout.addLayout(self._build_slice(), 3)
-        side = QVBoxLayout()
-        side.addWidget(self._build_hessian(), 1)
-        side.addWidget(self._build_restarts(), 1)
-        layout.addLayout(side, 2)
+        below = QHBoxLayout()
+        below.addWidget(self._build_hessian(), 1)
+        below.addWidget(self._build_restarts(), 1)
+        layout.addLayout(below, 2)
         self._on_kind()
         self.set_busy(False)
 

@@ -12,11 +12,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-#: (file name, preset key, training steps, dock to raise or None, step-through phase or None)
+#: (file name, preset key, training steps, dock or tab to raise or None, step-through phase or None)
 SCENES = [
     ("xor.png", "xor_hidden", 3000, None, None),
     ("spiral.png", "spiral_tanh", 30000, None, None),
     ("gallery.png", "xor_hidden", 0, "gallery", None),
+    ("arena.png", "xor_hidden", 0, "tab:1", None),
+    ("landscape.png", "xor_hidden", 2000, "tab:2", None),
 ] + [(f"step_{kind}.png", "worked_example", 0, None, (kind, layer, unit))
      for kind, layer, unit in (("forward", 2, (2, 0)), ("output_delta", 3, (3, 0)), ("backward", 2, (2, 1)),
                                ("gradient", 2, (2, 0, 1)), ("update", 3, (3, 1, 0)))]
@@ -51,7 +53,9 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
                 w._play(False)
                 _wait(app, lambda: w.snapshot is not None and not w.snapshot.running
                       and w.snapshot.step >= steps, timeout=30)
-            if dock:
+            if dock and dock.startswith("tab:"):
+                _show_tab(app, w, int(dock[4:]))
+            elif dock:
                 w.docks[dock].raise_()
             if phase:
                 _step_through(app, w, *phase)
@@ -62,6 +66,24 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
             paths.append(path)
             w.close()
     return paths
+
+
+def _show_tab(app, w, index):
+    """The arena mid-race, or the landscape with a PCA slice and the Hessian computed."""
+    from .selftest import wait as _wait
+    w.tabs.setCurrentIndex(index)
+    if index == 1:
+        _wait(app, lambda: w.arena.frames_drawn >= 45)
+        w.arena.timer.stop()
+        return
+    got = []
+    w.worker.slice_ready.connect(lambda out: got.append(out))
+    w.worker.hessian_ready.connect(lambda *a: got.append(a))
+    w.landscape.kind.setCurrentIndex(w.landscape.kind.findData("pca"))
+    w.landscape.request_slice()
+    _wait(app, lambda: len(got) >= 1)
+    w.landscape.hessian_requested.emit()
+    _wait(app, lambda: len(got) >= 2)
 
 
 def _step_through(app, w, kind, layer, item):
