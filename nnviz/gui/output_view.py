@@ -310,7 +310,10 @@ class OutputView(QWidget):
 
     def _caption_text(self):
         ds, tr = self.dataset, self.tr
-        if ds.task == "binary":
+        if ds.n_inputs > 2:
+            text = tr("The data have {0} inputs: the points show the first two, x₁ and x₂; the "
+                      "output over the input plane needs 1 or 2 inputs").format(ds.n_inputs)
+        elif ds.task == "binary":
             c1 = (ds.classes + ("0", "1"))[1]
             text = tr("Background: the output y = P(class {0} | x), white at y = 0.5; "
                       "line: the decision boundary y = 0.5").format(c1)
