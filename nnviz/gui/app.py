@@ -2,9 +2,13 @@
 from __future__ import annotations
 
 import ctypes.util
+import hashlib
 import os
 import sys
+import tempfile
 from pathlib import Path
+
+from nnviz.qttools import lrelease
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "nnviz.svg"
@@ -47,19 +51,52 @@ def quiet_qt_messages():
 
 
 def install_translator(app, lang=None):
-    """Load nnviz's translation for ``lang`` ("ja", "en"; None: the saved choice, else the
-    system locale). Returns the installed QTranslator, or None for English or when no
-    compiled translation exists."""
-    from PySide6.QtCore import QLocale, QSettings, QTranslator
+    """Load nnviz's translation for ``lang`` ("ja", "en"; None: the saved choice, QSettings
+    "language", else the system locale). Returns the installed QTranslator, or None for
+    English or when no translation is available; never raises.
 
-    lang = lang or QSettings().value("language") or QLocale.system().name().split("_")[0]
-    if lang == "en":
-        return None
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS / f"nnviz_{lang}.qm")):
+    The compiled ``nnviz_<lang>.qm`` is built by ``pip install`` (setup.py). A checkout that
+    was never installed has only the source ``.ts`` (or a .ts edited since): it is compiled
+    here, once per version, with PySide6's lrelease into the user's cache folder. Qt's own
+    strings (standard buttons, file dialogs) come from Qt's ``qtbase_<lang>.qm``, installed
+    alongside and kept as the returned translator's ``qt`` attribute: remove both to switch
+    back to English."""
+    try:
+        from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+
+        lang = lang or QSettings().value("language") or QLocale.system().name()
+        lang = str(lang).replace("-", "_").split("_")[0]
+        if not lang or lang in ("en", "C"):
+            return None
+        qm, ts = TRANSLATIONS / f"nnviz_{lang}.qm", TRANSLATIONS / f"nnviz_{lang}.ts"
+        candidates = [qm] if qm.exists() else []
+        # no .qm (a checkout never installed), or a .ts edited since the .qm was compiled
+        # (installers write both at once: allow them some seconds)
+        if ts.exists() and (not qm.exists() or qm.stat().st_mtime + 30 < ts.stat().st_mtime):
+            cache = QStandardPaths.writableLocation(QStandardPaths.GenericCacheLocation)
+            folder = Path(cache or tempfile.gettempdir()) / "nnviz" / "translations"
+            compiled = folder / f"nnviz_{lang}-{hashlib.sha1(ts.read_bytes()).hexdigest()[:12]}.qm"
+            try:
+                if not compiled.exists():
+                    folder.mkdir(parents=True, exist_ok=True)
+                    lrelease(ts, compiled)
+                candidates.insert(0, compiled)
+            except Exception as exc:              # e.g. no lrelease: use a stale .qm, if any
+                sys.stderr.write(f"nnviz: cannot compile {ts.name}: {exc}\n")
+        translator = QTranslator(app)
+        if not any(path.exists() and translator.load(str(path)) for path in candidates):
+            return None
+        qt = QTranslator(translator)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+            app.installTranslator(qt)
+            translator.qt = qt
+        else:
+            translator.qt = None
         app.installTranslator(translator)
         return translator
-    return None
+    except Exception as exc:                      # no translation is no reason not to start
+        sys.stderr.write(f"nnviz: translation {lang!r} unavailable: {exc}\n")
+        return None
 
 
 def run(argv=None):

@@ -204,7 +204,7 @@ class _LayerRow(QWidget):
         self.count = QLabel(alignment=Qt.AlignCenter, minimumWidth=22,
                             toolTip=self.tr("n_l, the number of units: W^(l) has n_l rows"))
         self.plus = _tool("+", self.tr("one unit more"), lambda: self._add(1))
-        self.act = _combo([(t, k) for k, t in TITLES.items()], self.tr("activation f of this layer: z^(l) = f(u^(l))"))
+        self.act = _combo([(self.tr(t), k) for k, t in TITLES.items()], self.tr("activation f of this layer: z^(l) = f(u^(l))"))
         _select(self.act, activation)
         self.act.currentIndexChanged.connect(lambda *_: self.changed.emit())
         self.remove = _tool("✕", self.tr("remove this layer"), lambda: self.removed.emit(self))
@@ -429,9 +429,9 @@ class ControlPanel(QWidget):
         self.task_info = _note()
         self.override = QCheckBox(self.tr("choose output f and loss L_n myself"), toolTip=self.tr(
             "any other pair uses the general chain rule δ^(L) = f'(u^(L)) ⊙ ∂L/∂z"))
-        self.output = _combo([("", "")] + [(TITLES.get(a, "Softmax"), a) for a in OUTPUT_ACTIVATIONS],
+        self.output = _combo([("", "")] + [(self.tr(TITLES.get(a, "Softmax")), a) for a in OUTPUT_ACTIVATIONS],
                              self.tr("output activation: y = z^(L) = f(u^(L))"))
-        self.loss = _combo([("", "")] + [(LOSSES[k].title, k) for k in LOSSES], self.tr("loss L_n of one sample"))
+        self.loss = _combo([("", "")] + [(self.tr(LOSSES[k].title), k) for k in LOSSES], self.tr("loss L_n of one sample"))
         self._watch(self._changed, self.task, self.override, self.output, self.loss)
         g.row(self.tr("task"), self.task)
         g.row(self.task_info)
@@ -448,7 +448,7 @@ class ControlPanel(QWidget):
 
     def _init_group(self):
         box, g = self._group(self.tr("Initial weights w⁰"))
-        init = self._field("init", _combo([(k, k) for k in INIT_SCHEMES], self.tr(
+        init = self._field("init", _combo([(self.tr(k), k) for k in INIT_SCHEMES], self.tr(
             "how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰")))
         for i, k in enumerate(INIT_SCHEMES):
             init.setItemData(i, INITS.get(k, k), Qt.ToolTipRole)
@@ -467,7 +467,7 @@ class ControlPanel(QWidget):
         self.batch_mode = _combo([(self.tr("GD (B = N)"), 0), (self.tr("SGD (B = 1)"), 1),
                                   (self.tr("minibatch"), -1)], tip)
         self.batch_b = _spin(2, 9999, tip)
-        self.optimizer = _combo([(k, k) for k in OPTIMIZERS], self.tr("the update rule"))
+        self.optimizer = _combo([(self.tr(k), k) for k in OPTIMIZERS], self.tr("the update rule"))
         for i, k in enumerate(OPTIMIZERS):
             self.optimizer.setItemData(i, RULES.get(k, k), Qt.ToolTipRole)
         self._watch(self._changed, self.batch_mode, self.batch_b, self.optimizer)
@@ -681,8 +681,8 @@ class ControlPanel(QWidget):
         override = self.override.isChecked()
         for w in self._override_rows:
             w.setVisible(override)
-        self.output.setItemText(0, self.tr("matched: {}").format(SHORT.get(task.output)))
-        self.loss.setItemText(0, self.tr("matched: {}").format(SHORT.get(task.loss)))
+        self.output.setItemText(0, self.tr("matched: {}").format(self.tr(SHORT[task.output])))
+        self.loss.setItemText(0, self.tr("matched: {}").format(self.tr(SHORT[task.loss])))
         out = (self.output.currentData() if override else "") or task.output
         loss = (self.loss.currentData() if override else "") or task.loss
         try:
@@ -691,4 +691,4 @@ class ControlPanel(QWidget):
         except ValueError as e:
             rule, color = str(e), "color: rgb(214, 39, 40);"
         self.task_info.setStyleSheet(color)
-        self.task_info.setText(f"{SHORT.get(out, TITLES.get(out))} + {SHORT[loss]}\n{rule}")
+        self.task_info.setText(f"{self.tr(SHORT.get(out, TITLES.get(out)))} + {self.tr(SHORT[loss])}\n{rule}")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QGraphicsSimpleTextIte
                                QGraphicsTextItem, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
                                QToolTip, QVBoxLayout, QWidget)
 
+from ..core.activations import TITLES
 from .colors import LUT, lut_index, qcolor
 from .formulas import sym
 from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _SUB, _Canvas, _centred, _ColorBar, _Edge,
@@ -220,7 +221,7 @@ class NetworkView(QWidget):
             x = self._x[l]
             title = (self.tr("layer 1 (input)") if l == 1 else
                      self.tr("layer {0} (output)").format(l) if l == L else self.tr("layer {0}").format(l))
-            sub = "z<sup>(1)</sup> = x" if l == 1 else snap.activations[l]
+            sub = "z<sup>(1)</sup> = x" if l == 1 else self.tr(TITLES.get(snap.activations[l], "Softmax"))
             self._label(f"<b>{title}</b><br><span style='color:#777'>{sub}</span>", x, label_y, 12 * f, True)
             for j in range(m[l]):
                 self.node_items[(l, j)] = node = _Unit((l, j), self, x, y[(l, j)], self._font,

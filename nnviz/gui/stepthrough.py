@@ -309,7 +309,7 @@ class StepThroughPanel(QWidget):
         rule = f"ε = {formulas.num(m.get('eps', 0))}" + (f", μ = {formulas.num(m['mu'])}"
                                                           if opt == "momentum" else "")
         return self.tr("training step t = {0} · sample n = {1} · minibatch B = {2} ({3}) · {4}: {5}").format(
-            m.get("step", "?"), m.get("sample", 0), B, self.tr(m.get("reduction", "mean")), opt, rule)
+            m.get("step", "?"), m.get("sample", 0), B, self.tr(m.get("reduction", "mean")), self.tr(opt), rule)
 
     def _on_box(self, k):
         if k >= 0:

@@ -1,0 +1,3423 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ActivationGallery</name>
+    <message>
+        <location filename="../../gui/gallery.py" line="172"/>
+        <source>Used by the current network</source>
+        <extracomment>The inputs every plot is drawn at: u ∈ [−4, 4], including u = 0 exactly.</extracomment>
+        <translation>現在のネットワークで使用中</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="183"/>
+        <source>function</source>
+        <translation>関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="184"/>
+        <source>derivative</source>
+        <translation>導関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="287"/>
+        <source>Identity</source>
+        <translation>恒等写像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="288"/>
+        <source>Binary step</source>
+        <translation>ステップ関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="289"/>
+        <source>Logistic (sigmoid)</source>
+        <translation>ロジスティック (シグモイド)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="290"/>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="291"/>
+        <source>ArcTan</source>
+        <translation>ArcTan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="292"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="293"/>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="294"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="295"/>
+        <source>SoftPlus</source>
+        <translation>SoftPlus</translation>
+    </message>
+</context>
+<context>
+    <name>ArchitectureEditor</name>
+    <message>
+        <location filename="../../gui/controls.py" line="241"/>
+        <source>+ add layer</source>
+        <translation>+ 層を追加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="242"/>
+        <source>a new hidden layer just before the output layer L</source>
+        <translation>出力層 L の直前に隠れ層を追加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="312"/>
+        <source>layer {}</source>
+        <translation>第 {} 層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="314"/>
+        <source>layer 1 · input x · {} units</source>
+        <translation>第 1 層 · 入力 x · {} ユニット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="315"/>
+        <source>layer {} = L · output y · {} units</source>
+        <translation>第 {} 層 = L · 出力 y · {} ユニット</translation>
+    </message>
+</context>
+<context>
+    <name>ArenaView</name>
+    <message>
+        <location filename="../../gui/arena.py" line="350"/>
+        <source>Momentum on the ravine: rate of convergence per step over (ε, μ). Darker is faster; red: rate ≥ 1 diverges. ○ = current (ε, μ).</source>
+        <translation>谷でのモメンタム: (ε, μ) ごとの 1 ステップあたりの収束率。濃いほど速い。赤: 収束率 ≥ 1 で発散。○ = 現在の (ε, μ)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/arena.py" line="417"/>
+        <source>★ minimum ✕ saddle ○ start — click to move the start.</source>
+        <translation>★ 極小点 ✕ 鞍点 ○ 開始点 — クリックで開始点を移動。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/arena.py" line="497"/>
+        <source>diverged at step {0}</source>
+        <translation>ステップ {0} で発散</translation>
+    </message>
+    <message>
+        <location filename="../../gui/arena.py" line="579"/>
+        <source>Loss surface in 3-D</source>
+        <translation>損失曲面 (3D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/arena.py" line="594"/>
+        <source>The 3-D view failed: {0}</source>
+        <translation>3D 表示に失敗しました: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="9"/>
+        <source>Ravine (SGD vs Momentum SGD)</source>
+        <translation>谷 (SGD vs モメンタム SGD)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="10"/>
+        <source>Saddle x² − y²</source>
+        <translation>鞍点 x² − y²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="11"/>
+        <source>Monkey saddle</source>
+        <translation>モンキーサドル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="12"/>
+        <source>Rosenbrock</source>
+        <translation>Rosenbrock 関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="13"/>
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau 関数 (極小点 4 つ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="14"/>
+        <source>Beale</source>
+        <translation>Beale 関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="15"/>
+        <source>Six-hump camel</source>
+        <translation>6 こぶラクダ関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="16"/>
+        <source>Custom formula…</source>
+        <translation>自分で式を入力…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="17"/>
+        <source>The loss L(x, y) the optimisers descend; w = (x, y) plays the weights</source>
+        <translation>最適化法が降りていく損失 L(x, y)。w = (x, y) が重みの役をする</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="18"/>
+        <source>L in x and y: + − * / ** ( ), numbers, pi, e, sin cos tan exp log sqrt abs tanh …; press Enter to apply</source>
+        <translation>x と y で書いた L: + − * / ** ( )、数値、pi、e、sin cos tan exp log sqrt abs tanh …。Enter で適用</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="19"/>
+        <source>GD stalls at the saddle</source>
+        <translation>GD が鞍点で停まる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="20"/>
+        <source>Saddle x² − y², start on y = 0: GD runs into the saddle point and stays (∇L = 0); the noise of SGD pushes it off (lecture §5)</source>
+        <translation>鞍点 x² − y² を y = 0 上から開始: GD は鞍点に入って停まる (∇L = 0)。SGD はノイズで抜け出す (講義 §5)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="21"/>
+        <source>Surface</source>
+        <translation>曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="22"/>
+        <source>Optimisers</source>
+        <translation>最適化法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="23"/>
+        <source>w ← w − ε∇L on the exact gradient (full-batch gradient descent)</source>
+        <translation>正確な勾配で w ← w − ε∇L (全データを使う勾配降下法)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="24"/>
+        <source>w ← w − ε(∇L + noise): the noisy gradient of one sample</source>
+        <translation>w ← w − ε(∇L + ノイズ): 1 サンプルのノイズを含む勾配</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="25"/>
+        <source>w ← w − ε∇L + μv, v = w − w_prev: inertia damps the zig-zag (§6)</source>
+        <translation>w ← w − ε∇L + μv, v = w − w_prev: 慣性がジグザグを抑える (§6)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="26"/>
+        <source>Momentum with the gradient taken at the look-ahead point w + μv</source>
+        <translation>先読みした点 w + μv で勾配を求めるモメンタム</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="27"/>
+        <source>Adam: each coordinate&apos;s step scaled by its running gradient size</source>
+        <translation>Adam: 各座標の更新幅を、その座標の勾配の大きさの移動平均で調整</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="28"/>
+        <source>GD</source>
+        <translation>GD</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="29"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="30"/>
+        <source>Momentum SGD</source>
+        <translation>モメンタム SGD</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="31"/>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="32"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="33"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="34"/>
+        <source>Learning rate ε: too small converges slowly, too large oscillates and overshoots (§5)</source>
+        <translation>学習率 ε: 小さすぎると収束に時間がかかり、大きすぎると振動して通り過ぎる (§5)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="35"/>
+        <source>Momentum μ: how much of the last update v = w − w_prev carries on (§6)</source>
+        <translation>モメンタム μ: 前回の更新 v = w − w_prev をどれだけ引き継ぐか (§6)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="36"/>
+        <source>Standard deviation of the noise added to ∇L for every optimiser but GD</source>
+        <translation>GD 以外の最適化法で ∇L に加えるノイズの標準偏差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="37"/>
+        <source>Number of updates t</source>
+        <translation>更新回数 t</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="38"/>
+        <source>Seed of the gradient noise (all optimisers see the same noise)</source>
+        <translation>勾配ノイズのシード (どの最適化法にも同じノイズ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="39"/>
+        <source>Animation speed: updates shown per second</source>
+        <translation>アニメーションの速さ: 1 秒あたりに表示する更新回数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="40"/>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="41"/>
+        <source>μ</source>
+        <translation>μ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="42"/>
+        <source>noise</source>
+        <translation>ノイズ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="43"/>
+        <source>steps</source>
+        <translation>ステップ数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="44"/>
+        <source>seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="45"/>
+        <source>speed</source>
+        <translation>速さ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="46"/>
+        <source>Replay</source>
+        <translation>リプレイ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="47"/>
+        <source>3-D view</source>
+        <translation>3D 表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="48"/>
+        <source>The 3-D view needs PyOpenGL (pip install PyOpenGL)</source>
+        <translation>3D 表示には PyOpenGL が必要です (pip install PyOpenGL)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="49"/>
+        <source>Show the surface L(x, y) in 3-D in its own window</source>
+        <translation>曲面 L(x, y) を別ウィンドウに 3D で表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="50"/>
+        <source>Click to start every optimiser from that point</source>
+        <translation>クリックした点からすべての最適化法を開始</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="51"/>
+        <source>iteration t</source>
+        <translation>反復 t</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="52"/>
+        <source>loss L</source>
+        <translation>損失 L</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="53"/>
+        <source>optimiser</source>
+        <translation>最適化法</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="54"/>
+        <source>t</source>
+        <translation>t</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="55"/>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="56"/>
+        <source>‖∇L‖</source>
+        <translation>‖∇L‖</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="57"/>
+        <source>λ₁</source>
+        <translation>λ₁</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="58"/>
+        <source>λ₂</source>
+        <translation>λ₂</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="59"/>
+        <source>here</source>
+        <translation>この点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="60"/>
+        <source>At each moving point: the gradient size ‖∇L‖ and the eigenvalues λ of the Hessian ∇²L. A negative λ is a direction that still goes down: where ∇L = 0 and some λ &lt; 0 the point is a saddle.</source>
+        <translation>動いている各点での勾配の大きさ ‖∇L‖ とヘッセ行列 ∇²L の固有値 λ。負の λ はまだ下れる方向: ∇L = 0 でいずれかの λ &lt; 0 なら、その点は鞍点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="61"/>
+        <source>SGD zig-zags across the ravine, momentum runs along it (lecture §6). ε &gt; 2/20 = 0.1 diverges.</source>
+        <translation>SGD は谷を横切ってジグザグに進み、モメンタムは谷に沿って進む (講義 §6)。ε &gt; 2/20 = 0.1 で発散。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="62"/>
+        <source>GD started on y = 0 runs into the saddle point and stays; noise lets SGD escape (§5).</source>
+        <translation>y = 0 上から始めた GD は鞍点に入って停まる。SGD はノイズで抜け出せる (§5)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="63"/>
+        <source>A degenerate saddle: the Hessian is zero at the origin.</source>
+        <translation>退化した鞍点: 原点でヘッセ行列がゼロになる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="64"/>
+        <source>A curved, flat-bottomed valley: easy to enter, slow to follow to the minimum (1, 1).</source>
+        <translation>曲がった平らな谷底: 入るのは易しいが、極小点 (1, 1) までたどるのは遅い。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="65"/>
+        <source>Four minima: which one is found depends on the start (§5). Click to move the start.</source>
+        <translation>極小点が 4 つ: どれに行き着くかは開始点による (§5)。クリックで開始点を移動。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="66"/>
+        <source>Steep walls and a flat floor: a large ε overshoots, a small one crawls.</source>
+        <translation>急な壁と平らな底: 大きな ε は通り過ぎ、小さな ε はなかなか進まない。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="67"/>
+        <source>Six minima, two of them global, and saddles between them.</source>
+        <translation>極小点が 6 つ (うち 2 つが大域的な最小)、その間に鞍点。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="68"/>
+        <source>Your formula L(x, y), with exact derivatives.</source>
+        <translation>入力した式 L(x, y)。導関数は厳密に計算。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="69"/>
+        <source>at a minimum</source>
+        <translation>極小点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="70"/>
+        <source>at a saddle point</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="71"/>
+        <source>at a maximum</source>
+        <translation>極大点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="72"/>
+        <source>at a flat critical point</source>
+        <translation>平坦な停留点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="73"/>
+        <source>curves up both ways</source>
+        <translation>両方向に上がる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="74"/>
+        <source>saddle-shaped</source>
+        <translation>鞍の形</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="75"/>
+        <source>curves down</source>
+        <translation>両方向に下がる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="76"/>
+        <source>flat in one direction</source>
+        <translation>一方向に平坦</translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../../gui/controls.py" line="358"/>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="359"/>
+        <source>train continuously; click again to pause</source>
+        <translation>連続して学習。もう一度クリックで一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="361"/>
+        <source>Step</source>
+        <translation>1 ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="361"/>
+        <source>one update w^(t+1) = w^t − ε∇L on the next minibatch</source>
+        <translation>次のミニバッチで 1 回更新 w^(t+1) = w^t − ε∇L</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="363"/>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="363"/>
+        <source>back to the initial weights w⁰ and epoch 0</source>
+        <translation>重みの初期値 w⁰ とエポック 0 に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="367"/>
+        <source>training steps per second</source>
+        <translation>1 秒あたりの学習ステップ数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="370"/>
+        <source>speed</source>
+        <translation>速さ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="371"/>
+        <source>stop at epoch</source>
+        <translation>停止エポック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="372"/>
+        <source>stop at L ≤</source>
+        <translation>停止 L ≤</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="373"/>
+        <source>pause after this many epochs</source>
+        <translation>このエポック数に達したら一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="374"/>
+        <source>pause once the training loss L is this low</source>
+        <translation>学習データの損失 L がこの値以下になったら一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="386"/>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="398"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="399"/>
+        <source>N, the number of samples (training and test together)</source>
+        <translation>N: サンプル数 (学習用とテスト用の合計)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="400"/>
+        <source>noise</source>
+        <translation>ノイズ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="401"/>
+        <source>noise on the inputs (classes) or on the teacher signal d (regression)</source>
+        <translation>入力 (クラス識別) または教師信号 d (回帰) に加えるノイズ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="402"/>
+        <source>share of the samples held out as test data, never trained on</source>
+        <translation>テストデータとして取り分けるサンプルの割合 (学習には使わない)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="405"/>
+        <source>test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="405"/>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="406"/>
+        <source>K, the number of classes (blobs and spiral_k)</source>
+        <translation>K: クラス数 (blobs と spiral_k)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="407"/>
+        <source>regenerate: new data from the next data seed</source>
+        <translation>再生成: 次のデータシードで新しいデータを作る</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="409"/>
+        <source>data seed</source>
+        <translation>データシード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="410"/>
+        <source>seed of the points, the noise and the train/test split</source>
+        <translation>点、ノイズ、学習/テスト分割のシード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="411"/>
+        <source>input features φ(x); none: x₁, x₂</source>
+        <translation>入力の特徴 φ(x)。なし: x₁, x₂</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="415"/>
+        <source>a hand-made feature φ(x) as network input (2-D data only); hidden layers learn such features themselves</source>
+        <translation>手作りの特徴 φ(x) をネットワークの入力にする (2 次元データのみ)。隠れ層はこうした特徴を自ら学習する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="420"/>
+        <source>standardize inputs: (x − mean) / std</source>
+        <translation>入力を標準化: (x − 平均) / 標準偏差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="421"/>
+        <source>centre and scale each input on the training data</source>
+        <translation>各入力を学習データで中心化・スケーリングする</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="425"/>
+        <source>Task: output layer and loss</source>
+        <translation>問題: 出力層と損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="427"/>
+        <source>the data set decides the problem; each task picks its matched output activation and loss, so that δ^(L) = z − d</source>
+        <translation>データセットが問題を決める。各問題は対応する出力層の活性化関数と損失の組を選ぶので δ^(L) = z − d</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="430"/>
+        <source>choose output f and loss L_n myself</source>
+        <translation>出力 f と損失 L_n を自分で選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="431"/>
+        <source>any other pair uses the general chain rule δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z</source>
+        <translation>それ以外の組では一般の連鎖律 δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z を使う</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="433"/>
+        <source>output activation: y = z^(L) = f(u^(L))</source>
+        <translation>出力層の活性化関数: y = z^(L) = f(u^(L))</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="434"/>
+        <source>loss L_n of one sample</source>
+        <translation>1 サンプルの損失 L_n</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="436"/>
+        <source>task</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="439"/>
+        <source>output f</source>
+        <translation>出力 f</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="439"/>
+        <source>loss L_n</source>
+        <translation>損失 L_n</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="443"/>
+        <source>Network: hidden layers</source>
+        <translation>ネットワーク: 隠れ層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="450"/>
+        <source>Initial weights w⁰</source>
+        <translation>重みの初期値 w⁰</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="452"/>
+        <source>how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰</source>
+        <translation>w⁰ の決め方 (バイアスは 0 から)。学習がどの局所解に至るかは w⁰ に依存する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="455"/>
+        <source>α of ELU: α(e^x − 1) for x &lt; 0</source>
+        <translation>ELU の α: x &lt; 0 で α(e^x − 1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="457"/>
+        <source>scheme</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="457"/>
+        <source>ELU α</source>
+        <translation>ELU α</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="458"/>
+        <source>New weights</source>
+        <translation>新しい重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="458"/>
+        <source>draw another w⁰ (next seed)</source>
+        <translation>別の w⁰ を引く (次のシード)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="460"/>
+        <source>seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="461"/>
+        <source>seed of w⁰: the same seed gives the same start</source>
+        <translation>w⁰ のシード: 同じシードなら同じ初期値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="465"/>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="466"/>
+        <source>B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once</source>
+        <translation>B = N: 勾配降下法、B = 1: SGD、それ以外: ミニバッチ。1 エポックで全サンプルを 1 回ずつ使う</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="467"/>
+        <source>GD (B = N)</source>
+        <translation>GD (B = N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="467"/>
+        <source>SGD (B = 1)</source>
+        <translation>SGD (B = 1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="468"/>
+        <source>minibatch</source>
+        <translation>ミニバッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="470"/>
+        <source>the update rule</source>
+        <translation>更新則</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="474"/>
+        <source>μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))</source>
+        <translation>w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1)) の μ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="476"/>
+        <source>batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="476"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="477"/>
+        <source>learning rate ε</source>
+        <translation>学習率 ε</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="478"/>
+        <source>ε in w^(t+1) = w^t − ε∇L: too small converges slowly, too large oscillates and overshoots</source>
+        <translation>w^(t+1) = w^t − ε∇L の ε: 小さすぎると収束が遅く、大きすぎると振動して通り過ぎる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="479"/>
+        <source>update</source>
+        <translation>更新則</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="479"/>
+        <source>μ</source>
+        <translation>μ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="480"/>
+        <source>L of a batch</source>
+        <translation>バッチの L</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="481"/>
+        <source>mean of L_n</source>
+        <translation>L_n の平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="481"/>
+        <source>sum of L_n (slides)</source>
+        <translation>L_n の総和 (スライド)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="482"/>
+        <source>mean or sum (the slides&apos; form) of L_n over a batch</source>
+        <translation>バッチにわたる L_n の平均、または総和 (スライドの形)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="483"/>
+        <source>L1 λ₁</source>
+        <translation>L1 λ₁</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="484"/>
+        <source>λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0</source>
+        <translation>λ₁: L に λ₁ Σ|w| を加え、重みをちょうど 0 へ引き寄せる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="485"/>
+        <source>L2 λ₂</source>
+        <translation>L2 λ₂</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="486"/>
+        <source>λ₂: adds ½ λ₂ Σw² to L (weight decay)</source>
+        <translation>λ₂: L に ½ λ₂ Σw² を加える (荷重減衰)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="487"/>
+        <source>ε schedule</source>
+        <translation>ε の変化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="488"/>
+        <source>ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)</source>
+        <translation>ε の時間変化。階段: ε γ^⌊エポック / 間隔⌋、指数: ε γ^(エポック / 間隔)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="489"/>
+        <source>γ, the factor ε is multiplied by</source>
+        <translation>γ: ε に掛ける係数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="491"/>
+        <source>epochs per factor γ</source>
+        <translation>係数 γ を掛けるエポック間隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="492"/>
+        <source>γ</source>
+        <translation>γ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="492"/>
+        <source>every</source>
+        <translation>間隔</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="594"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="594"/>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="602"/>
+        <source>max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="602"/>
+        <source>{} /s</source>
+        <translation>{} /s</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="684"/>
+        <location filename="../../gui/controls.py" line="685"/>
+        <source>matched: {}</source>
+        <translation>対応する組: {}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="96"/>
+        <source>regression</source>
+        <translation>回帰</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="97"/>
+        <source>2-class classification</source>
+        <translation>2 クラス識別</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="98"/>
+        <source>K-class classification</source>
+        <translation>K クラス識別</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="115"/>
+        <source>plain</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="116"/>
+        <source>momentum</source>
+        <translation>モメンタム</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="117"/>
+        <source>nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="118"/>
+        <source>adagrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="119"/>
+        <source>rmsprop</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="120"/>
+        <source>adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="99"/>
+        <source>Identity</source>
+        <translation>恒等写像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="121"/>
+        <source>constant</source>
+        <translation>一定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="122"/>
+        <source>step</source>
+        <translation>階段</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="123"/>
+        <source>exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="100"/>
+        <source>Binary step</source>
+        <translation>ステップ関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="101"/>
+        <source>Logistic (sigmoid)</source>
+        <translation>ロジスティック (シグモイド)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="102"/>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="103"/>
+        <source>ArcTan</source>
+        <translation>ArcTan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="104"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="105"/>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="106"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="107"/>
+        <source>SoftPlus</source>
+        <translation>SoftPlus</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="108"/>
+        <source>Softmax</source>
+        <translation>ソフトマックス</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="109"/>
+        <source>squared error ½‖y − d‖²</source>
+        <translation>二乗誤差 ½‖y − d‖²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="110"/>
+        <source>cross-entropy −{d log y + (1 − d) log(1 − y)}</source>
+        <translation>交差エントロピー −{d log y + (1 − d) log(1 − y)}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="111"/>
+        <source>cross-entropy −Σ_k d_k log y_k</source>
+        <translation>交差エントロピー −Σ_k d_k log y_k</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="112"/>
+        <source>xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="113"/>
+        <source>he</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="114"/>
+        <source>uniform</source>
+        <translation>一様分布</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="124"/>
+        <source>identity</source>
+        <translation>恒等写像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="125"/>
+        <source>σ</source>
+        <translation>σ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="126"/>
+        <source>softmax</source>
+        <translation>ソフトマックス</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="127"/>
+        <source>½‖y − d‖²</source>
+        <translation>½‖y − d‖²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="128"/>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー</translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="90"/>
+        <source>Import CSV data</source>
+        <translation>CSV データの取り込み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="98"/>
+        <source>No file chosen</source>
+        <translation>ファイルが選ばれていません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="99"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="111"/>
+        <source>Line numbers in the file</source>
+        <translation>ファイル内の行番号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="118"/>
+        <source>The columns the network gets as inputs x₁, x₂, …; they must hold numbers.</source>
+        <translation>ネットワークの入力 x₁, x₂, … にする列。数値の列に限ります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="121"/>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="121"/>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="125"/>
+        <source>The column the network learns to predict (the teacher signal d).</source>
+        <translation>ネットワークが予測を学習する列 (教師信号 d)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="128"/>
+        <source>automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="128"/>
+        <source>regression (a number)</source>
+        <translation>回帰 (数値)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="129"/>
+        <source>2 classes</source>
+        <translation>2 クラス</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="129"/>
+        <source>K classes</source>
+        <translation>K クラス</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="132"/>
+        <source>Automatic: text labels, or whole numbers with at most 10 values, are classes; other numbers are a regression.</source>
+        <translation>自動: 文字列のラベル、または値が 10 種類以下の整数ならクラス識別、それ以外の数値なら回帰。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="139"/>
+        <source>Share of the rows held out as test data (never trained on). 0 %: all rows train, in the file&apos;s order.</source>
+        <translation>テストデータとして取り分ける行の割合 (学習には使わない)。0 %: すべての行をファイルの順で学習に使う。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="144"/>
+        <source>Seeds the shuffle before the rows are split into training and test data.</source>
+        <translation>行を学習データとテストデータに分ける前のシャッフルのシード。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="150"/>
+        <source>Import</source>
+        <translation>取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="151"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="156"/>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="159"/>
+        <source>Input columns</source>
+        <translation>入力の列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="167"/>
+        <source>Target and split</source>
+        <translation>教師信号と分割</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="169"/>
+        <source>Target column:</source>
+        <translation>教師信号の列:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="170"/>
+        <source>Task:</source>
+        <translation>問題:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="171"/>
+        <source>Test share:</source>
+        <translation>テストの割合:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="172"/>
+        <source>Split seed:</source>
+        <translation>分割のシード:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="216"/>
+        <source>Open CSV data</source>
+        <translation>CSV データを開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="217"/>
+        <source>CSV data (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV データ (*.csv *.tsv *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="264"/>
+        <source>comma</source>
+        <translation>カンマ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="264"/>
+        <source>semicolon</source>
+        <translation>セミコロン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="264"/>
+        <source>tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="266"/>
+        <source>Choose a CSV file with a header row.</source>
+        <translation>見出し行のある CSV ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="268"/>
+        <source>Preview: the file shows no rows.</source>
+        <translation>プレビュー: ファイルに行がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="270"/>
+        <source>Preview of the first {0} data rows (separated by {1}); row numbers are line numbers; blue: target, grey: not used.</source>
+        <translation>先頭 {0} データ行のプレビュー (区切り: {1})。行番号はファイルの行番号。青: 教師信号、灰色: 使わない列。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="294"/>
+        <source>{0} (target)</source>
+        <translation>{0} (教師信号)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="295"/>
+        <source>This is the target column.</source>
+        <translation>これは教師信号の列です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="331"/>
+        <source>No file chosen: use Browse… to pick a CSV file.</source>
+        <translation>ファイルが選ばれていません: 「参照…」で CSV ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="383"/>
+        <source>{0} rows: {1} train, {2} test</source>
+        <translation>{0} 行: 学習 {1}、テスト {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="384"/>
+        <source>1 input</source>
+        <translation>入力 1 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="384"/>
+        <source>{0} inputs</source>
+        <translation>入力 {0} 個</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="387"/>
+        <source>regression: {0} from {1:.4g} to {2:.4g}</source>
+        <translation>回帰: {0} は {1:.4g} から {2:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="390"/>
+        <source>{0}-class: {1}</source>
+        <translation>{0} クラス: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../gui/strings.py" line="373"/>
+        <source>width</source>
+        <translation>幅</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="374"/>
+        <source>height</source>
+        <translation>高さ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="375"/>
+        <source>antialias</source>
+        <translation>アンチエイリアス</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="376"/>
+        <source>background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="377"/>
+        <source>invertValue</source>
+        <translation>値を反転</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="378"/>
+        <source>scaling stroke</source>
+        <translation>線幅も拡大縮小</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="379"/>
+        <source>Scalable Vector Graphics</source>
+        <translation>SVG ベクター画像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="380"/>
+        <source>separator</source>
+        <translation>区切り文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="381"/>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="382"/>
+        <source>columnMode</source>
+        <translation>列の並べ方</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="383"/>
+        <source>Print Document</source>
+        <translation>文書の印刷</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="384"/>
+        <source>CSV of original plot data</source>
+        <translation>元のプロットデータの CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="385"/>
+        <source>Image File (PNG, TIF, JPG, ...)</source>
+        <translation>画像ファイル (PNG, TIF, JPG, ...)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="386"/>
+        <source>Matplotlib Window</source>
+        <translation>Matplotlib ウィンドウ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="387"/>
+        <source>Scalable Vector Graphics (SVG)</source>
+        <translation>SVG ベクター画像</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../gui/files.py" line="66"/>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="67"/>
+        <source>nnviz files ({0})</source>
+        <translation>nnviz のファイル ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="84"/>
+        <source>{0}: nnviz opens .nnviz, .npz, .json and .csv files</source>
+        <translation>{0}: nnviz で開けるのは .nnviz, .npz, .json, .csv ファイルです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="100"/>
+        <source>Another architecture</source>
+        <translation>別の構成</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="101"/>
+        <source>The file has layers {0} ({1}), the current network {2}. Adopt the file&apos;s architecture?</source>
+        <translation>ファイルの層構成は {0} ({1})、現在のネットワークは {2} です。ファイルの構成に切り替えますか?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="126"/>
+        <source>Save session</source>
+        <translation>セッションを保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="126"/>
+        <source>nnviz session (*.nnviz)</source>
+        <translation>nnviz セッション (*.nnviz)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="132"/>
+        <source>NumPy weights (*.npz)</source>
+        <translation>NumPy 形式の重み (*.npz)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="132"/>
+        <source>JSON weights (*.json)</source>
+        <translation>JSON 形式の重み (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="133"/>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX モデル (*.onnx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="134"/>
+        <source>ONNX model (*.onnx) — needs: pip install &apos;nnviz[onnx]&apos;</source>
+        <translation>ONNX モデル (*.onnx) — 要: pip install &apos;nnviz[onnx]&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="135"/>
+        <source>Export weights</source>
+        <translation>重みの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="139"/>
+        <source>ONNX export needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
+        <translation>ONNX で書き出すには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="152"/>
+        <source>Saved {0}</source>
+        <translation>{0} を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="159"/>
+        <source>Export data</source>
+        <translation>データの書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="159"/>
+        <location filename="../../gui/files.py" line="167"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="166"/>
+        <source>Export loss history</source>
+        <translation>損失の履歴の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="175"/>
+        <source>Export view</source>
+        <translation>表示の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="175"/>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 画像 (*.png);;SVG 画像 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="187"/>
+        <source>Exported</source>
+        <translation>書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="197"/>
+        <source>Unsaved training</source>
+        <translation>未保存の学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="198"/>
+        <source>The network has trained since it was last saved. Save the session?</source>
+        <translation>前回の保存の後にネットワークが学習しています。セッションを保存しますか?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="129"/>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="130"/>
+        <source>Open a session (.nnviz), weights (.npz, .json) or data (.csv)</source>
+        <translation>セッション (.nnviz)、重み (.npz, .json)、データ (.csv) を開く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="131"/>
+        <source>Open &amp;recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="132"/>
+        <source>&amp;Import CSV data…</source>
+        <translation>CSV データを取り込む(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="133"/>
+        <source>Train on your own data: choose input and target columns</source>
+        <translation>自分のデータで学習: 入力と教師信号の列を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="134"/>
+        <source>&amp;Save session</source>
+        <translation>セッションを保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="135"/>
+        <source>Save everything: settings, data, weights, optimiser state, loss history</source>
+        <translation>すべてを保存: 設定、データ、重み、最適化法の状態、損失の履歴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="136"/>
+        <source>Save session &amp;as…</source>
+        <translation>名前を付けてセッションを保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="137"/>
+        <source>Export &amp;weights…</source>
+        <translation>重みを書き出す(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="138"/>
+        <source>The trained weights as .npz or .json (NumPy) or .onnx (ONNX runtimes, Netron)</source>
+        <translation>学習した重みを .npz / .json (NumPy) または .onnx (ONNX ランタイム、Netron) で保存</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="139"/>
+        <source>E&amp;xport</source>
+        <translation>書き出し(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="140"/>
+        <source>Training data as CSV…</source>
+        <translation>学習データを CSV で…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="141"/>
+        <source>Test data as CSV…</source>
+        <translation>テストデータを CSV で…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="142"/>
+        <source>Loss history as CSV…</source>
+        <translation>損失の履歴を CSV で…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="143"/>
+        <source>Network view</source>
+        <translation>ネットワーク図</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="144"/>
+        <source>Output view</source>
+        <translation>出力の表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="145"/>
+        <source>Hidden features view</source>
+        <translation>隠れ層の特徴の表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="146"/>
+        <source>Loss view</source>
+        <translation>損失の表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="147"/>
+        <source>{0} as PNG or SVG…</source>
+        <translation>{0}を PNG / SVG で…</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <location filename="../../gui/strings.py" line="304"/>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="305"/>
+        <source>Item to export:</source>
+        <translation>書き出す項目:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="306"/>
+        <source>Export format</source>
+        <translation>書き出し形式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="307"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="308"/>
+        <source>Export options</source>
+        <translation>書き出しの設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="309"/>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="316"/>
+        <source>PyQtGraph</source>
+        <translation>PyQtGraph</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="317"/>
+        <source>Link Axis:</source>
+        <translation>軸の連動:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="318"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸を別のビューと連動させます。連動すると両方のビューが同じデータ範囲を表示します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="319"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自動調整のときに表示するデータの割合 (%)。とがったノイズのあるデータでは小さくすると見やすくなります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="320"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="321"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;表示するデータが変わるたびに、この軸の範囲を自動で調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="322"/>
+        <source>Auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="323"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の範囲を手動で設定します。自動調整は無効になります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="324"/>
+        <source>Manual</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="325"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最小値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="326"/>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="327"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最大値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="328"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の向きを反転します (+y が上ではなく下向きになります)。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="329"/>
+        <source>Invert Axis</source>
+        <translation>軸を反転</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="330"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸でマウス操作 (移動、拡大縮小) を有効にします。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="331"/>
+        <source>Mouse Enabled</source>
+        <translation>マウス操作を有効</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="332"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、もう一方の軸の方向に見えているデータだけに合わせて自動調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="333"/>
+        <source>Visible Data Only</source>
+        <translation>見えているデータのみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="334"/>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、現在のデータが中央に来るように自動で移動しますが、この軸の縮尺は変えません。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="335"/>
+        <source>Auto Pan Only</source>
+        <translation>自動移動のみ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="343"/>
+        <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
+        <translation>このプロットに表示した曲線の平均を表示します。パラメータの一覧で、平均をとるパラメータを選べます (ある場合)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="344"/>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="345"/>
+        <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
+        <translation>各曲線の見えている部分だけを描きます。X の値が等間隔であることを前提とします。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="346"/>
+        <source>Clip to View</source>
+        <translation>表示範囲で切り取る</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="347"/>
+        <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
+        <translation>このプロットに複数の曲線があるとき、オンにすると表示する曲線の数を制限します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="348"/>
+        <source>Max Traces:</source>
+        <translation>最大曲線数:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="349"/>
+        <source>Downsample</source>
+        <translation>間引き</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="350"/>
+        <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
+        <translation>元のデータの最小値と最大値をたどるのこぎり波で間引きます。見た目は最も正確ですが、遅くなります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="351"/>
+        <source>Peak</source>
+        <translation>ピーク</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="352"/>
+        <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
+        <translation>このプロットに複数の曲線があるとき、「最大曲線数」をオンにしてこの値を設定すると、表示する曲線の数を制限します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="353"/>
+        <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
+        <translation>「最大曲線数」がオンのとき、隠した曲線をメモリから削除します (メモリを節約できますが、再表示はできません)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="354"/>
+        <source>Forget hidden traces</source>
+        <translation>隠した曲線を破棄</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="355"/>
+        <source>Downsample by taking the mean of N samples.</source>
+        <translation>N 個のサンプルの平均をとって間引きます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="356"/>
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="357"/>
+        <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
+        <translation>N 個のサンプルの最初の 1 つをとって間引きます。最も速く、最も不正確です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="358"/>
+        <source>Subsample</source>
+        <translation>サブサンプル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="359"/>
+        <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
+        <translation>表示範囲に応じてデータを自動で間引きます。X の値が等間隔であることを前提とします。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="360"/>
+        <source>Downsample data before plotting. (plot every Nth sample)</source>
+        <translation>描く前にデータを間引きます (N 個ごとに描く)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="361"/>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="362"/>
+        <source>Log X</source>
+        <translation>X を対数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="363"/>
+        <source>dy/dx</source>
+        <translation>dy/dx</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="364"/>
+        <source>Y vs. Y&apos;</source>
+        <translation>Y vs. Y&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="365"/>
+        <source>Power Spectrum (FFT)</source>
+        <translation>パワースペクトル (FFT)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="366"/>
+        <source>Log Y</source>
+        <translation>Y を対数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="367"/>
+        <source>Subtract Mean</source>
+        <translation>平均を引く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="368"/>
+        <source>Points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="369"/>
+        <source>Show X Grid</source>
+        <translation>X のグリッドを表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="370"/>
+        <source>Show Y Grid</source>
+        <translation>Y のグリッドを表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="371"/>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="372"/>
+        <source>Alpha</source>
+        <translation>不透明度</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <location filename="../../gui/strings.py" line="303"/>
+        <source>Export...</source>
+        <translation>書き出し...</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenView</name>
+    <message>
+        <location filename="../../gui/hidden_view.py" line="145"/>
+        <source>Layer {0} (1 unit)</source>
+        <translation>第 {0} 層 (1 ユニット)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/hidden_view.py" line="145"/>
+        <source>Layer {0} ({1} units)</source>
+        <translation>第 {0} 層 ({1} ユニット)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="185"/>
+        <source>The hidden layer l whose outputs z^(l) = f(u^(l)) are the coordinates. Hidden layers learn features φ(x) that make the classes linearly separable (線形化): same-class data gather together.</source>
+        <translation>出力 z^(l) = f(u^(l)) を座標とする隠れ層 l。隠れ層はクラスを線形分離可能にする特徴 φ(x) を学習する (線形化): 同じクラスのデータが集まる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="186"/>
+        <source>Two units</source>
+        <translation>2 ユニット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="187"/>
+        <source>PCA (2-D)</source>
+        <translation>PCA (2 次元)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="188"/>
+        <source>Two units: plot the outputs z_a^(l), z_b^(l) of two chosen units.
+PCA: project all n_l outputs onto the two directions in which they vary most over the training data.</source>
+        <translation>2 ユニット: 選んだ 2 つのユニットの出力 z_a^(l), z_b^(l) を描く。
+PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 方向に射影する。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="189"/>
+        <source>horizontal</source>
+        <translation>横</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="190"/>
+        <source>vertical</source>
+        <translation>縦</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="191"/>
+        <source>The unit j of layer l on the {0} axis (1 … n_l).</source>
+        <translation>{0}軸に置く、第 l 層のユニット j (1 … n_l)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="192"/>
+        <source>The output layer&apos;s decision boundary W^(L) z + b^(L) = 0, where y = 0.5: a straight line in the space of the last hidden layer.</source>
+        <translation>出力層の決定境界 W^(L) z + b^(L) = 0 (y = 0.5 となる所): 最後の隠れ層の空間では直線になる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="193"/>
+        <source>This network has no hidden layer: the output is computed straight from the input. Add a hidden layer to see the features it learns.</source>
+        <translation>このネットワークには隠れ層がありません: 出力は入力から直接計算されます。隠れ層を追加すると、学習した特徴が見られます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="194"/>
+        <source>Layer</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="195"/>
+        <source>View</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="196"/>
+        <source>Units</source>
+        <translation>ユニット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="197"/>
+        <source>PC1</source>
+        <translation>PC1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="198"/>
+        <source>PC2</source>
+        <translation>PC2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="199"/>
+        <source>jitter (no meaning)</source>
+        <translation>ジッター (意味なし)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="200"/>
+        <source>PC1 explains {0:.0f} % of the variance of z&lt;sup&gt;({1})&lt;/sup&gt; over the training data</source>
+        <translation>PC1 は学習データ上の z&lt;sup&gt;({1})&lt;/sup&gt; の分散の {0:.0f} % を説明</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="201"/>
+        <source>, PC2 {0:.0f} %</source>
+        <translation>、PC2 は {0:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="202"/>
+        <source>Layer {0} has one unit: its output z&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;({0})&lt;/sup&gt; is plotted against random jitter so that overlapping points stay visible.</source>
+        <translation>第 {0} 層のユニットは 1 つ: 重なった点が見えるよう、出力 z&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;({0})&lt;/sup&gt; をランダムなジッターに対して描いています。</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="338"/>
+        <source>Pick two weights first: click two edges in the network diagram.</source>
+        <translation>先に重みを 2 つ選んでください: ネットワーク図のエッジを 2 本クリック。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="343"/>
+        <source>Computing the loss on {0} × {0} points…</source>
+        <translation>{0} × {0} 点で損失を計算中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="390"/>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="394"/>
+        <source>Computing the Hessian…</source>
+        <translation>ヘッセ行列を計算中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="398"/>
+        <source>Training {0} networks…</source>
+        <translation>{0} 個のネットワークを学習中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="435"/>
+        <source>★ the current weights (L = {0:.4g}); ○— the training path projected onto the plane; lines: contours of L{1}.</source>
+        <translation>★ 現在の重み (L = {0:.4g})。○— 平面に射影した学習の軌跡。線: L の等高線{1}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="438"/>
+        <source>, log-spaced</source>
+        <translation> (対数間隔)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="453"/>
+        <source>a minimum: the loss rises in every direction</source>
+        <translation>極小点: どの方向にも損失が増える</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="454"/>
+        <source>a saddle point: the loss still falls along {0} directions</source>
+        <translation>鞍点: まだ {0} 方向に損失が減る</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="456"/>
+        <source>a maximum: the loss falls in every direction</source>
+        <translation>極大点: どの方向にも損失が減る</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="457"/>
+        <source>flat: some directions have (almost) zero curvature</source>
+        <translation>平坦: 曲率が (ほぼ) ゼロの方向がある</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="458"/>
+        <source>{0} negative eigenvalues of {1} — {2}.</source>
+        <translation>{1} 個中 {0} 個の固有値が負 — {2}。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="470"/>
+        <source>{0} runs reached {1} distinct minima — the solution depends on the initial weights (lecture §5).</source>
+        <translation>{0} 回の学習が {1} 個の異なる局所解に到達 — 解は重みの初期値に依存する (講義 §5)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="473"/>
+        <source>Diverged: {0} of {1} runs.</source>
+        <translation>発散: {1} 回中 {0} 回。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="203"/>
+        <source>two weights you pick</source>
+        <translation>選んだ 2 つの重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="204"/>
+        <source>two random filter-normalised directions (Li et al. 2018)</source>
+        <translation>フィルタ正規化した 2 つのランダムな方向 (Li et al. 2018)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="205"/>
+        <source>principal directions of the trajectory</source>
+        <translation>軌跡の主成分方向</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="206"/>
+        <source>The plane through the current weights w on which the loss L is drawn: L(w + α d₁ + β d₂) for the directions d₁, d₂.</source>
+        <translation>損失 L を描く、現在の重み w を通る平面: 方向 d₁, d₂ に対する L(w + α d₁ + β d₂)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="207"/>
+        <source>Grid points per axis; the loss is computed grid² times, with the training data</source>
+        <translation>軸ごとの格子点数。損失を学習データで (格子点数)² 回計算する</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="208"/>
+        <source>How far the plane reaches: α and β run from −range to +range</source>
+        <translation>平面の広がり: α と β は −範囲 から +範囲 まで動く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="209"/>
+        <source>Seed of the random directions</source>
+        <translation>ランダムな方向のシード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="210"/>
+        <source>Compute</source>
+        <translation>計算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="211"/>
+        <source>Compute the loss over the plane in the training thread</source>
+        <translation>学習スレッドで平面上の損失を計算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="212"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="213"/>
+        <source>Directions:</source>
+        <translation>方向:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="214"/>
+        <source>grid</source>
+        <translation>格子</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="215"/>
+        <source>range</source>
+        <translation>範囲</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="216"/>
+        <source>seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="217"/>
+        <source>Hessian at the current weights</source>
+        <translation>現在の重みでのヘッセ行列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="218"/>
+        <source>Compute Hessian</source>
+        <translation>ヘッセ行列を計算</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="219"/>
+        <source>∇²L, the matrix of second derivatives ∂²L/∂w∂w&apos;. Its eigenvalues are the curvatures along its eigenvectors: all positive at a minimum, some negative at a saddle point.</source>
+        <translation>∇²L: 2 階微分 ∂²L/∂w∂w&apos; の行列。固有値は固有ベクトル方向の曲率で、極小点ではすべて正、鞍点では一部が負。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="220"/>
+        <source>eigenvalue (sorted)</source>
+        <translation>固有値 (昇順)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="221"/>
+        <source>Restarts from other initial weights</source>
+        <translation>別の初期値からの再学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="222"/>
+        <source>K: how many networks to train, each from its own random initial weights w⁰</source>
+        <translation>K: 学習するネットワークの数 (それぞれ別のランダムな初期値 w⁰ から)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="223"/>
+        <source>Training steps per run</source>
+        <translation>1 回あたりの学習ステップ数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="224"/>
+        <source>Run restarts</source>
+        <translation>再学習を実行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="225"/>
+        <source>Train K networks with the current settings from seeds seed … seed + K − 1 and compare where they end</source>
+        <translation>現在の設定で K 個のネットワークをシード seed … seed + K − 1 から学習し、行き着く先を比べる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="226"/>
+        <source>final loss</source>
+        <translation>最終損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="227"/>
+        <source>steps</source>
+        <translation>ステップ数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="228"/>
+        <source>none yet</source>
+        <translation>まだなし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="229"/>
+        <source>Picked: {0} — click edges in the network diagram to pick two weights.</source>
+        <translation>選択: {0} — ネットワーク図のエッジをクリックして重みを 2 つ選ぶ。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="230"/>
+        <source>Each unit&apos;s random direction is scaled to the size of its weights (filter normalisation), so the picture is fair.</source>
+        <translation>各ユニットのランダムな方向をその重みの大きさに揃える (フィルタ正規化) ので、公平な図になる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="231"/>
+        <source>The two directions along which the weights moved most during training (needs a training run first).</source>
+        <translation>学習中に重みが最も大きく動いた 2 方向 (先に学習が必要)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="232"/>
+        <source>α: change of {0}</source>
+        <translation>α: {0} の変化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="233"/>
+        <source>β: change of {0}</source>
+        <translation>β: {0} の変化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="234"/>
+        <source>α (1st principal direction)</source>
+        <translation>α (第 1 主成分方向)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="235"/>
+        <source>β (2nd principal direction)</source>
+        <translation>β (第 2 主成分方向)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="236"/>
+        <source>α (random direction d₁)</source>
+        <translation>α (ランダムな方向 d₁)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="237"/>
+        <source>β (random direction d₂)</source>
+        <translation>β (ランダムな方向 d₂)</translation>
+    </message>
+</context>
+<context>
+    <name>LossView</name>
+    <message>
+        <location filename="../../gui/loss_view.py" line="137"/>
+        <source>log scale</source>
+        <translation>対数目盛</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="141"/>
+        <source>x axis:</source>
+        <translation>横軸:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="154"/>
+        <location filename="../../gui/loss_view.py" line="178"/>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="157"/>
+        <source>train loss</source>
+        <translation>学習損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="159"/>
+        <location filename="../../gui/loss_view.py" line="228"/>
+        <source>test loss</source>
+        <translation>テスト損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="179"/>
+        <source>accuracy</source>
+        <translation>正解率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="179"/>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="179"/>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="190"/>
+        <source>rows: true class · columns: predicted</source>
+        <translation>行: 正解クラス · 列: 予測クラス</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="275"/>
+        <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
+        <translation>ステップ {step}   エポック {epoch}   学習損失 {train}   テスト損失 {test}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="300"/>
+        <source>Confusion matrix (test set)</source>
+        <translation>混同行列 (テストデータ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="301"/>
+        <source>Confusion matrix (training set)</source>
+        <translation>混同行列 (学習データ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="238"/>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="239"/>
+        <source>epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="240"/>
+        <source>train</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="241"/>
+        <source>test</source>
+        <translation>テスト</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="83"/>
+        <source>nnviz — watch a neural network learn</source>
+        <translation>nnviz — ニューラルネットワークの学習を見る</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="108"/>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="109"/>
+        <source>Optimiser arena</source>
+        <translation>最適化法の比較</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="110"/>
+        <source>Loss landscape</source>
+        <translation>損失曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="111"/>
+        <source>GD, SGD, momentum, Nesterov and Adam side by side on one contour plot: saddle points, ravines, learning rates</source>
+        <translation>GD、SGD、モメンタム、Nesterov、Adam を 1 枚の等高線図で比べる: 鞍点、谷、学習率</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="113"/>
+        <source>The network&apos;s own loss surface: slices through the weights, the Hessian, restarts from several initial values</source>
+        <translation>ネットワーク自身の損失曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="124"/>
+        <source>Controls</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="125"/>
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="126"/>
+        <source>Hidden features</source>
+        <translation>隠れ層の特徴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="127"/>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="128"/>
+        <source>Activation functions</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="129"/>
+        <source>Step-through</source>
+        <translation>ステップ実行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="143"/>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="181"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="182"/>
+        <source>&amp;Train</source>
+        <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="183"/>
+        <source>&amp;Play / pause</source>
+        <translation>再生 / 一時停止(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="184"/>
+        <source>Train continuously, or pause</source>
+        <translation>連続して学習、または一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="185"/>
+        <source>One &amp;step</source>
+        <translation>1 ステップ進める(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="186"/>
+        <source>One update w ← w − ε∇L on the next minibatch</source>
+        <translation>次のミニバッチで 1 回更新 w ← w − ε∇L</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="187"/>
+        <source>&amp;Reset</source>
+        <translation>リセット(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="188"/>
+        <source>Back to the same initial weights, to replay with other settings</source>
+        <translation>同じ重みの初期値に戻し、別の設定でやり直す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="189"/>
+        <source>&amp;New weights</source>
+        <translation>新しい重み(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="190"/>
+        <source>Draw new initial weights (next seed)</source>
+        <translation>新しい重みの初期値を引く (次のシード)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="192"/>
+        <source>Step &amp;through one training step</source>
+        <translation>学習 1 ステップをステップ実行(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="193"/>
+        <source>Record one step — forward pass, output δ, δ recursion, gradients, update — and play it phase by phase</source>
+        <translation>1 ステップ (順伝播、出力層の δ、δ の漸化式、勾配、更新) を記録し、段階ごとに再生</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="195"/>
+        <source>&amp;Gradient check</source>
+        <translation>勾配チェック(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="196"/>
+        <source>Compare backpropagation&apos;s gradient with central differences</source>
+        <translation>誤差逆伝播法の勾配を中心差分と比べる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="197"/>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="201"/>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="204"/>
+        <source>System default</source>
+        <translation>システムの設定に従う</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="211"/>
+        <source>&amp;Presets</source>
+        <translation>プリセット(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="217"/>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="218"/>
+        <source>&amp;About nnviz</source>
+        <translation>nnviz について(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="371"/>
+        <source>epoch {0:.2f}</source>
+        <translation>エポック {0:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="372"/>
+        <source>step {0}</source>
+        <translation>ステップ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="374"/>
+        <source>loss: train {0:.4g}, test {1}</source>
+        <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="375"/>
+        <source>{0:,.0f} steps/s</source>
+        <translation>{0:,.0f} ステップ/秒</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="377"/>
+        <source>Stopped by the stop condition ({0}).</source>
+        <translation>停止条件で停止しました ({0})。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="381"/>
+        <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
+        <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="407"/>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="408"/>
+        <source>The language changes the next time nnviz starts.</source>
+        <translation>言語は nnviz の次回起動時に切り替わります。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="411"/>
+        <source>About nnviz</source>
+        <translation>nnviz について</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="412"/>
+        <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
+        <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../gui/network_view.py" line="90"/>
+        <source>Edges: the weights wⱼᵢ⁽ˡ⁾. Units: the outputs zⱼ⁽ˡ⁾ = f(uⱼ⁽ˡ⁾) of the selected sample; for 2-D inputs, each unit&apos;s zⱼ⁽ˡ⁾ over the input plane.</source>
+        <translation>エッジ: 重み wⱼᵢ⁽ˡ⁾。ユニット: 選んだサンプルの出力 zⱼ⁽ˡ⁾ = f(uⱼ⁽ˡ⁾)。2 次元入力では入力平面上での各ユニットの zⱼ⁽ˡ⁾。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="92"/>
+        <source>Edges: the gradients ∂L/∂wⱼᵢ⁽ˡ⁾ = δⱼ⁽ˡ⁾ zᵢ⁽ˡ⁻¹⁾ of the last step. Units: ∂L/∂bⱼ⁽ˡ⁾, the deltas δⱼ⁽ˡ⁾ that backpropagation sent back, over the minibatch.</source>
+        <translation>エッジ: 直前のステップの勾配 ∂L/∂wⱼᵢ⁽ˡ⁾ = δⱼ⁽ˡ⁾ zᵢ⁽ˡ⁻¹⁾。ユニット: ∂L/∂bⱼ⁽ˡ⁾ (誤差逆伝播法が逆向きに伝えた δⱼ⁽ˡ⁾ のミニバッチにわたる値)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="94"/>
+        <source>weights w, outputs z</source>
+        <translation>重み w、出力 z</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="94"/>
+        <source>gradients ∂L/∂w, ∂L/∂b</source>
+        <translation>勾配 ∂L/∂w, ∂L/∂b</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="101"/>
+        <source>Edge colours: orange negative, blue positive; thicker edges carry larger |values|.</source>
+        <translation>エッジの色: オレンジは負、青は正。太いエッジほど |値| が大きい。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="104"/>
+        <source>Colour by:</source>
+        <translation>色分け:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="112"/>
+        <source>Hover a unit or an edge to read its values; click an edge to set its weight.</source>
+        <translation>ユニットやエッジにマウスを重ねると値を表示。エッジをクリックすると重みを設定。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="113"/>
+        <source>Stepping through one training step: click a unit or an edge to see its formula with the numbers.</source>
+        <translation>学習 1 ステップをステップ実行中: ユニットかエッジをクリックすると、数値入りの式を表示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="222"/>
+        <source>layer 1 (input)</source>
+        <translation>第 1 層 (入力)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="223"/>
+        <source>layer {0} (output)</source>
+        <translation>第 {0} 層 (出力)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="223"/>
+        <source>layer {0}</source>
+        <translation>第 {0} 層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="231"/>
+        <source>…+{0}</source>
+        <translation>…+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="340"/>
+        <source>from unit i = {0} of layer {1} to unit j = {2} of layer {3}; click to set the weight</source>
+        <translation>第 {1} 層のユニット i = {0} から第 {3} 層のユニット j = {2} へ。クリックで重みを設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="343"/>
+        <source>unit j = {0} of layer l = {1}</source>
+        <translation>第 l = {1} 層のユニット j = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="348"/>
+        <source>(last minibatch)</source>
+        <translation>(直前のミニバッチ)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="383"/>
+        <source>Set a weight</source>
+        <translation>重みの設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="384"/>
+        <source>New value of {0}:</source>
+        <translation>{0} の新しい値:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="495"/>
+        <source>forward</source>
+        <translation>順伝播</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="495"/>
+        <source>backward</source>
+        <translation>逆伝播</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="512"/>
+        <source>gradient</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
+        <location filename="../../gui/network_view.py" line="516"/>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="242"/>
+        <source>Identity</source>
+        <translation>恒等写像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="243"/>
+        <source>Binary step</source>
+        <translation>ステップ関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="244"/>
+        <source>Logistic (sigmoid)</source>
+        <translation>ロジスティック (シグモイド)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="245"/>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="246"/>
+        <source>ArcTan</source>
+        <translation>ArcTan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="247"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="248"/>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="249"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="250"/>
+        <source>SoftPlus</source>
+        <translation>SoftPlus</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="251"/>
+        <source>Softmax</source>
+        <translation>ソフトマックス</translation>
+    </message>
+</context>
+<context>
+    <name>OutputView</name>
+    <message>
+        <location filename="../../gui/output_view.py" line="186"/>
+        <location filename="../../gui/output_view.py" line="455"/>
+        <source>Click a training point to select that sample n.</source>
+        <extracomment>The drawing row&apos;s buttons: a checked tool stands out in the positive colour.</extracomment>
+        <translation>学習データの点をクリックすると、そのサンプル n を選択。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="188"/>
+        <source>Show test data</source>
+        <translation>テストデータを表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="190"/>
+        <source>Show the held-out test data (diamonds); the network never trains on them, so they show how well it generalises.</source>
+        <translation>取り分けたテストデータ (ひし形) を表示。学習には使わないので、汎化の度合いがわかる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="192"/>
+        <source>Discretize output</source>
+        <translation>出力を離散化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="193"/>
+        <source>Colour each point of the plane by the decided class (y &gt; 0.5, or the largest softmax output) instead of by y.</source>
+        <translation>平面の各点を y ではなく判定したクラス (y &gt; 0.5、またはソフトマックスの出力が最大のクラス) で色分け。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="418"/>
+        <location filename="../../gui/strings.py" line="258"/>
+        <source>Draw your own data: each click on the plot adds a training point of the chosen class.</source>
+        <translation>自分でデータを描く: グラフをクリックするたびに、選んだクラスの学習データの点を追加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="420"/>
+        <source>Drawing needs data with 2 inputs, or 1 input and a numeric target.</source>
+        <translation>描くには、入力が 2 つのデータ、または入力 1 つで教師信号が数値のデータが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="429"/>
+        <source>class {0}</source>
+        <translation>クラス {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="454"/>
+        <source>Click to add a point; switch on Erase to remove points.</source>
+        <translation>クリックで点を追加。「消去」をオンにすると点を削除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="474"/>
+        <location filename="../../gui/strings.py" line="260"/>
+        <source>Click a point to remove it.</source>
+        <translation>点をクリックして削除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="476"/>
+        <source>Click to add a point (x, d).</source>
+        <translation>クリックで点 (x, d) を追加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="478"/>
+        <source>Click to add a point with the value d.</source>
+        <translation>クリックで値 d の点を追加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="480"/>
+        <source>Click to add points of {0}.</source>
+        <translation>クリックで{0}の点を追加。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="498"/>
+        <source>{0} train, {1} test</source>
+        <translation>学習 {0}、テスト {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="513"/>
+        <source>Added a point: {0}</source>
+        <translation>点を追加: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="536"/>
+        <source>The last training point stays: training needs at least one. Draw another point first.</source>
+        <translation>最後の学習データの点は残します: 学習には 1 点以上必要です。先に別の点を描いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="543"/>
+        <source>Removed a point: {0}</source>
+        <translation>点を削除: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="553"/>
+        <source>All points removed: draw at least one training point to train on.</source>
+        <translation>すべての点を削除しました: 学習するには学習データの点を 1 つ以上描いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="257"/>
+        <source>Draw data</source>
+        <translation>データを描く</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="259"/>
+        <source>Erase</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="261"/>
+        <source>Clear</source>
+        <translation>全消去</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="262"/>
+        <source>Remove all points, training and test.</source>
+        <translation>学習用もテスト用も、すべての点を削除。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="263"/>
+        <source>The class of the points you draw.</source>
+        <translation>描く点のクラス。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="264"/>
+        <source>d = </source>
+        <translation>d = </translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="265"/>
+        <source>The target value d of the points you draw.</source>
+        <translation>描く点の教師信号 d の値。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="266"/>
+        <source>The data have {0} inputs: the points show the first two, x₁ and x₂; the output over the input plane needs 1 or 2 inputs</source>
+        <translation>データの入力は {0} 個: 点は最初の 2 つ x₁, x₂ で描いています。入力平面上の出力を描くには入力が 1 つか 2 つ必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="267"/>
+        <source>Background: the output y = P(class {0} | x), white at y = 0.5; line: the decision boundary y = 0.5</source>
+        <translation>背景: 出力 y = P(クラス {0} | x)、y = 0.5 で白。線: 決定境界 y = 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="268"/>
+        <source>Background: the class k with the largest output y&lt;sub&gt;k&lt;/sub&gt;, paler where y&lt;sub&gt;k&lt;/sub&gt; is small</source>
+        <translation>背景: 出力 y&lt;sub&gt;k&lt;/sub&gt; が最大のクラス k (y&lt;sub&gt;k&lt;/sub&gt; が小さい所ほど淡い)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="269"/>
+        <source>Background: the output y on the same colours as the targets</source>
+        <translation>背景: 教師信号と同じ色で表した出力 y</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="270"/>
+        <source>Blue line: the network output y(x); points: the data (x, d)</source>
+        <translation>青線: ネットワークの出力 y(x)。点: データ (x, d)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotItem</name>
+    <message>
+        <location filename="../../gui/strings.py" line="336"/>
+        <source>Plot Options</source>
+        <translation>プロットの設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="337"/>
+        <source>Transforms</source>
+        <translation>変換</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="338"/>
+        <source>Downsample</source>
+        <translation>間引き</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="339"/>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="340"/>
+        <source>Alpha</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="341"/>
+        <source>Grid</source>
+        <translation>グリッド</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="342"/>
+        <source>Points</source>
+        <translation>点</translation>
+    </message>
+</context>
+<context>
+    <name>PointLayer</name>
+    <message>
+        <location filename="../../gui/strings.py" line="252"/>
+        <source>● training data &amp;nbsp; ◆ test data &amp;nbsp; ◯ selected sample</source>
+        <translation>● 学習データ &amp;nbsp; ◆ テストデータ &amp;nbsp; ◯ 選択中のサンプル</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="253"/>
+        <source>class {0}</source>
+        <translation>クラス {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="254"/>
+        <source>target d: {0} {1}</source>
+        <translation>教師信号 d: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="255"/>
+        <source>negative</source>
+        <translation>負</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="256"/>
+        <source>positive</source>
+        <translation>正</translation>
+    </message>
+</context>
+<context>
+    <name>StepThroughPanel</name>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="72"/>
+        <source>Record next step</source>
+        <translation>次のステップを記録</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="73"/>
+        <source>Perform one real training step and follow sample n through it, phase by phase.</source>
+        <translation>実際に学習を 1 ステップ行い、サンプル n を段階ごとに追う。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="80"/>
+        <source>the minibatch&apos;s first</source>
+        <translation>ミニバッチの先頭</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="81"/>
+        <source>The training sample n whose u, z and δ are followed; by default the first sample of the minibatch the step uses (for SGD, the sample n* it picked).</source>
+        <translation>u, z, δ を追う学習サンプル n。既定ではそのステップが使うミニバッチの先頭のサンプル (SGD では選ばれたサンプル n*)。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="85"/>
+        <source>Gradient check</source>
+        <translation>勾配チェック</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="86"/>
+        <source>Compare backpropagation&apos;s gradient with central differences (L(w + h) − L(w − h)) / 2h.</source>
+        <translation>誤差逆伝播法の勾配を中心差分 (L(w + h) − L(w − h)) / 2h と比べる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="94"/>
+        <source>Previous phase</source>
+        <translation>前の段階</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="95"/>
+        <source>Next phase</source>
+        <translation>次の段階</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="96"/>
+        <location filename="../../gui/stepthrough.py" line="320"/>
+        <source>Play the phases</source>
+        <translation>段階を順に再生</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="108"/>
+        <source> s/phase</source>
+        <translation> 秒/段階</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="109"/>
+        <source>Seconds per phase while playing</source>
+        <translation>再生中の 1 段階あたりの秒数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="228"/>
+        <source>backprop agrees with central differences</source>
+        <translation>誤差逆伝播法と中心差分は一致</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="229"/>
+        <source>backprop and central differences disagree</source>
+        <translation>誤差逆伝播法と中心差分が一致しない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="230"/>
+        <source>largest relative error {0} over {1} parameters — {2}</source>
+        <translation>{1} 個のパラメータでの最大相対誤差 {0} — {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="269"/>
+        <source>phase {0} of {1}</source>
+        <translation>段階 {0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="279"/>
+        <source>One training step, phase by phase</source>
+        <translation>学習 1 ステップを段階ごとに</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="280"/>
+        <source>Press &lt;b&gt;Record next step&lt;/b&gt;: the app performs one real training step and follows sample n through it in the slides&apos; four steps — forward pass, output δ, δ recursion, gradients — and the update. Then step with ◀ ▶ or play them.</source>
+        <translation>&lt;b&gt;次のステップを記録&lt;/b&gt; を押すと、実際に学習を 1 ステップ行い、サンプル n をスライドの 4 つの手順 (順伝播、出力層の δ、δ の漸化式、勾配) と更新に沿って追います。◀ ▶ で 1 段階ずつ進めるか、再生してください。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="292"/>
+        <source>Click a unit or an edge in the network to see its formula with every term.</source>
+        <translation>ネットワークのユニットかエッジをクリックすると、すべての項を書き出した式を表示。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="311"/>
+        <source>training step t = {0} · sample n = {1} · minibatch B = {2} ({3}) · {4}: {5}</source>
+        <translation>学習ステップ t = {0} · サンプル n = {1} · ミニバッチ B = {2} ({3}) · {4}: {5}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="320"/>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="340"/>
+        <source>checking…</source>
+        <translation>チェック中…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="271"/>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="296"/>
+        <source>sum</source>
+        <translation>総和</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="297"/>
+        <source>plain</source>
+        <translation>標準</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="298"/>
+        <source>momentum</source>
+        <translation>モメンタム</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="299"/>
+        <source>nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="300"/>
+        <source>adagrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="301"/>
+        <source>rmsprop</source>
+        <translation>RMSProp</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="302"/>
+        <source>adam</source>
+        <translation>Adam</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <location filename="../../gui/worker.py" line="237"/>
+        <source>Cancelled.</source>
+        <extracomment>Settings that describe the data: changing one drops drawn or imported data.</extracomment>
+        <translation>キャンセルしました。</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <location filename="../../gui/strings.py" line="310"/>
+        <source>ViewBox options</source>
+        <translation>表示の設定</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="311"/>
+        <source>View All</source>
+        <translation>全体を表示</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="312"/>
+        <source>Mouse Mode</source>
+        <translation>マウス操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="313"/>
+        <source>3 button</source>
+        <translation>3 ボタン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="314"/>
+        <source>1 button</source>
+        <translation>1 ボタン</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="315"/>
+        <source>axis</source>
+        <translation>軸</translation>
+    </message>
+</context>
+<context>
+    <name>_LayerRow</name>
+    <message>
+        <location filename="../../gui/controls.py" line="203"/>
+        <source>one unit fewer</source>
+        <extracomment>Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
+        <translation>ユニットを 1 つ減らす</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="205"/>
+        <source>n_l, the number of units: W^(l) has n_l rows</source>
+        <translation>n_l: ユニット数。W^(l) は n_l 行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="206"/>
+        <source>one unit more</source>
+        <translation>ユニットを 1 つ増やす</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="207"/>
+        <source>activation f of this layer: z^(l) = f(u^(l))</source>
+        <translation>この層の活性化関数 f: z^(l) = f(u^(l))</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="210"/>
+        <source>remove this layer</source>
+        <translation>この層を削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="77"/>
+        <source>Identity</source>
+        <translation>恒等写像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="78"/>
+        <source>Binary step</source>
+        <translation>ステップ関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="79"/>
+        <source>Logistic (sigmoid)</source>
+        <translation>ロジスティック (シグモイド)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="80"/>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="81"/>
+        <source>ArcTan</source>
+        <translation>ArcTan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="82"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="83"/>
+        <source>PReLU</source>
+        <translation>PReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="84"/>
+        <source>ELU</source>
+        <translation>ELU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="85"/>
+        <source>SoftPlus</source>
+        <translation>SoftPlus</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <location filename="../../gui/strings.py" line="86"/>
+        <source>points in the four quadrants; class 1 where x1·x2 &gt; 0</source>
+        <translation>4 つの象限の点。x1·x2 &gt; 0 の所がクラス 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="87"/>
+        <source>inner disc (class 1) inside an outer ring (class 0)</source>
+        <translation>外側の輪 (クラス 0) の内側に円板 (クラス 1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="88"/>
+        <source>two Gaussian clusters; class 1 upper right</source>
+        <translation>2 つのガウス分布のクラスタ。右上がクラス 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="89"/>
+        <source>two interleaved spirals</source>
+        <translation>絡み合った 2 本の渦巻き</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="90"/>
+        <source>two interleaved half moons</source>
+        <translation>噛み合った 2 つの半月</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="91"/>
+        <source>K Gaussian clusters on a circle</source>
+        <translation>円周上に並ぶ K 個のガウス分布のクラスタ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="92"/>
+        <source>K interleaved spiral arms</source>
+        <translation>絡み合った K 本の渦巻きの腕</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="93"/>
+        <source>y = sin(x) + noise, x in [-π, π]</source>
+        <translation>y = sin(x) + ノイズ、x ∈ [-π, π]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="94"/>
+        <source>y = sin(x1)·cos(x2) + noise, x in [-π, π]²</source>
+        <translation>y = sin(x1)·cos(x2) + ノイズ、x ∈ [-π, π]²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="95"/>
+        <source>the slides&apos; worked example: x = (x1..x4), two outputs y1, y2</source>
+        <translation>スライドの例題: x = (x1..x4)、出力は y1, y2 の 2 つ</translation>
+    </message>
+</context>
+<context>
+    <name>formulas</name>
+    <message>
+        <location filename="../../gui/strings.py" line="148"/>
+        <source>sum over the B = {0} samples of the minibatch</source>
+        <translation>ミニバッチの B = {0} 個のサンプルにわたる総和</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="149"/>
+        <source>mean over the B = {0} samples of the minibatch</source>
+        <translation>ミニバッチの B = {0} 個のサンプルにわたる平均</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="150"/>
+        <source>Step 1 — forward pass, layer {0}</source>
+        <translation>手順 1 — 順伝播、第 {0} 層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="151"/>
+        <source>Loss of sample n</source>
+        <translation>サンプル n の損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="152"/>
+        <source>Step 2 — output δ</source>
+        <translation>手順 2 — 出力層の δ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="153"/>
+        <source>Step 3 — δ recursion, layer {0}</source>
+        <translation>手順 3 — δ の漸化式、第 {0} 層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="154"/>
+        <source>Step 4 — gradient, layer {0}</source>
+        <translation>手順 4 — 勾配、第 {0} 層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="155"/>
+        <source>Update, layer {0}</source>
+        <translation>更新、第 {0} 層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="156"/>
+        <source>The input layer passes sample n = {0} on unchanged.</source>
+        <translation>入力層はサンプル n = {0} をそのまま渡す。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="157"/>
+        <source>Each unit j of layer {0} weighs the outputs of layer {1} by w_ji, adds its bias b_j, then applies f.</source>
+        <translation>第 {0} 層の各ユニット j は、第 {1} 層の出力に重み w_ji を掛けて足し、バイアス b_j を加えてから f を適用する。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="158"/>
+        <source>identity</source>
+        <translation>恒等写像</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="159"/>
+        <source>y = z^(L) is the network&apos;s output.</source>
+        <translation>y = z^(L) がネットワークの出力。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="160"/>
+        <source>squared error</source>
+        <translation>二乗誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="161"/>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="162"/>
+        <source>How far the output y is from the teacher signal d of sample n = {0} ({1}).</source>
+        <translation>出力 y がサンプル n = {0} の教師信号 d からどれだけ離れているか ({1})。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="163"/>
+        <source>Loss of the whole minibatch in this step: L = {0} ({1}), before the update.</source>
+        <translation>このステップのミニバッチ全体の損失 (更新前): L = {0} ({1})。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="164"/>
+        <source>δ_j = ∂L_n/∂u_j: how much the loss changes when u_j changes.</source>
+        <translation>δ_j = ∂L_n/∂u_j: u_j が変わると損失がどれだけ変わるか。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="165"/>
+        <source>({0}) is a matched output/loss pair, so the chain rule reduces to z − d.</source>
+        <translation>({0}) は出力層と損失が対応する組なので、連鎖律は z − d にまとまる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="166"/>
+        <source>softmax Jacobian</source>
+        <translation>ソフトマックスのヤコビ行列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="167"/>
+        <source>This output/loss pair is not matched: the general chain rule is in force, not δ = z − d.</source>
+        <translation>この出力層と損失の組は対応していない: δ = z − d ではなく一般の連鎖律を使う。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="168"/>
+        <source>Each unit collects the δ of layer {0} through the weights it feeds, then multiplies by the slope f′ of its own activation: only local information.</source>
+        <translation>各ユニットは、自分の出力が入る重みを通して第 {0} 層の δ を集め、自分の活性化関数の傾き f′ を掛ける: 局所的な情報だけで計算できる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="169"/>
+        <source>Every weight&apos;s gradient is the δ of the unit it feeds times the output of the unit it comes from.</source>
+        <translation>各重みの勾配は、行き先のユニットの δ と出どころのユニットの出力の積。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="170"/>
+        <source>Used by the update</source>
+        <translation>更新に使う値</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="171"/>
+        <source>Sample n = {0} is not in this minibatch: its own gradient is shown to follow the recursion; the update uses the minibatch&apos;s.</source>
+        <translation>サンプル n = {0} はこのミニバッチに含まれない: 漸化式をたどるためにこのサンプル自身の勾配を示すが、更新にはミニバッチの勾配を使う。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="172"/>
+        <source>after</source>
+        <translation>更新後</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="173"/>
+        <source>before</source>
+        <translation>更新前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="174"/>
+        <source>The momentum term μ v keeps part of the last change: the inertia of the heavy ball.</source>
+        <translation>モメンタム項 μ v は前回の変化の一部を引き継ぐ: 重い球の慣性。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="175"/>
+        <source>The {0} rule scales each weight&apos;s step by its own history, so the change is not simply −ε ∂L/∂W (ε = {1}).</source>
+        <translation>{0} の更新則は各重みの更新幅をその重み自身の履歴で調整するので、変化は単なる −ε ∂L/∂W にはならない (ε = {1})。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="176"/>
+        <source>The biases b are updated by the same rule.</source>
+        <translation>バイアス b も同じ規則で更新される。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="177"/>
+        <source>The input layer has no δ: ∂L/∂w of the weights leaving it uses its outputs z = x.</source>
+        <translation>入力層に δ はない: 入力層から出る重みの ∂L/∂w には、その出力 z = x を使う。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="178"/>
+        <source>Unit j = {0} of layer {1}</source>
+        <translation>第 {1} 層のユニット j = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="179"/>
+        <source>Inputs are data, not parameters: nothing to update.</source>
+        <translation>入力はデータでありパラメータではない: 更新するものはない。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="180"/>
+        <source>Weight from unit i = {0} of layer {1} to unit j = {2} of layer {3}</source>
+        <translation>第 {1} 層のユニット i = {0} から第 {3} 層のユニット j = {2} への重み</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="181"/>
+        <source>its term in</source>
+        <translation>この項を含む式:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="182"/>
+        <source>penalty included</source>
+        <translation>正則化項を含む</translation>
+    </message>
+</context>
+<context>
+    <name>losses</name>
+    <message>
+        <location filename="../../gui/strings.py" line="284"/>
+        <source>δ^(L) = z − d (matched output/loss pair)</source>
+        <translation>δ^(L) = z − d (出力層と損失が対応する組)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="285"/>
+        <source>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (general chain rule)</source>
+        <translation>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (一般の連鎖律)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="286"/>
+        <source>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)</source>
+        <translation>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (一般の連鎖律)</translation>
+    </message>
+</context>
+<context>
+    <name>presets</name>
+    <message>
+        <location filename="../../gui/strings.py" line="272"/>
+        <source>The slides&apos; worked example: 4 inputs, one hidden layer, identity output</source>
+        <translation>スライドの例題: 入力 4 つ、隠れ層 1 つ、恒等写像の出力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="273"/>
+        <source>XOR needs a hidden layer</source>
+        <translation>XOR には隠れ層が必要</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="274"/>
+        <source>XOR without a hidden layer cannot be learned</source>
+        <translation>隠れ層なしでは XOR を学習できない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="275"/>
+        <source>Hand-made features φ(x): circles with x₁², x₂²</source>
+        <translation>手作りの特徴 φ(x): x₁², x₂² で円を分ける</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="276"/>
+        <source>Spiral with tanh</source>
+        <translation>tanh で渦巻き</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="277"/>
+        <source>Regression of sin</source>
+        <translation>sin の回帰</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="278"/>
+        <source>K classes with softmax</source>
+        <translation>ソフトマックスで K クラス識別</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="279"/>
+        <source>The binary step passes no gradient</source>
+        <translation>ステップ関数は勾配を伝えない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="280"/>
+        <source>Sigmoid with squared error learns slowly</source>
+        <translation>シグモイドと二乗誤差では学習が遅い</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="281"/>
+        <source>Learning rate too large: oscillation</source>
+        <translation>学習率が大きすぎる: 振動</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="282"/>
+        <source>Learning rate too small: a crawl</source>
+        <translation>学習率が小さすぎる: なかなか進まない</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="283"/>
+        <source>Momentum on the spiral</source>
+        <translation>渦巻きでのモメンタム</translation>
+    </message>
+</context>
+</TS>

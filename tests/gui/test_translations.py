@@ -1,0 +1,223 @@
+"""The Japanese translation: complete, in step with the code, and in every visible string.
+
+Update it with ``packaging/update_translations.py`` (see its docstring), translate what it
+lists, and these tests say what is still missing.
+"""
+import collections
+import html
+import importlib.util
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDockWidget,
+                               QGroupBox, QLabel, QLineEdit, QMenu, QTabBar, QTableWidget, QTextEdit,
+                               QWidget)
+
+from nnviz.gui.app import install_translator
+from nnviz.training.trainer import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "nnviz" / "resources" / "translations" / "nnviz_ja.ts"
+
+#: Words that stay as they are in Japanese: names, file formats, function symbols.
+ALLOWED = {
+    "nnviz", "english",                                             # the app; a language's own name
+    "relu", "prelu", "elu", "softplus", "arctan", "tanh", "sigmoid", "softmax",
+    "sgd", "adam", "adagrad", "rmsprop", "nesterov", "xavier",     # methods named after people / papers
+    "onnx", "csv", "png", "svg", "json", "numpy", "npz", "tsv", "txt", "pca", "rmse", "nan", "xor",
+    "log", "exp", "sin", "cos", "tan", "sqrt", "abs", "max", "min",  # the formulas' functions
+}
+WORD = re.compile(r"[A-Za-z]{3,}")
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%\d")
+TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def _update_script():
+    """packaging/update_translations.py as a module (``packaging`` is also a PyPI name)."""
+    spec = importlib.util.spec_from_file_location("update_translations",
+                                                  ROOT / "packaging" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _messages(path):
+    root = ET.parse(path).getroot()
+    for context in root.iter("context"):
+        for m in context.iter("message"):
+            yield context.findtext("name") or "", m
+
+
+# ------------------------------------------------------------------ the .ts file
+def test_every_message_is_translated():
+    bad = [(ctx, m.findtext("source")) for ctx, m in _messages(TS)
+           if m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+           or not (m.findtext("translation") or "").strip()]
+    assert not bad, f"{len(bad)} untranslated entries in {TS.name}:\n" + "\n".join(map(repr, bad))
+
+
+def test_translations_keep_placeholders_markup_and_accelerators():
+    bad = []
+    for ctx, m in _messages(TS):
+        src, tr = m.findtext("source"), m.findtext("translation") or ""
+        if collections.Counter(PLACEHOLDER.findall(src)) != collections.Counter(PLACEHOLDER.findall(tr)):
+            bad.append(("placeholders", ctx, src, tr))
+        if collections.Counter(TAG.findall(src)) != collections.Counter(TAG.findall(tr)):
+            bad.append(("HTML tags", ctx, src, tr))
+        key = re.search(r"&([A-Za-z])(?![a-z]*;)", src)
+        if key and f"&{key.group(1).upper()}" not in tr.upper():
+            bad.append(("accelerator", ctx, src, tr))
+    assert not bad, "\n".join(map(repr, bad))
+
+
+def test_every_string_of_the_code_is_in_the_ts(tmp_path):
+    tool = _update_script()
+    try:
+        tool.qt_tool("lupdate")
+    except SystemExit:
+        pytest.skip("PySide6's lupdate is not available")
+    entries, _ = tool.collect()
+    assert tool.STRINGS.read_text(encoding="utf-8") == tool.strings_module(entries), \
+        "nnviz/gui/strings.py is stale: run packaging/update_translations.py"
+    fresh = tmp_path / "fresh.ts"
+    tool.lupdate(fresh)
+    have = {(ctx, m.findtext("source")) for ctx, m in _messages(TS)}
+    sources = {src for _, src in have}
+    code = {(ctx, m.findtext("source")) for ctx, m in _messages(fresh)}
+    missing = sorted((ctx, src) for ctx, src in code if ((ctx, src) not in have if ctx else src not in sources))
+    assert not missing, ("strings of the code missing from nnviz_ja.ts (run packaging/"
+                         "update_translations.py, then translate):\n" + "\n".join(map(repr, missing)))
+
+
+# ------------------------------------------------------------------ the Japanese window
+def _plain(text):
+    """What a reader sees: no tags, entities or accelerator marks."""
+    text = html.unescape(TAG.sub(" ", text or ""))
+    return re.sub(r"&(?=\w)", "", text.replace("&&", "&")).strip()
+
+
+def untranslated(text):
+    """True when ``text`` shows English words (beyond ALLOWED) and no Japanese."""
+    plain = _plain(text)
+    if not plain or JAPANESE.search(plain):
+        return False
+    return any(w.lower() not in ALLOWED for w in WORD.findall(plain))
+
+
+def visible_strings(window):
+    """(where, text) of every text a user can see or hover in ``window``."""
+    out = []
+
+    def add(where, *texts):
+        out.extend((where, t) for t in texts if t)
+
+    for w in [window, *window.findChildren(QWidget)]:
+        name = f"{type(w).__name__} {w.objectName()}".strip()
+        add(f"{name} tooltip", w.toolTip())
+        if w.isWindow():
+            add(f"{name} title", w.windowTitle())
+        if isinstance(w, QLabel):
+            add(name, w.text())
+        elif isinstance(w, QAbstractButton):
+            add(name, w.text())
+        elif isinstance(w, QGroupBox):
+            add(name, w.title())
+        elif isinstance(w, QDockWidget):
+            add(name, w.windowTitle())
+        elif isinstance(w, QMenu):
+            add(name, w.title())
+        elif isinstance(w, QComboBox):
+            for i in range(w.count()):
+                add(f"{name} item", w.itemText(i), w.itemData(i, Qt.ToolTipRole) or "")
+        elif isinstance(w, QTabBar):
+            for i in range(w.count()):
+                add(f"{name} tab", w.tabText(i), w.tabToolTip(i))
+        elif isinstance(w, QTableWidget):
+            for c in range(w.columnCount()):
+                item = w.horizontalHeaderItem(c)
+                add(f"{name} header", item.text() if item else "")
+        elif isinstance(w, QLineEdit):
+            add(f"{name} placeholder", w.placeholderText())
+        elif isinstance(w, QTextEdit):
+            add(name, w.toPlainText())
+        if isinstance(w, QAbstractSpinBox):
+            add(name, *(getattr(w, k)() for k in ("prefix", "suffix", "specialValueText") if hasattr(w, k)))
+        if isinstance(w, pg.PlotWidget):
+            item = w.getPlotItem()
+            add(f"{name} title", item.titleLabel.text)
+            for side, axis in item.axes.items():
+                add(f"{name} {side} axis", axis["item"].labelText)
+    for action in window.findChildren(QAction):
+        if not action.isSeparator():
+            add(f"action {action.objectName()}", action.text(), action.statusTip(),
+                action.toolTip() if action.toolTip() != action.text().replace("&", "") else "")
+    return out
+
+
+@pytest.fixture
+def japanese(qapp):
+    translator = install_translator(qapp, "ja")
+    assert translator is not None, "the Japanese translation did not load"
+    yield translator
+    for t in (translator, getattr(translator, "qt", None)):
+        if t is not None:
+            qapp.removeTranslator(t)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_the_japanese_window_shows_no_english(japanese, qtbot, tmp_path):
+    from nnviz.gui.main_window import MainWindow
+
+    assert QCoreApplication.translate("MainWindow", "&File") == "ファイル(&F)"
+    qs = QSettings(str(tmp_path / "nnviz.ini"), QSettings.IniFormat)
+    w = MainWindow(Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1), qsettings=qs)
+    w.files.ask_save = lambda: "discard"
+    qtbot.addWidget(w)
+    w.show()
+    try:
+        qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
+        strings = visible_strings(w)
+        assert len(strings) > 200                              # the walk did find the window's texts
+        left = sorted({f"{where}: {text!r}" for where, text in strings if untranslated(text)})
+        assert not left, f"{len(left)} visible strings left in English:\n" + "\n".join(left)
+    finally:
+        w.close()
+
+
+def test_the_check_itself():
+    assert untranslated("Learning rate ε") and untranslated("<b>Save</b> &amp; quit")
+    assert not untranslated("学習率 ε") and not untranslated("ReLU") and not untranslated("x₁²")
+    assert not untranslated("ε = 0.1, μ = 0.9") and not untranslated("SGD (B = 1)")
+    assert not untranslated("ファイル(&F)") and not untranslated("12 /s")
+
+
+# ------------------------------------------------------------------ loading
+def test_a_checkout_without_qm_compiles_the_ts(qapp, tmp_path, monkeypatch):
+    from nnviz.gui import app as app_module
+
+    (tmp_path / TS.name).write_bytes(TS.read_bytes())
+    monkeypatch.setattr(app_module, "TRANSLATIONS", tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    translator = install_translator(qapp, "ja")
+    try:
+        assert translator is not None and translator.filePath().startswith(str(tmp_path / "cache"))
+        assert QCoreApplication.translate("MainWindow", "&Train") == "学習(&T)"
+    finally:
+        for t in (translator, getattr(translator, "qt", None)):
+            if t is not None:
+                qapp.removeTranslator(t)
+
+
+def test_no_translation_is_no_failure(qapp, tmp_path, monkeypatch):
+    from nnviz.gui import app as app_module
+
+    monkeypatch.setattr(app_module, "TRANSLATIONS", tmp_path)
+    assert install_translator(qapp, "ja") is None
+    assert install_translator(qapp, "en") is None and install_translator(qapp, "xx") is None
+    assert QCoreApplication.translate("MainWindow", "&Train") == "&Train"
