@@ -28,7 +28,7 @@ def qt_tool(name):
     for exe in (Path(sys.executable).parent / f"pyside6-{name}", shutil.which(f"pyside6-{name}")):
         if exe and Path(exe).is_file() and os.access(exe, os.X_OK):
             return [str(exe)]
-    if PySide6 is not None:
+    if PySide6 is not None and not getattr(sys, "frozen", False):   # a frozen app is no Python
         return [sys.executable, "-c", f"from PySide6.scripts.pyside_tool import {name}; {name}()"]
     return None
 

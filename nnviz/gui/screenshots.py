@@ -1,4 +1,4 @@
-"""Make the README's screenshots: ``python -m nnviz.gui.screenshots [OUTDIR] [--lang en|ja]``.
+"""Make the README's screenshots: ``python -m nnviz.gui.screenshots [OUTDIR] [--lang en ja]``.
 
 Each scene opens the real window with a preset, trains a fixed number of steps
 (seeded, so the pictures are reproducible), and saves the window as a PNG.
@@ -16,6 +16,7 @@ from pathlib import Path
 SCENES = [
     ("xor.png", "xor_hidden", 3000, None, None),
     ("spiral.png", "spiral_tanh", 30000, None, None),
+    ("classes.png", "blobs_softmax", 1500, None, None),
     ("gallery.png", "xor_hidden", 0, "gallery", None),
     ("arena.png", "xor_hidden", 0, "tab:1", None),
     ("landscape.png", "xor_hidden", 2000, "tab:2", None),
@@ -25,7 +26,8 @@ SCENES = [
 
 
 def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
-    """Write one PNG per scene into ``outdir``; returns their paths."""
+    """Write one PNG per scene into ``outdir`` (``name.png`` in English, ``name_ja.png`` in
+    Japanese); returns their paths."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -35,7 +37,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     from .selftest import wait as _wait
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    install_translator(app, lang)
+    translator = install_translator(app, lang)
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -65,6 +67,9 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
             w.grab().save(str(path))
             paths.append(path)
             w.close()
+    for t in (translator, getattr(translator, "qt", None)):
+        if t is not None:
+            app.removeTranslator(t)
     return paths
 
 
@@ -99,13 +104,15 @@ def _step_through(app, w, kind, layer, item):
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("outdir", nargs="?", default="resources/screenshots")
-    p.add_argument("--lang", default="en", choices=("en", "ja"))
+    p.add_argument("--lang", nargs="+", default=["en", "ja"], choices=("en", "ja"),
+                   help="the languages to shoot (default: both)")
     p.add_argument("--display", action="store_true", help="use the real display, not offscreen")
     a = p.parse_args(argv)
     if not a.display:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    for path in shoot(a.outdir, a.lang):
-        print(path)
+    for lang in a.lang:
+        for path in shoot(a.outdir, lang):
+            print(path)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """``nnviz --self-test``: open the window offscreen, train a few steps, export the
-weights, check them, exit 0 — proof that an installed or frozen app works."""
+weights, check them, load the Japanese translation, exit 0 — proof that an installed or
+frozen app works."""
 from __future__ import annotations
 
 import os
@@ -12,12 +13,12 @@ def self_test():
     """Run the self-test; prints one line and returns the exit status."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import numpy as np
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     from ..core.weights_io import load_weights
     from ..training.trainer import Settings
-    from .app import quiet_qt_messages
+    from .app import install_translator, quiet_qt_messages
     from .main_window import MainWindow
 
     quiet_qt_messages()
@@ -42,13 +43,19 @@ def self_test():
             net, _ = load_weights(path)
             if not np.array_equal(net.W[2], w.snapshot.W[2]):
                 raise RuntimeError("the exported weights differ from the window's")
+            japanese = install_translator(app, "ja")
+            if japanese is None or QCoreApplication.translate("MainWindow", "&File") == "&File":
+                raise RuntimeError("the Japanese translation did not load")
+            for t in (japanese, japanese.qt):
+                if t is not None:
+                    app.removeTranslator(t)
         except (RuntimeError, TimeoutError) as e:
             print(f"nnviz self-test FAILED: {e}", file=sys.stderr)
             return 1
         finally:
             w.close()
-    print(f"nnviz self-test passed: window opened, 20 training steps, weights exported and read back "
-          f"(Qt platform {app.platformName()})")
+    print(f"nnviz self-test passed: window opened, 20 training steps, weights exported and read back, "
+          f"Japanese translation loaded (Qt platform {app.platformName()})")
     return 0
 
 

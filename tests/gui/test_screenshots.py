@@ -12,3 +12,11 @@ def test_screenshot_script_writes_pictures(qtbot, tmp_path):
     for path in paths:
         image = QImage(str(path))
         assert image.width() == 1200 and image.height() == 800
+
+
+def test_japanese_screenshots_then_english_again(qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    paths = shoot(tmp_path, "ja", scenes=[("xor.png", "xor_hidden", 0, None, None)], size=(1200, 800))
+    assert [p.name for p in paths] == ["xor_ja.png"] and QImage(str(paths[0])).width() == 1200
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"   # the translator is gone
