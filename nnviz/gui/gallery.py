@@ -76,7 +76,6 @@ class _Cell(QFrame):
         # The formulas are mathematics, not prose: shown as the registry writes them.
         self.caption = QLabel(f"f(x) = {act.formula}\nf′(x) = {act.derivative}")
         self.caption.setAlignment(Qt.AlignCenter)
-        self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #404040;")
         self.caption.setFont(small)
         lay = QVBoxLayout(self)

@@ -48,6 +48,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
             w.files.ask_save = lambda: "discard"
             w.resize(*size)
             w.show()
+            target = w
             _wait(app, lambda: w.frames > 0)
             if steps:
                 w._play(True)
@@ -57,14 +58,17 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
                       and w.snapshot.step >= steps, timeout=30)
             if dock and dock.startswith("tab:"):
                 _show_tab(app, w, int(dock[4:]))
-            elif dock:
-                w.docks[dock].raise_()
+            elif dock:                       # the dock alone, floated at the picture's size
+                target = w.docks[dock]
+                target.setFloating(True)
+                target.resize(*size)
+                target.show()
             if phase:
                 _step_through(app, w, *phase)
             for _ in range(20):
                 app.processEvents()
             path = outdir / (name if lang == "en" else name.replace(".png", f"_{lang}.png"))
-            w.grab().save(str(path))
+            target.grab().save(str(path))
             paths.append(path)
             w.close()
     for t in (translator, getattr(translator, "qt", None)):
