@@ -99,6 +99,13 @@ def install_translator(app, lang=None):
         return None
 
 
+def remove_translator(app, translator):
+    """Undo :func:`install_translator`: back to English (``translator`` may be None)."""
+    for t in (translator, getattr(translator, "qt", None)):
+        if t is not None:
+            app.removeTranslator(t)
+
+
 def run(argv=None):
     """Open the main window and run Qt's event loop; returns the exit status."""
     problem = platform_problem()

@@ -32,7 +32,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     from PySide6.QtWidgets import QApplication
 
     from ..training.presets import preset
-    from .app import install_translator
+    from .app import install_translator, remove_translator
     from .main_window import MainWindow
     from .selftest import wait as _wait
 
@@ -71,9 +71,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
             target.grab().save(str(path))
             paths.append(path)
             w.close()
-    for t in (translator, getattr(translator, "qt", None)):
-        if t is not None:
-            app.removeTranslator(t)
+    remove_translator(app, translator)
     return paths
 
 

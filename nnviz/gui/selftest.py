@@ -18,7 +18,7 @@ def self_test():
 
     from ..core.weights_io import load_weights
     from ..training.trainer import Settings
-    from .app import install_translator, quiet_qt_messages
+    from .app import install_translator, quiet_qt_messages, remove_translator
     from .main_window import MainWindow
 
     quiet_qt_messages()
@@ -46,9 +46,7 @@ def self_test():
             japanese = install_translator(app, "ja")
             if japanese is None or QCoreApplication.translate("MainWindow", "&File") == "&File":
                 raise RuntimeError("the Japanese translation did not load")
-            for t in (japanese, japanese.qt):
-                if t is not None:
-                    app.removeTranslator(t)
+            remove_translator(app, japanese)
         except (RuntimeError, TimeoutError) as e:
             print(f"nnviz self-test FAILED: {e}", file=sys.stderr)
             return 1

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDo
                                QGroupBox, QLabel, QLineEdit, QMenu, QTabBar, QTableWidget, QTextEdit,
                                QWidget)
 
-from nnviz.gui.app import install_translator
+from nnviz.gui.app import install_translator, remove_translator
 from nnviz.training.trainer import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,9 +165,7 @@ def japanese(qapp):
     translator = install_translator(qapp, "ja")
     assert translator is not None, "the Japanese translation did not load"
     yield translator
-    for t in (translator, getattr(translator, "qt", None)):
-        if t is not None:
-            qapp.removeTranslator(t)
+    remove_translator(qapp, translator)
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
@@ -209,9 +207,7 @@ def test_a_checkout_without_qm_compiles_the_ts(qapp, tmp_path, monkeypatch):
         assert translator is not None and translator.filePath().startswith(str(tmp_path / "cache"))
         assert QCoreApplication.translate("MainWindow", "&Train") == "学習(&T)"
     finally:
-        for t in (translator, getattr(translator, "qt", None)):
-            if t is not None:
-                qapp.removeTranslator(t)
+        remove_translator(qapp, translator)
 
 
 def test_no_translation_is_no_failure(qapp, tmp_path, monkeypatch):
