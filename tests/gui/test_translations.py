@@ -217,3 +217,26 @@ def test_no_translation_is_no_failure(qapp, tmp_path, monkeypatch):
     assert install_translator(qapp, "ja") is None
     assert install_translator(qapp, "en") is None and install_translator(qapp, "xx") is None
     assert QCoreApplication.translate("MainWindow", "&Train") == "&Train"
+
+
+@pytest.mark.parametrize("lang, saved, expected", [("ja_JP.UTF-8", None, "ファイル(&F)"),
+                                                   ("en_US.UTF-8", None, "&File"),
+                                                   ("ja_JP.UTF-8", "en", "&File"),
+                                                   ("en_US.UTF-8", "ja", "ファイル(&F)")])
+def test_the_language_follows_the_system_unless_chosen(tmp_path, lang, saved, expected):
+    """A fresh process: the system locale decides, unless View → Language saved a choice."""
+    import os
+    import subprocess
+    import sys
+
+    if saved:
+        (tmp_path / "nnviz").mkdir()
+        (tmp_path / "nnviz" / "nnviz.conf").write_text(f"[General]\nlanguage={saved}\n")
+    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LANGUAGE": "", "XDG_CONFIG_HOME": str(tmp_path),
+           "QT_QPA_PLATFORM": "offscreen"}
+    code = ("from PySide6.QtCore import QCoreApplication as C; from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([]); app.setOrganizationName('nnviz'); app.setApplicationName('nnviz')\n"
+            "from nnviz.gui.app import install_translator; install_translator(app)\n"
+            "print(C.translate('MainWindow', '&File'))")
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert r.stdout.strip() == expected, r.stderr
