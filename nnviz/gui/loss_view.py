@@ -123,6 +123,7 @@ class LossView(QWidget):
         super().__init__(parent)
         self._history = np.empty((0, 4))   # Snapshot.history: step, epoch, train loss, test loss
         self._version = self._hover_x = None
+        self._ranges, self._following = None, True
         lay = QHBoxLayout(self)
         lay.addLayout(self._build_plot(), 1)
         lay.addLayout(self._build_metrics())
@@ -131,6 +132,8 @@ class LossView(QWidget):
         self._proxy = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=30,
                                      slot=self._on_mouse_moved)
         self.plot.installEventFilter(self)                 # to see the mouse leave the plot
+        self.plot.getPlotItem().getViewBox().sigRangeChangedManually.connect(self._on_manual_range)
+        self.plot.getPlotItem().disableAutoRange()
         self._on_axis_changed()
 
     def _build_plot(self):
@@ -206,7 +209,7 @@ class LossView(QWidget):
         """
         if snap.version != self._version:
             self._version, self._hover_x = snap.version, None
-            self.plot.getPlotItem().enableAutoRange()
+            self._follow_data()
         self._history = np.asarray(snap.history, dtype=float).reshape(-1, 4)
         self._update_curves()
         self._show_metrics(snap)
@@ -217,11 +220,13 @@ class LossView(QWidget):
 
     def _update_curves(self):
         h, log = self._history, self.log_check.isChecked()
-        x = h[:, COLUMNS[self.x_combo.currentData()]]
+        x, shown = h[:, COLUMNS[self.x_combo.currentData()]], []
         for curve, col in ((self.train_curve, TRAIN), (self.test_curve, TEST)):
             y = h[:, col]
             keep = np.isfinite(y) & ((y > 0) | (not log))  # log10 of 0 or less does not exist
             curve.setData(x[keep], y[keep])
+            shown.append(y[keep])
+        self._fit_ranges(x, np.concatenate(shown))
         # The legend lists the test loss only when there is one (a run without a test set has none).
         has_test = not len(h) or bool(np.isfinite(h[:, TEST]).any())
         if has_test and self._legend.getLabel(self.test_curve) is None:
@@ -233,12 +238,58 @@ class LossView(QWidget):
     def _on_axis_changed(self):
         self.plot.getPlotItem().setLabel("bottom", self.x_combo.currentText(), color=INK)
         self._hover_x = None
+        self._follow_data()
         self._update_curves()
-        self.plot.getPlotItem().enableAutoRange()
 
     def _on_log_toggled(self, on):
         self.plot.getPlotItem().setLogMode(x=False, y=on)
+        self._follow_data()
         self._update_curves()
+
+    # ---------------------------------------------------------------- ranges
+    def _follow_data(self):
+        """Show all the data again (after a new run, another x axis, or a zoom by hand)."""
+        self._ranges = None
+        self._following = True
+        if len(self._history):
+            self._update_curves()
+
+    def _on_manual_range(self, *_):
+        self._following = False            # zoomed or panned by hand: leave the ranges alone
+
+    def _fit_ranges(self, x, ys):
+        """Keep the curves in view with ranges that change seldom: every change of range
+        repaints both axes, which costs more than the curves. x runs to the next round
+        number (1, 1.5, 2, 3, 5, 7.5 × 10ⁿ) past the data; y starts at 0 (a loss is never
+        negative) or, in log scale, at whole decades, and changes only when the data leave
+        it or fill less than half of it."""
+        if not self._following or not len(x) or not len(ys):
+            return
+        x0, x1 = float(x[0]), float(x[-1])
+        lo, hi = float(np.min(ys)), float(np.max(ys))
+        if self.log_check.isChecked():
+            lo, hi = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+            y_range = (lo, max(hi, lo + 1))
+        else:
+            top = hi * 1.08 if hi > 0 else 1.0
+            y_range = (min(lo * 1.08, 0.0), top)
+        old = self._ranges
+        if old is not None:
+            (ox0, ox1), (oy0, oy1) = old
+            if ox0 <= x0 and x1 <= ox1 and oy0 <= y_range[0] and y_range[1] <= oy1 and \
+                    (y_range[1] - y_range[0]) > 0.5 * (oy1 - oy0) and (x1 - x0) > 0.5 * (ox1 - ox0):
+                return
+        span = max(x1 - x0, 1e-12)
+        decade = 10.0 ** math.floor(math.log10(span))
+        nice = next(m * decade for m in (1, 1.5, 2, 3, 5, 7.5, 10, 15) if m * decade >= span * 1.02)
+        self._ranges = ((x0, x0 + nice), y_range)
+        vb = self.plot.getPlotItem().getViewBox()
+        vb.blockSignals(True)          # not a range change by hand
+        try:
+            vb.setRange(xRange=self._ranges[0], yRange=y_range, padding=0)
+        finally:
+            vb.blockSignals(False)
+        vb.update()
 
     # ---------------------------------------------------------------- hover
     def eventFilter(self, obj, event):

@@ -11,7 +11,8 @@ The worker trains in slices of at most ~5 ms and returns to its event loop in
 between, so every command (pause, step, a new ε, reset, quit) takes effect at
 once. It emits a snapshot at most every 33 ms, and only after the GUI has
 drawn the previous one (:meth:`drawn`); while the GUI draws, the worker sleeps
-(at most HANDOFF seconds), so both threads share the interpreter fairly.
+(at most HANDOFF seconds), then trains at least as long as the frame took (the
+snapshot and the drawing), so training keeps half the interpreter or more.
 """
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ class TrainingWorker(QObject):
         self.sample = 0
         self._drawn = True               # the GUI drew the last snapshot (plain bool: GIL-atomic)
         self._dirty = True
-        self._last_emit = 0.0
+        self._next_emit = 0.0            # when the next snapshot is due
         self._rate = (time.perf_counter(), 0)
         self._sps = 0.0
         self._budget = 0.0
@@ -337,14 +338,14 @@ class TrainingWorker(QObject):
                 self._budget -= n
                 if n:
                     self._train(n)
-            else:
-                end = now + SLICE
+            else:                     # as fast as possible, up to the next frame
+                end = min(now + SLICE, self._next_emit) if self._drawn else now + SLICE
                 while self.running and time.perf_counter() < end:
                     self._train(8)
             stopped = self._check_stop(t)
             self._dirty = True
         self._last_tick = now
-        if self._dirty and self._drawn and now - self._last_emit >= FRAME:
+        if self._dirty and self._drawn and time.perf_counter() >= self._next_emit:
             self._emit(stopped)
 
     def _check_stop(self, t):
@@ -371,7 +372,7 @@ class TrainingWorker(QObject):
             self.trajectory.add(self.trainer.net.params)
         self._dirty = False
         self._drawn = False
-        self._last_emit = now
+        self._next_emit = now + FRAME
         self.snapshot.emit(snap)
         # Hand the interpreter to the GUI while it draws: a Python training loop would
         # otherwise win the GIL back after every Qt call the GUI makes (a convoy), and
@@ -380,3 +381,6 @@ class TrainingWorker(QObject):
         deadline = time.perf_counter() + HANDOFF
         while self.running and not self._drawn and time.perf_counter() < deadline:
             time.sleep(0.0005)
+        if self.running and self._drawn:   # then train at least as long as the frame took
+            done = time.perf_counter()
+            self._next_emit = max(self._next_emit, done + (done - now))

@@ -136,3 +136,39 @@ def test_mouse_moves_reach_the_hover_read_out(view, snapshot, qtbot):
     assert f"step {int(step)} " in view.readout.text() and view._vline.isVisible()
     view._on_mouse_moved((vb.mapViewToScene(QPointF(step, train)) + QPointF(0, 10_000),))
     assert not view._vline.isVisible()               # outside the plot: back to the latest point
+
+
+def _growing(snapshot, n):
+    """The snapshot with a history of n points: steps 0, 10, …, a decaying loss."""
+    steps = np.arange(n) * 10.0
+    loss = 0.7 * np.exp(-steps / 3000) + 0.01 * (1.2 + np.sin(steps))
+    h = np.column_stack([steps, steps / 20, loss, loss + 0.05])
+    return dataclasses.replace(snapshot, history=h)
+
+
+@pytest.mark.parametrize("log", [False, True])
+def test_the_ranges_keep_the_data_in_view_and_change_seldom(view, snapshot, log):
+    view.log_check.setChecked(log)
+    vb, ranges, changes = view.plot.getPlotItem().getViewBox(), None, 0
+    for n in range(2, 2000, 7):                      # 285 updates of a growing history
+        snap = _growing(snapshot, n)
+        view.show_snapshot(snap)
+        (x0, x1), (y0, y1) = vb.viewRange()
+        h = snap.history
+        y = np.log10(h[:, 2:]) if log else h[:, 2:]
+        assert x0 <= h[0, 0] and h[-1, 0] <= x1 and y0 <= y.min() and y.max() <= y1
+        assert h[-1, 0] >= x0 + 0.5 * (x1 - x0) or n < 10   # the curves fill half the width or more
+        changes += (x0, x1, y0, y1) != ranges
+        ranges = (x0, x1, y0, y1)
+    assert changes <= 25                             # each change repaints both axes
+
+
+def test_a_zoom_by_hand_is_kept_until_a_new_run(view, snapshot):
+    vb = view.plot.getPlotItem().getViewBox()
+    view.show_snapshot(_growing(snapshot, 50))
+    vb.setRange(xRange=(100, 200), padding=0)
+    vb.sigRangeChangedManually.emit(vb.state["mouseEnabled"])     # as a wheel or drag does
+    view.show_snapshot(_growing(snapshot, 500))
+    assert vb.viewRange()[0] == pytest.approx([100, 200])
+    view.show_snapshot(dataclasses.replace(_growing(snapshot, 500), version=snapshot.version + 1))
+    assert vb.viewRange()[0][1] >= 4990                            # a new run shows everything again
