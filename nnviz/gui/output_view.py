@@ -24,8 +24,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSizePolicy,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGraphicsItem, QHBoxLayout, QLabel,
+                               QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.datasets import Dataset
 
@@ -182,6 +182,10 @@ class OutputView(QWidget):
         self.plot.addItem(self.image)
         self.plot.addItem(self.curve)
         self.points = PointLayer(self.plot)
+        # The points (and the boundary, redrawn 10×/s) lie on an image that changes every
+        # frame: cached as pixmaps, they are blitted instead of drawn point by point.
+        for item in (self.points.train, self.points.test, self.points.ring, self.boundary):
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.plot.setToolTip(self.tr("Click a training point to select that sample n."))
 

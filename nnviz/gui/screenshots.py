@@ -86,11 +86,14 @@ def _show_tab(app, w, index):
     got = []
     w.worker.slice_ready.connect(lambda out: got.append(out))
     w.worker.hessian_ready.connect(lambda *a: got.append(a))
+    w.worker.explore_failed.connect(lambda message: got.append(RuntimeError(message)))
     w.landscape.kind.setCurrentIndex(w.landscape.kind.findData("pca"))
     w.landscape.request_slice()
     _wait(app, lambda: len(got) >= 1)
     w.landscape.hessian_requested.emit()
     _wait(app, lambda: len(got) >= 2)
+    for failure in (x for x in got if isinstance(x, Exception)):
+        raise failure
 
 
 def _step_through(app, w, kind, layer, item):

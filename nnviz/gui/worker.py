@@ -368,8 +368,8 @@ class TrainingWorker(QObject):
         with np.errstate(all="ignore"):
             snap = take(self.trainer, self.version, self.sample, self.history, self.extent,
                         self._sps if math.isfinite(self._sps) else 0.0, self.running, stopped)
-        if self.trainer.step_count and (not self.trajectory.points or self.running):
-            self.trajectory.add(self.trainer.net.params)
+        if self.trainer.step_count:           # each frame's weights, and where training stopped
+            self.trajectory.add(self.trainer.net.params, self.trainer.step_count)
         self._dirty = False
         self._drawn = False
         self._next_emit = now + FRAME
@@ -382,5 +382,5 @@ class TrainingWorker(QObject):
         while self.running and not self._drawn and time.perf_counter() < deadline:
             time.sleep(0.0005)
         if self.running and self._drawn:   # then train at least as long as the frame took
-            done = time.perf_counter()
-            self._next_emit = max(self._next_emit, done + (done - now))
+            done = time.perf_counter()      # (up to a frame's time: a slow first frame is no reason to wait)
+            self._next_emit = max(self._next_emit, done + min(done - now, FRAME))

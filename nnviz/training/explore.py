@@ -18,9 +18,13 @@ class Trajectory:
     dropped when full, so a long run keeps its whole course)."""
 
     def __init__(self, capacity=512):
-        self.capacity, self.points = capacity, []
+        self.capacity, self.points, self.step = capacity, [], None
 
-    def add(self, params):
+    def add(self, params, step=None):
+        """Record ``params``; with ``step`` (the training step count), only once per step."""
+        if step is not None and step == self.step:
+            return
+        self.step = step
         self.points.append(np.array(params, dtype=float, copy=True))
         if len(self.points) > self.capacity:
             self.points = self.points[::2]

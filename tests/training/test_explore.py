@@ -19,6 +19,16 @@ def test_slice_centre_is_the_training_loss_and_the_trajectory_projects():
     assert out["trajectory"].shape == (30, 2) and np.allclose(out["trajectory"][-1], 0, atol=1e-9)
 
 
+def test_the_trajectory_records_a_step_once_and_keeps_its_whole_course():
+    traj = Trajectory(capacity=8)
+    for step in (1, 1, 2, 2, 3):                      # the same step again (a paused frame): once
+        traj.add(np.full(2, float(step)), step)
+    assert [p[0] for p in traj.points] == [1.0, 2.0, 3.0]
+    for step in range(4, 20):
+        traj.add(np.full(2, float(step)), step)
+    assert len(traj.points) <= 8 and traj.points[0][0] == 1.0    # thinned, the start kept
+
+
 def test_slice_along_two_picked_weights_moves_only_them():
     t = build(Settings(dataset="xor", hidden=(3,)))
     out = slice_through(t, "weights", picks=((2, 0, 1), (3, 0, -1)), grid=5, span=1.0)
