@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.output_view = OutputView()
         self.hidden_view = HiddenView()
         self.loss_view = LossView()
+        self._slow_views = [self.hidden_view, self.loss_view]     # in turn while training
         self.gallery = ActivationGallery()
         self.stepthrough = StepThroughPanel()
         self.banner = QLabel()
@@ -349,12 +350,17 @@ class MainWindow(QMainWindow):
             self.gallery.set_highlight({a for a in snap.activations[2:] if a})
             self.drawn_version = snap.version
         # The network and the output follow every frame; the slower-changing plots at
-        # most 10 times a second while training, and every view once training stops.
+        # most 10 times a second while training, taking turns (one per frame, so that no
+        # frame draws both), and every view once training stops.
+        views = [self.network_view, self.output_view]
         now = time.monotonic()
-        slow = not snap.running or now - self._last_slow >= SLOW_VIEWS_PERIOD
-        if slow:
+        if not snap.running:
+            views += self._slow_views
+        elif now - self._last_slow >= SLOW_VIEWS_PERIOD / len(self._slow_views):
             self._last_slow = now
-        for view in (self.network_view, self.output_view) + ((self.hidden_view, self.loss_view) if slow else ()):
+            self._slow_views.append(self._slow_views.pop(0))
+            views.append(self._slow_views[-1])
+        for view in views:
             if view.isVisible() or not snap.running:
                 view.show_snapshot(snap)
         self._update_status(snap)

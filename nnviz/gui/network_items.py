@@ -7,6 +7,7 @@ Keys use array indices from 0; text numbers units from 1, as the lecture does.
 from __future__ import annotations
 
 from collections import deque
+from functools import lru_cache
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphi
 from .colors import MID, NEG, POS, qcolor
 
 NODE, PITCH = 36.0, 50.0        # unit size and vertical spacing, scene units
+RADIUS = 5.0                    # of the unit's rounded corners
 LEVELS, WIDTHS = 33, (0.7, 1.5, 2.5, 3.8)     # pen colours (odd: the middle one is 0) and widths
 
 _SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
@@ -103,13 +105,22 @@ class _Edge(_Hoverable, QGraphicsPathItem):
         stroker = QPainterPathStroker()
         stroker.setWidth(7.0)
         self._shape = stroker.createStroke(path)
-        self._rect = self._shape.boundingRect()
 
+    # QGraphicsPathItem's own boundingRect() is this shape's rect, cached; one written in
+    # Python would be called from C++ for every edge on every paint.
     def shape(self):
         return self._shape
 
-    def boundingRect(self):
-        return self._rect
+
+@lru_cache(maxsize=8)
+def _corner_alpha(h, w):
+    """Alpha (h, w) uint8 of the unit's rounded square at a thumbnail's resolution: cheaper
+    than clipping each thumbnail to the unit's outline."""
+    r = RADIUS * w / NODE
+    y, x = np.mgrid[0:h, 0:w] + 0.5
+    dx = np.maximum(np.maximum(r - x, x - (w - r)), 0)
+    dy = np.maximum(np.maximum(r - y, y - (h - r)), 0)
+    return (np.clip(r + 0.5 - np.hypot(dx, dy), 0, 1) * 255).astype(np.uint8)
 
 
 class _Unit(_Hoverable, QGraphicsPathItem):
@@ -117,16 +128,15 @@ class _Unit(_Hoverable, QGraphicsPathItem):
 
     def __init__(self, key, owner, x, y, font, thumbnail):
         path = QPainterPath()
-        path.addRoundedRect(QRectF(-NODE / 2, -NODE / 2, NODE, NODE), 5, 5)
+        path.addRoundedRect(QRectF(-NODE / 2, -NODE / 2, NODE, NODE), RADIUS, RADIUS)
         super().__init__(path)
         self._setup(key, owner)
         self.setPos(x, y)
         self.setZValue(10)
         self.setPen(owner._node_pens[False])
-        self.setFlag(QGraphicsItem.ItemClipsChildrenToShape)
         self.text = QGraphicsSimpleTextItem(self)
         self.text.setFont(font)
-        self.thumb, self._buf = None, None
+        self.thumb, self._buf, self._thumb_width = None, None, None
         if thumbnail:
             self.thumb = QGraphicsPixmapItem(self)
             self.thumb.setFlag(QGraphicsItem.ItemStacksBehindParent)   # border drawn on top
@@ -134,20 +144,24 @@ class _Unit(_Hoverable, QGraphicsPathItem):
             self.thumb.setPos(-NODE / 2, -NODE / 2)
 
     def set_image(self, rgb):
-        """Show ``rgb`` (h, w, 3) uint8 as the thumbnail; row 0 is the top."""
-        self._buf = np.ascontiguousarray(rgb)          # QImage reads this buffer: keep it alive
-        h, w = self._buf.shape[:2]
-        image = QImage(self._buf.data, w, h, 3 * w, QImage.Format_RGB888)
-        self.thumb.setPixmap(QPixmap.fromImage(image))
-        self.thumb.setScale(NODE / w)
-        self.thumb.show()
-        self.text.hide()
-        self.setBrush(Qt.NoBrush)
+        """Show ``rgb`` (h, w, 3) uint8 as the thumbnail, its corners rounded; row 0 is the top."""
+        h, w = rgb.shape[:2]
+        self._buf = buf = np.empty((h, w, 4), np.uint8)  # QImage reads this buffer: keep it alive
+        buf[..., :3] = rgb
+        buf[..., 3] = _corner_alpha(h, w)
+        self.thumb.setPixmap(QPixmap.fromImage(QImage(buf.data, w, h, 4 * w, QImage.Format_RGBA8888)))
+        if self._thumb_width != w:                     # from values to a thumbnail, or a new size
+            self._thumb_width = w
+            self.thumb.setScale(NODE / w)
+            self.thumb.show()
+            self.text.hide()
+            self.setBrush(Qt.NoBrush)
 
     def set_value(self, brush, text, light_text):
         """Fill with ``brush`` and print ``text`` centred."""
         if self.thumb is not None:
             self.thumb.hide()
+            self._thumb_width = None
         self.setBrush(brush)
         self.text.setText(text)
         self.text.setBrush(QColor("white") if light_text else QColor(40, 40, 40))

@@ -11,8 +11,8 @@ The worker trains in slices of at most ~5 ms and returns to its event loop in
 between, so every command (pause, step, a new ε, reset, quit) takes effect at
 once. It emits a snapshot at most every 33 ms, and only after the GUI has
 drawn the previous one (:meth:`drawn`); while the GUI draws, the worker sleeps
-(at most HANDOFF seconds), then trains at least as long as the frame took (the
-snapshot and the drawing), so training keeps half the interpreter or more.
+(at most HANDOFF seconds), then trains at least as long as a frame takes (the
+snapshot and the drawing, on average), so training keeps half the interpreter.
 """
 from __future__ import annotations
 
@@ -77,6 +77,7 @@ class TrainingWorker(QObject):
         self._drawn = True               # the GUI drew the last snapshot (plain bool: GIL-atomic)
         self._dirty = True
         self._next_emit = 0.0            # when the next snapshot is due
+        self._frame_time = 0.0           # seconds a snapshot takes to make and draw (a moving average)
         self._rate = (time.perf_counter(), 0)
         self._sps = 0.0
         self._budget = 0.0
@@ -372,7 +373,8 @@ class TrainingWorker(QObject):
             self.trajectory.add(self.trainer.net.params, self.trainer.step_count)
         self._dirty = False
         self._drawn = False
-        self._next_emit = now + FRAME
+        # 30 a second on a steady beat (a late frame shortens the next wait), unless far behind
+        self._next_emit = self._next_emit + FRAME if now - self._next_emit < FRAME else now + FRAME
         self.snapshot.emit(snap)
         # Hand the interpreter to the GUI while it draws: a Python training loop would
         # otherwise win the GIL back after every Qt call the GUI makes (a convoy), and
@@ -381,6 +383,7 @@ class TrainingWorker(QObject):
         deadline = time.perf_counter() + HANDOFF
         while self.running and not self._drawn and time.perf_counter() < deadline:
             time.sleep(0.0005)
-        if self.running and self._drawn:   # then train at least as long as the frame took
-            done = time.perf_counter()      # (up to a frame's time: a slow first frame is no reason to wait)
-            self._next_emit = max(self._next_emit, done + min(done - now, FRAME))
+        if self.running and self._drawn:   # then train at least as long as frames take, on average
+            done = time.perf_counter()      # (a frame's time at most: a slow first frame is no reason to wait)
+            self._frame_time = 0.8 * self._frame_time + 0.2 * min(done - now, FRAME)
+            self._next_emit = max(self._next_emit, done + self._frame_time)

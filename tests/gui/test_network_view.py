@@ -161,6 +161,22 @@ def test_hovering_an_edge_shows_the_weight_and_its_gradient(qtbot, view, snapsho
     assert f"∂L/∂w₂₃⁽³⁾ = {_fmt(snapshot.dW[3][1, 2])}" in view.info_label.text()
 
 
+def test_every_edge_can_be_hovered_beside_its_line(qtbot, view, snapshot):
+    """The hover shape (a few units wide) lies inside each edge's bounding rect, which the
+    scene's index searches first: a flat edge is found a few pixels off its line too."""
+    shown(qtbot, view, snapshot)
+    for edge in view.edge_items.values():
+        assert edge.boundingRect().contains(edge.shape().boundingRect())
+    def flat(e):
+        start, end = e.path().elementAt(0), e.path().elementAt(3)          # of the cubic
+        return abs(start.y - end.y) < 1e-9
+    edge = next(e for e in view.edge_items.values() if flat(e))
+    p0, p1 = edge.path().elementAt(0), edge.path().elementAt(3)
+    mid = type(edge.path().pointAtPercent(0))((p0.x + p1.x) / 2, p0.y)
+    found = view.scene.items(edge.mapToScene(mid.x(), mid.y() + 2.5))
+    assert edge in found
+
+
 def test_clicking_an_edge_asks_for_a_weight_and_emits_it(qtbot, view, snapshot, monkeypatch):
     shown(qtbot, view, snapshot)
     asked = []
