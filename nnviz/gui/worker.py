@@ -384,6 +384,6 @@ class TrainingWorker(QObject):
         while self.running and not self._drawn and time.perf_counter() < deadline:
             time.sleep(0.0005)
         if self.running and self._drawn:   # then train at least as long as frames take, on average
-            done = time.perf_counter()      # (a frame's time at most: a slow first frame is no reason to wait)
-            self._frame_time = 0.8 * self._frame_time + 0.2 * min(done - now, FRAME)
+            done = time.perf_counter()      # (a moving average: one slow frame is no reason to wait)
+            self._frame_time = 0.8 * self._frame_time + 0.2 * min(done - now, HANDOFF)
             self._next_emit = max(self._next_emit, done + self._frame_time)
