@@ -283,13 +283,7 @@ class LossView(QWidget):
         decade = 10.0 ** math.floor(math.log10(span))
         nice = next(m * decade for m in (1, 1.5, 2, 3, 5, 7.5, 10, 15) if m * decade >= span * 1.02)
         self._ranges = ((x0, x0 + nice), y_range)
-        vb = self.plot.getPlotItem().getViewBox()
-        vb.blockSignals(True)          # not a range change by hand
-        try:
-            vb.setRange(xRange=self._ranges[0], yRange=y_range, padding=0)
-        finally:
-            vb.blockSignals(False)
-        vb.update()
+        self.plot.getPlotItem().getViewBox().setRange(xRange=self._ranges[0], yRange=y_range, padding=0)
 
     # ---------------------------------------------------------------- hover
     def eventFilter(self, obj, event):

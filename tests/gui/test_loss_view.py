@@ -158,6 +158,8 @@ def test_the_ranges_keep_the_data_in_view_and_change_seldom(view, snapshot, log)
         y = np.log10(h[:, 2:]) if log else h[:, 2:]
         assert x0 <= h[0, 0] and h[-1, 0] <= x1 and y0 <= y.min() and y.max() <= y1
         assert h[-1, 0] >= x0 + 0.5 * (x1 - x0) or n < 10   # the curves fill half the width or more
+        axes = view.plot.getPlotItem().getAxis("bottom").range, view.plot.getPlotItem().getAxis("left").range
+        assert np.allclose(axes, ((x0, x1), (y0, y1)))         # the axes follow the view
         changes += (x0, x1, y0, y1) != ranges
         ranges = (x0, x1, y0, y1)
     assert changes <= 25                             # each change repaints both axes
