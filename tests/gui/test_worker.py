@@ -220,3 +220,30 @@ def test_landscape_requests(qtbot):
         r.slice_.emit({"kind": "random", "grid": 151})
     r.stop.emit()
     assert thread.wait(5000)
+
+
+def test_training_gets_at_least_the_time_frames_take(qapp, monkeypatch):
+    """The pacing, on a fake clock: a frame that takes 20 ms to draw is followed by at least
+    ~20 ms of training before the next snapshot, and frames come no faster than 30 a second."""
+    from nnviz.gui import worker as module
+
+    clock = [100.0]
+    monkeypatch.setattr(module.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(module.time, "sleep", lambda s: clock.__setitem__(0, clock[0] + s))
+    w = TrainingWorker(Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1))
+    w._adopt(module.build(w.settings))
+    w.running = True
+    w._train = lambda steps: clock.__setitem__(0, clock[0] + 0.0001 * steps)   # 0.1 ms a step
+    emitted = []
+
+    def draw(snap):                    # the GUI takes 20 ms per frame, then acknowledges
+        emitted.append(clock[0])
+        clock[0] += 0.020
+        w.drawn()
+    w.snapshot.connect(draw, Qt.DirectConnection)
+    while len(emitted) < 40:
+        w._tick()
+    gaps = np.diff(emitted[10:])
+    assert gaps.min() >= 1 / 30 - 1e-9                     # at most 30 frames a second
+    training = gaps - 0.020                                # each gap: the drawing, then training
+    assert training.mean() >= 0.9 * 0.020                  # training keeps about half the time
