@@ -15,11 +15,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 def test_desktop_entry_validates():
     tool = shutil.which("desktop-file-validate")
-    text = (ROOT / "packaging" / "nnviz.desktop").read_text()
+    text = (ROOT / "nnviz" / "resources" / "nnviz.desktop").read_text()
     assert "Exec=nnviz" in text and "Icon=nnviz" in text and "Type=Application" in text
     if tool is None:
         pytest.skip("desktop-file-validate is not installed (Debian: desktop-file-utils)")
-    r = subprocess.run([tool, str(ROOT / "packaging" / "nnviz.desktop")], capture_output=True, text=True)
+    r = subprocess.run([tool, str(ROOT / "nnviz" / "resources" / "nnviz.desktop")], capture_output=True, text=True)
     assert r.returncode == 0 and "error" not in r.stdout + r.stderr, r.stdout + r.stderr
 
 
@@ -56,8 +56,10 @@ def test_missing_xcb_libraries_are_named(monkeypatch):
     assert "libxcb-cursor0" in problem and "apt install" in problem
 
 
-def test_icon_and_presets_are_package_data():
+def test_icon_menu_entry_presets_and_translations_are_package_data():
     res = ROOT / "nnviz" / "resources"
     assert (res / "icons" / "nnviz.svg").exists() and (res / "icons" / "nnviz.png").exists()
     text = (ROOT / "pyproject.toml").read_text()
-    assert "resources/presets/*.json" in text and "resources/icons/*" in text
+    for pattern in ("resources/presets/*.json", "resources/icons/*", "resources/translations/*",
+                    "resources/nnviz.desktop"):
+        assert pattern in text
