@@ -240,3 +240,21 @@ def test_the_language_follows_the_system_unless_chosen(tmp_path, lang, saved, ex
             "print(C.translate('MainWindow', '&File'))")
     r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert r.stdout.strip() == expected, r.stderr
+
+
+@pytest.mark.xfail(strict=True, reason="messages from the Qt-free core (DataError, WeightsError, "
+                   "SessionError, settings checks) are English f-strings: not yet translatable")
+def test_the_japanese_csv_dialog_shows_no_english(japanese, qtbot, tmp_path):
+    """A dialog opened later: the CSV import, with a file whose 'id' column is not numeric
+    (so its message shows too). Column names come from the file and stay as they are."""
+    from nnviz.gui.csv_dialog import CsvImportDialog
+
+    path = tmp_path / "data.csv"
+    path.write_text("id,a,b,label\n" + "".join(f"r{i},{i},{i % 3},{i % 2}\n" for i in range(12)))
+    dialog = CsvImportDialog(str(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = {"id", "label", "data.csv", str(path)}
+    left = sorted({f"{where}: {text!r}" for where, text in visible_strings(dialog)
+                   if untranslated(text) and _plain(text) not in names and not re.fullmatch(r"r\d+", text)})
+    assert not left, "\n".join(left)
