@@ -248,11 +248,9 @@ class LossView(QWidget):
 
     # ---------------------------------------------------------------- ranges
     def _follow_data(self):
-        """Show all the data again (after a new run, another x axis, or a zoom by hand)."""
-        self._ranges = None
-        self._following = True
-        if len(self._history):
-            self._update_curves()
+        """Fit the ranges to all the data again at the next :meth:`_update_curves` (after a
+        new run, another x axis or scale, or a zoom by hand)."""
+        self._ranges, self._following = None, True
 
     def _on_manual_range(self, *_):
         self._following = False            # zoomed or panned by hand: leave the ranges alone
