@@ -64,7 +64,8 @@ from nnviz import qttools  # noqa: E402
 # ---------------------------------------------------------------- runtime strings
 #: (file, context) of the calls runtime_strings() supplies (None: a tr passed in as a parameter)
 RUNTIME_SITES = {("main_window.py", "presets"), ("controls.py", "datasets"), ("controls.py", "losses"),
-                 ("gallery.py", None), ("stepthrough.py", "StepThroughPanel")}
+                 ("gallery.py", None), ("stepthrough.py", "StepThroughPanel"),
+                 ("app.py", "errors")}     # explain(): the templates error_strings() collects
 
 def runtime_strings():
     """(context, strings) the code translates at run time that the analysis cannot see."""
@@ -362,6 +363,73 @@ def pyqtgraph_strings():
     return out
 
 
+#: The Qt-free packages whose errors the window shows (see nnviz/core/errors.py).
+ERROR_PACKAGES = ("core", "training")
+#: Functions that take a template: (name, index of the template among the positional args).
+TEMPLATE_FUNCTIONS = {"_check": 1, "fail": 0, "Term": 0}
+
+
+def _message_classes():
+    """Names of every nnviz.core.errors.Message subclass in ERROR_PACKAGES (imports them)."""
+    from nnviz.core.errors import Message
+    for package in ERROR_PACKAGES:
+        for path in sorted((ROOT / "nnviz" / package).glob("*.py")):
+            importlib.import_module(f"nnviz.{package}.{path.stem}")
+    names, todo = set(), [Message]
+    while todo:
+        cls = todo.pop()
+        names.add(cls.__name__)
+        todo += cls.__subclasses__()
+    return names
+
+
+def _templates(node):
+    """The literal templates ``node`` can be (a string or ``a if ... else b``), or None."""
+    if _str(node) is not None:
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        a, b = _templates(node.body), _templates(node.orelse)
+        return None if a is None or b is None else a + b
+    return None
+
+
+def error_strings():
+    """(entries, warnings) for the errors of the core and the training (context "errors"):
+    the template of every error raised there, of every ``_check``/``fail`` call and every
+    ``Term``. Warns about a template that is not a literal and about a raise of anything
+    but a Message (both would leave English in the Japanese window)."""
+    classes = _message_classes()
+    takes = {**{c: 0 for c in classes}, **TEMPLATE_FUNCTIONS}
+    entries, warnings = [], []
+    for package in ERROR_PACKAGES:
+        for path in sorted((ROOT / "nnviz" / package).glob("*.py")):
+            where = path.relative_to(ROOT / "nnviz").as_posix()
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+                if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                    name = getattr(node.exc.func, "id", getattr(node.exc.func, "attr", ""))
+                    if name not in classes:
+                        warnings.append(f"nnviz/{where}:{node.lineno}: raises {name}, not a Message "
+                                        "(nnviz/core/errors.py): its text cannot be translated")
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                if name == "__init__" and node.args and _str(node.args[0]) is not None:
+                    entries.append(("errors", node.args[0].value, where))   # a Message's own text
+                if name not in takes:
+                    continue
+                k = takes[name]
+                arg = node.args[k] if len(node.args) > k else None
+                texts = _templates(arg) if arg is not None else None
+                if isinstance(arg, ast.Name) and arg.id == "template":
+                    continue                          # passes its caller's template on
+                if texts is None:
+                    warnings.append(f"nnviz/{where}:{node.lineno}: the text of {name}() must be a "
+                                    "string literal (put the values in fields)")
+                else:
+                    entries += [("errors", t, where) for t in texts]
+    return entries, warnings
+
+
 def collect():
     """(entries, warnings): entries is [(context, text, where)] in a stable order."""
     entries, warnings = [], []
@@ -371,6 +439,9 @@ def collect():
         found, warn = _Analyzer(path).run()
         entries += found
         warnings += warn
+    found, warn = error_strings()
+    entries += found
+    warnings += warn
     for ctx, texts in runtime_strings():
         entries += [(ctx, t, "runtime") for t in texts if t and t.strip()]
     entries += pyqtgraph_strings()

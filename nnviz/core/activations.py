@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import InputError
+
 __all__ = ["Activation", "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "get_activation", "softmax"]
 
 
@@ -227,8 +229,8 @@ def get_activation(name, elu_alpha=1.0):
     try:
         return ACTIVATIONS[name]
     except KeyError:
-        raise ValueError(f"unknown activation {name!r}; choose one of "
-                         f"{', '.join(ACTIVATIONS)}") from None
+        raise InputError("unknown activation {name!r}; choose one of {names}", name=name,
+                         names=", ".join(ACTIVATIONS)) from None
 
 
 def softmax(u, out=None):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import InputError
+
 __all__ = ["Batcher"]
 
 
@@ -38,10 +40,10 @@ class Batcher:
         self.X, self.D = X, D
         self.N = N = X.shape[0]
         if N == 0:
-            raise ValueError("there are no training samples")
+            raise InputError("there are no training samples")
         B = N if not batch_size or batch_size >= N else int(batch_size)
         if B < 1:
-            raise ValueError(f"batch size must be at least 1, got {batch_size}")
+            raise InputError("batch size must be at least 1, got {size}", size=batch_size)
         self.B = B
         self.full = B == N
         self.rng = np.random.default_rng(rng)

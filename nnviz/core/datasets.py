@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
+
 __all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Preprocess",
            "load_csv", "load_inputs", "save_csv"]
 
@@ -34,7 +36,7 @@ TASK_NAMES = ("regression", "binary", "multiclass")
 MAX_CLASSES = 100            # more distinct labels than this is almost surely the wrong column
 
 
-class DataError(ValueError):
+class DataError(InputError):
     """A data set or CSV file that cannot be used; the message says exactly what and where
     (file, line, column)."""
 
@@ -64,10 +66,11 @@ class Dataset:
 
     def __post_init__(self):
         if self.task not in TASK_NAMES:
-            raise DataError(f"unknown task {self.task!r}; use one of {', '.join(TASK_NAMES)}")
+            raise DataError("unknown task {task!r}; use one of {names}", task=self.task, names=", ".join(TASK_NAMES))
         for field in ("X_train", "d_train", "X_test", "d_test"):
             a = np.array(getattr(self, field), dtype=np.float64)
-            _check(a.ndim == 2, f"{self.name}: {field} must be 2-D (rows, columns), got shape {a.shape}")
+            _check(a.ndim == 2, "{name}: {field} must be 2-D (rows, columns), got shape {shape}", name=self.name,
+                   field=field, shape=a.shape)
             a.setflags(write=False)
             object.__setattr__(self, field, a)
         object.__setattr__(self, "input_names", tuple(self.input_names))
@@ -75,8 +78,8 @@ class Dataset:
         k = {"binary": 1, "multiclass": len(self.classes)}.get(self.task, self.d_train.shape[1])
         for X, d in ((self.X_train, self.d_train), (self.X_test, self.d_test)):
             if len(X) != len(d) or X.shape[1] != len(self.input_names) or d.shape[1] != k:
-                raise DataError(f"{self.name}: X {X.shape} and d {d.shape} do not fit "
-                                f"{len(self.input_names)} inputs and {k} target column(s)")
+                raise DataError("{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)",
+                                name=self.name, x=X.shape, d=d.shape, inputs=len(self.input_names), targets=k)
 
     n_inputs = property(lambda self: self.X_train.shape[1], doc="Number of raw inputs n_in.")
     n_outputs = property(lambda self: self.d_train.shape[1], doc="Number of target columns K.")
@@ -87,7 +90,7 @@ class Dataset:
 
     def _labels(self, d):
         if self.task == "regression":
-            raise DataError(f"{self.name}: a regression data set has no class labels")
+            raise DataError("{name}: a regression data set has no class labels", name=self.name)
         return _class_index(d)
 
 
@@ -175,9 +178,9 @@ def _split(X, d, test_ratio, seed):
     return X[order[:n - n_test]], d[order[:n - n_test]], X[order[n - n_test:]], d[order[n - n_test:]]
 
 
-def _check(ok, message):
+def _check(ok, template, /, **fields):
     if not ok:
-        raise DataError(message)
+        raise DataError(template, **fields)
 
 
 def _is_int(v):
@@ -208,14 +211,14 @@ def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3
         X (N, 2), (N, 1) for "sin", (N, 4) for "slides"; d (N, 1), (N, 2) for "slides",
         or one-hot (N, K).
     """
-    _check(name in DATASETS, f"unknown data set {name!r}; known: {', '.join(DATASETS)}")
-    _check(_is_int(samples) and samples >= 2, f"samples must be an integer >= 2, got {samples!r}")
+    _check(name in DATASETS, "unknown data set {name!r}; known: {names}", name=name, names=", ".join(DATASETS))
+    _check(_is_int(samples) and samples >= 2, "samples must be an integer >= 2, got {value!r}", value=samples)
     _check(isinstance(noise, (int, float)) and math.isfinite(noise) and noise >= 0,
-           f"noise must be a finite number >= 0, got {noise!r}")
+           "noise must be a finite number >= 0, got {value!r}", value=noise)
     _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
-           f"test_ratio must be a number in [0, 1), got {test_ratio!r}")
+           "test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
     _check(_is_int(classes) and 2 <= classes <= MAX_CLASSES,
-           f"classes must be an integer from 2 to {MAX_CLASSES}, got {classes!r}")
+           "classes must be an integer from 2 to {limit}, got {value!r}", limit=MAX_CLASSES, value=classes)
     task = DATASETS[name][0]
     k = int(classes) if task == "multiclass" else 2
     rng = np.random.default_rng(seed)
@@ -259,24 +262,25 @@ class Preprocess:
         for field in ("features", "mean", "std"):
             object.__setattr__(self, field, tuple(getattr(self, field)))
         unknown = [f for f in self.features if f not in FEATURES]
-        _check(not unknown, f"unknown feature(s) {', '.join(map(repr, unknown))}; "
-                            f"known: {', '.join(FEATURES)}")
+        _check(not unknown, "unknown feature(s) {unknown}; known: {names}",
+               unknown=", ".join(map(repr, unknown)), names=", ".join(FEATURES))
         _check(len(self.mean) == len(self.std) and not (self.features and self.mean
                                                         and len(self.mean) != len(self.features)),
-               f"{len(self.features)} features, {len(self.mean)} means and {len(self.std)} "
-               "standard deviations: the counts must agree")
+               "{features} features, {means} means and {stds} standard deviations: the counts must agree",
+               features=len(self.features), means=len(self.mean), stds=len(self.std))
         _check(all(s > 0 for s in self.std), "standard deviations must all be > 0")
 
     def n_outputs(self, n_raw):
         """Number of network inputs for ``n_raw`` raw inputs."""
         _check(not self.features or n_raw == 2,
-               f"features {', '.join(self.features)} need 2 raw inputs (x1, x2), got {n_raw}")
+               "features {names} need 2 raw inputs (x1, x2), got {count}", names=", ".join(self.features),
+               count=n_raw)
         return len(self.features) if self.features else n_raw
 
     def _map(self, X):
         """Feature map only: (N, n_raw) → (N, n_net)."""
         X = np.asarray(X, dtype=np.float64)
-        _check(X.ndim == 2, f"inputs must be 2-D (N, n_raw), got shape {X.shape}")
+        _check(X.ndim == 2, "inputs must be 2-D (N, n_raw), got shape {shape}", shape=X.shape)
         self.n_outputs(X.shape[1])
         return np.column_stack([FEATURES[f][0](X) for f in self.features]) if self.features else X
 
@@ -284,7 +288,8 @@ class Preprocess:
         """Raw inputs X (N, n_raw) → network inputs (N, n_net), always a new array."""
         Z = np.array(self._map(X), dtype=np.float64)
         if self.mean:
-            _check(Z.shape[1] == len(self.mean), f"fitted on {len(self.mean)} columns, got {Z.shape[1]}")
+            _check(Z.shape[1] == len(self.mean), "fitted on {fitted} columns, got {count}", fitted=len(self.mean),
+                   count=Z.shape[1])
             Z = (Z - np.array(self.mean)) / np.array(self.std)
         return Z
 
@@ -309,23 +314,24 @@ class Preprocess:
     def from_dict(cls, d):
         """Inverse of :meth:`to_dict`; DataError on unknown keys, wrong types or lengths."""
         _check(isinstance(d, dict) and not set(d) - {"features", "mean", "std"},
-               f"preprocess must be a dict with keys features, mean, std; got {d!r}")
+               "preprocess must be a dict with keys features, mean, std; got {value!r}", value=d)
         f, m, s = d.get("features", []), d.get("mean", []), d.get("std", [])
         _check(isinstance(f, list) and all(isinstance(x, str) for x in f),
-               f"preprocess features must be a list of names, got {f!r}")
+               "preprocess features must be a list of names, got {value!r}", value=f)
         for what, v in (("mean", m), ("std", s)):
             _check(isinstance(v, list) and all(isinstance(x, (int, float)) and not isinstance(x, bool)
                                                and math.isfinite(x) for x in v),
-                   f"preprocess {what} must be a list of finite numbers, got {v!r}")
+                   "preprocess {key} must be a list of finite numbers, got {value!r}", key=what, value=v)
         return cls(tuple(f), tuple(map(float, m)), tuple(map(float, s)))
 
 
 # ------------------------------------------------------------------ CSV
 def _read_rows(path, max_bytes, min_columns=2):
     """Non-blank rows of a CSV file as (line number, cells); the first is the header."""
-    _check(os.path.isfile(path), f"{path}: file not found")
+    _check(os.path.isfile(path), "{file}: file not found", file=path)
     size = os.path.getsize(path)
-    _check(size <= max_bytes, f"{path}: file is {size:,} bytes, more than the limit of {max_bytes:,}")
+    _check(size <= max_bytes, "{file}: file is {size:,} bytes, more than the limit of {limit:,}", file=path,
+           size=size, limit=max_bytes)
     with open(path, "rb") as fh:
         raw = fh.read()
     raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
@@ -333,18 +339,19 @@ def _read_rows(path, max_bytes, min_columns=2):
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[:e.start].count(b"\n") + 1
-        raise DataError(f"{path}, line {line}: byte 0x{raw[e.start]:02x} is not UTF-8 text; "
-                        "save the file as UTF-8") from None
+        raise DataError("{file}, line {line}: byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8",
+                        file=path, line=line, byte=raw[e.start]) from None
     line, first = next(((i, s) for i, s in enumerate(io.StringIO(text), 1) if s.strip()), (0, ""))
-    _check(first, f"{path}: file is empty")
+    _check(first, "{file}: file is empty", file=path)
     delimiter = max(",;\t", key=first.count)
-    _check(delimiter in first or min_columns < 2, f"{path}, line {line}: the header has one column only; a data set needs "
-           "at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?")
+    _check(delimiter in first or min_columns < 2, "{file}, line {line}: the header has one column only; a data "
+           "set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?",
+           file=path, line=line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         return [(reader.line_num, row) for row in reader if "".join(row).strip()]
     except csv.Error as e:
-        raise DataError(f"{path}, line {reader.line_num}: {e}") from None
+        raise DataError("{file}, line {line}: {reason}", file=path, line=reader.line_num, reason=e) from None
 
 
 def _numbers(cells, lines, where, column):
@@ -353,12 +360,12 @@ def _numbers(cells, lines, where, column):
         values = np.array(cells, dtype=np.float64)      # the same syntax as float()
     except ValueError:
         i = next(i for i, c in enumerate(cells) if not _is_number(c))
-        raise DataError(f"{where}, line {lines[i]}, column {column!r}: {cells[i].strip()!r} "
-                        "is not a number") from None
+        raise DataError("{file}, line {line}, column {column!r}: {value!r} is not a number", file=where,
+                        line=lines[i], column=column, value=cells[i].strip()) from None
     bad = np.flatnonzero(~np.isfinite(values))
     if bad.size:
-        raise DataError(f"{where}, line {lines[bad[0]]}, column {column!r}: "
-                        f"{cells[bad[0]].strip()!r} (NaN or infinity) is not allowed")
+        raise DataError("{file}, line {line}, column {column!r}: {value!r} (NaN or infinity) is not allowed",
+                        file=where, line=lines[bad[0]], column=column, value=cells[bad[0]].strip())
     return values
 
 
@@ -366,17 +373,19 @@ def _read_table(path, max_bytes, min_columns=2):
     """Header names, the data rows' line numbers, and {name: column of strings}; every
     header name present, unique, and every row as long as the header."""
     rows = _read_rows(path, max_bytes, min_columns)
-    _check(rows, f"{path}: no header row (the file holds only delimiters and spaces)")
+    _check(rows, "{file}: no header row (the file holds only delimiters and spaces)", file=path)
     (hline, header), *rows = rows
     header = [name.strip() for name in header]
     for j, name in enumerate(header):
-        _check(name, f"{path}, line {hline}: column {j + 1} has no name")
-        _check(header.index(name) == j, f"{path}, line {hline}: column name {name!r} appears twice "
-               f"(columns {header.index(name) + 1} and {j + 1})")
-    _check(rows, f"{path}: the file has a header (line {hline}) but no data rows")
+        _check(name, "{file}, line {line}: column {index} has no name", file=path, line=hline, index=j + 1)
+        _check(header.index(name) == j, "{file}, line {line}: column name {name!r} appears twice "
+               "(columns {first} and {index})", file=path, line=hline, name=name,
+               first=header.index(name) + 1, index=j + 1)
+    _check(rows, "{file}: the file has a header (line {header_line}) but no data rows", file=path,
+           header_line=hline)
     line, row = next(((i, r) for i, r in rows if len(r) != len(header)), (0, header))
-    _check(not line, f"{path}, line {line}: {len(row)} values, but the header has "
-           f"{len(header)} columns ({', '.join(header)})")
+    _check(not line, "{file}, line {line}: {count} values, but the header has {columns} columns ({names})",
+           file=path, line=line, count=len(row), columns=len(header), names=", ".join(header))
     lines = [line for line, _ in rows]
     return header, lines, dict(zip(header, zip(*(row for _, row in rows))))
 
@@ -393,8 +402,10 @@ def load_inputs(path, names=None, n_inputs=None, max_bytes=50_000_000):
         use = list(names)
     else:
         _check(n_inputs is None or len(header) >= n_inputs,
-               f"{path}: {len(header)} columns ({', '.join(header)}), but the network needs "
-               f"{n_inputs} inputs" + (f" ({', '.join(names)})" if names else ""))
+               "{file}: {columns} columns ({names}), but the network needs {inputs} inputs ({wanted})" if names
+               else "{file}: {columns} columns ({names}), but the network needs {inputs} inputs",
+               file=path, columns=len(header), names=", ".join(header), inputs=n_inputs,
+               wanted=", ".join(names or ()))
         use = header[:n_inputs] if n_inputs else header
     return np.column_stack([_numbers(columns[n], lines, path, n) for n in use]), tuple(use)
 
@@ -431,23 +442,25 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
     """
     path = os.fspath(path)
     _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
-           f"test_ratio must be a number in [0, 1), got {test_ratio!r}")
+           "test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
     _check(task is None or task in TASK_NAMES,
-           f"{path}: unknown task {task!r}; use one of {', '.join(TASK_NAMES)}")
+           "{file}: unknown task {task!r}; use one of {names}", file=path, task=task, names=", ".join(TASK_NAMES))
     header, lines, columns = _read_table(path, max_bytes)
     target = header[-1] if target is None else target
-    _check(target in header, f"{path}: no column named {target!r}; columns: {', '.join(header)}")
+    _check(target in header, "{file}: no column named {name!r}; columns: {names}", file=path, name=target,
+           names=", ".join(header))
     if inputs is None:
         inputs = tuple(n for n in header if n != target)
     else:
         inputs = tuple(inputs)
         unknown = [n for n in inputs if n not in header]
-        _check(not unknown, f"{path}: no column named {', '.join(map(repr, unknown))}; "
-                            f"columns: {', '.join(header)}")
-        _check(inputs, f"{path}: no input columns chosen; columns: {', '.join(header)}")
-        _check(target not in inputs, f"{path}: column {target!r} cannot be both the target and an input")
+        _check(not unknown, "{file}: no column named {unknown}; columns: {names}", file=path,
+               unknown=", ".join(map(repr, unknown)), names=", ".join(header))
+        _check(inputs, "{file}: no input columns chosen; columns: {names}", file=path, names=", ".join(header))
+        _check(target not in inputs, "{file}: column {column!r} cannot be both the target and an input",
+               file=path, column=target)
         twice = next((n for i, n in enumerate(inputs) if n in inputs[:i]), None)
-        _check(twice is None, f"{path}: input column {twice!r} is listed twice")
+        _check(twice is None, "{file}: input column {column!r} is listed twice", file=path, column=twice)
     X = np.column_stack([_numbers(columns[n], lines, path, n) for n in inputs])
     cells = [c.strip() for c in columns[target]]
     numeric = _is_number(cells)
@@ -463,12 +476,14 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
         names = tuple(sorted(set(cells)))                          # sorted as strings
         lookup = {c: i for i, c in enumerate(names)}
         index = np.array([lookup[c] for c in cells])
-    where = f"{path}, column {target!r}"
-    _check(len(names) >= 2, f"{where}: only one class ({names[0]!r}); classification needs at least 2")
-    _check(len(names) <= MAX_CLASSES, f"{where}: {len(names)} different values, more than {MAX_CLASSES} "
-           "classes — is it the right target column, or should the task be regression?")
-    _check(task != "binary" or len(names) == 2, f"{where}: task 'binary' needs exactly 2 classes, "
-           f"found {len(names)} ({', '.join(names[:10])}{', …' if len(names) > 10 else ''})")
+    _check(len(names) >= 2, "{file}, column {column!r}: only one class ({name!r}); classification needs "
+           "at least 2", file=path, column=target, name=names[0])
+    _check(len(names) <= MAX_CLASSES, "{file}, column {column!r}: {count} different values, more than {limit} "
+           "classes — is it the right target column, or should the task be regression?", file=path,
+           column=target, count=len(names), limit=MAX_CLASSES)
+    _check(task != "binary" or len(names) == 2, "{file}, column {column!r}: task 'binary' needs exactly 2 "
+           "classes, found {count} ({names})", file=path, column=target, count=len(names),
+           names=", ".join(names[:10]) + (", …" if len(names) > 10 else ""))
     task = task or ("binary" if len(names) == 2 else "multiclass")
     d = index[:, None].astype(float) if task == "binary" else np.eye(len(names))[index]
     parts = _split(X, d, test_ratio, seed if test_ratio else None)
@@ -493,8 +508,9 @@ def save_csv(path, X, d, input_names, target_name, classes=()):
     """
     X, d = np.asarray(X, dtype=np.float64), np.asarray(d, dtype=np.float64)
     _check(X.ndim == 2 and d.ndim == 2 and len(X) == len(d) and X.shape[1] == len(input_names),
-           f"cannot save X {X.shape} and d {d.shape} with {len(input_names)} input names")
-    _check(classes or d.shape[1] == 1, f"d has {d.shape[1]} columns; pass classes to save one-hot targets")
+           "cannot save X {x} and d {d} with {count} input names", x=X.shape, d=d.shape, count=len(input_names))
+    _check(classes or d.shape[1] == 1, "d has {count} columns; pass classes to save one-hot targets",
+           count=d.shape[1])
     target = [str(classes[i]) for i in _class_index(d)] if classes else [repr(v) for v in d[:, 0].tolist()]
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, lineterminator="\n")

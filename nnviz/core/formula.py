@@ -26,6 +26,8 @@ import re
 
 import numpy as np
 
+from .errors import InputError, Term
+
 __all__ = ["FormulaError", "Formula", "parse_formula", "FUNCTIONS", "MAX_LENGTH",
            "MAX_NESTING", "MAX_EXPONENT"]
 
@@ -53,25 +55,29 @@ ALIASES = {"atan": "arctan", "asin": "arcsin", "acos": "arccos", "ln": "log"}
 CONSTANTS = {"pi": math.pi, "e": math.e}
 _BINARY = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "**": np.power}
 _AST_OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**"}
-_REJECTED = {ast.Attribute: "attribute access", ast.Subscript: "subscript [...]",
-             ast.Lambda: "lambda", ast.ListComp: "comprehension", ast.SetComp: "comprehension",
-             ast.DictComp: "comprehension", ast.GeneratorExp: "comprehension",
-             ast.Compare: "comparison", ast.BoolOp: "boolean operator (and/or)",
-             ast.IfExp: "conditional expression (... if ... else ...)",
-             ast.NamedExpr: "assignment ':='", ast.Starred: "starred argument",
-             ast.JoinedStr: "f-string", ast.List: "list", ast.Tuple: "tuple (a comma)",
-             ast.Set: "set", ast.Dict: "dict", ast.Slice: "slice"}
+_REJECTED = {ast.Subscript: Term("subscript [...]"), ast.Lambda: Term("lambda"),
+             ast.ListComp: Term("comprehension"), ast.SetComp: Term("comprehension"),
+             ast.DictComp: Term("comprehension"), ast.GeneratorExp: Term("comprehension"),
+             ast.Compare: Term("comparison"), ast.BoolOp: Term("boolean operator (and/or)"),
+             ast.IfExp: Term("conditional expression (... if ... else ...)"),
+             ast.NamedExpr: Term("assignment ':='"), ast.Starred: Term("starred argument"),
+             ast.JoinedStr: Term("f-string"), ast.List: Term("list"), ast.Tuple: Term("tuple (a comma)"),
+             ast.Set: Term("set"), ast.Dict: Term("dict"), ast.Slice: Term("slice")}
 _SYMBOLS = {ast.Not: "not", ast.Invert: "~", ast.Mod: "%", ast.FloorDiv: "//", ast.MatMult: "@",
             ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<", ast.RShift: ">>"}
 _UNICODE = {"−": "-", "×": "*", "·": "*", "÷": "/", "^": "**"}
 
 
-class FormulaError(ValueError):
+class FormulaError(InputError):
     """The text is not an allowed formula. ``column`` (1-based) points at the culprit."""
 
-    def __init__(self, message, column=None):
+    def __init__(self, template, /, column=None, **fields):
         self.column = column
-        super().__init__(message if column is None else f"{message} at column {column}")
+        if column is None:
+            super().__init__(template, **fields)
+        else:
+            super().__init__("{reason} at column {column}", reason=InputError(template, **fields),
+                             column=column)
 
 
 class _Graph:
@@ -252,7 +258,7 @@ class Formula:
         self._outs = {"f": (root,), "grad": (gx, gy),
                       "hess": (g.diff(gx, "x"), g.diff(gx, "y"), g.diff(gy, "y"))}
         if len(g.nodes) > MAX_NODES:
-            raise FormulaError(f"formula too complex to differentiate ({len(g.nodes)} terms)")
+            raise FormulaError("formula too complex to differentiate ({count} terms)", count=len(g.nodes))
         self._code = [g.closure(i) for i in range(len(g.nodes))]
         self._plans = {}
         self.grad_text = tuple(g.text(i)[0] for i in (gx, gy))
@@ -297,7 +303,7 @@ def _normalise(text):
     for k, ch in enumerate(text):
         rep = _UNICODE.get(ch, ch)
         if not rep.isascii() or (not rep.isprintable() and rep not in " \t"):
-            raise FormulaError(f"character {ch!r} is not allowed", k + 1)
+            raise FormulaError("character {char!r} is not allowed", k + 1, char=ch)
         out.append(rep)
         where.extend([k] * len(rep))
     return "".join(out), where + [len(text)]
@@ -317,9 +323,9 @@ def parse_formula(text):
         Nothing of the text is ever executed.
     """
     if not isinstance(text, str):
-        raise FormulaError(f"a formula must be text, got {type(text).__name__}")
+        raise FormulaError("a formula must be text, got {type}", type=type(text).__name__)
     if len(text) > MAX_LENGTH:
-        raise FormulaError(f"formula too long ({len(text)} characters, at most {MAX_LENGTH})")
+        raise FormulaError("formula too long ({count} characters, at most {limit})", count=len(text), limit=MAX_LENGTH)
     if not text.strip():
         raise FormulaError("empty formula: type an expression in x and y, e.g. x**2 - y**2")
     src, where = _normalise(text)
@@ -327,7 +333,7 @@ def parse_formula(text):
     for k, ch in enumerate(src):
         depth += (ch in "([{") - (ch in ")]}")
         if depth > MAX_NESTING:
-            raise FormulaError(f"brackets nested more than {MAX_NESTING} deep", where[k] + 1)
+            raise FormulaError("brackets nested more than {limit} deep", where[k] + 1, limit=MAX_NESTING)
     shift = len(src) - len(src.lstrip())      # leading blanks: ast.parse calls them an indent
     try:
         tree = ast.parse(src[shift:], mode="eval")
@@ -335,10 +341,11 @@ def parse_formula(text):
         col = where[min(len(src) - 1, shift + max(0, (err.offset or 1) - 1))] + 1
         if re.search(r"\b(import|from)\b", src):
             raise FormulaError("import is not allowed in a formula", col) from None
-        hint = "; write products with *, e.g. 2*x" if re.search(r"\d[A-Za-z_(]", src) else ""
-        raise FormulaError(f"not a formula ({err.msg}{hint})", col) from None
+        raise FormulaError("not a formula ({reason}; write products with *, e.g. 2*x)"
+                           if re.search(r"\d[A-Za-z_(]", src) else "not a formula ({reason})",
+                           col, reason=err.msg) from None
     except (ValueError, RecursionError, MemoryError) as err:
-        raise FormulaError(f"not a formula ({err})") from None
+        raise FormulaError("not a formula ({reason})", reason=err) from None
     graph = _Graph()
     root = _Builder(graph, lambda node: where[node.col_offset + shift] + 1).build(tree.body, 0)
     return Formula(text, graph, root)
@@ -350,17 +357,17 @@ class _Builder:
     def __init__(self, graph, column):
         self.g, self.column = graph, column
 
-    def fail(self, message, node):
-        raise FormulaError(message, self.column(node))
+    def fail(self, template, node, /, **fields):
+        raise FormulaError(template, self.column(node), **fields)
 
     def build(self, node, depth):
         if depth > 2 * MAX_NESTING:
-            self.fail(f"expression nested too deeply (more than {2 * MAX_NESTING} levels)", node)
+            self.fail("expression nested too deeply (more than {limit} levels)", node, limit=2 * MAX_NESTING)
         g, kind = self.g, type(node)
         if kind is ast.Constant:
             v = node.value
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                self.fail(f"{type(v).__name__} {v!r} is not allowed, only numbers", node)
+                self.fail("{type} {value!r} is not allowed, only numbers", node, type=type(v).__name__, value=v)
             try:
                 v = float(v)
             except OverflowError:
@@ -374,30 +381,29 @@ class _Builder:
             if node.id in CONSTANTS:
                 return g.const(CONSTANTS[node.id])
             if node.id in FUNCTIONS or node.id in ALIASES or node.id in ("min", "max"):
-                self.fail(f"{node.id} is a function: write {node.id}(...)", node)
-            self.fail(f"unknown name {node.id!r} (use x, y, pi, e)", node)
+                self.fail("{name} is a function: write {name}(...)", node, name=node.id)
+            self.fail("unknown name {name!r} (use x, y, pi, e)", node, name=node.id)
         if kind is ast.UnaryOp:
             if type(node.op) not in (ast.UAdd, ast.USub):
-                self.fail(f"operator '{_SYMBOLS.get(type(node.op), '?')}' is not allowed", node)
+                self.fail("operator '{op}' is not allowed", node, op=_SYMBOLS.get(type(node.op), "?"))
             a = self.build(node.operand, depth + 1)
             return g.neg(a) if isinstance(node.op, ast.USub) else a
         if kind is ast.BinOp:
             op = _AST_OPS.get(type(node.op))
             if op is None:
-                self.fail(f"operator '{_SYMBOLS.get(type(node.op), '?')}' is not allowed (use + - * / ** ^)", node)
+                self.fail("operator '{op}' is not allowed (use + - * / ** ^)", node, op=_SYMBOLS.get(type(node.op), "?"))
             a, b = self.build(node.left, depth + 1), self.build(node.right, depth + 1)
             p = g.value(b)
             if op == "**" and p is not None and abs(p) > MAX_EXPONENT:
-                self.fail(f"exponent {p:g} too large (at most {MAX_EXPONENT} in size)", node.right)
+                self.fail("exponent {power:g} too large (at most {limit} in size)", node.right, power=p, limit=MAX_EXPONENT)
             if op == "**" and p is not None and g.value(a) is not None and g.value(g.pow(a, b)) is None:
                 self.fail("constant power is not a finite number", node)
             return g.binary(op, a, b)
         if kind is ast.Call:
             return self.call(node, depth)
-        what = _REJECTED.get(kind, type(node).__name__)
         if kind is ast.Attribute:
-            what = f"attribute access '.{node.attr}'"
-        self.fail(f"{what} is not allowed in a formula", node)
+            self.fail("attribute access '.{name}' is not allowed in a formula", node, name=node.attr)
+        self.fail("{what} is not allowed in a formula", node, what=_REJECTED.get(kind, type(node).__name__))
 
     def call(self, node, depth):
         if isinstance(node.func, ast.Attribute):
@@ -407,14 +413,17 @@ class _Builder:
         name = ALIASES.get(node.func.id, node.func.id)
         arity = 2 if name in ("min", "max") else 1 if name in FUNCTIONS else None
         if arity is None:
-            self.fail(f"unknown function {node.func.id!r} (allowed: {', '.join(FUNCTIONS)}, min, max)", node)
+            self.fail("unknown function {name!r} (allowed: {names}, min, max)", node, name=node.func.id,
+                      names=", ".join(FUNCTIONS))
         if node.keywords:
-            self.fail(f"keyword arguments are not allowed in {node.func.id}(...)", node.keywords[0].value)
+            self.fail("keyword arguments are not allowed in {name}(...)", node.keywords[0].value, name=node.func.id)
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 self.fail("starred argument is not allowed", arg)
         if len(node.args) != arity:
-            self.fail(f"{node.func.id} takes {arity} argument{'s' * (arity > 1)}, got {len(node.args)}", node)
+            self.fail("{name} takes 1 argument, got {count}" if arity == 1 else
+                      "{name} takes {arity} arguments, got {count}", node,
+                      name=node.func.id, arity=arity, count=len(node.args))
         args = [self.build(a, depth + 1) for a in node.args]
         if arity == 1:
             return self.g.call(name, args[0])

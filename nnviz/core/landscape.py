@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import softmax
+from .errors import InputError, Message
 from .losses import per_sample_loss
 from .surfaces import spectrum_label
 
@@ -34,7 +35,7 @@ __all__ = ["directions", "loss_slice", "project_trajectory", "explained_variance
 MAX_HESSIAN_PARAMS = 500
 
 
-class Cancelled(Exception):
+class Cancelled(Message, Exception):
     """The ``progress`` callback of :func:`loss_slice` returned False."""
 
 
@@ -47,10 +48,10 @@ def _pca(trajectory):
     """(Vᵀ of the SVD of trajectory − final point, explained-variance ratios)."""
     T = np.asarray(trajectory, dtype=float)
     if T.ndim != 2 or len(T) < 2:
-        raise ValueError(f"a trajectory needs shape (T ≥ 2, P), got {T.shape}")
+        raise InputError("a trajectory needs shape (T ≥ 2, P), got {shape}", shape=T.shape)
     _, s, vt = np.linalg.svd(T - T[-1], full_matrices=False)
     if len(vt) < 2:
-        raise ValueError("PCA needs at least two parameters")
+        raise InputError("PCA needs at least two parameters")
     vt = vt * np.where(vt[np.arange(len(vt)), np.abs(vt).argmax(axis=1)] < 0, -1.0, 1.0)[:, None]
     var = s ** 2
     return vt, var / var.sum() if var.sum() > 0 else var
@@ -75,16 +76,17 @@ def directions(net, kind, rng=0, picks=None, trajectory=None):
     P = net.n_params
     if kind == "weights":
         if picks is None or len(picks) != 2:
-            raise ValueError("'weights' directions need two picks (l, j, i)")
+            raise InputError("'weights' directions need two picks (l, j, i)")
         out = []
         for l, j, i in picks:
             if not 2 <= l <= net.L or not 0 <= j < net.sizes[l - 1] or not -1 <= i < net.sizes[l - 2]:
-                raise ValueError(f"no parameter (l={l}, j={j}, i={i}) in a {net.sizes} network")
+                raise InputError("no parameter (l={l}, j={j}, i={i}) in a {sizes} network", l=l, j=j, i=i,
+                                 sizes=net.sizes)
             d = np.zeros(P)
             d[net.block[l].start + j * (net.sizes[l - 2] + 1) + (i if i >= 0 else net.sizes[l - 2])] = 1.0
             out.append(d)
         if np.array_equal(*out):
-            raise ValueError("pick two different parameters")
+            raise InputError("pick two different parameters")
         return tuple(out)
     if kind == "random":
         rng = np.random.default_rng(rng)
@@ -100,10 +102,10 @@ def directions(net, kind, rng=0, picks=None, trajectory=None):
         return tuple(out)
     if kind == "pca":
         if trajectory is None or np.shape(trajectory)[-1] != P:
-            raise ValueError(f"'pca' directions need a trajectory of shape (T, {P})")
+            raise InputError("'pca' directions need a trajectory of shape (T, {count})", count=P)
         vt, _ = _pca(trajectory)
         return vt[0].copy(), vt[1].copy()
-    raise ValueError(f"unknown kind of direction {kind!r}; choose weights, random or pca")
+    raise InputError("unknown kind of direction {kind!r}; choose weights, random or pca", kind=kind)
 
 
 def explained_variance(trajectory):
@@ -215,9 +217,9 @@ def loss_slice(net, X, D, center, d1, d2, alphas, betas, chunk=None, progress=No
     X, D = np.asarray(X, dtype=float), np.asarray(D, dtype=float)
     center, d1, d2 = (np.asarray(v, dtype=float) for v in (center, d1, d2))
     if any(v.shape != (net.n_params,) for v in (center, d1, d2)):
-        raise ValueError(f"center, d1 and d2 must have shape ({net.n_params},)")
+        raise InputError("center, d1 and d2 must have shape ({count},)", count=net.n_params)
     if X.ndim != 2 or X.shape[1] != net.sizes[0] or D.shape != (len(X), net.sizes[-1]):
-        raise ValueError(f"X {X.shape} and D {D.shape} do not fit a {net.sizes} network")
+        raise InputError("X {x} and D {d} do not fit a {sizes} network", x=X.shape, d=D.shape, sizes=net.sizes)
     a_grid, b_grid = np.meshgrid(np.asarray(alphas, float), np.asarray(betas, float))
     a_flat, b_flat = a_grid.ravel(), b_grid.ravel()
     total = a_flat.size
@@ -232,7 +234,7 @@ def loss_slice(net, X, D, center, d1, d2, alphas, betas, chunk=None, progress=No
             out[s:s + chunk] = batch.loss(params)
         done = min(s + chunk, total)
         if progress is not None and (go := progress(done, total)) is not None and not go:
-            raise Cancelled(f"loss slice cancelled after {done} of {total} points")
+            raise Cancelled("loss slice cancelled after {done} of {total} points", done=done, total=total)
     return out.reshape(a_grid.shape)
 
 
@@ -246,8 +248,8 @@ def hessian(net, X, D, h=1e-5):
     """
     P = net.n_params
     if P > MAX_HESSIAN_PARAMS:
-        raise ValueError(f"the Hessian needs {P}² entries; only nets with at most "
-                         f"{MAX_HESSIAN_PARAMS} parameters are supported")
+        raise InputError("the Hessian needs {count}² entries; only nets with at most {limit} parameters "
+                         "are supported", count=P, limit=MAX_HESSIAN_PARAMS)
     w0 = net.params.copy()
     H = np.empty((P, P))
     try:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import get_activation
+from .errors import InputError
 
 __all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_loss",
            "output_delta", "check_pair"]
@@ -137,14 +138,14 @@ def check_pair(output, loss, n_out):
     Softmax needs at least two output units.
     """
     if loss not in LOSSES:
-        raise ValueError(f"unknown loss {loss!r}; choose one of {', '.join(LOSSES)}")
+        raise InputError("unknown loss {name!r}; choose one of {names}", name=loss, names=", ".join(LOSSES))
     if output != "softmax":
         get_activation(output)
     elif n_out < 2:
-        raise ValueError("a softmax output needs at least 2 output units")
+        raise InputError("a softmax output needs at least 2 output units")
     if loss in ("bce", "ce") and output not in ("sigmoid", "softmax"):
-        raise ValueError(f"cross-entropy needs outputs in (0, 1): use a sigmoid or softmax "
-                         f"output layer, not {output!r}")
+        raise InputError("cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, "
+                         "not {output!r}", output=output)
 
 
 def per_sample_loss(output, loss, u, z, d):

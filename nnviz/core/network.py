@@ -27,6 +27,7 @@ from collections import OrderedDict
 import numpy as np
 
 from .activations import get_activation, softmax
+from .errors import InputError
 from .losses import TASKS, LOSSES, check_pair, is_matched, output_delta, output_rule, per_sample_loss
 
 __all__ = ["Network", "INIT_SCHEMES", "parse_layers", "gradient_check"]
@@ -39,7 +40,8 @@ def parse_layers(text):
     try:
         sizes = [int(s) for s in str(text).replace(" ", "").split(",") if s != ""]
     except ValueError:
-        raise ValueError(f"layer sizes must be whole numbers separated by commas, got {text!r}") from None
+        raise InputError("layer sizes must be whole numbers separated by commas, got {text!r}",
+                         text=text) from None
     return sizes
 
 
@@ -94,19 +96,19 @@ class Network:
                  reduction="mean", elu_alpha=1.0, init="xavier", seed=0):
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2:
-            raise ValueError("a network needs at least an input and an output layer")
+            raise InputError("a network needs at least an input and an output layer")
         if any(s < 1 for s in sizes):
-            raise ValueError(f"every layer needs at least one unit, got {sizes}")
+            raise InputError("every layer needs at least one unit, got {sizes}", sizes=sizes)
         if task not in TASKS:
-            raise ValueError(f"unknown task {task!r}; choose one of {', '.join(TASKS)}")
+            raise InputError("unknown task {task!r}; choose one of {names}", task=task, names=", ".join(TASKS))
         if reduction not in ("mean", "sum"):
-            raise ValueError(f"reduction must be 'mean' or 'sum', got {reduction!r}")
+            raise InputError("reduction must be 'mean' or 'sum', got {reduction!r}", reduction=reduction)
         if isinstance(activations, str):
             activations = [activations] * (len(sizes) - 2)
         activations = list(activations)
         if len(activations) != len(sizes) - 2:
-            raise ValueError(f"{len(sizes) - 2} hidden layers need {len(sizes) - 2} activations, "
-                             f"got {len(activations)}")
+            raise InputError("{hidden} hidden layers need {hidden} activations, got {count}",
+                             hidden=len(sizes) - 2, count=len(activations))
         self.sizes, self.task, self.reduction = sizes, task, reduction
         self.hidden_activations = activations
         self.output = output or TASKS[task].output
@@ -159,7 +161,8 @@ class Network:
         ``seed`` is an int or a numpy Generator. Biases are set to 0, PReLU's α to 0.25.
         """
         if scheme not in INIT_SCHEMES:
-            raise ValueError(f"unknown initialisation {scheme!r}; choose one of {', '.join(INIT_SCHEMES)}")
+            raise InputError("unknown initialisation {name!r}; choose one of {names}", name=scheme,
+                             names=", ".join(INIT_SCHEMES))
         rng = np.random.default_rng(seed)
         for l in range(2, self.L + 1):
             fan_out, fan_in = self.W[l].shape
@@ -236,7 +239,7 @@ class Network:
         """
         X = np.asarray(X, dtype=float)
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
-            raise ValueError(f"input must have shape (N, {self.sizes[0]}), got {X.shape}")
+            raise InputError("input must have shape (N, {count}), got {shape}", count=self.sizes[0], shape=X.shape)
         buf = self._buf(X.shape[0])
         np.copyto(buf.z[1], X)
         for l in range(2, self.L + 1):

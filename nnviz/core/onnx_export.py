@@ -12,9 +12,15 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import InputError, Message
+
 __all__ = ["export_onnx", "onnx_available", "OPSET"]
 
 OPSET = 17
+
+
+class MissingPackage(Message, ImportError):
+    """An optional package that a feature needs is not installed."""
 
 
 def onnx_available():
@@ -79,7 +85,7 @@ def _activation(g, name, u, alpha=None, elu_alpha=1.0):
     if name == "softplus":                               # max(u, 0) + ln(1 + e^(−|u|))
         t = g.op("Exp", g.op("Neg", g.op("Abs", u)))
         return g.op("Add", pos, g.op("Log", g.op("Add", g.const(1.0), t)))
-    raise ValueError(f"no ONNX form for activation {name!r}")
+    raise InputError("no ONNX form for activation {name!r}", name=name)
 
 
 def _arctan(g, u):
@@ -115,7 +121,7 @@ def _preprocess(g, x, pre):
             elif f in ("sin_x1", "sin_x2"):
                 parts.append(g.op("Sin", cols[int(f[-1]) - 1]))
             else:
-                raise ValueError(f"no ONNX form for feature {f!r}")
+                raise InputError("no ONNX form for feature {name!r}", name=f)
         x = g.op("Concat", *parts, axis=1)
     if pre.get("mean"):
         x = g.op("Div", g.op("Sub", x, g.const(pre["mean"])), g.const(pre["std"]))
@@ -126,13 +132,13 @@ def export_onnx(path, net, preprocess=None, n_raw=None):
     """Write ``net`` (and the preprocess dict of its weights file, if any) to ``path``.
 
     ``n_raw`` is the number of raw inputs when features are used (default: n_1).
-    Raises ImportError (with how to install it) when ``onnx`` is missing.
+    Raises :class:`MissingPackage`, an ImportError (with how to install it), when ``onnx`` is missing.
     """
     try:
         import onnx
         from onnx import TensorProto, helper, numpy_helper
     except ImportError:
-        raise ImportError("ONNX export needs the onnx package: pip install 'nnviz[onnx]'") from None
+        raise MissingPackage("ONNX export needs the onnx package: pip install 'nnviz[onnx]'") from None
     from .weights_io import atomic_write
     pre = preprocess or {}
     n_in = n_raw or (2 if pre.get("features") else net.sizes[0])

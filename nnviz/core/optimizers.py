@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .errors import InputError
+
 __all__ = ["OPTIMIZERS", "make_optimizer", "SCHEDULES", "learning_rate"]
 
 
@@ -74,7 +76,8 @@ class Optimizer:
             if s in state:
                 arr = np.asarray(state[s], dtype=float)
                 if arr.shape != (n_params,):
-                    raise ValueError(f"optimiser state {s} has shape {arr.shape}, expected ({n_params},)")
+                    raise InputError("optimiser state {name} has shape {shape}, expected ({count},)", name=s,
+                                     shape=arr.shape, count=n_params)
                 getattr(self, s)[...] = arr
 
 
@@ -167,9 +170,9 @@ def make_optimizer(name, mu=0.9, **hyper):
     Raises ValueError for an unknown name or a μ outside [0, 1).
     """
     if name not in OPTIMIZERS:
-        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
+        raise InputError("unknown optimizer {name!r}; choose one of {names}", name=name, names=", ".join(OPTIMIZERS))
     if not 0.0 <= mu < 1.0:
-        raise ValueError(f"momentum μ must be in [0, 1), got {mu}")
+        raise InputError("momentum μ must be in [0, 1), got {mu}", mu=mu)
     return OPTIMIZERS[name](mu=mu, **hyper)
 
 
@@ -187,4 +190,4 @@ def learning_rate(eps, epoch, schedule="constant", gamma=0.5, every=10):
         return eps * gamma ** (epoch // every)
     if schedule == "exponential":
         return eps * gamma ** (epoch / every)
-    raise ValueError(f"unknown schedule {schedule!r}; choose one of {', '.join(SCHEDULES)}")
+    raise InputError("unknown schedule {name!r}; choose one of {names}", name=schedule, names=", ".join(SCHEDULES))

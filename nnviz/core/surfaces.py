@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
 from .formula import Formula, parse_formula
 from .optimizers import make_optimizer
 
@@ -200,10 +201,10 @@ def make_surface(name, formula=None, **params):
     """The surface ``name``; "custom" needs ``formula``; ``params`` go to the factory
     (e.g. ``a``, ``b`` of "ravine"). Raises ValueError (FormulaError is one)."""
     if name not in SURFACES:
-        raise ValueError(f"unknown surface {name!r}; choose one of {', '.join(SURFACES)}")
+        raise InputError("unknown surface {name!r}; choose one of {names}", name=name, names=", ".join(SURFACES))
     if name == "custom":
         if formula is None:
-            raise ValueError("the custom surface needs a formula in x and y")
+            raise InputError("the custom surface needs a formula in x and y")
         return custom(formula)
     return SURFACES[name](**params)
 

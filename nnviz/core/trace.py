@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
+
 __all__ = ["Phase", "Trace", "record", "FORMAT", "VERSION"]
 
 FORMAT, VERSION = "nnviz-trace", 1
@@ -62,15 +64,15 @@ class Trace:
         try:
             obj = json.loads(text)
             if obj.get("format") != FORMAT or obj.get("version") != VERSION:
-                raise ValueError("not an nnviz trace (format/version)")
+                raise InputError("not an nnviz trace (format/version)")
             phases = tuple(Phase(p["kind"], int(p["layer"]),
                                  {k: (np.array(v, dtype=float) if isinstance(v, list) else v)
                                   for k, v in p["values"].items()})
                            for p in obj["phases"])
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as e:
-            raise ValueError(f"not an nnviz trace: {e}") from None
+            raise InputError("not an nnviz trace: {reason}", reason=e) from None
         if any(p.kind not in KINDS for p in phases):
-            raise ValueError("not an nnviz trace: unknown phase kind")
+            raise InputError("not an nnviz trace: unknown phase kind")
         return cls(obj["meta"], phases)
 
     def to_text(self):

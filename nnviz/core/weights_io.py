@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
+from .errors import InputError, Term
 from .losses import LOSSES, TASKS, check_pair
 from .network import Network
 
@@ -45,7 +46,7 @@ _READ_ERRORS = (OSError, ValueError, EOFError, KeyError, TypeError, zipfile.BadZ
                 struct.error, IndexError, AttributeError, OverflowError)
 
 
-class WeightsError(ValueError):
+class WeightsError(InputError):
     """A weights file that cannot be read or does not fit; the message says what and where."""
 
 
@@ -82,16 +83,16 @@ def save_weights(path, net, extra=None):
     extra = dict(extra or {})
     clash = sorted(set(extra) & set(_RESERVED))
     if clash:
-        raise WeightsError(f"{path.name}: extras may not override {', '.join(clash)}")
+        raise WeightsError("{file}: extras may not override {names}", file=path.name, names=", ".join(clash))
     arrays = arrays_of(net)
     bad = [key for key, a in arrays.items() if not np.isfinite(a).all()]
     if bad:
-        raise WeightsError(f"{path.name}: cannot save, {bad[0]} contains NaN or infinite values")
+        raise WeightsError("{file}: cannot save, {key} contains NaN or infinite values", file=path.name, key=bad[0])
     meta = {"format": FORMAT, "version": VERSION, **net.config(), **extra}
     try:
         text = json.dumps(meta, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise WeightsError(f"{path.name}: the extras are not plain JSON ({exc})") from None
+        raise WeightsError("{file}: the extras are not plain JSON ({reason})", file=path.name, reason=exc) from None
 
     def write(fh):
         if kind == "npz":
@@ -117,7 +118,8 @@ def atomic_write(path, write):
         os.replace(tmp, path)
         tmp = None
     except Exception as exc:
-        raise WeightsError(f"{path.name}: cannot save ({type(exc).__name__}: {exc})") from exc
+        raise WeightsError("{file}: cannot save ({type}: {reason})", file=path.name, type=type(exc).__name__,
+                           reason=exc) from exc
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
@@ -146,13 +148,14 @@ def read_weights(path):
             raise WeightsError("no such file")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise WeightsError(f"the file has {size:,} bytes, more than the limit of {MAX_BYTES:,}")
+            raise WeightsError("the file has {size:,} bytes, more than the limit of {limit:,}", size=size,
+                               limit=MAX_BYTES)
         return _read_npz(path) if kind == "npz" else _read_json(path)
     except WeightsError as exc:
-        raise WeightsError(f"{path.name}: {exc}") from None
+        raise WeightsError("{file}: {reason}", file=path.name, reason=exc) from None
     except _READ_ERRORS as exc:
-        raise WeightsError(f"{path.name}: not a readable weights file "
-                           f"({type(exc).__name__}: {exc})") from None
+        raise WeightsError("{file}: not a readable weights file ({type}: {reason})", file=path.name,
+                           type=type(exc).__name__, reason=exc) from None
 
 
 def load_weights(path):
@@ -161,7 +164,7 @@ def load_weights(path):
     try:
         net = Network.from_config(meta)
     except ValueError as exc:
-        raise WeightsError(f"{Path(path).name}: {exc}") from None
+        raise WeightsError("{file}: {reason}", file=Path(path).name, reason=exc) from None
     assign_weights(net, meta, arrays)
     return net, meta
 
@@ -176,20 +179,26 @@ def assign_weights(net, meta, arrays):
         if an ELU is used) differs from ``net.config()``; the message says how.
     """
     mine = net.config()
-    names = {"sizes": "layers", "activations": "hidden activations", "output": "output activation",
-             "loss": "loss", "elu_alpha": "ELU alpha"}
+    names = {"sizes": Term("layers"), "activations": Term("hidden activations"),
+             "output": Term("output activation"), "loss": Term("loss"), "elu_alpha": Term("ELU alpha")}
     uses_elu = "elu" in [*meta.get("activations", []), meta.get("output")] + net.activation_names
-    diffs = [f"the file has {label} {_show(meta.get(key))}, the current network {_show(mine[key])}"
+    diffs = [WeightsError("the file has {what} {theirs}, the current network {mine}", what=label,
+                          theirs=_show(meta.get(key)), mine=_show(mine[key]))
              for key, label in names.items()
              if meta.get(key) != mine[key] and (key != "elu_alpha" or uses_elu)]
     if diffs:
-        raise WeightsError("; ".join(diffs))
+        error = diffs[0]
+        for diff in diffs[1:]:                   # "a; b; c", each part translatable
+            error = WeightsError("{first}; {then}", first=error, then=diff)
+        raise error
     expected = {k: a.shape for k, a in arrays_of(net).items()}
     if set(arrays) != set(expected):
-        raise WeightsError(f"the arrays {sorted(arrays)} do not match the network's {sorted(expected)}")
+        raise WeightsError("the arrays {keys} do not match the network's {expected}", keys=sorted(arrays),
+                           expected=sorted(expected))
     for key, shape in expected.items():
         if np.shape(arrays[key]) != shape:
-            raise WeightsError(f"{key} has shape {np.shape(arrays[key])}, expected {shape}")
+            raise WeightsError("{key} has shape {shape}, expected {expected}", key=key, shape=np.shape(arrays[key]),
+                               expected=shape)
     for l in range(2, net.L + 1):
         net.W[l][...] = arrays[f"W{l}"]
         net.b[l][...] = arrays[f"b{l}"]
@@ -202,8 +211,9 @@ def _kind(path):
     """The format the suffix names: "npz" or "json"."""
     suffix = path.suffix.lower()
     if suffix not in (".npz", ".json"):
-        raise WeightsError(f"{path.name}: unknown weights format {suffix or '(no suffix)'!r}; "
-                           "use .npz or .json")
+        raise WeightsError("{file}: unknown weights format {suffix!r}; use .npz or .json", file=path.name,
+                           suffix=suffix) if suffix else \
+            WeightsError("{file}: a weights file needs the suffix .npz or .json", file=path.name)
     return suffix[1:]
 
 
@@ -215,16 +225,18 @@ def _read_npz(path):
         infos = f.zip.infolist()
         unpacked = sum(i.file_size for i in infos)
         if unpacked > MAX_BYTES:
-            raise WeightsError(f"unpacks to {unpacked:,} bytes, more than the limit of {MAX_BYTES:,}")
+            raise WeightsError("unpacks to {size:,} bytes, more than the limit of {limit:,}", size=unpacked,
+                               limit=MAX_BYTES)
         odd = [i.filename for i in infos if not i.filename.endswith(".npy")]
         if odd:
-            raise WeightsError(f"unexpected entry {odd[0]!r} (not a NumPy array)")
+            raise WeightsError("unexpected entry {name!r} (not a NumPy array)", name=odd[0])
         keys = [i.filename[:-4] for i in infos]
         if "meta" not in keys:
             raise WeightsError("no 'meta' entry: not an nnviz weights file")
         shape, dtype = _npy_header(f.zip, "meta")
         if shape != () or dtype.kind != "U":
-            raise WeightsError(f"meta must be a 0-d string array, got shape {shape}, dtype {dtype}")
+            raise WeightsError("meta must be a 0-d string array, got shape {shape}, dtype {dtype}", shape=shape,
+                               dtype=dtype)
         meta = _parse_json(str(f["meta"]), "meta")
         expected = _check_meta(meta)
         _check_keys(keys, expected)
@@ -246,9 +258,9 @@ def _npy_header(zf, key):
 
 def _read_json(path):
     """(meta, arrays) of a .json file."""
-    doc = _parse_json(path.read_bytes().decode("utf-8"), "the file")
+    doc = _parse_json(path.read_bytes().decode("utf-8"), "file")
     if not isinstance(doc, dict):
-        raise WeightsError(f"the top level must be a JSON object, got {type(doc).__name__}")
+        raise WeightsError("the top level must be a JSON object, got {type}", type=type(doc).__name__)
     if "meta" not in doc:
         raise WeightsError("no 'meta' entry: not an nnviz weights file")
     meta = doc["meta"]
@@ -259,56 +271,61 @@ def _read_json(path):
         try:
             a = np.asarray(doc[key])
         except ValueError:
-            raise WeightsError(f"{key} is not a rectangular array of numbers") from None
+            raise WeightsError("{key} is not a rectangular array of numbers", key=key) from None
         _check_header(key, a.shape, a.dtype, shape, meta["sizes"])
         arrays[key] = _as_float(key, a)
     return meta, arrays
 
 
 def _parse_json(text, what):
+    """JSON of the whole file (``what`` "file") or of its "meta" entry."""
     try:
         return json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise WeightsError(f"{what} is not valid JSON ({exc})") from None
+        raise WeightsError("meta is not valid JSON ({reason})" if what == "meta" else
+                           "the file is not valid JSON ({reason})", reason=exc) from None
 
 
 def _check_meta(meta):
     """Validate meta; return the expected arrays as {key: shape} in file order."""
     if not isinstance(meta, dict):
-        raise WeightsError(f"meta must be a JSON object, got {type(meta).__name__}")
+        raise WeightsError("meta must be a JSON object, got {type}", type=type(meta).__name__)
     missing = [k for k in _RESERVED if k not in meta]
     if missing:
-        raise WeightsError(f"meta lacks {', '.join(missing)}")
+        raise WeightsError("meta lacks {names}", names=", ".join(missing))
     if meta["format"] != FORMAT:
-        raise WeightsError(f"meta format is {meta['format']!r}, expected {FORMAT!r}")
+        raise WeightsError("meta format is {format!r}, expected {expected!r}", format=meta["format"],
+                           expected=FORMAT)
     version = meta["version"]
     if not _is_int(version) or not 1 <= version <= VERSION:
-        raise WeightsError(f"format version {version!r} is not supported (this nnviz reads "
-                           f"version {VERSION}; a newer nnviz may have written the file)")
+        raise WeightsError("format version {version!r} is not supported (this nnviz reads version {mine}; "
+                           "a newer nnviz may have written the file)", version=version, mine=VERSION)
     sizes = meta["sizes"]
     if not (isinstance(sizes, list) and len(sizes) >= 2
             and all(_is_int(n) and 1 <= n <= MAX_UNITS for n in sizes)):
-        raise WeightsError(f"sizes must be a list of at least 2 whole numbers from 1 to "
-                           f"{MAX_UNITS:,}, got {str(sizes)[:80]}")
+        raise WeightsError("sizes must be a list of at least 2 whole numbers from 1 to {limit:,}, got {value}",
+                           limit=MAX_UNITS, value=str(sizes)[:80])
     acts = meta["activations"]
     if not (isinstance(acts, list) and len(acts) == len(sizes) - 2
             and all(isinstance(a, str) and a in ACTIVATIONS for a in acts)):
-        raise WeightsError(f"activations must list {len(sizes) - 2} of {', '.join(ACTIVATIONS)}; "
-                           f"got {str(acts)[:80]}")
+        raise WeightsError("activations must list {count} of {names}; got {value}", count=len(sizes) - 2,
+                           names=", ".join(ACTIVATIONS), value=str(acts)[:80])
     for key, allowed in (("output", OUTPUT_ACTIVATIONS), ("loss", LOSSES), ("task", TASKS),
                          ("reduction", ("mean", "sum"))):
         if not isinstance(meta[key], str) or meta[key] not in allowed:
-            raise WeightsError(f"{key} {meta[key]!r} is not one of {', '.join(allowed)}")
+            raise WeightsError("{key} {value!r} is not one of {names}", key=key, value=meta[key],
+                               names=", ".join(allowed))
     try:
         check_pair(meta["output"], meta["loss"], sizes[-1])
     except ValueError as exc:
-        raise WeightsError(str(exc)) from None
+        raise WeightsError("{reason}", reason=exc) from None
     alpha = meta["elu_alpha"]
     if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not math.isfinite(alpha):
-        raise WeightsError(f"elu_alpha must be a finite number, got {alpha!r}")
+        raise WeightsError("elu_alpha must be a finite number, got {value!r}", value=alpha)
     for key, kind in (("preprocess", dict), ("classes", list)):
         if key in meta and not isinstance(meta[key], kind):
-            raise WeightsError(f"{key} must be a JSON {'object' if kind is dict else 'list'}")
+            raise WeightsError("{key} must be a JSON object" if kind is dict else "{key} must be a JSON list",
+                               key=key)
     expected, names = {}, [None, None] + acts + [meta["output"]]
     for l in range(2, len(sizes) + 1):
         expected[f"W{l}"], expected[f"b{l}"] = (sizes[l - 1], sizes[l - 2]), (sizes[l - 1],)
@@ -316,8 +333,8 @@ def _check_meta(meta):
             expected[f"alpha{l}"] = (sizes[l - 1],)
     count = sum(math.prod(s) for s in expected.values())
     if count > MAX_PARAMS:
-        raise WeightsError(f"layers {sizes} would need {count:,} parameters, more than "
-                           f"the limit of {MAX_PARAMS:,}")
+        raise WeightsError("layers {sizes} would need {count:,} parameters, more than the limit of {limit:,}",
+                           sizes=sizes, count=count, limit=MAX_PARAMS)
     return expected
 
 
@@ -325,10 +342,10 @@ def _check_keys(keys, expected):
     """Every expected array present, nothing else but meta, nothing twice."""
     missing = [k for k in expected if k not in keys]
     if missing:
-        raise WeightsError(f"{missing[0]} is missing")
+        raise WeightsError("{key} is missing", key=missing[0])
     extra = [k for k in keys if k != "meta" and k not in expected]
     if extra:
-        raise WeightsError(f"unexpected entry {extra[0]!r}")
+        raise WeightsError("unexpected entry {name!r}", name=extra[0])
     if len(set(keys)) != len(keys):
         raise WeightsError("an entry appears twice")
 
@@ -336,16 +353,17 @@ def _check_keys(keys, expected):
 def _check_header(key, shape, dtype, expected, sizes):
     """Real numbers (float, or int to be converted) of exactly the expected shape."""
     if dtype.kind not in "fiu":
-        raise WeightsError(f"{key} has dtype {dtype}, expected real numbers (float64)")
+        raise WeightsError("{key} has dtype {dtype}, expected real numbers (float64)", key=key, dtype=dtype)
     if shape != expected:
-        raise WeightsError(f"{key} has shape {shape}, expected {expected} for layers {sizes}")
+        raise WeightsError("{key} has shape {shape}, expected {expected} for layers {sizes}", key=key,
+                           shape=shape, expected=expected, sizes=sizes)
 
 
 def _as_float(key, a):
     """``a`` as float64, refusing NaN and infinities."""
     a = np.asarray(a, dtype=np.float64)
     if not np.all(np.isfinite(a)):
-        raise WeightsError(f"{key} contains NaN or infinite values")
+        raise WeightsError("{key} contains NaN or infinite values", key=key)
     return a
 
 

@@ -106,6 +106,31 @@ def remove_translator(app, translator):
             app.removeTranslator(t)
 
 
+def explain(error):
+    """An error's message in the window's language.
+
+    A :class:`nnviz.core.errors.Message` (every error of the core and the training) is
+    looked up by its English template in context "errors" and filled in with its fields;
+    fields that are errors or :class:`~nnviz.core.errors.Term` words are translated too.
+    Any other exception (an OSError from the system, ...) is shown as ``str(error)``.
+    Safe to call from the training thread.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    from nnviz.core.errors import Term
+
+    template = getattr(error, "template", None)
+    if not isinstance(template, str):
+        return str(error)
+    fields = {k: explain(v) if isinstance(v, BaseException)
+              else QCoreApplication.translate("errors", v) if isinstance(v, Term) else v
+              for k, v in error.fields.items()}
+    try:
+        return QCoreApplication.translate("errors", template).format(**fields)
+    except (KeyError, IndexError, ValueError):    # a translation that lost a placeholder
+        return str(error)
+
+
 def run(argv=None):
     """Open the main window and run Qt's event loop; returns the exit status."""
     problem = platform_problem()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.surfaces import convergence_map, hessian_eigen, make_surface, run_paths
+from .app import explain
 from .colors import NEG
 from .landscape_view import ERROR_STYLE, NOTE_STYLE, ContourMap, grid_rect, log_axis
 from .output_view import make_plot
@@ -365,7 +366,7 @@ class ArenaView(QWidget):
             params = {"a": RAVINE_AB[0], "b": RAVINE_AB[1]} if name == "ravine" else {}
             surface = make_surface(name, formula=formula, **params)
         except ValueError as err:                # FormulaError, or no formula at all
-            self.formula_error.setText(str(err))
+            self.formula_error.setText(explain(err))
             self.formula_error.setVisible(True)
             if getattr(err, "column", None):
                 self.formula.setSelection(err.column - 1, 1)

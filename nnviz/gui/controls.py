@@ -24,6 +24,7 @@ from ..core.losses import LOSSES, TASKS, check_pair, output_rule
 from ..core.network import INIT_SCHEMES
 from ..core.optimizers import OPTIMIZERS, SCHEDULES
 from ..training.trainer import Settings
+from .app import explain
 from .colors import LUT, POS, class_color, lut_index, qcolor
 
 __all__ = ["ControlPanel", "ArchitectureEditor", "LadderSpinBox", "dataset_icon", "SPEEDS"]
@@ -689,6 +690,6 @@ class ControlPanel(QWidget):
             check_pair(out, loss, n_out or 2)
             rule, color = QCoreApplication.translate("losses", output_rule(out, loss)), ""
         except ValueError as e:
-            rule, color = str(e), "color: rgb(214, 39, 40);"
+            rule, color = explain(e), "color: rgb(214, 39, 40);"
         self.task_info.setStyleSheet(color)
         self.task_info.setText(f"{self.tr(SHORT.get(out, TITLES.get(out)))} + {self.tr(SHORT[loss])}\n{rule}")

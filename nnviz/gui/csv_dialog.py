@@ -12,7 +12,6 @@ import codecs
 import csv
 import io
 import os
-import re
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDial
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from ..core.datasets import DataError, load_csv
+from .app import explain
 
 __all__ = ["CsvImportDialog", "read_preview"]
 
@@ -339,8 +339,9 @@ class CsvImportDialog(QDialog):
         try:
             self._dataset = load_csv(self._path, **kwargs)
         except (DataError, OSError) as e:
-            self._show(str(e), _ERR_STYLE)
-            self._mark_error(str(e))
+            self._show(explain(e), _ERR_STYLE)
+            fields = getattr(e, "fields", {})
+            self._mark_error(fields.get("line"), fields.get("column"))
         else:
             self._show(self.summary(self._dataset), _OK_STYLE)
         finally:
@@ -352,22 +353,21 @@ class CsvImportDialog(QDialog):
         self.status.setStyleSheet(f"QLabel {{ {style} }}")
         self.ok_button.setEnabled(self._dataset is not None)
         if self._dataset is not None:
-            self._mark_error("")
+            self._mark_error(None, None)
 
-    def _mark_error(self, message):
-        """Tint the preview cell (or row) a message names by line and column, and scroll to it."""
+    def _mark_error(self, line, column):
+        """Tint the preview cell at file ``line`` and ``column`` (a name; None: the whole row),
+        and scroll to it."""
         for i, j in self._highlighted:
             item = self.table.item(i, j)
             if item is not None:
                 item.setBackground(QBrush(_TARGET_BG) if j == self.target.currentIndex() else QBrush())
         self._highlighted = []
-        m = re.search(r", line (\d+)", message)
-        row = next((i for i, (line, _) in enumerate(self._rows) if m and line == int(m.group(1))), None)
+        row = next((i for i, (n, _) in enumerate(self._rows) if line is not None and n == line), None)
         if row is None:
             return
-        c = re.search(r"column '((?:[^'\\]|\\.)*)'", message)
         names = [n.strip() for n in self._header]
-        cols = [names.index(c.group(1))] if c and c.group(1) in names else range(self.table.columnCount())
+        cols = [names.index(column)] if column in names else range(self.table.columnCount())
         for j in cols:
             item = self.table.item(row, j)
             if item is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ..core.datasets import DataError, save_csv
 from ..core.onnx_export import onnx_available
 from ..core.weights_io import WeightsError, atomic_write, read_weights
+from .app import explain
 
 MAX_RECENT = 8
 OPENABLE = ("*.nnviz", "*.npz", "*.json", "*.csv")
@@ -89,7 +90,7 @@ class FileActions(QObject):
         try:
             meta, arrays = read_weights(path)
         except WeightsError as e:
-            self.w.show_error(str(e))
+            self.w.show_error(explain(e))
             return
         s = self.w.settings
         snap = self.w.snapshot
@@ -182,7 +183,7 @@ class FileActions(QObject):
         try:
             action()
         except (OSError, ValueError, DataError) as e:
-            self.w.show_error(str(e))
+            self.w.show_error(explain(e))
         else:
             self.w.statusBar().showMessage(self.tr("Exported"), 3000)
 

@@ -269,6 +269,190 @@ STRINGS = (
     QT_TRANSLATE_NOOP("OutputView", "Background: the output y on the same colours as the targets"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Blue line: the network output y(x); points: the data (x, d)"),  # output_view.py
     QT_TRANSLATE_NOOP("StepThroughPanel", "mean"),  # stepthrough.py
+    QT_TRANSLATE_NOOP("errors", "unknown activation {name!r}; choose one of {names}"),  # core/activations.py
+    QT_TRANSLATE_NOOP("errors", "there are no training samples"),  # core/batching.py
+    QT_TRANSLATE_NOOP("errors", "batch size must be at least 1, got {size}"),  # core/batching.py
+    QT_TRANSLATE_NOOP("errors", "unknown data set {name!r}; known: {names}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "samples must be an integer >= 2, got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "noise must be a finite number >= 0, got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "test_ratio must be a number in [0, 1), got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "classes must be an integer from 2 to {limit}, got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: file not found"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: file is {size:,} bytes, more than the limit of {limit:,}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: file is empty"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: the header has one column only; a data set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: no header row (the file holds only delimiters and spaces)"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: the file has a header (line {header_line}) but no data rows"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {count} values, but the header has {columns} columns ({names})"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: unknown task {task!r}; use one of {names}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: no column named {name!r}; columns: {names}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: only one class ({name!r}); classification needs at least 2"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: {count} different values, more than {limit} classes — is it the right target column, or should the task be regression?"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: task 'binary' needs exactly 2 classes, found {count} ({names})"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "cannot save X {x} and d {d} with {count} input names"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "d has {count} columns; pass classes to save one-hot targets"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "unknown feature(s) {unknown}; known: {names}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{features} features, {means} means and {stds} standard deviations: the counts must agree"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "standard deviations must all be > 0"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "features {names} need 2 raw inputs (x1, x2), got {count}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "inputs must be 2-D (N, n_raw), got shape {shape}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "cannot standardise without any training inputs"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "preprocess must be a dict with keys features, mean, std; got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "preprocess features must be a list of names, got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}, column {column!r}: {value!r} (NaN or infinity) is not allowed"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: column {index} has no name"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: column name {name!r} appears twice (columns {first} and {index})"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: {columns} columns ({names}), but the network needs {inputs} inputs ({wanted})"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: {columns} columns ({names}), but the network needs {inputs} inputs"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: no column named {unknown}; columns: {names}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: no input columns chosen; columns: {names}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: column {column!r} cannot be both the target and an input"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: input column {column!r} is listed twice"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "unknown task {task!r}; use one of {names}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{name}: {field} must be 2-D (rows, columns), got shape {shape}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{name}: a regression data set has no class labels"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "fitted on {fitted} columns, got {count}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "preprocess {key} must be a list of finite numbers, got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {reason}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}, column {column!r}: {value!r} is not a number"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "subscript [...]"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "lambda"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "comprehension"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "comparison"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "boolean operator (and/or)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "conditional expression (... if ... else ...)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "assignment ':='"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "starred argument"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "f-string"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "list"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "tuple (a comma)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "set"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "dict"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "slice"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "a formula must be text, got {type}"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "formula too long ({count} characters, at most {limit})"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "empty formula: type an expression in x and y, e.g. x**2 - y**2"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "{what} is not allowed in a formula"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "{reason} at column {column}"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "formula too complex to differentiate ({count} terms)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "character {char!r} is not allowed"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "brackets nested more than {limit} deep"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "not a formula ({reason}; write products with *, e.g. 2*x)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "not a formula ({reason})"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "expression nested too deeply (more than {limit} levels)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "unknown name {name!r} (use x, y, pi, e)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "attribute access '.{name}' is not allowed in a formula"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "only functions can be called, by name, e.g. sin(x)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "unknown function {name!r} (allowed: {names}, min, max)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "keyword arguments are not allowed in {name}(...)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "{name} takes 1 argument, got {count}"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "{name} takes {arity} arguments, got {count}"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "import is not allowed in a formula"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "{type} {value!r} is not allowed, only numbers"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "number too large"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "{name} is a function: write {name}(...)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "operator '{op}' is not allowed"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "operator '{op}' is not allowed (use + - * / ** ^)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "exponent {power:g} too large (at most {limit} in size)"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "constant power is not a finite number"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "starred argument is not allowed"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "unknown kind of direction {kind!r}; choose weights, random or pca"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "a trajectory needs shape (T ≥ 2, P), got {shape}"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "PCA needs at least two parameters"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "center, d1 and d2 must have shape ({count},)"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "X {x} and D {d} do not fit a {sizes} network"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "the Hessian needs {count}² entries; only nets with at most {limit} parameters are supported"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "'weights' directions need two picks (l, j, i)"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "pick two different parameters"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "'pca' directions need a trajectory of shape (T, {count})"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "loss slice cancelled after {done} of {total} points"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "no parameter (l={l}, j={j}, i={i}) in a {sizes} network"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "unknown loss {name!r}; choose one of {names}"),  # core/losses.py
+    QT_TRANSLATE_NOOP("errors", "cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}"),  # core/losses.py
+    QT_TRANSLATE_NOOP("errors", "a softmax output needs at least 2 output units"),  # core/losses.py
+    QT_TRANSLATE_NOOP("errors", "layer sizes must be whole numbers separated by commas, got {text!r}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "a network needs at least an input and an output layer"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "every layer needs at least one unit, got {sizes}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "unknown task {task!r}; choose one of {names}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "reduction must be 'mean' or 'sum', got {reduction!r}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "{hidden} hidden layers need {hidden} activations, got {count}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "unknown initialisation {name!r}; choose one of {names}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "input must have shape (N, {count}), got {shape}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "no ONNX form for activation {name!r}"),  # core/onnx_export.py
+    QT_TRANSLATE_NOOP("errors", "ONNX export needs the onnx package: pip install 'nnviz[onnx]'"),  # core/onnx_export.py
+    QT_TRANSLATE_NOOP("errors", "no ONNX form for feature {name!r}"),  # core/onnx_export.py
+    QT_TRANSLATE_NOOP("errors", "unknown schedule {name!r}; choose one of {names}"),  # core/optimizers.py
+    QT_TRANSLATE_NOOP("errors", "unknown optimizer {name!r}; choose one of {names}"),  # core/optimizers.py
+    QT_TRANSLATE_NOOP("errors", "momentum μ must be in [0, 1), got {mu}"),  # core/optimizers.py
+    QT_TRANSLATE_NOOP("errors", "optimiser state {name} has shape {shape}, expected ({count},)"),  # core/optimizers.py
+    QT_TRANSLATE_NOOP("errors", "unknown surface {name!r}; choose one of {names}"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "the custom surface needs a formula in x and y"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "not an nnviz trace: unknown phase kind"),  # core/trace.py
+    QT_TRANSLATE_NOOP("errors", "not an nnviz trace (format/version)"),  # core/trace.py
+    QT_TRANSLATE_NOOP("errors", "not an nnviz trace: {reason}"),  # core/trace.py
+    QT_TRANSLATE_NOOP("errors", "{file}: extras may not override {names}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: cannot save, {key} contains NaN or infinite values"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "layers"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "hidden activations"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "output activation"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "loss"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "ELU alpha"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "the file has {what} {theirs}, the current network {mine}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "the arrays {keys} do not match the network's {expected}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "not an .npz file (no zip archive, or a truncated one)"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "the top level must be a JSON object, got {type}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "no 'meta' entry: not an nnviz weights file"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "meta must be a JSON object, got {type}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "meta lacks {names}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "meta format is {format!r}, expected {expected!r}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "format version {version!r} is not supported (this nnviz reads version {mine}; a newer nnviz may have written the file)"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "sizes must be a list of at least 2 whole numbers from 1 to {limit:,}, got {value}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "activations must list {count} of {names}; got {value}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "elu_alpha must be a finite number, got {value!r}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "layers {sizes} would need {count:,} parameters, more than the limit of {limit:,}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} is missing"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "unexpected entry {name!r}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "an entry appears twice"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} has dtype {dtype}, expected real numbers (float64)"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} has shape {shape}, expected {expected} for layers {sizes}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} contains NaN or infinite values"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: the extras are not plain JSON ({reason})"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: cannot save ({type}: {reason})"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "no such file"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "the file has {size:,} bytes, more than the limit of {limit:,}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: {reason}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: not a readable weights file ({type}: {reason})"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{first}; {then}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} has shape {shape}, expected {expected}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: unknown weights format {suffix!r}; use .npz or .json"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: a weights file needs the suffix .npz or .json"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "unpacks to {size:,} bytes, more than the limit of {limit:,}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "unexpected entry {name!r} (not a NumPy array)"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "meta must be a 0-d string array, got shape {shape}, dtype {dtype}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "meta is not valid JSON ({reason})"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "the file is not valid JSON ({reason})"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} {value!r} is not one of {names}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{reason}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} must be a JSON object"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} must be a JSON list"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} is not a rectangular array of numbers"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "the principal directions need a training trajectory: train a while first"),  # training/explore.py
+    QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/presets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: not an nnviz session file"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: session version {version!r} is not supported (expected {expected})"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: the batch order is not a permutation of the {count} training samples"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: batch position {position} out of range"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: larger than {limit} MB"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: not a readable nnviz session ({type}: {reason})"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: {key} has dtype {dtype}, expected numbers"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: {key} has shape {shape}, expected ({count},) finite values"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: unpacks to more than {limit} MB"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "data set {name!r} is a {task} problem, not {wanted}"),  # training/trainer.py
+    QT_TRANSLATE_NOOP("errors", "the network has layers {sizes}, the data need {needed}"),  # training/trainer.py
+    QT_TRANSLATE_NOOP("errors", "the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}"),  # training/trainer.py
+    QT_TRANSLATE_NOOP("errors", "{name} must be a finite number ≥ 0, got {value}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("presets", "The slides' worked example: 4 inputs, one hidden layer, identity output"),  # runtime
     QT_TRANSLATE_NOOP("presets", "XOR needs a hidden layer"),  # runtime
     QT_TRANSLATE_NOOP("presets", "XOR without a hidden layer cannot be learned"),  # runtime

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ..training.explore import Trajectory
 from ..training.snapshot import LossHistory, plot_extent, take
 from ..training.trainer import Diverged, build
+from .app import explain
 
 #: Settings that describe the data: changing one drops drawn or imported data.
 DATA_SETTINGS = ("dataset", "data_file", "target", "inputs", "samples", "noise", "test_ratio", "classes",
@@ -137,7 +138,7 @@ class TrainingWorker(QObject):
         try:
             assign_weights(self.trainer.net, meta, arrays)
         except WeightsError as e:
-            self.failed.emit(str(e))
+            self.failed.emit(explain(e))
             return
         self.trainer.initial_params[...] = self.trainer.net.params
         self.trainer.reset()
@@ -161,7 +162,7 @@ class TrainingWorker(QObject):
             else:
                 save_weights(path, t.net, extra=t.weights_extra())
         except (ValueError, OSError, ImportError) as e:
-            self.saved.emit(path, str(e))
+            self.saved.emit(path, explain(e))
             return
         self.saved.emit(path, "")
 
@@ -172,7 +173,7 @@ class TrainingWorker(QObject):
         try:
             trainer = load_session(path)
         except SessionError as e:
-            self.failed.emit(str(e))
+            self.failed.emit(explain(e))
             return
         self.set_running(False)
         self.custom_data = trainer.data
@@ -206,7 +207,7 @@ class TrainingWorker(QObject):
         try:
             trace = self.trainer.trace_step(None if sample < 0 else sample)
         except Diverged as e:
-            self.diverged.emit(str(e))
+            self.diverged.emit(explain(e))
             return
         self._dirty = True
         self.traced.emit(trace)
@@ -239,7 +240,7 @@ class TrainingWorker(QObject):
             self.explore_failed.emit(self.tr("Cancelled."))
             return
         except ValueError as e:
-            self.explore_failed.emit(str(e))
+            self.explore_failed.emit(explain(e))
             return
         self.slice_ready.emit(out)
 
@@ -254,7 +255,7 @@ class TrainingWorker(QObject):
             with np.errstate(all="ignore"):
                 eig, label, n_neg = hessian_at(self.trainer)
         except ValueError as e:
-            self.explore_failed.emit(str(e))
+            self.explore_failed.emit(explain(e))
             return
         self.hessian_ready.emit(eig, label, n_neg)
 
@@ -302,7 +303,7 @@ class TrainingWorker(QObject):
         try:
             trainer = build(settings, data=self.custom_data)
         except (ValueError, OSError) as e:
-            self.failed.emit(str(e))
+            self.failed.emit(explain(e))
             return
         self._adopt(trainer)
 
@@ -324,7 +325,7 @@ class TrainingWorker(QObject):
                     self.trainer.step()
         except Diverged as e:
             self.set_running(False)
-            self.diverged.emit(str(e))
+            self.diverged.emit(explain(e))
 
     def _tick(self):
         if self.trainer is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..core.errors import InputError
 from ..core.landscape import directions, hessian, loss_slice, project_trajectory
 from ..core.surfaces import spectrum_label
 from .trainer import Diverged, build
@@ -46,7 +47,7 @@ def slice_through(trainer, kind="random", picks=None, grid=51, span=1.0, seed=0,
     net = trainer.net
     center = net.params.copy()
     if kind == "pca" and trajectory is None:
-        raise ValueError("the principal directions need a training trajectory: train a while first")
+        raise InputError("the principal directions need a training trajectory: train a while first")
     d1, d2 = directions(net, kind, rng=seed, picks=picks, trajectory=trajectory)
     axis = np.linspace(-span, span, int(grid))
     loss = loss_slice(net, trainer.X_train, trainer.D_train, center, d1, d2, axis, axis, progress=progress)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..core.errors import InputError
 from .trainer import Settings
 
 PRESET_DIR = Path(__file__).resolve().parent.parent / "resources" / "presets"
@@ -27,5 +28,5 @@ def preset(key):
     """The Settings of the preset named ``key``; ValueError listing the known keys."""
     presets = {k: s for k, _, s in load_presets()}
     if key not in presets:
-        raise ValueError(f"unknown preset {key!r}; choose one of {', '.join(presets)}")
+        raise InputError("unknown preset {name!r}; choose one of {names}", name=key, names=", ".join(presets))
     return presets[key]

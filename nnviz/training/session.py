@@ -23,6 +23,7 @@ import zipfile
 import numpy as np
 
 from ..core.datasets import Dataset
+from ..core.errors import InputError
 from ..core.weights_io import MAX_BYTES, atomic_write
 from .trainer import Settings, build
 
@@ -32,7 +33,7 @@ FORMAT, VERSION = "nnviz-session", 1
 _DATA = ("X_train", "d_train", "X_test", "d_test")
 
 
-class SessionError(ValueError):
+class SessionError(InputError):
     """A session file that cannot be read or used; the message says why."""
 
 
@@ -65,10 +66,11 @@ def load_session(path):
     name = os.path.basename(str(path))
     try:
         if os.path.getsize(path) > MAX_BYTES:
-            raise SessionError(f"{name}: larger than {MAX_BYTES // 1_000_000} MB")
+            raise SessionError("{file}: larger than {limit} MB", file=name, limit=MAX_BYTES // 1_000_000)
         with zipfile.ZipFile(path) as zf:
             if sum(i.file_size for i in zf.infolist()) > 4 * MAX_BYTES:
-                raise SessionError(f"{name}: unpacks to more than {4 * MAX_BYTES // 1_000_000} MB")
+                raise SessionError("{file}: unpacks to more than {limit} MB", file=name,
+                                   limit=4 * MAX_BYTES // 1_000_000)
             doc = json.loads(zf.read("session.json").decode("utf-8"))
             with np.load(io.BytesIO(zf.read("arrays.npz")), allow_pickle=False) as f:
                 arrays = {k: f[k] for k in f.files}
@@ -76,17 +78,19 @@ def load_session(path):
     except SessionError:
         raise
     except Exception as e:     # a file from outside: whatever broke in it, say so in one line
-        raise SessionError(f"{name}: not a readable nnviz session ({type(e).__name__}: {e})") from None
+        raise SessionError("{file}: not a readable nnviz session ({type}: {reason})", file=name,
+                           type=type(e).__name__, reason=e) from None
 
 
 def _restore(doc, arrays, name):
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise SessionError(f"{name}: not an nnviz session file")
+        raise SessionError("{file}: not an nnviz session file", file=name)
     if doc.get("version") != VERSION:
-        raise SessionError(f"{name}: session version {doc.get('version')!r} is not supported (expected {VERSION})")
+        raise SessionError("{file}: session version {version!r} is not supported (expected {expected})",
+                           file=name, version=doc.get("version"), expected=VERSION)
     for k, a in arrays.items():
         if a.dtype.kind not in "fiu":
-            raise SessionError(f"{name}: {k} has dtype {a.dtype}, expected numbers")
+            raise SessionError("{file}: {key} has dtype {dtype}, expected numbers", file=name, key=k, dtype=a.dtype)
     settings = Settings.from_dict(doc["settings"])
     d = doc["data"]
     data = Dataset(d["name"], d["task"], *(arrays[k] for k in _DATA), tuple(d["input_names"]),
@@ -95,18 +99,20 @@ def _restore(doc, arrays, name):
     net, P = trainer.net, trainer.net.n_params
     for k in ("params", "initial_params", "good"):
         if arrays[k].shape != (P,) or not np.all(np.isfinite(arrays[k])):
-            raise SessionError(f"{name}: {k} has shape {arrays[k].shape}, expected ({P},) finite values")
+            raise SessionError("{file}: {key} has shape {shape}, expected ({count},) finite values", file=name,
+                               key=k, shape=arrays[k].shape, count=P)
     b, saved = trainer.batcher, doc["batcher"]
     order = arrays["order"].astype(np.int64)
     if order.shape != (b.N,) or set(order.tolist()) != set(range(b.N)):
-        raise SessionError(f"{name}: the batch order is not a permutation of the {b.N} training samples")
+        raise SessionError("{file}: the batch order is not a permutation of the {count} training samples",
+                           file=name, count=b.N)
     state = {"t": int(doc["optimizer_t"])}
     state.update({k: arrays[f"opt_{k}"] for k in doc["optimizer_slots"]})
     trainer.optimizer.load_state(state, P)
     b.rng.bit_generator.state = saved["rng"]
     b.epoch, b.position, b.order = int(saved["epoch"]), int(saved["position"]), order
     if not 0 <= b.position < b.batches_per_epoch:
-        raise SessionError(f"{name}: batch position {b.position} out of range")
+        raise SessionError("{file}: batch position {position} out of range", file=name, position=b.position)
     if not b.full:
         b._Xs, b._Ds = b.X[order], b.D[order]
     net.params[...] = arrays["params"]

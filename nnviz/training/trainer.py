@@ -13,6 +13,7 @@ import numpy as np
 
 from ..core.batching import Batcher
 from ..core.datasets import Preprocess, load_csv, make_dataset
+from ..core.errors import InputError, Message
 from ..core.metrics import accuracy, confusion, r2, rmse
 from ..core.network import Network, gradient_check
 from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
@@ -93,7 +94,7 @@ def needs_rebuild(old, new):
                for f in fields(Settings) if f.name not in LIVE_SETTINGS)
 
 
-class Diverged(ArithmeticError):
+class Diverged(Message, ArithmeticError):
     """The loss became NaN or infinite; the last finite weights were restored."""
 
 
@@ -115,7 +116,8 @@ def build(s, data=None, net=None):
     """
     data = data if data is not None else load_data(s)
     if s.task and s.task != data.task and not s.data_file:
-        raise ValueError(f"data set {data.name!r} is a {data.task} problem, not {s.task}")
+        raise InputError("data set {name!r} is a {task} problem, not {wanted}", name=data.name, task=data.task,
+                         wanted=s.task)
     pre = Preprocess.fit(data.X_train, features=s.features, standardize=s.standardize)
     sizes = [pre.n_outputs(data.n_inputs), *s.hidden, data.n_outputs]
     acts = list(s.activations)
@@ -125,7 +127,7 @@ def build(s, data=None, net=None):
         net = Network(sizes, acts, task=data.task, output=s.output, loss=s.loss,
                       reduction=s.reduction, elu_alpha=s.elu_alpha, init=s.init, seed=s.seed)
     elif net.sizes != sizes:
-        raise ValueError(f"the network has layers {net.sizes}, the data need {sizes}")
+        raise InputError("the network has layers {sizes}, the data need {needed}", sizes=net.sizes, needed=sizes)
     return Trainer(net, data, pre, s)
 
 
@@ -147,11 +149,12 @@ class Trainer:
     def __init__(self, net, data, preprocess, settings):
         s = self.settings = settings
         if s.schedule not in SCHEDULES:
-            raise ValueError(f"unknown schedule {s.schedule!r}; choose one of {', '.join(SCHEDULES)}")
+            raise InputError("unknown schedule {name!r}; choose one of {names}", name=s.schedule,
+                             names=", ".join(SCHEDULES))
         for name in ("eps", "l1", "l2"):
             v = getattr(s, name)
             if not (math.isfinite(v) and v >= 0):
-                raise ValueError(f"{name} must be a finite number ≥ 0, got {v}")
+                raise InputError("{name} must be a finite number ≥ 0, got {value}", name=name, value=v)
         self.net, self.data, self.preprocess = net, data, preprocess
         self.X_train = np.ascontiguousarray(preprocess.apply(data.X_train))
         self.X_test = np.ascontiguousarray(preprocess.apply(data.X_test))
@@ -216,9 +219,9 @@ class Trainer:
         if not math.isfinite(loss):
             net.params[...] = self._good
             self.optimizer.reset()
-            raise Diverged(f"the loss became {loss} at step {self.step_count + 1}: the learning "
-                           f"rate ε = {self.eps:g} is too large; weights restored to step "
-                           f"{self.step_count}")
+            raise Diverged("the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too "
+                           "large; weights restored to step {last}", loss=loss, step=self.step_count + 1,
+                           eps=self.eps, last=self.step_count)
         np.copyto(self._good, net.params)
         net.backward(Db)
         if s.l1 or s.l2:

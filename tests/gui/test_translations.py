@@ -242,8 +242,6 @@ def test_the_language_follows_the_system_unless_chosen(tmp_path, lang, saved, ex
     assert r.stdout.strip() == expected, r.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="messages from the Qt-free core (DataError, WeightsError, "
-                   "SessionError, settings checks) are English f-strings: not yet translatable")
 def test_the_japanese_csv_dialog_shows_no_english(japanese, qtbot, tmp_path):
     """A dialog opened later: the CSV import, with a file whose 'id' column is not numeric
     (so its message shows too). Column names come from the file and stay as they are."""
@@ -258,3 +256,43 @@ def test_the_japanese_csv_dialog_shows_no_english(japanese, qtbot, tmp_path):
     left = sorted({f"{where}: {text!r}" for where, text in visible_strings(dialog)
                    if untranslated(text) and _plain(text) not in names and not re.fullmatch(r"r\d+", text)})
     assert not left, "\n".join(left)
+
+
+# ------------------------------------------------------------------ the core's errors
+def test_every_error_of_the_core_can_be_translated():
+    """Every raise in nnviz/core and nnviz/training is a Message with a literal template,
+    so update_translations.py finds it (and the tests above check the .ts has it)."""
+    entries, warnings = _update_script().error_strings()
+    assert len({text for _, text, _ in entries}) > 100
+    assert not warnings, "\n".join(warnings)
+
+
+def test_errors_are_shown_in_japanese(japanese, tmp_path):
+    from nnviz.core.formula import FormulaError, parse_formula
+    from nnviz.core.network import Network
+    from nnviz.core.weights_io import WeightsError, read_weights
+    from nnviz.gui.app import explain
+
+    with pytest.raises(FormulaError) as formula:           # a Term inside a nested error
+        parse_formula("x < y")
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(WeightsError) as weights:           # a file name around a reason
+        read_weights(bad)
+    with pytest.raises(ValueError) as layers:
+        Network([2, 0, 1])
+    for error in (formula.value, weights.value, layers.value):
+        text = explain(error)
+        assert JAPANESE.search(text) and not untranslated(text), (str(error), text)
+    assert "比較" in explain(formula.value) and "column" not in explain(formula.value)
+    assert "bad.npz" in explain(weights.value)
+    assert explain(OSError("disk full")) == "disk full"     # not ours: as it is
+
+
+def test_a_broken_translation_shows_the_english(qapp, monkeypatch):
+    from nnviz.core.errors import InputError
+    from nnviz.gui.app import explain
+
+    monkeypatch.setattr(QCoreApplication, "translate", staticmethod(lambda ctx, text: "{lost} {0}"))
+    error = InputError("{count} rows", count=3)
+    assert explain(error) == str(error) == "3 rows"

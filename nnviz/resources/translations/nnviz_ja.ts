@@ -4,7 +4,7 @@
 <context>
     <name>ActivationGallery</name>
     <message>
-        <location filename="../../gui/gallery.py" line="172"/>
+        <location filename="../../gui/gallery.py" line="171"/>
         <source>Used by the current network</source>
         <extracomment>The inputs every plot is drawn at: u ∈ [−4, 4], including u = 0 exactly.</extracomment>
         <translation>現在のネットワークで使用中</translation>
@@ -20,47 +20,47 @@
         <translation>導関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="287"/>
+        <location filename="../../gui/strings.py" line="471"/>
         <source>Identity</source>
         <translation>恒等写像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="288"/>
+        <location filename="../../gui/strings.py" line="472"/>
         <source>Binary step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="289"/>
+        <location filename="../../gui/strings.py" line="473"/>
         <source>Logistic (sigmoid)</source>
         <translation>ロジスティック (シグモイド)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="290"/>
+        <location filename="../../gui/strings.py" line="474"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="291"/>
+        <location filename="../../gui/strings.py" line="475"/>
         <source>ArcTan</source>
         <translation>ArcTan</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="292"/>
+        <location filename="../../gui/strings.py" line="476"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="293"/>
+        <location filename="../../gui/strings.py" line="477"/>
         <source>PReLU</source>
         <translation>PReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="294"/>
+        <location filename="../../gui/strings.py" line="478"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="295"/>
+        <location filename="../../gui/strings.py" line="479"/>
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
@@ -68,27 +68,27 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../gui/controls.py" line="241"/>
+        <location filename="../../gui/controls.py" line="242"/>
         <source>+ add layer</source>
         <translation>+ 層を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="242"/>
+        <location filename="../../gui/controls.py" line="243"/>
         <source>a new hidden layer just before the output layer L</source>
         <translation>出力層 L の直前に隠れ層を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="312"/>
+        <location filename="../../gui/controls.py" line="313"/>
         <source>layer {}</source>
         <translation>第 {} 層</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="314"/>
+        <location filename="../../gui/controls.py" line="315"/>
         <source>layer 1 · input x · {} units</source>
         <translation>第 1 層 · 入力 x · {} ユニット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="315"/>
+        <location filename="../../gui/controls.py" line="316"/>
         <source>layer {} = L · output y · {} units</source>
         <translation>第 {} 層 = L · 出力 y · {} ユニット</translation>
     </message>
@@ -96,27 +96,27 @@
 <context>
     <name>ArenaView</name>
     <message>
-        <location filename="../../gui/arena.py" line="350"/>
+        <location filename="../../gui/arena.py" line="351"/>
         <source>Momentum on the ravine: rate of convergence per step over (ε, μ). Darker is faster; red: rate ≥ 1 diverges. ○ = current (ε, μ).</source>
         <translation>谷でのモメンタム: (ε, μ) ごとの 1 ステップあたりの収束率。濃いほど速い。赤: 収束率 ≥ 1 で発散。○ = 現在の (ε, μ)。</translation>
     </message>
     <message>
-        <location filename="../../gui/arena.py" line="417"/>
+        <location filename="../../gui/arena.py" line="418"/>
         <source>★ minimum ✕ saddle ○ start — click to move the start.</source>
         <translation>★ 極小点 ✕ 鞍点 ○ 開始点 — クリックで開始点を移動。</translation>
     </message>
     <message>
-        <location filename="../../gui/arena.py" line="497"/>
+        <location filename="../../gui/arena.py" line="498"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/arena.py" line="579"/>
+        <location filename="../../gui/arena.py" line="580"/>
         <source>Loss surface in 3-D</source>
         <translation>損失曲面 (3D)</translation>
     </message>
     <message>
-        <location filename="../../gui/arena.py" line="594"/>
+        <location filename="../../gui/arena.py" line="595"/>
         <source>The 3-D view failed: {0}</source>
         <translation>3D 表示に失敗しました: {0}</translation>
     </message>
@@ -464,398 +464,398 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="358"/>
+        <location filename="../../gui/controls.py" line="359"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="359"/>
+        <location filename="../../gui/controls.py" line="360"/>
         <source>train continuously; click again to pause</source>
         <translation>連続して学習。もう一度クリックで一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="361"/>
+        <location filename="../../gui/controls.py" line="362"/>
         <source>Step</source>
         <translation>1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="361"/>
+        <location filename="../../gui/controls.py" line="362"/>
         <source>one update w^(t+1) = w^t − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w^(t+1) = w^t − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="363"/>
+        <location filename="../../gui/controls.py" line="364"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="363"/>
+        <location filename="../../gui/controls.py" line="364"/>
         <source>back to the initial weights w⁰ and epoch 0</source>
         <translation>重みの初期値 w⁰ とエポック 0 に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="367"/>
+        <location filename="../../gui/controls.py" line="368"/>
         <source>training steps per second</source>
         <translation>1 秒あたりの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="370"/>
+        <location filename="../../gui/controls.py" line="371"/>
         <source>speed</source>
         <translation>速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="371"/>
+        <location filename="../../gui/controls.py" line="372"/>
         <source>stop at epoch</source>
         <translation>停止エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="372"/>
+        <location filename="../../gui/controls.py" line="373"/>
         <source>stop at L ≤</source>
         <translation>停止 L ≤</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="373"/>
+        <location filename="../../gui/controls.py" line="374"/>
         <source>pause after this many epochs</source>
         <translation>このエポック数に達したら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="374"/>
+        <location filename="../../gui/controls.py" line="375"/>
         <source>pause once the training loss L is this low</source>
         <translation>学習データの損失 L がこの値以下になったら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="386"/>
+        <location filename="../../gui/controls.py" line="387"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="398"/>
+        <location filename="../../gui/controls.py" line="399"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="399"/>
+        <location filename="../../gui/controls.py" line="400"/>
         <source>N, the number of samples (training and test together)</source>
         <translation>N: サンプル数 (学習用とテスト用の合計)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="400"/>
+        <location filename="../../gui/controls.py" line="401"/>
         <source>noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="401"/>
+        <location filename="../../gui/controls.py" line="402"/>
         <source>noise on the inputs (classes) or on the teacher signal d (regression)</source>
         <translation>入力 (クラス識別) または教師信号 d (回帰) に加えるノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="402"/>
+        <location filename="../../gui/controls.py" line="403"/>
         <source>share of the samples held out as test data, never trained on</source>
         <translation>テストデータとして取り分けるサンプルの割合 (学習には使わない)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="405"/>
+        <location filename="../../gui/controls.py" line="406"/>
         <source>test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="405"/>
+        <location filename="../../gui/controls.py" line="406"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="406"/>
+        <location filename="../../gui/controls.py" line="407"/>
         <source>K, the number of classes (blobs and spiral_k)</source>
         <translation>K: クラス数 (blobs と spiral_k)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="407"/>
+        <location filename="../../gui/controls.py" line="408"/>
         <source>regenerate: new data from the next data seed</source>
         <translation>再生成: 次のデータシードで新しいデータを作る</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="409"/>
+        <location filename="../../gui/controls.py" line="410"/>
         <source>data seed</source>
         <translation>データシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="410"/>
+        <location filename="../../gui/controls.py" line="411"/>
         <source>seed of the points, the noise and the train/test split</source>
         <translation>点、ノイズ、学習/テスト分割のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="411"/>
+        <location filename="../../gui/controls.py" line="412"/>
         <source>input features φ(x); none: x₁, x₂</source>
         <translation>入力の特徴 φ(x)。なし: x₁, x₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="415"/>
+        <location filename="../../gui/controls.py" line="416"/>
         <source>a hand-made feature φ(x) as network input (2-D data only); hidden layers learn such features themselves</source>
         <translation>手作りの特徴 φ(x) をネットワークの入力にする (2 次元データのみ)。隠れ層はこうした特徴を自ら学習する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="420"/>
+        <location filename="../../gui/controls.py" line="421"/>
         <source>standardize inputs: (x − mean) / std</source>
         <translation>入力を標準化: (x − 平均) / 標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="421"/>
+        <location filename="../../gui/controls.py" line="422"/>
         <source>centre and scale each input on the training data</source>
         <translation>各入力を学習データで中心化・スケーリングする</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="425"/>
+        <location filename="../../gui/controls.py" line="426"/>
         <source>Task: output layer and loss</source>
         <translation>問題: 出力層と損失</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="427"/>
+        <location filename="../../gui/controls.py" line="428"/>
         <source>the data set decides the problem; each task picks its matched output activation and loss, so that δ^(L) = z − d</source>
         <translation>データセットが問題を決める。各問題は対応する出力層の活性化関数と損失の組を選ぶので δ^(L) = z − d</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="430"/>
+        <location filename="../../gui/controls.py" line="431"/>
         <source>choose output f and loss L_n myself</source>
         <translation>出力 f と損失 L_n を自分で選ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="431"/>
+        <location filename="../../gui/controls.py" line="432"/>
         <source>any other pair uses the general chain rule δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z</source>
         <translation>それ以外の組では一般の連鎖律 δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z を使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="433"/>
+        <location filename="../../gui/controls.py" line="434"/>
         <source>output activation: y = z^(L) = f(u^(L))</source>
         <translation>出力層の活性化関数: y = z^(L) = f(u^(L))</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="434"/>
+        <location filename="../../gui/controls.py" line="435"/>
         <source>loss L_n of one sample</source>
         <translation>1 サンプルの損失 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="436"/>
+        <location filename="../../gui/controls.py" line="437"/>
         <source>task</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="439"/>
+        <location filename="../../gui/controls.py" line="440"/>
         <source>output f</source>
         <translation>出力 f</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="439"/>
+        <location filename="../../gui/controls.py" line="440"/>
         <source>loss L_n</source>
         <translation>損失 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="443"/>
+        <location filename="../../gui/controls.py" line="444"/>
         <source>Network: hidden layers</source>
         <translation>ネットワーク: 隠れ層</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="450"/>
+        <location filename="../../gui/controls.py" line="451"/>
         <source>Initial weights w⁰</source>
         <translation>重みの初期値 w⁰</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="452"/>
+        <location filename="../../gui/controls.py" line="453"/>
         <source>how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰</source>
         <translation>w⁰ の決め方 (バイアスは 0 から)。学習がどの局所解に至るかは w⁰ に依存する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="455"/>
+        <location filename="../../gui/controls.py" line="456"/>
         <source>α of ELU: α(e^x − 1) for x &lt; 0</source>
         <translation>ELU の α: x &lt; 0 で α(e^x − 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="457"/>
+        <location filename="../../gui/controls.py" line="458"/>
         <source>scheme</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="457"/>
+        <location filename="../../gui/controls.py" line="458"/>
         <source>ELU α</source>
         <translation>ELU α</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="458"/>
+        <location filename="../../gui/controls.py" line="459"/>
         <source>New weights</source>
         <translation>新しい重み</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="458"/>
+        <location filename="../../gui/controls.py" line="459"/>
         <source>draw another w⁰ (next seed)</source>
         <translation>別の w⁰ を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="460"/>
+        <location filename="../../gui/controls.py" line="461"/>
         <source>seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="461"/>
+        <location filename="../../gui/controls.py" line="462"/>
         <source>seed of w⁰: the same seed gives the same start</source>
         <translation>w⁰ のシード: 同じシードなら同じ初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="465"/>
+        <location filename="../../gui/controls.py" line="466"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="466"/>
+        <location filename="../../gui/controls.py" line="467"/>
         <source>B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once</source>
         <translation>B = N: 勾配降下法、B = 1: SGD、それ以外: ミニバッチ。1 エポックで全サンプルを 1 回ずつ使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="467"/>
+        <location filename="../../gui/controls.py" line="468"/>
         <source>GD (B = N)</source>
         <translation>GD (B = N)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="467"/>
+        <location filename="../../gui/controls.py" line="468"/>
         <source>SGD (B = 1)</source>
         <translation>SGD (B = 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="468"/>
+        <location filename="../../gui/controls.py" line="469"/>
         <source>minibatch</source>
         <translation>ミニバッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="470"/>
+        <location filename="../../gui/controls.py" line="471"/>
         <source>the update rule</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="474"/>
+        <location filename="../../gui/controls.py" line="475"/>
         <source>μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))</source>
         <translation>w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1)) の μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="476"/>
+        <location filename="../../gui/controls.py" line="477"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="476"/>
+        <location filename="../../gui/controls.py" line="477"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="477"/>
+        <location filename="../../gui/controls.py" line="478"/>
         <source>learning rate ε</source>
         <translation>学習率 ε</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="478"/>
+        <location filename="../../gui/controls.py" line="479"/>
         <source>ε in w^(t+1) = w^t − ε∇L: too small converges slowly, too large oscillates and overshoots</source>
         <translation>w^(t+1) = w^t − ε∇L の ε: 小さすぎると収束が遅く、大きすぎると振動して通り過ぎる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="479"/>
+        <location filename="../../gui/controls.py" line="480"/>
         <source>update</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="479"/>
+        <location filename="../../gui/controls.py" line="480"/>
         <source>μ</source>
         <translation>μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="480"/>
+        <location filename="../../gui/controls.py" line="481"/>
         <source>L of a batch</source>
         <translation>バッチの L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="481"/>
+        <location filename="../../gui/controls.py" line="482"/>
         <source>mean of L_n</source>
         <translation>L_n の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="481"/>
+        <location filename="../../gui/controls.py" line="482"/>
         <source>sum of L_n (slides)</source>
         <translation>L_n の総和 (スライド)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="482"/>
+        <location filename="../../gui/controls.py" line="483"/>
         <source>mean or sum (the slides&apos; form) of L_n over a batch</source>
         <translation>バッチにわたる L_n の平均、または総和 (スライドの形)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="483"/>
+        <location filename="../../gui/controls.py" line="484"/>
         <source>L1 λ₁</source>
         <translation>L1 λ₁</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="484"/>
+        <location filename="../../gui/controls.py" line="485"/>
         <source>λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0</source>
         <translation>λ₁: L に λ₁ Σ|w| を加え、重みをちょうど 0 へ引き寄せる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="485"/>
+        <location filename="../../gui/controls.py" line="486"/>
         <source>L2 λ₂</source>
         <translation>L2 λ₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="486"/>
+        <location filename="../../gui/controls.py" line="487"/>
         <source>λ₂: adds ½ λ₂ Σw² to L (weight decay)</source>
         <translation>λ₂: L に ½ λ₂ Σw² を加える (荷重減衰)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="487"/>
+        <location filename="../../gui/controls.py" line="488"/>
         <source>ε schedule</source>
         <translation>ε の変化</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="488"/>
+        <location filename="../../gui/controls.py" line="489"/>
         <source>ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)</source>
         <translation>ε の時間変化。階段: ε γ^⌊エポック / 間隔⌋、指数: ε γ^(エポック / 間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="489"/>
+        <location filename="../../gui/controls.py" line="490"/>
         <source>γ, the factor ε is multiplied by</source>
         <translation>γ: ε に掛ける係数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="491"/>
+        <location filename="../../gui/controls.py" line="492"/>
         <source>epochs per factor γ</source>
         <translation>係数 γ を掛けるエポック間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="492"/>
+        <location filename="../../gui/controls.py" line="493"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="492"/>
+        <location filename="../../gui/controls.py" line="493"/>
         <source>every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="594"/>
+        <location filename="../../gui/controls.py" line="595"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="594"/>
+        <location filename="../../gui/controls.py" line="595"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="602"/>
+        <location filename="../../gui/controls.py" line="603"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="602"/>
+        <location filename="../../gui/controls.py" line="603"/>
         <source>{} /s</source>
         <translation>{} /s</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="684"/>
         <location filename="../../gui/controls.py" line="685"/>
+        <location filename="../../gui/controls.py" line="686"/>
         <source>matched: {}</source>
         <translation>対応する組: {}</translation>
     </message>
@@ -1231,77 +1231,77 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../gui/strings.py" line="373"/>
+        <location filename="../../gui/strings.py" line="557"/>
         <source>width</source>
         <translation>幅</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="374"/>
+        <location filename="../../gui/strings.py" line="558"/>
         <source>height</source>
         <translation>高さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="375"/>
+        <location filename="../../gui/strings.py" line="559"/>
         <source>antialias</source>
         <translation>アンチエイリアス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="376"/>
+        <location filename="../../gui/strings.py" line="560"/>
         <source>background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="377"/>
+        <location filename="../../gui/strings.py" line="561"/>
         <source>invertValue</source>
         <translation>値を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="378"/>
+        <location filename="../../gui/strings.py" line="562"/>
         <source>scaling stroke</source>
         <translation>線幅も拡大縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="379"/>
+        <location filename="../../gui/strings.py" line="563"/>
         <source>Scalable Vector Graphics</source>
         <translation>SVG ベクター画像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="380"/>
+        <location filename="../../gui/strings.py" line="564"/>
         <source>separator</source>
         <translation>区切り文字</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="381"/>
+        <location filename="../../gui/strings.py" line="565"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="382"/>
+        <location filename="../../gui/strings.py" line="566"/>
         <source>columnMode</source>
         <translation>列の並べ方</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="383"/>
+        <location filename="../../gui/strings.py" line="567"/>
         <source>Print Document</source>
         <translation>文書の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="384"/>
+        <location filename="../../gui/strings.py" line="568"/>
         <source>CSV of original plot data</source>
         <translation>元のプロットデータの CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="385"/>
+        <location filename="../../gui/strings.py" line="569"/>
         <source>Image File (PNG, TIF, JPG, ...)</source>
         <translation>画像ファイル (PNG, TIF, JPG, ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="386"/>
+        <location filename="../../gui/strings.py" line="570"/>
         <source>Matplotlib Window</source>
         <translation>Matplotlib ウィンドウ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="387"/>
+        <location filename="../../gui/strings.py" line="571"/>
         <source>Scalable Vector Graphics (SVG)</source>
         <translation>SVG ベクター画像</translation>
     </message>
@@ -1309,113 +1309,113 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="66"/>
+        <location filename="../../gui/files.py" line="67"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="67"/>
+        <location filename="../../gui/files.py" line="68"/>
         <source>nnviz files ({0})</source>
         <translation>nnviz のファイル ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="84"/>
+        <location filename="../../gui/files.py" line="85"/>
         <source>{0}: nnviz opens .nnviz, .npz, .json and .csv files</source>
         <translation>{0}: nnviz で開けるのは .nnviz, .npz, .json, .csv ファイルです</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="100"/>
+        <location filename="../../gui/files.py" line="101"/>
         <source>Another architecture</source>
         <translation>別の構成</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="101"/>
+        <location filename="../../gui/files.py" line="102"/>
         <source>The file has layers {0} ({1}), the current network {2}. Adopt the file&apos;s architecture?</source>
         <translation>ファイルの層構成は {0} ({1})、現在のネットワークは {2} です。ファイルの構成に切り替えますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="126"/>
+        <location filename="../../gui/files.py" line="127"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="126"/>
+        <location filename="../../gui/files.py" line="127"/>
         <source>nnviz session (*.nnviz)</source>
         <translation>nnviz セッション (*.nnviz)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="132"/>
+        <location filename="../../gui/files.py" line="133"/>
         <source>NumPy weights (*.npz)</source>
         <translation>NumPy 形式の重み (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="132"/>
+        <location filename="../../gui/files.py" line="133"/>
         <source>JSON weights (*.json)</source>
         <translation>JSON 形式の重み (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="133"/>
+        <location filename="../../gui/files.py" line="134"/>
         <source>ONNX model (*.onnx)</source>
         <translation>ONNX モデル (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="134"/>
+        <location filename="../../gui/files.py" line="135"/>
         <source>ONNX model (*.onnx) — needs: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX モデル (*.onnx) — 要: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="135"/>
+        <location filename="../../gui/files.py" line="136"/>
         <source>Export weights</source>
         <translation>重みの書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="139"/>
+        <location filename="../../gui/files.py" line="140"/>
         <source>ONNX export needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX で書き出すには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="152"/>
+        <location filename="../../gui/files.py" line="153"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="159"/>
+        <location filename="../../gui/files.py" line="160"/>
         <source>Export data</source>
         <translation>データの書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="159"/>
-        <location filename="../../gui/files.py" line="167"/>
+        <location filename="../../gui/files.py" line="160"/>
+        <location filename="../../gui/files.py" line="168"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="166"/>
+        <location filename="../../gui/files.py" line="167"/>
         <source>Export loss history</source>
         <translation>損失の履歴の書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="175"/>
+        <location filename="../../gui/files.py" line="176"/>
         <source>Export view</source>
         <translation>表示の書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="175"/>
+        <location filename="../../gui/files.py" line="176"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 画像 (*.png);;SVG 画像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="187"/>
+        <location filename="../../gui/files.py" line="188"/>
         <source>Exported</source>
         <translation>書き出しました</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="197"/>
+        <location filename="../../gui/files.py" line="198"/>
         <source>Unsaved training</source>
         <translation>未保存の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="198"/>
+        <location filename="../../gui/files.py" line="199"/>
         <source>The network has trained since it was last saved. Save the session?</source>
         <translation>前回の保存の後にネットワークが学習しています。セッションを保存しますか?</translation>
     </message>
@@ -1518,282 +1518,282 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../gui/strings.py" line="304"/>
+        <location filename="../../gui/strings.py" line="488"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="305"/>
+        <location filename="../../gui/strings.py" line="489"/>
         <source>Item to export:</source>
         <translation>書き出す項目:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="306"/>
+        <location filename="../../gui/strings.py" line="490"/>
         <source>Export format</source>
         <translation>書き出し形式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="307"/>
+        <location filename="../../gui/strings.py" line="491"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="308"/>
+        <location filename="../../gui/strings.py" line="492"/>
         <source>Export options</source>
         <translation>書き出しの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="309"/>
+        <location filename="../../gui/strings.py" line="493"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="316"/>
+        <location filename="../../gui/strings.py" line="500"/>
         <source>PyQtGraph</source>
         <translation>PyQtGraph</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="317"/>
+        <location filename="../../gui/strings.py" line="501"/>
         <source>Link Axis:</source>
         <translation>軸の連動:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="318"/>
+        <location filename="../../gui/strings.py" line="502"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸を別のビューと連動させます。連動すると両方のビューが同じデータ範囲を表示します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="319"/>
+        <location filename="../../gui/strings.py" line="503"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自動調整のときに表示するデータの割合 (%)。とがったノイズのあるデータでは小さくすると見やすくなります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="320"/>
+        <location filename="../../gui/strings.py" line="504"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="321"/>
+        <location filename="../../gui/strings.py" line="505"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;表示するデータが変わるたびに、この軸の範囲を自動で調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="322"/>
+        <location filename="../../gui/strings.py" line="506"/>
         <source>Auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="323"/>
+        <location filename="../../gui/strings.py" line="507"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の範囲を手動で設定します。自動調整は無効になります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="324"/>
+        <location filename="../../gui/strings.py" line="508"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="325"/>
+        <location filename="../../gui/strings.py" line="509"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最小値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="326"/>
+        <location filename="../../gui/strings.py" line="510"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="327"/>
+        <location filename="../../gui/strings.py" line="511"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最大値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="328"/>
+        <location filename="../../gui/strings.py" line="512"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の向きを反転します (+y が上ではなく下向きになります)。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="329"/>
+        <location filename="../../gui/strings.py" line="513"/>
         <source>Invert Axis</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="330"/>
+        <location filename="../../gui/strings.py" line="514"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸でマウス操作 (移動、拡大縮小) を有効にします。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="331"/>
+        <location filename="../../gui/strings.py" line="515"/>
         <source>Mouse Enabled</source>
         <translation>マウス操作を有効</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="332"/>
+        <location filename="../../gui/strings.py" line="516"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、もう一方の軸の方向に見えているデータだけに合わせて自動調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="333"/>
+        <location filename="../../gui/strings.py" line="517"/>
         <source>Visible Data Only</source>
         <translation>見えているデータのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="334"/>
+        <location filename="../../gui/strings.py" line="518"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、現在のデータが中央に来るように自動で移動しますが、この軸の縮尺は変えません。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="335"/>
+        <location filename="../../gui/strings.py" line="519"/>
         <source>Auto Pan Only</source>
         <translation>自動移動のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="343"/>
+        <location filename="../../gui/strings.py" line="527"/>
         <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
         <translation>このプロットに表示した曲線の平均を表示します。パラメータの一覧で、平均をとるパラメータを選べます (ある場合)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="344"/>
+        <location filename="../../gui/strings.py" line="528"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="345"/>
+        <location filename="../../gui/strings.py" line="529"/>
         <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
         <translation>各曲線の見えている部分だけを描きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="346"/>
+        <location filename="../../gui/strings.py" line="530"/>
         <source>Clip to View</source>
         <translation>表示範囲で切り取る</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="347"/>
+        <location filename="../../gui/strings.py" line="531"/>
         <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、オンにすると表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="348"/>
+        <location filename="../../gui/strings.py" line="532"/>
         <source>Max Traces:</source>
         <translation>最大曲線数:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="349"/>
+        <location filename="../../gui/strings.py" line="533"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="350"/>
+        <location filename="../../gui/strings.py" line="534"/>
         <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
         <translation>元のデータの最小値と最大値をたどるのこぎり波で間引きます。見た目は最も正確ですが、遅くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="351"/>
+        <location filename="../../gui/strings.py" line="535"/>
         <source>Peak</source>
         <translation>ピーク</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="352"/>
+        <location filename="../../gui/strings.py" line="536"/>
         <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、「最大曲線数」をオンにしてこの値を設定すると、表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="353"/>
+        <location filename="../../gui/strings.py" line="537"/>
         <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
         <translation>「最大曲線数」がオンのとき、隠した曲線をメモリから削除します (メモリを節約できますが、再表示はできません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="354"/>
+        <location filename="../../gui/strings.py" line="538"/>
         <source>Forget hidden traces</source>
         <translation>隠した曲線を破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="355"/>
+        <location filename="../../gui/strings.py" line="539"/>
         <source>Downsample by taking the mean of N samples.</source>
         <translation>N 個のサンプルの平均をとって間引きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="356"/>
+        <location filename="../../gui/strings.py" line="540"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="357"/>
+        <location filename="../../gui/strings.py" line="541"/>
         <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
         <translation>N 個のサンプルの最初の 1 つをとって間引きます。最も速く、最も不正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="358"/>
+        <location filename="../../gui/strings.py" line="542"/>
         <source>Subsample</source>
         <translation>サブサンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="359"/>
+        <location filename="../../gui/strings.py" line="543"/>
         <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
         <translation>表示範囲に応じてデータを自動で間引きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="360"/>
+        <location filename="../../gui/strings.py" line="544"/>
         <source>Downsample data before plotting. (plot every Nth sample)</source>
         <translation>描く前にデータを間引きます (N 個ごとに描く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="361"/>
+        <location filename="../../gui/strings.py" line="545"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="362"/>
+        <location filename="../../gui/strings.py" line="546"/>
         <source>Log X</source>
         <translation>X を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="363"/>
+        <location filename="../../gui/strings.py" line="547"/>
         <source>dy/dx</source>
         <translation>dy/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="364"/>
+        <location filename="../../gui/strings.py" line="548"/>
         <source>Y vs. Y&apos;</source>
         <translation>Y vs. Y&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="365"/>
+        <location filename="../../gui/strings.py" line="549"/>
         <source>Power Spectrum (FFT)</source>
         <translation>パワースペクトル (FFT)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="366"/>
+        <location filename="../../gui/strings.py" line="550"/>
         <source>Log Y</source>
         <translation>Y を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="367"/>
+        <location filename="../../gui/strings.py" line="551"/>
         <source>Subtract Mean</source>
         <translation>平均を引く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="368"/>
+        <location filename="../../gui/strings.py" line="552"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="369"/>
+        <location filename="../../gui/strings.py" line="553"/>
         <source>Show X Grid</source>
         <translation>X のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="370"/>
+        <location filename="../../gui/strings.py" line="554"/>
         <source>Show Y Grid</source>
         <translation>Y のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="371"/>
+        <location filename="../../gui/strings.py" line="555"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="372"/>
+        <location filename="../../gui/strings.py" line="556"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
@@ -1801,7 +1801,7 @@
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/strings.py" line="303"/>
+        <location filename="../../gui/strings.py" line="487"/>
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
@@ -2162,64 +2162,64 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../gui/loss_view.py" line="137"/>
+        <location filename="../../gui/loss_view.py" line="140"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="141"/>
+        <location filename="../../gui/loss_view.py" line="144"/>
         <source>x axis:</source>
         <translation>横軸:</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="154"/>
-        <location filename="../../gui/loss_view.py" line="178"/>
+        <location filename="../../gui/loss_view.py" line="157"/>
+        <location filename="../../gui/loss_view.py" line="181"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="157"/>
+        <location filename="../../gui/loss_view.py" line="160"/>
         <source>train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="159"/>
-        <location filename="../../gui/loss_view.py" line="228"/>
+        <location filename="../../gui/loss_view.py" line="162"/>
+        <location filename="../../gui/loss_view.py" line="233"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="179"/>
+        <location filename="../../gui/loss_view.py" line="182"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="179"/>
+        <location filename="../../gui/loss_view.py" line="182"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="179"/>
+        <location filename="../../gui/loss_view.py" line="182"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="190"/>
+        <location filename="../../gui/loss_view.py" line="193"/>
         <source>rows: true class · columns: predicted</source>
         <translation>行: 正解クラス · 列: 予測クラス</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="275"/>
+        <location filename="../../gui/loss_view.py" line="318"/>
         <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
         <translation>ステップ {step}   エポック {epoch}   学習損失 {train}   テスト損失 {test}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="300"/>
+        <location filename="../../gui/loss_view.py" line="343"/>
         <source>Confusion matrix (test set)</source>
         <translation>混同行列 (テストデータ)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="301"/>
+        <location filename="../../gui/loss_view.py" line="344"/>
         <source>Confusion matrix (training set)</source>
         <translation>混同行列 (学習データ)</translation>
     </message>
@@ -2252,212 +2252,213 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>nnviz — ニューラルネットワークの学習を見る</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Optimiser arena</source>
         <translation>最適化法の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Loss landscape</source>
         <translation>損失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>GD, SGD, momentum, Nesterov and Adam side by side on one contour plot: saddle points, ravines, learning rates</source>
         <translation>GD、SGD、モメンタム、Nesterov、Adam を 1 枚の等高線図で比べる: 鞍点、谷、学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>The network&apos;s own loss surface: slices through the weights, the Hessian, restarts from several initial values</source>
         <translation>ネットワーク自身の損失曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Controls</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>Hidden features</source>
         <translation>隠れ層の特徴</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>Activation functions</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Step-through</source>
         <translation>ステップ実行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/selftest.py" line="47"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Train</source>
         <translation>学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&amp;Play / pause</source>
         <translation>再生 / 一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Train continuously, or pause</source>
         <translation>連続して学習、または一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>One &amp;step</source>
         <translation>1 ステップ進める(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>One update w ← w − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w ← w − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;Reset</source>
         <translation>リセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>Back to the same initial weights, to replay with other settings</source>
         <translation>同じ重みの初期値に戻し、別の設定でやり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;New weights</source>
         <translation>新しい重み(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>Draw new initial weights (next seed)</source>
         <translation>新しい重みの初期値を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>Step &amp;through one training step</source>
         <translation>学習 1 ステップをステップ実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Record one step — forward pass, output δ, δ recursion, gradients, update — and play it phase by phase</source>
         <translation>1 ステップ (順伝播、出力層の δ、δ の漸化式、勾配、更新) を記録し、段階ごとに再生</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>&amp;Gradient check</source>
         <translation>勾配チェック(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Compare backpropagation&apos;s gradient with central differences</source>
         <translation>誤差逆伝播法の勾配を中心差分と比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>&amp;Presets</source>
         <translation>プリセット(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;About nnviz</source>
         <translation>nnviz について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="371"/>
+        <location filename="../../gui/main_window.py" line="377"/>
         <source>epoch {0:.2f}</source>
         <translation>エポック {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="372"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374"/>
+        <location filename="../../gui/main_window.py" line="380"/>
         <source>loss: train {0:.4g}, test {1}</source>
         <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="383"/>
         <source>Stopped by the stop condition ({0}).</source>
         <translation>停止条件で停止しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="387"/>
         <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
         <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="413"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="408"/>
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>The language changes the next time nnviz starts.</source>
         <translation>言語は nnviz の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="411"/>
+        <location filename="../../gui/main_window.py" line="417"/>
         <source>About nnviz</source>
         <translation>nnviz について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="412"/>
+        <location filename="../../gui/main_window.py" line="418"/>
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
@@ -2623,96 +2624,96 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../gui/output_view.py" line="186"/>
-        <location filename="../../gui/output_view.py" line="455"/>
+        <location filename="../../gui/output_view.py" line="190"/>
+        <location filename="../../gui/output_view.py" line="459"/>
         <source>Click a training point to select that sample n.</source>
         <extracomment>The drawing row&apos;s buttons: a checked tool stands out in the positive colour.</extracomment>
         <translation>学習データの点をクリックすると、そのサンプル n を選択。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="188"/>
+        <location filename="../../gui/output_view.py" line="192"/>
         <source>Show test data</source>
         <translation>テストデータを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="190"/>
+        <location filename="../../gui/output_view.py" line="194"/>
         <source>Show the held-out test data (diamonds); the network never trains on them, so they show how well it generalises.</source>
         <translation>取り分けたテストデータ (ひし形) を表示。学習には使わないので、汎化の度合いがわかる。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="192"/>
+        <location filename="../../gui/output_view.py" line="196"/>
         <source>Discretize output</source>
         <translation>出力を離散化</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="193"/>
+        <location filename="../../gui/output_view.py" line="197"/>
         <source>Colour each point of the plane by the decided class (y &gt; 0.5, or the largest softmax output) instead of by y.</source>
         <translation>平面の各点を y ではなく判定したクラス (y &gt; 0.5、またはソフトマックスの出力が最大のクラス) で色分け。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="418"/>
+        <location filename="../../gui/output_view.py" line="422"/>
         <location filename="../../gui/strings.py" line="258"/>
         <source>Draw your own data: each click on the plot adds a training point of the chosen class.</source>
         <translation>自分でデータを描く: グラフをクリックするたびに、選んだクラスの学習データの点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="420"/>
+        <location filename="../../gui/output_view.py" line="424"/>
         <source>Drawing needs data with 2 inputs, or 1 input and a numeric target.</source>
         <translation>描くには、入力が 2 つのデータ、または入力 1 つで教師信号が数値のデータが必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="429"/>
+        <location filename="../../gui/output_view.py" line="433"/>
         <source>class {0}</source>
         <translation>クラス {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="454"/>
+        <location filename="../../gui/output_view.py" line="458"/>
         <source>Click to add a point; switch on Erase to remove points.</source>
         <translation>クリックで点を追加。「消去」をオンにすると点を削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="474"/>
+        <location filename="../../gui/output_view.py" line="478"/>
         <location filename="../../gui/strings.py" line="260"/>
         <source>Click a point to remove it.</source>
         <translation>点をクリックして削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="476"/>
+        <location filename="../../gui/output_view.py" line="480"/>
         <source>Click to add a point (x, d).</source>
         <translation>クリックで点 (x, d) を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="478"/>
+        <location filename="../../gui/output_view.py" line="482"/>
         <source>Click to add a point with the value d.</source>
         <translation>クリックで値 d の点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="480"/>
+        <location filename="../../gui/output_view.py" line="484"/>
         <source>Click to add points of {0}.</source>
         <translation>クリックで{0}の点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="498"/>
+        <location filename="../../gui/output_view.py" line="502"/>
         <source>{0} train, {1} test</source>
         <translation>学習 {0}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="513"/>
+        <location filename="../../gui/output_view.py" line="517"/>
         <source>Added a point: {0}</source>
         <translation>点を追加: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="536"/>
+        <location filename="../../gui/output_view.py" line="540"/>
         <source>The last training point stays: training needs at least one. Draw another point first.</source>
         <translation>最後の学習データの点は残します: 学習には 1 点以上必要です。先に別の点を描いてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="543"/>
+        <location filename="../../gui/output_view.py" line="547"/>
         <source>Removed a point: {0}</source>
         <translation>点を削除: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="553"/>
+        <location filename="../../gui/output_view.py" line="557"/>
         <source>All points removed: draw at least one training point to train on.</source>
         <translation>すべての点を削除しました: 学習するには学習データの点を 1 つ以上描いてください。</translation>
     </message>
@@ -2780,37 +2781,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../gui/strings.py" line="336"/>
+        <location filename="../../gui/strings.py" line="520"/>
         <source>Plot Options</source>
         <translation>プロットの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="337"/>
+        <location filename="../../gui/strings.py" line="521"/>
         <source>Transforms</source>
         <translation>変換</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="338"/>
+        <location filename="../../gui/strings.py" line="522"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="339"/>
+        <location filename="../../gui/strings.py" line="523"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="340"/>
+        <location filename="../../gui/strings.py" line="524"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="341"/>
+        <location filename="../../gui/strings.py" line="525"/>
         <source>Grid</source>
         <translation>グリッド</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="342"/>
+        <location filename="../../gui/strings.py" line="526"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
@@ -2957,37 +2958,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="296"/>
+        <location filename="../../gui/strings.py" line="480"/>
         <source>sum</source>
         <translation>総和</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="297"/>
+        <location filename="../../gui/strings.py" line="481"/>
         <source>plain</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="298"/>
+        <location filename="../../gui/strings.py" line="482"/>
         <source>momentum</source>
         <translation>モメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="299"/>
+        <location filename="../../gui/strings.py" line="483"/>
         <source>nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="300"/>
+        <location filename="../../gui/strings.py" line="484"/>
         <source>adagrad</source>
         <translation>AdaGrad</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="301"/>
+        <location filename="../../gui/strings.py" line="485"/>
         <source>rmsprop</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="302"/>
+        <location filename="../../gui/strings.py" line="486"/>
         <source>adam</source>
         <translation>Adam</translation>
     </message>
@@ -2995,7 +2996,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="237"/>
+        <location filename="../../gui/worker.py" line="240"/>
         <source>Cancelled.</source>
         <extracomment>Settings that describe the data: changing one drops drawn or imported data.</extracomment>
         <translation>キャンセルしました。</translation>
@@ -3004,32 +3005,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>ViewBox</name>
     <message>
-        <location filename="../../gui/strings.py" line="310"/>
+        <location filename="../../gui/strings.py" line="494"/>
         <source>ViewBox options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="311"/>
+        <location filename="../../gui/strings.py" line="495"/>
         <source>View All</source>
         <translation>全体を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="312"/>
+        <location filename="../../gui/strings.py" line="496"/>
         <source>Mouse Mode</source>
         <translation>マウス操作</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="313"/>
+        <location filename="../../gui/strings.py" line="497"/>
         <source>3 button</source>
         <translation>3 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="314"/>
+        <location filename="../../gui/strings.py" line="498"/>
         <source>1 button</source>
         <translation>1 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="315"/>
+        <location filename="../../gui/strings.py" line="499"/>
         <source>axis</source>
         <translation>軸</translation>
     </message>
@@ -3037,28 +3038,28 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>_LayerRow</name>
     <message>
-        <location filename="../../gui/controls.py" line="203"/>
+        <location filename="../../gui/controls.py" line="204"/>
         <source>one unit fewer</source>
         <extracomment>Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
         <translation>ユニットを 1 つ減らす</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="205"/>
+        <location filename="../../gui/controls.py" line="206"/>
         <source>n_l, the number of units: W^(l) has n_l rows</source>
         <translation>n_l: ユニット数。W^(l) は n_l 行</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="206"/>
+        <location filename="../../gui/controls.py" line="207"/>
         <source>one unit more</source>
         <translation>ユニットを 1 つ増やす</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="207"/>
+        <location filename="../../gui/controls.py" line="208"/>
         <source>activation f of this layer: z^(l) = f(u^(l))</source>
         <translation>この層の活性化関数 f: z^(l) = f(u^(l))</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="210"/>
+        <location filename="../../gui/controls.py" line="211"/>
         <source>remove this layer</source>
         <translation>この層を削除</translation>
     </message>
@@ -3159,6 +3160,929 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <location filename="../../gui/strings.py" line="95"/>
         <source>the slides&apos; worked example: x = (x1..x4), two outputs y1, y2</source>
         <translation>スライドの例題: x = (x1..x4)、出力は y1, y2 の 2 つ</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../gui/strings.py" line="272"/>
+        <source>unknown activation {name!r}; choose one of {names}</source>
+        <translation>活性化関数 {name!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="273"/>
+        <source>there are no training samples</source>
+        <translation>訓練データが 1 件もありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="274"/>
+        <source>batch size must be at least 1, got {size}</source>
+        <translation>バッチサイズは 1 以上が必要です（指定: {size}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="275"/>
+        <source>unknown data set {name!r}; known: {names}</source>
+        <translation>データセット {name!r} はありません。使えるもの: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="276"/>
+        <source>samples must be an integer &gt;= 2, got {value!r}</source>
+        <translation>サンプル数は 2 以上の整数で指定してください（指定: {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="277"/>
+        <source>noise must be a finite number &gt;= 0, got {value!r}</source>
+        <translation>ノイズは 0 以上の有限の数で指定してください（指定: {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="278"/>
+        <source>test_ratio must be a number in [0, 1), got {value!r}</source>
+        <translation>test_ratio は [0, 1) の数で指定してください（指定: {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="279"/>
+        <source>classes must be an integer from 2 to {limit}, got {value!r}</source>
+        <translation>クラス数は 2 から {limit} までの整数で指定してください（指定: {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="280"/>
+        <source>{file}: file not found</source>
+        <translation>{file}: ファイルが見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="281"/>
+        <source>{file}: file is {size:,} bytes, more than the limit of {limit:,}</source>
+        <translation>{file}: ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="282"/>
+        <source>{file}: file is empty</source>
+        <translation>{file}: ファイルが空です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="283"/>
+        <source>{file}, line {line}: the header has one column only; a data set needs at least 2 columns (inputs and a target) separated by &apos;,&apos; &apos;;&apos; or tab — wrong delimiter?</source>
+        <translation>{file} の {line} 行目: 見出し行が 1 列しかありません。データセットには &apos;,&apos; &apos;;&apos; またはタブで区切った 2 列以上（入力と目標）が必要です — 区切り文字が違っていませんか？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="284"/>
+        <source>{file}: no header row (the file holds only delimiters and spaces)</source>
+        <translation>{file}: 見出し行がありません（区切り文字と空白しかありません）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="285"/>
+        <source>{file}: the file has a header (line {header_line}) but no data rows</source>
+        <translation>{file}: 見出し行（{header_line} 行目）はありますが、データ行がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="286"/>
+        <source>{file}, line {line}: {count} values, but the header has {columns} columns ({names})</source>
+        <translation>{file} の {line} 行目: 値が {count} 個ありますが、見出しは {columns} 列です（{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="287"/>
+        <source>{file}: unknown task {task!r}; use one of {names}</source>
+        <translation>{file}: タスク {task!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="288"/>
+        <source>{file}: no column named {name!r}; columns: {names}</source>
+        <translation>{file}: 列 {name!r} はありません。列: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="289"/>
+        <source>{file}, column {column!r}: only one class ({name!r}); classification needs at least 2</source>
+        <translation>{file} の列 {column!r}: クラスが 1 つ（{name!r}）しかありません。分類には 2 つ以上必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="290"/>
+        <source>{file}, column {column!r}: {count} different values, more than {limit} classes — is it the right target column, or should the task be regression?</source>
+        <translation>{file} の列 {column!r}: 異なる値が {count} 個あり、{limit} クラスを超えています — 目標の列は正しいですか？ それとも回帰のタスクではありませんか？</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="291"/>
+        <source>{file}, column {column!r}: task &apos;binary&apos; needs exactly 2 classes, found {count} ({names})</source>
+        <translation>{file} の列 {column!r}: タスク &apos;binary&apos; にはちょうど 2 クラスが必要ですが、{count} クラスあります（{names}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="292"/>
+        <source>cannot save X {x} and d {d} with {count} input names</source>
+        <translation>X {x} と d {d} を入力名 {count} 個では保存できません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="293"/>
+        <source>d has {count} columns; pass classes to save one-hot targets</source>
+        <translation>d が {count} 列あります。one-hot の目標を保存するには classes を指定してください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="294"/>
+        <source>unknown feature(s) {unknown}; known: {names}</source>
+        <translation>特徴量 {unknown} はありません。使えるもの: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="295"/>
+        <source>{features} features, {means} means and {stds} standard deviations: the counts must agree</source>
+        <translation>特徴量 {features} 個、平均 {means} 個、標準偏差 {stds} 個: 個数がそろっている必要があります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="296"/>
+        <source>standard deviations must all be &gt; 0</source>
+        <translation>標準偏差はすべて 0 より大きい必要があります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="297"/>
+        <source>features {names} need 2 raw inputs (x1, x2), got {count}</source>
+        <translation>特徴量 {names} には元の入力が 2 個 (x1, x2) 必要です（指定: {count} 個）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="298"/>
+        <source>inputs must be 2-D (N, n_raw), got shape {shape}</source>
+        <translation>入力は 2 次元 (N, n_raw) が必要です（形: {shape}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="299"/>
+        <source>cannot standardise without any training inputs</source>
+        <translation>訓練入力がないため標準化できません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="300"/>
+        <source>preprocess must be a dict with keys features, mean, std; got {value!r}</source>
+        <translation>preprocess はキー features, mean, std を持つ辞書が必要です（指定: {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="301"/>
+        <source>preprocess features must be a list of names, got {value!r}</source>
+        <translation>preprocess の features は名前のリストが必要です（指定: {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="302"/>
+        <source>{file}, line {line}, column {column!r}: {value!r} (NaN or infinity) is not allowed</source>
+        <translation>{file} の {line} 行目、列 {column!r}: {value!r}（NaN や無限大）は使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="303"/>
+        <source>{file}, line {line}: column {index} has no name</source>
+        <translation>{file} の {line} 行目: {index} 列目に名前がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="304"/>
+        <source>{file}, line {line}: column name {name!r} appears twice (columns {first} and {index})</source>
+        <translation>{file} の {line} 行目: 列名 {name!r} が 2 回出てきます（{first} 列目と {index} 列目）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="305"/>
+        <source>{file}: {columns} columns ({names}), but the network needs {inputs} inputs ({wanted})</source>
+        <translation>{file}: 列は {columns} 個（{names}）ですが、ネットワークには入力が {inputs} 個（{wanted}）必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="306"/>
+        <source>{file}: {columns} columns ({names}), but the network needs {inputs} inputs</source>
+        <translation>{file}: 列は {columns} 個（{names}）ですが、ネットワークには入力が {inputs} 個必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="307"/>
+        <source>{file}: no column named {unknown}; columns: {names}</source>
+        <translation>{file}: 列 {unknown} はありません。列: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="308"/>
+        <source>{file}: no input columns chosen; columns: {names}</source>
+        <translation>{file}: 入力の列が選ばれていません。列: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="309"/>
+        <source>{file}: column {column!r} cannot be both the target and an input</source>
+        <translation>{file}: 列 {column!r} を目標と入力の両方にはできません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="310"/>
+        <source>{file}: input column {column!r} is listed twice</source>
+        <translation>{file}: 入力の列 {column!r} が 2 回指定されています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="311"/>
+        <source>unknown task {task!r}; use one of {names}</source>
+        <translation>タスク {task!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="312"/>
+        <source>{name}: {field} must be 2-D (rows, columns), got shape {shape}</source>
+        <translation>{name}: {field} は 2 次元（行, 列）が必要です（形: {shape}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="313"/>
+        <source>{name}: a regression data set has no class labels</source>
+        <translation>{name}: 回帰のデータセットにはクラスラベルがありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="314"/>
+        <source>fitted on {fitted} columns, got {count}</source>
+        <translation>{fitted} 列で当てはめましたが、{count} 列が来ました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="315"/>
+        <source>preprocess {key} must be a list of finite numbers, got {value!r}</source>
+        <translation>preprocess の {key} は有限の数のリストが必要です（指定: {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="316"/>
+        <source>{file}, line {line}: byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8</source>
+        <translation>{file} の {line} 行目: バイト 0x{byte:02x} は UTF-8 の文字ではありません。ファイルを UTF-8 で保存してください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="317"/>
+        <source>{file}, line {line}: {reason}</source>
+        <translation>{file} の {line} 行目: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="318"/>
+        <source>{file}, line {line}, column {column!r}: {value!r} is not a number</source>
+        <translation>{file} の {line} 行目、列 {column!r}: {value!r} は数値ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="319"/>
+        <source>{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)</source>
+        <translation>{name}: X {x} と d {d} が入力 {inputs} 個と目標 {targets} 列に合いません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="320"/>
+        <source>subscript [...]</source>
+        <translation>添字 [...]</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="321"/>
+        <source>lambda</source>
+        <translation>lambda 式</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="322"/>
+        <source>comprehension</source>
+        <translation>内包表記</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="323"/>
+        <source>comparison</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="324"/>
+        <source>boolean operator (and/or)</source>
+        <translation>論理演算子 (and/or)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="325"/>
+        <source>conditional expression (... if ... else ...)</source>
+        <translation>条件式 (... if ... else ...)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="326"/>
+        <source>assignment &apos;:=&apos;</source>
+        <translation>代入 &apos;:=&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="327"/>
+        <source>starred argument</source>
+        <translation>アスタリスク付きの引数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="328"/>
+        <source>f-string</source>
+        <translation>f 文字列</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="329"/>
+        <source>list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="330"/>
+        <source>tuple (a comma)</source>
+        <translation>タプル（カンマ）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="331"/>
+        <source>set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="332"/>
+        <source>dict</source>
+        <translation>辞書</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="333"/>
+        <source>slice</source>
+        <translation>スライス</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="334"/>
+        <source>a formula must be text, got {type}</source>
+        <translation>式は文字列で指定してください（型: {type}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="335"/>
+        <source>formula too long ({count} characters, at most {limit})</source>
+        <translation>式が長すぎます（{count} 文字、上限 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="336"/>
+        <source>empty formula: type an expression in x and y, e.g. x**2 - y**2</source>
+        <translation>式が空です: x と y の式を入力してください（例: x**2 - y**2）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="337"/>
+        <source>{what} is not allowed in a formula</source>
+        <translation>式には{what}を使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="338"/>
+        <source>{reason} at column {column}</source>
+        <translation>{reason}（{column} 文字目）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="339"/>
+        <source>formula too complex to differentiate ({count} terms)</source>
+        <translation>式が複雑すぎて微分できません（{count} 項）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="340"/>
+        <source>character {char!r} is not allowed</source>
+        <translation>文字 {char!r} は使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="341"/>
+        <source>brackets nested more than {limit} deep</source>
+        <translation>括弧の入れ子が {limit} 段を超えています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="342"/>
+        <source>not a formula ({reason}; write products with *, e.g. 2*x)</source>
+        <translation>式として読めません（{reason}。積は * で書いてください。例: 2*x）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="343"/>
+        <source>not a formula ({reason})</source>
+        <translation>式として読めません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="344"/>
+        <source>expression nested too deeply (more than {limit} levels)</source>
+        <translation>式の入れ子が深すぎます（{limit} 段を超えています）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="345"/>
+        <source>unknown name {name!r} (use x, y, pi, e)</source>
+        <translation>名前 {name!r} は使えません（x, y, pi, e を使ってください）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="346"/>
+        <source>attribute access &apos;.{name}&apos; is not allowed in a formula</source>
+        <translation>式には属性参照 &apos;.{name}&apos; を使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="347"/>
+        <source>only functions can be called, by name, e.g. sin(x)</source>
+        <translation>呼び出せるのは名前で書いた関数だけです（例: sin(x)）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="348"/>
+        <source>unknown function {name!r} (allowed: {names}, min, max)</source>
+        <translation>関数 {name!r} はありません（使える関数: {names}, min, max）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="349"/>
+        <source>keyword arguments are not allowed in {name}(...)</source>
+        <translation>{name}(...) にキーワード引数は使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="350"/>
+        <source>{name} takes 1 argument, got {count}</source>
+        <translation>{name} の引数は 1 個です（指定: {count} 個）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="351"/>
+        <source>{name} takes {arity} arguments, got {count}</source>
+        <translation>{name} の引数は {arity} 個です（指定: {count} 個）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="352"/>
+        <source>import is not allowed in a formula</source>
+        <translation>式には import を使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="353"/>
+        <source>{type} {value!r} is not allowed, only numbers</source>
+        <translation>{type} {value!r} は使えません。使えるのは数値だけです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="354"/>
+        <source>number too large</source>
+        <translation>数値が大きすぎます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="355"/>
+        <source>{name} is a function: write {name}(...)</source>
+        <translation>{name} は関数です: {name}(...) と書いてください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="356"/>
+        <source>operator &apos;{op}&apos; is not allowed</source>
+        <translation>演算子 &apos;{op}&apos; は使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="357"/>
+        <source>operator &apos;{op}&apos; is not allowed (use + - * / ** ^)</source>
+        <translation>演算子 &apos;{op}&apos; は使えません（+ - * / ** ^ を使ってください）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="358"/>
+        <source>exponent {power:g} too large (at most {limit} in size)</source>
+        <translation>指数 {power:g} が大きすぎます（絶対値は {limit} まで）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="359"/>
+        <source>constant power is not a finite number</source>
+        <translation>定数のべき乗が有限の数になりません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="360"/>
+        <source>starred argument is not allowed</source>
+        <translation>アスタリスク付きの引数は使えません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="361"/>
+        <source>unknown kind of direction {kind!r}; choose weights, random or pca</source>
+        <translation>方向の種類 {kind!r} はありません。weights, random, pca から選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="362"/>
+        <source>a trajectory needs shape (T ≥ 2, P), got {shape}</source>
+        <translation>軌跡の形は (T ≥ 2, P) が必要です（指定: {shape}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="363"/>
+        <source>PCA needs at least two parameters</source>
+        <translation>PCA にはパラメータが 2 個以上必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="364"/>
+        <source>center, d1 and d2 must have shape ({count},)</source>
+        <translation>center, d1, d2 の形は ({count},) が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="365"/>
+        <source>X {x} and D {d} do not fit a {sizes} network</source>
+        <translation>X {x} と D {d} が {sizes} のネットワークに合いません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="366"/>
+        <source>the Hessian needs {count}² entries; only nets with at most {limit} parameters are supported</source>
+        <translation>ヘッセ行列には {count}² 個の要素が必要です。対応しているのはパラメータ {limit} 個以下のネットワークだけです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="367"/>
+        <source>&apos;weights&apos; directions need two picks (l, j, i)</source>
+        <translation>&apos;weights&apos; の方向には (l, j, i) を 2 つ選ぶ必要があります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="368"/>
+        <source>pick two different parameters</source>
+        <translation>異なる 2 つのパラメータを選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="369"/>
+        <source>&apos;pca&apos; directions need a trajectory of shape (T, {count})</source>
+        <translation>&apos;pca&apos; の方向には形 (T, {count}) の軌跡が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="370"/>
+        <source>loss slice cancelled after {done} of {total} points</source>
+        <translation>損失の断面の計算を中止しました（{total} 点中 {done} 点）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="371"/>
+        <source>no parameter (l={l}, j={j}, i={i}) in a {sizes} network</source>
+        <translation>{sizes} のネットワークにパラメータ (l={l}, j={j}, i={i}) はありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="372"/>
+        <source>unknown loss {name!r}; choose one of {names}</source>
+        <translation>損失関数 {name!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="373"/>
+        <source>cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}</source>
+        <translation>交差エントロピーには (0, 1) の出力が必要です: 出力層は {output!r} ではなく sigmoid か softmax にしてください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="374"/>
+        <source>a softmax output needs at least 2 output units</source>
+        <translation>softmax 出力には出力ユニットが 2 個以上必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="375"/>
+        <source>layer sizes must be whole numbers separated by commas, got {text!r}</source>
+        <translation>層のユニット数はカンマ区切りの整数で指定してください（指定: {text!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="376"/>
+        <source>a network needs at least an input and an output layer</source>
+        <translation>ネットワークには少なくとも入力層と出力層が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="377"/>
+        <source>every layer needs at least one unit, got {sizes}</source>
+        <translation>どの層にもユニットが 1 個以上必要です（指定: {sizes}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="378"/>
+        <source>unknown task {task!r}; choose one of {names}</source>
+        <translation>タスク {task!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="379"/>
+        <source>reduction must be &apos;mean&apos; or &apos;sum&apos;, got {reduction!r}</source>
+        <translation>reduction は &apos;mean&apos; か &apos;sum&apos; です（指定: {reduction!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="380"/>
+        <source>{hidden} hidden layers need {hidden} activations, got {count}</source>
+        <translation>中間層 {hidden} 層には活性化関数が {hidden} 個必要です（指定: {count} 個）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="381"/>
+        <source>unknown initialisation {name!r}; choose one of {names}</source>
+        <translation>初期化 {name!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="382"/>
+        <source>input must have shape (N, {count}), got {shape}</source>
+        <translation>入力の形は (N, {count}) が必要です（指定: {shape}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="383"/>
+        <source>no ONNX form for activation {name!r}</source>
+        <translation>活性化関数 {name!r} は ONNX で表せません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="384"/>
+        <source>ONNX export needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
+        <translation>ONNX で書き出すには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="385"/>
+        <source>no ONNX form for feature {name!r}</source>
+        <translation>特徴量 {name!r} は ONNX で表せません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="386"/>
+        <source>unknown schedule {name!r}; choose one of {names}</source>
+        <translation>学習率スケジュール {name!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="387"/>
+        <source>unknown optimizer {name!r}; choose one of {names}</source>
+        <translation>最適化手法 {name!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="388"/>
+        <source>momentum μ must be in [0, 1), got {mu}</source>
+        <translation>モメンタム μ は [0, 1) の範囲で指定してください（指定: {mu}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="389"/>
+        <source>optimiser state {name} has shape {shape}, expected ({count},)</source>
+        <translation>最適化手法の状態 {name} の形が {shape} です（必要な形: ({count},)）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="390"/>
+        <source>unknown surface {name!r}; choose one of {names}</source>
+        <translation>曲面 {name!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="391"/>
+        <source>the custom surface needs a formula in x and y</source>
+        <translation>カスタム曲面には x と y の式が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="392"/>
+        <source>not an nnviz trace: unknown phase kind</source>
+        <translation>nnviz のトレースではありません: 段階の種類が不明です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="393"/>
+        <source>not an nnviz trace (format/version)</source>
+        <translation>nnviz のトレースではありません（形式/版）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="394"/>
+        <source>not an nnviz trace: {reason}</source>
+        <translation>nnviz のトレースではありません: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="395"/>
+        <source>{file}: extras may not override {names}</source>
+        <translation>{file}: 追加情報で {names} を上書きすることはできません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="396"/>
+        <source>{file}: cannot save, {key} contains NaN or infinite values</source>
+        <translation>{file}: 保存できません。{key} に NaN または無限大が含まれています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="397"/>
+        <source>layers</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="398"/>
+        <source>hidden activations</source>
+        <translation>中間層の活性化関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="399"/>
+        <source>output activation</source>
+        <translation>出力層の活性化関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="400"/>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="401"/>
+        <source>ELU alpha</source>
+        <translation>ELU の α</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="402"/>
+        <source>the file has {what} {theirs}, the current network {mine}</source>
+        <translation>ファイルの{what}は {theirs}、現在のネットワークは {mine} です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="403"/>
+        <source>the arrays {keys} do not match the network&apos;s {expected}</source>
+        <translation>配列 {keys} がネットワークの {expected} と一致しません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="404"/>
+        <source>not an .npz file (no zip archive, or a truncated one)</source>
+        <translation>.npz ファイルではありません（zip アーカイブでないか、途中で切れています）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="405"/>
+        <source>the top level must be a JSON object, got {type}</source>
+        <translation>最上位は JSON オブジェクトが必要です（型: {type}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="406"/>
+        <source>no &apos;meta&apos; entry: not an nnviz weights file</source>
+        <translation>&apos;meta&apos; の項目がありません: nnviz の重みファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="407"/>
+        <source>meta must be a JSON object, got {type}</source>
+        <translation>meta は JSON オブジェクトが必要です（型: {type}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="408"/>
+        <source>meta lacks {names}</source>
+        <translation>meta に {names} がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="409"/>
+        <source>meta format is {format!r}, expected {expected!r}</source>
+        <translation>meta の形式が {format!r} です（必要な形式: {expected!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="410"/>
+        <source>format version {version!r} is not supported (this nnviz reads version {mine}; a newer nnviz may have written the file)</source>
+        <translation>形式の版 {version!r} には対応していません（この nnviz が読めるのは版 {mine} です。新しい nnviz で書かれたファイルかもしれません）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="411"/>
+        <source>sizes must be a list of at least 2 whole numbers from 1 to {limit:,}, got {value}</source>
+        <translation>sizes は 1 から {limit:,} までの整数 2 個以上のリストが必要です（指定: {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="412"/>
+        <source>activations must list {count} of {names}; got {value}</source>
+        <translation>activations には {names} のいずれかを {count} 個並べる必要があります（指定: {value}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="413"/>
+        <source>elu_alpha must be a finite number, got {value!r}</source>
+        <translation>elu_alpha は有限の数が必要です（指定: {value!r}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="414"/>
+        <source>layers {sizes} would need {count:,} parameters, more than the limit of {limit:,}</source>
+        <translation>層 {sizes} にはパラメータが {count:,} 個必要で、上限の {limit:,} 個を超えています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="415"/>
+        <source>{key} is missing</source>
+        <translation>{key} がありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="416"/>
+        <source>unexpected entry {name!r}</source>
+        <translation>想定外の項目 {name!r} があります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="417"/>
+        <source>an entry appears twice</source>
+        <translation>同じ項目が 2 回あります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="418"/>
+        <source>{key} has dtype {dtype}, expected real numbers (float64)</source>
+        <translation>{key} の dtype が {dtype} です（必要なのは実数 (float64)）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="419"/>
+        <source>{key} has shape {shape}, expected {expected} for layers {sizes}</source>
+        <translation>{key} の形が {shape} です（層 {sizes} には {expected} が必要）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="420"/>
+        <source>{key} contains NaN or infinite values</source>
+        <translation>{key} に NaN または無限大が含まれています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="421"/>
+        <source>{file}: the extras are not plain JSON ({reason})</source>
+        <translation>{file}: 追加情報が素の JSON ではありません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="422"/>
+        <source>{file}: cannot save ({type}: {reason})</source>
+        <translation>{file}: 保存できません（{type}: {reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="423"/>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="424"/>
+        <source>the file has {size:,} bytes, more than the limit of {limit:,}</source>
+        <translation>ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="425"/>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="426"/>
+        <source>{file}: not a readable weights file ({type}: {reason})</source>
+        <translation>{file}: 読み込める重みファイルではありません（{type}: {reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="427"/>
+        <source>{first}; {then}</source>
+        <translation>{first}。{then}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="428"/>
+        <source>{key} has shape {shape}, expected {expected}</source>
+        <translation>{key} の形が {shape} です（必要な形: {expected}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="429"/>
+        <source>{file}: unknown weights format {suffix!r}; use .npz or .json</source>
+        <translation>{file}: 重みの形式 {suffix!r} は不明です。.npz か .json を使ってください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="430"/>
+        <source>{file}: a weights file needs the suffix .npz or .json</source>
+        <translation>{file}: 重みファイルの拡張子は .npz か .json が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="431"/>
+        <source>unpacks to {size:,} bytes, more than the limit of {limit:,}</source>
+        <translation>展開すると {size:,} バイトになり、上限の {limit:,} バイトを超えます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="432"/>
+        <source>unexpected entry {name!r} (not a NumPy array)</source>
+        <translation>想定外の項目 {name!r} があります（NumPy 配列ではありません）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="433"/>
+        <source>meta must be a 0-d string array, got shape {shape}, dtype {dtype}</source>
+        <translation>meta は 0 次元の文字列配列が必要です（形: {shape}、dtype: {dtype}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="434"/>
+        <source>meta is not valid JSON ({reason})</source>
+        <translation>meta が正しい JSON ではありません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="435"/>
+        <source>the file is not valid JSON ({reason})</source>
+        <translation>ファイルが正しい JSON ではありません（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="436"/>
+        <source>{key} {value!r} is not one of {names}</source>
+        <translation>{key} の {value!r} は {names} のいずれでもありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="437"/>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="438"/>
+        <source>{key} must be a JSON object</source>
+        <translation>{key} は JSON オブジェクトが必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="439"/>
+        <source>{key} must be a JSON list</source>
+        <translation>{key} は JSON のリストが必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="440"/>
+        <source>{key} is not a rectangular array of numbers</source>
+        <translation>{key} が数値の長方形の配列になっていません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="441"/>
+        <source>the principal directions need a training trajectory: train a while first</source>
+        <translation>主成分の方向には学習の軌跡が必要です: まずしばらく学習させてください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="442"/>
+        <source>unknown preset {name!r}; choose one of {names}</source>
+        <translation>プリセット {name!r} はありません。次から選んでください: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="443"/>
+        <source>{file}: not an nnviz session file</source>
+        <translation>{file}: nnviz のセッションファイルではありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="444"/>
+        <source>{file}: session version {version!r} is not supported (expected {expected})</source>
+        <translation>{file}: セッションの版 {version!r} には対応していません（必要な版: {expected}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="445"/>
+        <source>{file}: the batch order is not a permutation of the {count} training samples</source>
+        <translation>{file}: バッチの順序が訓練データ {count} 件の並べ替えになっていません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="446"/>
+        <source>{file}: batch position {position} out of range</source>
+        <translation>{file}: バッチの位置 {position} が範囲外です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="447"/>
+        <source>{file}: larger than {limit} MB</source>
+        <translation>{file}: {limit} MB を超えています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="448"/>
+        <source>{file}: not a readable nnviz session ({type}: {reason})</source>
+        <translation>{file}: 読み込める nnviz のセッションではありません（{type}: {reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="449"/>
+        <source>{file}: {key} has dtype {dtype}, expected numbers</source>
+        <translation>{file}: {key} の dtype が {dtype} です（必要なのは数値）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="450"/>
+        <source>{file}: {key} has shape {shape}, expected ({count},) finite values</source>
+        <translation>{file}: {key} の形が {shape} です（必要なのは有限の値の ({count},)）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="451"/>
+        <source>{file}: unpacks to more than {limit} MB</source>
+        <translation>{file}: 展開すると {limit} MB を超えます</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="452"/>
+        <source>data set {name!r} is a {task} problem, not {wanted}</source>
+        <translation>データセット {name!r} は {wanted} ではなく {task} の問題です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="453"/>
+        <source>the network has layers {sizes}, the data need {needed}</source>
+        <translation>ネットワークの層は {sizes} ですが、データには {needed} が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="454"/>
+        <source>the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}</source>
+        <translation>ステップ {step} で損失が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="455"/>
+        <source>{name} must be a finite number ≥ 0, got {value}</source>
+        <translation>{name} は 0 以上の有限の数で指定してください（指定: {value}）</translation>
     </message>
 </context>
 <context>
@@ -3342,17 +4266,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>losses</name>
     <message>
-        <location filename="../../gui/strings.py" line="284"/>
+        <location filename="../../gui/strings.py" line="468"/>
         <source>δ^(L) = z − d (matched output/loss pair)</source>
         <translation>δ^(L) = z − d (出力層と損失が対応する組)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="285"/>
+        <location filename="../../gui/strings.py" line="469"/>
         <source>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (一般の連鎖律)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="286"/>
+        <location filename="../../gui/strings.py" line="470"/>
         <source>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (一般の連鎖律)</translation>
     </message>
@@ -3360,62 +4284,62 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>presets</name>
     <message>
-        <location filename="../../gui/strings.py" line="272"/>
+        <location filename="../../gui/strings.py" line="456"/>
         <source>The slides&apos; worked example: 4 inputs, one hidden layer, identity output</source>
         <translation>スライドの例題: 入力 4 つ、隠れ層 1 つ、恒等写像の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="273"/>
+        <location filename="../../gui/strings.py" line="457"/>
         <source>XOR needs a hidden layer</source>
         <translation>XOR には隠れ層が必要</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="274"/>
+        <location filename="../../gui/strings.py" line="458"/>
         <source>XOR without a hidden layer cannot be learned</source>
         <translation>隠れ層なしでは XOR を学習できない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="275"/>
+        <location filename="../../gui/strings.py" line="459"/>
         <source>Hand-made features φ(x): circles with x₁², x₂²</source>
         <translation>手作りの特徴 φ(x): x₁², x₂² で円を分ける</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="276"/>
+        <location filename="../../gui/strings.py" line="460"/>
         <source>Spiral with tanh</source>
         <translation>tanh で渦巻き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="277"/>
+        <location filename="../../gui/strings.py" line="461"/>
         <source>Regression of sin</source>
         <translation>sin の回帰</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="278"/>
+        <location filename="../../gui/strings.py" line="462"/>
         <source>K classes with softmax</source>
         <translation>ソフトマックスで K クラス識別</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="279"/>
+        <location filename="../../gui/strings.py" line="463"/>
         <source>The binary step passes no gradient</source>
         <translation>ステップ関数は勾配を伝えない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="280"/>
+        <location filename="../../gui/strings.py" line="464"/>
         <source>Sigmoid with squared error learns slowly</source>
         <translation>シグモイドと二乗誤差では学習が遅い</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="281"/>
+        <location filename="../../gui/strings.py" line="465"/>
         <source>Learning rate too large: oscillation</source>
         <translation>学習率が大きすぎる: 振動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="282"/>
+        <location filename="../../gui/strings.py" line="466"/>
         <source>Learning rate too small: a crawl</source>
         <translation>学習率が小さすぎる: なかなか進まない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="283"/>
+        <location filename="../../gui/strings.py" line="467"/>
         <source>Momentum on the spiral</source>
         <translation>渦巻きでのモメンタム</translation>
     </message>

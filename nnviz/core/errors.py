@@ -1,0 +1,37 @@
+"""Errors a user can cause, in words the window can translate.
+
+The core has no Qt, yet the window speaks Japanese too. So an error keeps its English
+*template* and its *fields* apart::
+
+    raise DataError("{file}, line {line}: {count} values, but the header has {columns}",
+                    file=path, line=7, count=3, columns=4)
+
+``str(error)`` is the English sentence (the command line, logs, tests); the window looks
+the template up in Qt's translation (context ``"errors"``) and fills in the same fields
+(``nnviz.gui.app.explain``). A field may be another error: it is translated the same way.
+``packaging/update_translations.py`` collects every template from the source, so a
+template must be a string literal (``tests/gui/test_translations.py`` checks that it is).
+"""
+from __future__ import annotations
+
+__all__ = ["Message", "InputError", "Term"]
+
+
+class Message:
+    """Mixin for an exception with a translatable text: ``Message(template, **fields)``.
+
+    Put it first among the bases, e.g. ``class Diverged(Message, ArithmeticError)``.
+    """
+
+    def __init__(self, template, /, **fields):
+        self.template, self.fields = template, fields
+        super().__init__(template.format(**fields))
+
+
+class InputError(Message, ValueError):
+    """Bad input from a user: a setting, a file, a formula. Nothing has changed."""
+
+
+class Term(str):
+    """A word that goes into an error's field and is translated too (context ``"errors"``),
+    e.g. ``Term("comparison")`` in "{what} is not allowed in a formula"."""
