@@ -309,6 +309,20 @@ def _normalise(text):
     return "".join(out), where + [len(text)]
 
 
+def _syntax_reason(msg):
+    """Python's usual words for a syntax error, made translatable; any other stay as they are."""
+    if m := re.fullmatch(r"'(.)' was never closed", msg):
+        return InputError("'{bracket}' was never closed", bracket=m[1])
+    if m := re.fullmatch(r"unmatched '(.)'", msg):
+        return InputError("unmatched '{bracket}'", bracket=m[1])
+    if m := re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'.*", msg):
+        return InputError("closing bracket '{closing}' does not match opening bracket '{opening}'",
+                          closing=m[1], opening=m[2])
+    if msg.startswith("invalid syntax"):
+        return Term("invalid syntax")
+    return Term("invalid decimal literal") if msg == "invalid decimal literal" else msg
+
+
 def parse_formula(text):
     """Parse a formula in x and y, e.g. "sin(x)*cos(y) + 0.1*x^2".
 
@@ -343,7 +357,7 @@ def parse_formula(text):
             raise FormulaError("import is not allowed in a formula", col) from None
         raise FormulaError("not a formula ({reason}; write products with *, e.g. 2*x)"
                            if re.search(r"\d[A-Za-z_(]", src) else "not a formula ({reason})",
-                           col, reason=err.msg) from None
+                           col, reason=_syntax_reason(err.msg)) from None
     except (ValueError, RecursionError, MemoryError) as err:
         raise FormulaError("not a formula ({reason})", reason=err) from None
     graph = _Graph()

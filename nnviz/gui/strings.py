@@ -331,6 +331,11 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "set"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "dict"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "slice"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "'{bracket}' was never closed"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "unmatched '{bracket}'"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "closing bracket '{closing}' does not match opening bracket '{opening}'"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "invalid syntax"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "invalid decimal literal"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "a formula must be text, got {type}"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "formula too long ({count} characters, at most {limit})"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "empty formula: type an expression in x and y, e.g. x**2 - y**2"),  # core/formula.py

@@ -281,7 +281,9 @@ def test_errors_are_shown_in_japanese(japanese, tmp_path):
         read_weights(bad)
     with pytest.raises(ValueError) as layers:
         Network([2, 0, 1])
-    for error in (formula.value, weights.value, layers.value):
+    with pytest.raises(FormulaError) as syntax:            # Python's own words, made translatable
+        parse_formula("sin(2x")
+    for error in (formula.value, weights.value, layers.value, syntax.value):
         text = explain(error)
         assert JAPANESE.search(text) and not untranslated(text), (str(error), text)
     assert "比較" in explain(formula.value) and "column" not in explain(formula.value)
