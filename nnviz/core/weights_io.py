@@ -210,10 +210,11 @@ def assign_weights(net, meta, arrays):
 def _kind(path):
     """The format the suffix names: "npz" or "json"."""
     suffix = path.suffix.lower()
+    if not suffix:
+        raise WeightsError("{file}: a weights file needs the suffix .npz or .json", file=path.name)
     if suffix not in (".npz", ".json"):
         raise WeightsError("{file}: unknown weights format {suffix!r}; use .npz or .json", file=path.name,
-                           suffix=suffix) if suffix else \
-            WeightsError("{file}: a weights file needs the suffix .npz or .json", file=path.name)
+                           suffix=suffix)
     return suffix[1:]
 
 

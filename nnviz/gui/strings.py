@@ -406,6 +406,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "ELU alpha"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the file has {what} {theirs}, the current network {mine}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the arrays {keys} do not match the network's {expected}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: a weights file needs the suffix .npz or .json"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: unknown weights format {suffix!r}; use .npz or .json"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "not an .npz file (no zip archive, or a truncated one)"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the top level must be a JSON object, got {type}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "no 'meta' entry: not an nnviz weights file"),  # core/weights_io.py
@@ -431,8 +433,6 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{file}: not a readable weights file ({type}: {reason})"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{first}; {then}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} has shape {shape}, expected {expected}"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "{file}: unknown weights format {suffix!r}; use .npz or .json"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "{file}: a weights file needs the suffix .npz or .json"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "unpacks to {size:,} bytes, more than the limit of {limit:,}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "unexpected entry {name!r} (not a NumPy array)"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "meta must be a 0-d string array, got shape {shape}, dtype {dtype}"),  # core/weights_io.py

@@ -3850,137 +3850,137 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>配列 {keys} がネットワークの {expected} と一致しません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="409"/>
+        <location filename="../../gui/strings.py" line="411"/>
         <source>not an .npz file (no zip archive, or a truncated one)</source>
         <translation>.npz ファイルではありません（zip アーカイブでないか、途中で切れています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="410"/>
+        <location filename="../../gui/strings.py" line="412"/>
         <source>the top level must be a JSON object, got {type}</source>
         <translation>最上位は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="411"/>
+        <location filename="../../gui/strings.py" line="413"/>
         <source>no &apos;meta&apos; entry: not an nnviz weights file</source>
         <translation>&apos;meta&apos; の項目がありません: nnviz の重みファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="412"/>
+        <location filename="../../gui/strings.py" line="414"/>
         <source>meta must be a JSON object, got {type}</source>
         <translation>meta は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="413"/>
+        <location filename="../../gui/strings.py" line="415"/>
         <source>meta lacks {names}</source>
         <translation>meta に {names} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="414"/>
+        <location filename="../../gui/strings.py" line="416"/>
         <source>meta format is {format!r}, expected {expected!r}</source>
         <translation>meta の形式が {format!r} です（必要な形式: {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="415"/>
+        <location filename="../../gui/strings.py" line="417"/>
         <source>format version {version!r} is not supported (this nnviz reads version {mine}; a newer nnviz may have written the file)</source>
         <translation>形式の版 {version!r} には対応していません（この nnviz が読めるのは版 {mine} です。新しい nnviz で書かれたファイルかもしれません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="416"/>
+        <location filename="../../gui/strings.py" line="418"/>
         <source>sizes must be a list of at least 2 whole numbers from 1 to {limit:,}, got {value}</source>
         <translation>sizes は 1 から {limit:,} までの整数 2 個以上のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="417"/>
+        <location filename="../../gui/strings.py" line="419"/>
         <source>activations must list {count} of {names}; got {value}</source>
         <translation>activations には {names} のいずれかを {count} 個並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="418"/>
+        <location filename="../../gui/strings.py" line="420"/>
         <source>elu_alpha must be a finite number, got {value!r}</source>
         <translation>elu_alpha は有限の数が必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="419"/>
+        <location filename="../../gui/strings.py" line="421"/>
         <source>layers {sizes} would need {count:,} parameters, more than the limit of {limit:,}</source>
         <translation>層 {sizes} にはパラメータが {count:,} 個必要で、上限の {limit:,} 個を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="420"/>
+        <location filename="../../gui/strings.py" line="422"/>
         <source>{key} is missing</source>
         <translation>{key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="421"/>
+        <location filename="../../gui/strings.py" line="423"/>
         <source>unexpected entry {name!r}</source>
         <translation>想定外の項目 {name!r} があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="422"/>
+        <location filename="../../gui/strings.py" line="424"/>
         <source>an entry appears twice</source>
         <translation>同じ項目が 2 回あります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="423"/>
+        <location filename="../../gui/strings.py" line="425"/>
         <source>{key} has dtype {dtype}, expected real numbers (float64)</source>
         <translation>{key} の dtype が {dtype} です（必要なのは実数 (float64)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="424"/>
+        <location filename="../../gui/strings.py" line="426"/>
         <source>{key} has shape {shape}, expected {expected} for layers {sizes}</source>
         <translation>{key} の形が {shape} です（層 {sizes} には {expected} が必要）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="425"/>
+        <location filename="../../gui/strings.py" line="427"/>
         <source>{key} contains NaN or infinite values</source>
         <translation>{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="426"/>
+        <location filename="../../gui/strings.py" line="428"/>
         <source>{file}: the extras are not plain JSON ({reason})</source>
         <translation>{file}: 追加情報が素の JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="427"/>
+        <location filename="../../gui/strings.py" line="429"/>
         <source>{file}: cannot save ({type}: {reason})</source>
         <translation>{file}: 保存できません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="428"/>
+        <location filename="../../gui/strings.py" line="430"/>
         <source>no such file</source>
         <translation>ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="429"/>
+        <location filename="../../gui/strings.py" line="431"/>
         <source>the file has {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="430"/>
+        <location filename="../../gui/strings.py" line="432"/>
         <source>{file}: {reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="431"/>
+        <location filename="../../gui/strings.py" line="433"/>
         <source>{file}: not a readable weights file ({type}: {reason})</source>
         <translation>{file}: 読み込める重みファイルではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="432"/>
+        <location filename="../../gui/strings.py" line="434"/>
         <source>{first}; {then}</source>
         <translation>{first}。{then}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="433"/>
+        <location filename="../../gui/strings.py" line="435"/>
         <source>{key} has shape {shape}, expected {expected}</source>
         <translation>{key} の形が {shape} です（必要な形: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="434"/>
+        <location filename="../../gui/strings.py" line="410"/>
         <source>{file}: unknown weights format {suffix!r}; use .npz or .json</source>
         <translation>{file}: 重みの形式 {suffix!r} は不明です。.npz か .json を使ってください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="435"/>
+        <location filename="../../gui/strings.py" line="409"/>
         <source>{file}: a weights file needs the suffix .npz or .json</source>
         <translation>{file}: 重みファイルの拡張子は .npz か .json が必要です</translation>
     </message>
