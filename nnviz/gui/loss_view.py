@@ -25,6 +25,7 @@ __all__ = ["LossView", "ConfusionTable"]
 DASH = "—"                            # shown for a value that does not exist (no test set)
 TRAIN_COLOR, TEST_COLOR = POS, NEG
 COLUMNS = {"step": 0, "epoch": 1}     # x choices → columns of Snapshot.history
+MIN_SPAN = {"step": 10.0, "epoch": 1.0}   # the x axis never spans less (a run at step 0)
 TRAIN, TEST = 2, 3                    # loss columns of Snapshot.history
 INK = "#404040"                       # text colour of labels and axes
 
@@ -277,7 +278,7 @@ class LossView(QWidget):
             if ox0 <= x0 and x1 <= ox1 and oy0 <= y_range[0] and y_range[1] <= oy1 and \
                     (y_range[1] - y_range[0]) > 0.5 * (oy1 - oy0) and (x1 - x0) > 0.5 * (ox1 - ox0):
                 return
-        span = max(x1 - x0, 1e-12)
+        span = max(x1 - x0, MIN_SPAN[self.x_combo.currentData()])   # one point: a short axis
         decade = 10.0 ** math.floor(math.log10(span))
         nice = next(m * decade for m in (1, 1.5, 2, 3, 5, 7.5, 10, 15) if m * decade >= span * 1.02)
         self._ranges = ((x0, x0 + nice), y_range)

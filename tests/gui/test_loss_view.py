@@ -165,6 +165,14 @@ def test_the_ranges_keep_the_data_in_view_and_change_seldom(view, snapshot, log)
     assert changes <= 25                             # each change repaints both axes
 
 
+@pytest.mark.parametrize("axis, span", [("step", 10), ("epoch", 1)])
+def test_a_run_at_its_first_point_gets_a_readable_axis(view, snapshot, axis, span):
+    view.x_combo.setCurrentIndex(view.x_combo.findData(axis))
+    view.show_snapshot(_growing(snapshot, 1))                    # step 0 only
+    x0, x1 = view.plot.getPlotItem().getViewBox().viewRange()[0]
+    assert x0 == 0 and span <= x1 <= 2 * span                   # not 0 … 1e-12
+
+
 def test_a_zoom_by_hand_is_kept_until_a_new_run(view, snapshot):
     vb = view.plot.getPlotItem().getViewBox()
     view.show_snapshot(_growing(snapshot, 50))
