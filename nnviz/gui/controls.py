@@ -49,6 +49,13 @@ TILE_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px
 
 
 @lru_cache(maxsize=None)
+def toy_io(name, classes):
+    """(raw inputs, target columns) of toy data set ``name`` with ``classes`` classes."""
+    data = make_dataset(name, samples=2, classes=classes)
+    return data.n_inputs, data.n_outputs
+
+
+@lru_cache(maxsize=None)
 def dataset_icon(name, size=40):
     """A size × size preview of toy data set ``name``: 120 points in class or value colours."""
     data = make_dataset(name, samples=120, noise=0.05)
@@ -312,9 +319,11 @@ class ArchitectureEditor(QWidget):
         for l, row in enumerate(self.rows, start=2):
             row.label.setText(self.tr("layer {}").format(l))
         n_in, n_out = self._io
-        self._input.setText(self.tr("layer 1 · input x · {} units").format("?" if n_in is None else n_in))
-        self._output.setText(self.tr("layer {} = L · output y · {} units")
-                             .format(len(self.rows) + 2, "?" if n_out is None else n_out))
+        self._input.setText(self.tr("layer 1 · input x · 1 unit") if n_in == 1 else
+                            self.tr("layer 1 · input x · {} units").format("?" if n_in is None else n_in))
+        L = len(self.rows) + 2
+        self._output.setText(self.tr("layer {} = L · output y · 1 unit").format(L) if n_out == 1 else
+                             self.tr("layer {} = L · output y · {} units").format(L, "?" if n_out is None else n_out))
         self._add.setEnabled(len(self.rows) < MAX_LAYERS)
 
 
@@ -661,11 +670,11 @@ class ControlPanel(QWidget):
                 _select(self.task, self._implied_task())
         task = TASKS[self.task.currentData()]
         self._fields["classes"].setEnabled(not file and ds in ("blobs", "spiral_k"))
+        raw_in, raw_out = (None, None) if file else toy_io(ds, self._fields["classes"].value())
         for b in self.features.values():
-            b.setEnabled(bool(file) or ds != "sin")
-        n_in = sum(b.isChecked() and b.isEnabled() for b in self.features.values()) or \
-            (None if file else 1 if ds == "sin" else 2)
-        n_out = (None if file else self._fields["classes"].value()) if task.name == "multiclass" else 1
+            b.setEnabled(bool(file) or raw_in == 2)            # φ(x) maps (x1, x2)
+        n_in = sum(b.isChecked() and b.isEnabled() for b in self.features.values()) or raw_in
+        n_out = 1 if task.name == "binary" else raw_out
         self.layers.set_io(n_in, n_out)
         desc = DATASETS.get(ds, ("", ""))[1]
         self.data_info.setText(file or f"{ds}: {QCoreApplication.translate('datasets', desc)}")

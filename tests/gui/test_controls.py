@@ -96,6 +96,16 @@ def test_a_combo_flushes_a_pending_spin_change_in_one_emission(panel, qtbot):
     assert seen == [(Settings(noise=0.3, init="he"),)]
 
 
+@pytest.mark.parametrize("name, n_in, n_out, features", [("xor", "2 units", "1 unit", True),
+                                                          ("sin", "1 unit", "1 unit", False),
+                                                          ("slides", "4 units", "2 units", False)])
+def test_the_input_and_output_layers_show_the_data_sizes(panel, name, n_in, n_out, features):
+    panel.datasets.button(list(DATASETS).index(name)).click()
+    assert panel.layers._input.text().endswith(f"input x · {n_in}")
+    assert panel.layers._output.text().endswith(f"output y · {n_out}")
+    assert all(b.isEnabled() == features for b in panel.features.values())   # φ(x) needs (x1, x2)
+
+
 def test_choosing_a_multiclass_data_set_sets_the_task_and_enables_k(panel, qtbot):
     k = panel._fields["classes"]
     assert not k.isEnabled()

@@ -68,27 +68,37 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../gui/controls.py" line="242"/>
+        <location filename="../../gui/controls.py" line="249"/>
         <source>+ add layer</source>
         <translation>+ 層を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="243"/>
+        <location filename="../../gui/controls.py" line="250"/>
         <source>a new hidden layer just before the output layer L</source>
         <translation>出力層 L の直前に隠れ層を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="313"/>
+        <location filename="../../gui/controls.py" line="320"/>
         <source>layer {}</source>
         <translation>第 {} 層</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="315"/>
+        <location filename="../../gui/controls.py" line="322"/>
+        <source>layer 1 · input x · 1 unit</source>
+        <translation>第 1 層 · 入力 x · 1 ユニット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="323"/>
         <source>layer 1 · input x · {} units</source>
         <translation>第 1 層 · 入力 x · {} ユニット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="316"/>
+        <location filename="../../gui/controls.py" line="325"/>
+        <source>layer {} = L · output y · 1 unit</source>
+        <translation>第 {} 層 = L · 出力 y · 1 ユニット</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="326"/>
         <source>layer {} = L · output y · {} units</source>
         <translation>第 {} 層 = L · 出力 y · {} ユニット</translation>
     </message>
@@ -464,398 +474,398 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="359"/>
+        <location filename="../../gui/controls.py" line="368"/>
         <source>Run</source>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="360"/>
+        <location filename="../../gui/controls.py" line="369"/>
         <source>train continuously; click again to pause</source>
         <translation>連続して学習。もう一度クリックで一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="362"/>
+        <location filename="../../gui/controls.py" line="371"/>
         <source>Step</source>
         <translation>1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="362"/>
+        <location filename="../../gui/controls.py" line="371"/>
         <source>one update w^(t+1) = w^t − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w^(t+1) = w^t − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="364"/>
+        <location filename="../../gui/controls.py" line="373"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="364"/>
+        <location filename="../../gui/controls.py" line="373"/>
         <source>back to the initial weights w⁰ and epoch 0</source>
         <translation>重みの初期値 w⁰ とエポック 0 に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="368"/>
+        <location filename="../../gui/controls.py" line="377"/>
         <source>training steps per second</source>
         <translation>1 秒あたりの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="371"/>
+        <location filename="../../gui/controls.py" line="380"/>
         <source>speed</source>
         <translation>速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="372"/>
+        <location filename="../../gui/controls.py" line="381"/>
         <source>stop at epoch</source>
         <translation>停止エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="373"/>
+        <location filename="../../gui/controls.py" line="382"/>
         <source>stop at L ≤</source>
         <translation>停止 L ≤</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="374"/>
+        <location filename="../../gui/controls.py" line="383"/>
         <source>pause after this many epochs</source>
         <translation>このエポック数に達したら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="375"/>
+        <location filename="../../gui/controls.py" line="384"/>
         <source>pause once the training loss L is this low</source>
         <translation>学習データの損失 L がこの値以下になったら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="387"/>
+        <location filename="../../gui/controls.py" line="396"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="399"/>
+        <location filename="../../gui/controls.py" line="408"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="400"/>
+        <location filename="../../gui/controls.py" line="409"/>
         <source>N, the number of samples (training and test together)</source>
         <translation>N: サンプル数 (学習用とテスト用の合計)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="401"/>
+        <location filename="../../gui/controls.py" line="410"/>
         <source>noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="402"/>
+        <location filename="../../gui/controls.py" line="411"/>
         <source>noise on the inputs (classes) or on the teacher signal d (regression)</source>
         <translation>入力 (クラス識別) または教師信号 d (回帰) に加えるノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="403"/>
+        <location filename="../../gui/controls.py" line="412"/>
         <source>share of the samples held out as test data, never trained on</source>
         <translation>テストデータとして取り分けるサンプルの割合 (学習には使わない)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="406"/>
+        <location filename="../../gui/controls.py" line="415"/>
         <source>test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="406"/>
+        <location filename="../../gui/controls.py" line="415"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="407"/>
+        <location filename="../../gui/controls.py" line="416"/>
         <source>K, the number of classes (blobs and spiral_k)</source>
         <translation>K: クラス数 (blobs と spiral_k)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="408"/>
+        <location filename="../../gui/controls.py" line="417"/>
         <source>regenerate: new data from the next data seed</source>
         <translation>再生成: 次のデータシードで新しいデータを作る</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="410"/>
+        <location filename="../../gui/controls.py" line="419"/>
         <source>data seed</source>
         <translation>データシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="411"/>
+        <location filename="../../gui/controls.py" line="420"/>
         <source>seed of the points, the noise and the train/test split</source>
         <translation>点、ノイズ、学習/テスト分割のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="412"/>
+        <location filename="../../gui/controls.py" line="421"/>
         <source>input features φ(x); none: x₁, x₂</source>
         <translation>入力の特徴 φ(x)。なし: x₁, x₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="416"/>
+        <location filename="../../gui/controls.py" line="425"/>
         <source>a hand-made feature φ(x) as network input (2-D data only); hidden layers learn such features themselves</source>
         <translation>手作りの特徴 φ(x) をネットワークの入力にする (2 次元データのみ)。隠れ層はこうした特徴を自ら学習する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="421"/>
+        <location filename="../../gui/controls.py" line="430"/>
         <source>standardize inputs: (x − mean) / std</source>
         <translation>入力を標準化: (x − 平均) / 標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="422"/>
+        <location filename="../../gui/controls.py" line="431"/>
         <source>centre and scale each input on the training data</source>
         <translation>各入力を学習データで中心化・スケーリングする</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="426"/>
+        <location filename="../../gui/controls.py" line="435"/>
         <source>Task: output layer and loss</source>
         <translation>問題: 出力層と損失</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="428"/>
+        <location filename="../../gui/controls.py" line="437"/>
         <source>the data set decides the problem; each task picks its matched output activation and loss, so that δ^(L) = z − d</source>
         <translation>データセットが問題を決める。各問題は対応する出力層の活性化関数と損失の組を選ぶので δ^(L) = z − d</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="431"/>
+        <location filename="../../gui/controls.py" line="440"/>
         <source>choose output f and loss L_n myself</source>
         <translation>出力 f と損失 L_n を自分で選ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="432"/>
+        <location filename="../../gui/controls.py" line="441"/>
         <source>any other pair uses the general chain rule δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z</source>
         <translation>それ以外の組では一般の連鎖律 δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z を使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="434"/>
+        <location filename="../../gui/controls.py" line="443"/>
         <source>output activation: y = z^(L) = f(u^(L))</source>
         <translation>出力層の活性化関数: y = z^(L) = f(u^(L))</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="435"/>
+        <location filename="../../gui/controls.py" line="444"/>
         <source>loss L_n of one sample</source>
         <translation>1 サンプルの損失 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="437"/>
+        <location filename="../../gui/controls.py" line="446"/>
         <source>task</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="440"/>
+        <location filename="../../gui/controls.py" line="449"/>
         <source>output f</source>
         <translation>出力 f</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="440"/>
+        <location filename="../../gui/controls.py" line="449"/>
         <source>loss L_n</source>
         <translation>損失 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="444"/>
+        <location filename="../../gui/controls.py" line="453"/>
         <source>Network: hidden layers</source>
         <translation>ネットワーク: 隠れ層</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="451"/>
+        <location filename="../../gui/controls.py" line="460"/>
         <source>Initial weights w⁰</source>
         <translation>重みの初期値 w⁰</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="453"/>
+        <location filename="../../gui/controls.py" line="462"/>
         <source>how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰</source>
         <translation>w⁰ の決め方 (バイアスは 0 から)。学習がどの局所解に至るかは w⁰ に依存する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="456"/>
+        <location filename="../../gui/controls.py" line="465"/>
         <source>α of ELU: α(e^x − 1) for x &lt; 0</source>
         <translation>ELU の α: x &lt; 0 で α(e^x − 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="458"/>
+        <location filename="../../gui/controls.py" line="467"/>
         <source>scheme</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="458"/>
+        <location filename="../../gui/controls.py" line="467"/>
         <source>ELU α</source>
         <translation>ELU α</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="459"/>
+        <location filename="../../gui/controls.py" line="468"/>
         <source>New weights</source>
         <translation>新しい重み</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="459"/>
+        <location filename="../../gui/controls.py" line="468"/>
         <source>draw another w⁰ (next seed)</source>
         <translation>別の w⁰ を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="461"/>
+        <location filename="../../gui/controls.py" line="470"/>
         <source>seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="462"/>
+        <location filename="../../gui/controls.py" line="471"/>
         <source>seed of w⁰: the same seed gives the same start</source>
         <translation>w⁰ のシード: 同じシードなら同じ初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="466"/>
+        <location filename="../../gui/controls.py" line="475"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="467"/>
+        <location filename="../../gui/controls.py" line="476"/>
         <source>B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once</source>
         <translation>B = N: 勾配降下法、B = 1: SGD、それ以外: ミニバッチ。1 エポックで全サンプルを 1 回ずつ使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="468"/>
+        <location filename="../../gui/controls.py" line="477"/>
         <source>GD (B = N)</source>
         <translation>GD (B = N)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="468"/>
+        <location filename="../../gui/controls.py" line="477"/>
         <source>SGD (B = 1)</source>
         <translation>SGD (B = 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="469"/>
+        <location filename="../../gui/controls.py" line="478"/>
         <source>minibatch</source>
         <translation>ミニバッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="471"/>
+        <location filename="../../gui/controls.py" line="480"/>
         <source>the update rule</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="475"/>
+        <location filename="../../gui/controls.py" line="484"/>
         <source>μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))</source>
         <translation>w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1)) の μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="477"/>
+        <location filename="../../gui/controls.py" line="486"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="477"/>
+        <location filename="../../gui/controls.py" line="486"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="478"/>
+        <location filename="../../gui/controls.py" line="487"/>
         <source>learning rate ε</source>
         <translation>学習率 ε</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="479"/>
+        <location filename="../../gui/controls.py" line="488"/>
         <source>ε in w^(t+1) = w^t − ε∇L: too small converges slowly, too large oscillates and overshoots</source>
         <translation>w^(t+1) = w^t − ε∇L の ε: 小さすぎると収束が遅く、大きすぎると振動して通り過ぎる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="480"/>
+        <location filename="../../gui/controls.py" line="489"/>
         <source>update</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="480"/>
+        <location filename="../../gui/controls.py" line="489"/>
         <source>μ</source>
         <translation>μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="481"/>
+        <location filename="../../gui/controls.py" line="490"/>
         <source>L of a batch</source>
         <translation>バッチの L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="482"/>
+        <location filename="../../gui/controls.py" line="491"/>
         <source>mean of L_n</source>
         <translation>L_n の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="482"/>
+        <location filename="../../gui/controls.py" line="491"/>
         <source>sum of L_n (slides)</source>
         <translation>L_n の総和 (スライド)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="483"/>
+        <location filename="../../gui/controls.py" line="492"/>
         <source>mean or sum (the slides&apos; form) of L_n over a batch</source>
         <translation>バッチにわたる L_n の平均、または総和 (スライドの形)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="484"/>
+        <location filename="../../gui/controls.py" line="493"/>
         <source>L1 λ₁</source>
         <translation>L1 λ₁</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="485"/>
+        <location filename="../../gui/controls.py" line="494"/>
         <source>λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0</source>
         <translation>λ₁: L に λ₁ Σ|w| を加え、重みをちょうど 0 へ引き寄せる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="486"/>
+        <location filename="../../gui/controls.py" line="495"/>
         <source>L2 λ₂</source>
         <translation>L2 λ₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="487"/>
+        <location filename="../../gui/controls.py" line="496"/>
         <source>λ₂: adds ½ λ₂ Σw² to L (weight decay)</source>
         <translation>λ₂: L に ½ λ₂ Σw² を加える (荷重減衰)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="488"/>
+        <location filename="../../gui/controls.py" line="497"/>
         <source>ε schedule</source>
         <translation>ε の変化</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="489"/>
+        <location filename="../../gui/controls.py" line="498"/>
         <source>ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)</source>
         <translation>ε の時間変化。階段: ε γ^⌊エポック / 間隔⌋、指数: ε γ^(エポック / 間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="490"/>
+        <location filename="../../gui/controls.py" line="499"/>
         <source>γ, the factor ε is multiplied by</source>
         <translation>γ: ε に掛ける係数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="492"/>
+        <location filename="../../gui/controls.py" line="501"/>
         <source>epochs per factor γ</source>
         <translation>係数 γ を掛けるエポック間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="493"/>
+        <location filename="../../gui/controls.py" line="502"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="493"/>
+        <location filename="../../gui/controls.py" line="502"/>
         <source>every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="595"/>
+        <location filename="../../gui/controls.py" line="604"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="595"/>
+        <location filename="../../gui/controls.py" line="604"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="603"/>
+        <location filename="../../gui/controls.py" line="612"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="603"/>
+        <location filename="../../gui/controls.py" line="612"/>
         <source>{} /s</source>
         <translation>{} /s</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="685"/>
-        <location filename="../../gui/controls.py" line="686"/>
+        <location filename="../../gui/controls.py" line="694"/>
+        <location filename="../../gui/controls.py" line="695"/>
         <source>matched: {}</source>
         <translation>対応する組: {}</translation>
     </message>
@@ -2162,64 +2172,64 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../gui/loss_view.py" line="140"/>
+        <location filename="../../gui/loss_view.py" line="141"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="144"/>
+        <location filename="../../gui/loss_view.py" line="145"/>
         <source>x axis:</source>
         <translation>横軸:</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="157"/>
-        <location filename="../../gui/loss_view.py" line="181"/>
+        <location filename="../../gui/loss_view.py" line="158"/>
+        <location filename="../../gui/loss_view.py" line="182"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="160"/>
+        <location filename="../../gui/loss_view.py" line="161"/>
         <source>train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="162"/>
-        <location filename="../../gui/loss_view.py" line="233"/>
+        <location filename="../../gui/loss_view.py" line="163"/>
+        <location filename="../../gui/loss_view.py" line="234"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="182"/>
+        <location filename="../../gui/loss_view.py" line="183"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="182"/>
+        <location filename="../../gui/loss_view.py" line="183"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="182"/>
+        <location filename="../../gui/loss_view.py" line="183"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="193"/>
+        <location filename="../../gui/loss_view.py" line="194"/>
         <source>rows: true class · columns: predicted</source>
         <translation>行: 正解クラス · 列: 予測クラス</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="318"/>
+        <location filename="../../gui/loss_view.py" line="319"/>
         <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
         <translation>ステップ {step}   エポック {epoch}   学習損失 {train}   テスト損失 {test}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="343"/>
+        <location filename="../../gui/loss_view.py" line="344"/>
         <source>Confusion matrix (test set)</source>
         <translation>混同行列 (テストデータ)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="344"/>
+        <location filename="../../gui/loss_view.py" line="345"/>
         <source>Confusion matrix (training set)</source>
         <translation>混同行列 (学習データ)</translation>
     </message>
@@ -3038,28 +3048,28 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>_LayerRow</name>
     <message>
-        <location filename="../../gui/controls.py" line="204"/>
+        <location filename="../../gui/controls.py" line="211"/>
         <source>one unit fewer</source>
         <extracomment>Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
         <translation>ユニットを 1 つ減らす</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="206"/>
+        <location filename="../../gui/controls.py" line="213"/>
         <source>n_l, the number of units: W^(l) has n_l rows</source>
         <translation>n_l: ユニット数。W^(l) は n_l 行</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="207"/>
+        <location filename="../../gui/controls.py" line="214"/>
         <source>one unit more</source>
         <translation>ユニットを 1 つ増やす</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="208"/>
+        <location filename="../../gui/controls.py" line="215"/>
         <source>activation f of this layer: z^(l) = f(u^(l))</source>
         <translation>この層の活性化関数 f: z^(l) = f(u^(l))</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="211"/>
+        <location filename="../../gui/controls.py" line="218"/>
         <source>remove this layer</source>
         <translation>この層を削除</translation>
     </message>
