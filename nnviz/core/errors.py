@@ -3,8 +3,8 @@
 The core has no Qt, yet the window speaks Japanese too. So an error keeps its English
 *template* and its *fields* apart::
 
-    raise DataError("{file}, line {line}: {count} values, but the header has {columns}",
-                    file=path, line=7, count=3, columns=4)
+    raise DataError("{file}, line {line}, column {column!r}: {value!r} is not a number",
+                    file=path, line=7, column="age", value="n/a")
 
 ``str(error)`` is the English sentence (the command line, logs, tests); the window looks
 the template up in Qt's translation (context ``"errors"``) and fills in the same fields
