@@ -7,6 +7,7 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 
@@ -377,7 +378,7 @@ def make_parser():
     pa.add_argument("--surface", default="ravine", choices=[n for n in SURFACES if n != "custom"])
     pa.add_argument("--formula", metavar="TEXT", help="your own surface in x and y, e.g. 'x**2 - y**2'")
     pa.add_argument("--start", type=_pair, metavar="X,Y",
-                    help="start point, e.g. --start=-2,1 (default: the surface's)")
+                    help="start point, e.g. --start -2,1 (default: the surface's)")
     pa.add_argument("--optimizers", type=_names, default=("gd", "sgd", "momentum", "nesterov", "adam"),
                     metavar="A,B", help="gd, sgd, plain, momentum, nesterov, adagrad, rmsprop, adam")
     pa.add_argument("--lr", type=float, help="learning rate ε (default: the surface's)")
@@ -403,12 +404,24 @@ def make_parser():
     return p
 
 
+def _negative_values(argv):
+    """``--start -2,1`` as ``--start=-2,1``: argparse takes a value that starts with '-'
+    for an option unless it is one plain number."""
+    out = []
+    for arg in argv:
+        if out and out[-1].startswith("--") and "=" not in out[-1] and re.match(r"-\.?\d", arg):
+            out[-1] += "=" + arg
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv=None):
     """Run the command; return the exit status."""
     from .core.datasets import DataError
     from .core.weights_io import WeightsError
     try:
-        args = make_parser().parse_args(argv)
+        args = make_parser().parse_args(_negative_values(sys.argv[1:] if argv is None else argv))
         if args.self_test:
             from .gui.selftest import self_test
             return self_test()

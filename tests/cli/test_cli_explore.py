@@ -15,9 +15,10 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_paths_csv_equals_run_paths(tmp_path, capsys):
+@pytest.mark.parametrize("start", [["--start=-2,1"], ["--start", "-2,1"]])
+def test_paths_csv_equals_run_paths(tmp_path, capsys, start):
     out = tmp_path / "p.csv"
-    code, _, err = run(capsys, "paths", "--surface", "ravine", "--start=-2,1", "--optimizers", "gd,momentum",
+    code, _, err = run(capsys, "paths", "--surface", "ravine", *start, "--optimizers", "gd,momentum",
                        "--lr", "0.04", "--momentum", "0.8", "--steps", "30", "--out", out)
     assert code == 0, err
     rows = list(csv.DictReader(open(out)))
