@@ -7,8 +7,8 @@ hands the answers back to :meth:`~LandscapeView.show_slice`,
 
 The heatmap-with-contours drawing is shared with the optimiser arena:
 :func:`contour_levels` picks the lines (log-spaced where the loss spans many
-decades) and :class:`ContourMap` holds the image, the isocurves and the colour
-bar of one plot, built once and updated with ``setImage`` / ``setData``.
+decades) and :class:`ContourMap` holds the image, the contour lines (contours.py) and the colour
+bar of one plot, built once and updated with ``setImage`` / ``set_data``.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox
                                QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from .colors import NEG, POS, qcolor
+from .contours import ContourLines
 from .loss_view import _LogAxis
 from .output_view import make_plot
 
@@ -105,9 +106,7 @@ class ContourMap:
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-20)
         plot.addItem(self.image)
-        self.lines = [pg.IsocurveItem(pen=CONTOUR_PEN, axisOrder="row-major") for _ in range(n_lines)]
-        for line in self.lines:
-            line.setParentItem(self.image)
+        self.lines = ContourLines(CONTOUR_PEN, parent=self.image)
         self.bar = pg.ColorBarItem(colorMap=LOSS_CMAP, width=12, interactive=False,
                                    label=label, pen=pg.mkPen(150, 150, 150), colorMapMenu=False)
         self.bar.setImageItem(self.image, insert_in=plot.getPlotItem())
@@ -151,10 +150,7 @@ class ContourMap:
         self.data = data
         self.image.setImage(data, autoLevels=False, levels=self.bounds)
         self.image.setRect(*grid_rect(*extent, data.shape))
-        for line, level in zip(self.lines, lines):
-            line.setData(data, float(level))
-        for line in self.lines[len(lines):]:
-            line.setData(None)
+        self.lines.set_data(data, lines)
 
     def show(self, Z, extent):
         """:meth:`set_scale` and :meth:`draw` for the one field ``Z``; returns the contour levels."""

@@ -18,7 +18,6 @@ The point styling (:class:`PointLayer`, :func:`point_brushes`) is shared with th
 from __future__ import annotations
 
 import re
-import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -28,9 +27,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGraphicsIt
                                QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.datasets import Dataset
-
 from ..training.snapshot import plot_extent
 from .colors import CLASS_COLORS, LUT, MID, NEG, POS, class_color, lut_index
+from .contours import ContourLines
 
 __all__ = ["OutputView", "PointLayer", "point_brushes", "point_legend", "value_max", "make_plot"]
 
@@ -173,18 +172,15 @@ class OutputView(QWidget):
         self.plot = make_plot(self)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
-        self._boundary_time = 0.0
-        self.boundary = pg.IsocurveItem(level=0.5, pen=pg.mkPen(60, 60, 60, 200, width=1.5),
-                                        axisOrder="row-major")
-        self.boundary.setParentItem(self.image)
+        self.boundary = ContourLines(pg.mkPen(60, 60, 60, 200, width=1.5), parent=self.image)
         self.curve = pg.PlotDataItem(pen=pg.mkPen(*POS, width=3))
         self.curve.setZValue(20)
         self.plot.addItem(self.image)
         self.plot.addItem(self.curve)
         self.points = PointLayer(self.plot)
-        # The points (and the boundary, redrawn 10×/s) lie on an image that changes every
-        # frame: cached as pixmaps, they are blitted instead of drawn point by point.
-        for item in (self.points.train, self.points.test, self.points.ring, self.boundary):
+        # The points lie on an image that changes every frame: cached as pixmaps, they are
+        # blitted instead of drawn point by point.
+        for item in (self.points.train, self.points.test, self.points.ring):
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.plot.setToolTip(self.tr("Click a training point to select that sample n."))
@@ -281,7 +277,7 @@ class OutputView(QWidget):
         self.curve.setVisible(one_d)
         self.curve.setData([], [])
         self.image.clear()                          # the old network's picture until a snapshot comes
-        self.boundary.setData(None)
+        self.boundary.set_data(None)
         self.discretize.setEnabled(not one_d)
         train, test = self._xy(dataset)
         self._train_xy = train
@@ -359,10 +355,8 @@ class OutputView(QWidget):
         x0, x1, y0, y1 = snap.extent
         dx, dy = (x1 - x0) / (y.shape[1] - 1), (y1 - y0) / (y.shape[0] - 1)
         self.image.setRect(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
-        now = time.monotonic()      # the boundary (marching squares in Python) at most 10×/s
-        if snap.task == "binary" and (not snap.running or now - self._boundary_time >= 0.1):
-            self._boundary_time = now
-            self.boundary.setData(y[:, :, 0])
+        if snap.task == "binary":
+            self.boundary.set_data(y[:, :, 0], [0.5])
 
     def heatmap(self, y, task):
         """RGBA image (G, G, 4) uint8 of the output ``y`` (G, G, n_L) over the plane."""
