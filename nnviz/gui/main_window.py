@@ -364,13 +364,14 @@ class MainWindow(QMainWindow):
             if view.isVisible() or not snap.running:
                 view.show_snapshot(snap)
         self._update_status(snap)
-        # Finish the frame now, while the worker waits for drawn(): the scenes' queued
-        # dirty-item processing, then the paint. Done later, they would fight the
-        # training thread for the GIL call by call.
-        QCoreApplication.sendPostedEvents(None, QEvent.MetaCall)
-        QCoreApplication.sendPostedEvents(None, QEvent.UpdateRequest)
+        # The views' Python work is done: let the worker train again, and paint now (the
+        # scenes' queued dirty-item processing, then the paint). The paint is mostly C++,
+        # which runs beside the training thread on another core; its Python parts get the
+        # GIL quickly (GIL_SWITCH_INTERVAL).
         self.frames += 1
         self.worker.drawn()
+        QCoreApplication.sendPostedEvents(None, QEvent.MetaCall)
+        QCoreApplication.sendPostedEvents(None, QEvent.UpdateRequest)
 
     def _update_status(self, snap):
         s = self.status_labels

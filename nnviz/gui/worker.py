@@ -9,10 +9,11 @@ Data flow in one direction only (DESIGN.md):
 
 The worker trains in slices of at most ~5 ms and returns to its event loop in
 between, so every command (pause, step, a new ε, reset, quit) takes effect at
-once. It emits a snapshot at most every 33 ms, and only after the GUI has
-drawn the previous one (:meth:`drawn`); while the GUI draws, the worker sleeps
-(at most HANDOFF seconds), then trains at least as long as a frame takes (the
-snapshot and the drawing, on average), so training keeps half the interpreter.
+once. It emits a snapshot at most every 33 ms, and only after the GUI has taken
+in the previous one (:meth:`drawn`); while the views update their items (Python,
+which needs the interpreter) the worker sleeps (at most HANDOFF seconds), then
+trains at least as long as that took (a moving average) while the window paints
+(mostly C++, on the other core), so training keeps at least half the interpreter.
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ DATA_SETTINGS = ("dataset", "data_file", "target", "inputs", "samples", "noise",
                  "data_seed")
 FRAME = 1 / 30       # seconds between snapshots at most
 SLICE = 0.005        # seconds of training before returning to the event loop
-HANDOFF = 0.1        # seconds the worker waits at most for the GUI to draw a snapshot
+HANDOFF = 0.1        # seconds the worker waits at most for the GUI to take in a snapshot
 
 
 class TrainingWorker(QObject):
@@ -78,7 +79,7 @@ class TrainingWorker(QObject):
         self._drawn = True               # the GUI drew the last snapshot (plain bool: GIL-atomic)
         self._dirty = True
         self._next_emit = 0.0            # when the next snapshot is due
-        self._frame_time = 0.0           # seconds a snapshot takes to make and draw (a moving average)
+        self._frame_time = 0.0           # seconds a snapshot takes to make and take in (a moving average)
         self._rate = (time.perf_counter(), 0)
         self._sps = 0.0
         self._budget = 0.0
@@ -104,7 +105,8 @@ class TrainingWorker(QObject):
         self.thread().quit()
 
     def drawn(self):
-        """Called from the GUI thread when it has drawn the last snapshot."""
+        """Called from the GUI thread when its views have taken in the last snapshot
+        (before it paints them)."""
         self._drawn = True
 
     # ------------------------------------------------------------- commands
@@ -377,14 +379,15 @@ class TrainingWorker(QObject):
         # 30 a second on a steady beat (a late frame shortens the next wait), unless far behind
         self._next_emit = self._next_emit + FRAME if now - self._next_emit < FRAME else now + FRAME
         self.snapshot.emit(snap)
-        # Hand the interpreter to the GUI while it draws: a Python training loop would
-        # otherwise win the GIL back after every Qt call the GUI makes (a convoy), and
-        # the window would starve. Sleeping releases the GIL; training resumes once the
-        # frame is drawn (or after HANDOFF seconds).
+        # Hand the interpreter to the GUI while its views take the snapshot in (Python
+        # through and through): a training loop would otherwise win the GIL back after
+        # every Qt call the GUI makes (a convoy), and the window would starve. Sleeping
+        # releases the GIL; training resumes once the views are done (or after HANDOFF
+        # seconds), while the window paints.
         deadline = time.perf_counter() + HANDOFF
         while self.running and not self._drawn and time.perf_counter() < deadline:
             time.sleep(0.0005)
-        if self.running and self._drawn:   # then train at least as long as frames take, on average
+        if self.running and self._drawn:   # then train at least as long as that took, on average
             done = time.perf_counter()      # (a moving average: one slow frame is no reason to wait)
             self._frame_time = 0.8 * self._frame_time + 0.2 * min(done - now, HANDOFF)
             self._next_emit = max(self._next_emit, done + self._frame_time)
