@@ -4,19 +4,19 @@
 value: :meth:`~ControlPanel.set_settings` fills the controls without emitting,
 :meth:`~ControlPanel.settings` reads them back, and ``settings_changed`` carries
 the new Settings whenever the user changes anything (spin boxes after 250 ms of
-quiet, so typing "0.003" emits once). :class:`ArchitectureEditor` edits the
-hidden layers l = 2 … L−1. The run controls send their own signals.
+quiet, so typing "0.003" emits once). The hidden layers l = 2 … L−1 are edited by
+:class:`~nnviz.gui.architecture.ArchitectureEditor`; the small widgets come from
+widgets.py. The run controls send their own signals.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QSignalBlocker, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QButtonGroup, QCheckBox, QComboBox,
-                               QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLayout,
-                               QPushButton, QSlider, QSpinBox, QStyle, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QPointF, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QCheckBox, QComboBox, QGridLayout, QGroupBox,
+                               QLabel, QPushButton, QSlider, QStyle, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.activations import OUTPUT_ACTIVATIONS, TITLES
 from ..core.datasets import DATASETS, FEATURES, make_dataset
@@ -25,11 +25,13 @@ from ..core.network import INIT_SCHEMES
 from ..core.optimizers import OPTIMIZERS, SCHEDULES
 from ..training.trainer import Settings
 from .app import explain
+from .architecture import ArchitectureEditor
 from .colors import LUT, POS, class_color, lut_index, qcolor
+from .widgets import (Debounce, FormGrid, LadderSpinBox, hbox, make_combo, make_spin, note_label, select_data,
+                      tool_button)
 
-__all__ = ["ControlPanel", "ArchitectureEditor", "LadderSpinBox", "dataset_icon", "SPEEDS"]
+__all__ = ["ControlPanel", "dataset_icon", "toy_io", "SPEEDS"]
 
-MAX_LAYERS, MAX_UNITS = 10, 32
 SPEEDS = (1, 2, 5, 10, 30, 100, 300, 1000, 0)        # slider positions, steps/s; 0 = as fast as possible
 EPS_LADDER = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)   # TF Playground's ε
 LAMBDA_LADDER = (0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
@@ -79,254 +81,6 @@ def dataset_icon(name, size=40):
     return QIcon(pix)
 
 
-class LadderSpinBox(QDoubleSpinBox):
-    """A QDoubleSpinBox whose arrows walk a ladder (…, 0.01, 0.03, 0.1, …) and which drops
-    trailing zeros; any value in range can still be typed."""
-
-    def __init__(self, ladder, decimals=5, tip=""):
-        super().__init__(decimals=decimals, toolTip=tip)
-        self.ladder = ladder
-        self.setRange(min(ladder), max(ladder))
-
-    def stepBy(self, steps):
-        v = self.value()
-        up, down = [x for x in self.ladder if x > v * (1 + 1e-9)], [x for x in self.ladder if x < v * (1 - 1e-9)]
-        if steps > 0 and up:
-            self.setValue(up[min(steps, len(up)) - 1])
-        elif steps < 0 and down:
-            self.setValue(down[max(steps, -len(down))])
-
-    def textFromValue(self, v):
-        s, point = self.locale().toString(v, "f", self.decimals()), self.locale().decimalPoint()
-        return s.rstrip("0").rstrip(point) if point in s else s
-
-
-# ------------------------------------------------------------------ small builders
-def _combo(items, tip=""):
-    """A combo of (text, data) items that may shrink below its longest item."""
-    c = QComboBox(toolTip=tip, minimumContentsLength=4,
-                  sizeAdjustPolicy=QComboBox.AdjustToMinimumContentsLengthWithIcon)
-    for text, data in items:
-        c.addItem(text, data)
-    return c
-
-
-def _select(combo, data):
-    combo.setCurrentIndex(max(combo.findData(data), 0))
-
-
-def _spin(lo, hi, tip="", step=1, suffix="", decimals=None):
-    """A QSpinBox, or a QDoubleSpinBox when ``decimals`` is given."""
-    s = QSpinBox() if decimals is None else QDoubleSpinBox(decimals=decimals)
-    s.setRange(lo, hi)
-    s.setSingleStep(step)
-    s.setSuffix(suffix)
-    s.setToolTip(tip)
-    return s
-
-
-def _tool(text, tip, slot, icon=None):
-    """A small square tool button."""
-    b = QToolButton(text=text, toolTip=tip)
-    if icon is not None:
-        b.setIcon(b.style().standardIcon(icon))
-    b.setFixedSize(24, 24)
-    b.clicked.connect(lambda *_: slot())
-    return b
-
-
-def _note(text=""):
-    """A small wrapped grey label for explanations."""
-    label = QLabel(text, wordWrap=True, foregroundRole=QPalette.PlaceholderText)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 0.9)
-    label.setFont(font)
-    return label
-
-
-def _hbox(*items):
-    lay = QHBoxLayout()
-    lay.setSpacing(4)
-    for item in items:
-        lay.addWidget(item, 0 if isinstance(item, QAbstractButton) else 1)
-    return lay
-
-
-class _Grid(QGridLayout):
-    """Rows of label/field pairs in four columns; a row's last cell spans what is left.
-    A text cell becomes a label carrying the tooltip of the field after it."""
-
-    def __init__(self, box):
-        super().__init__(box)
-        self.setContentsMargins(6, 4, 6, 6)
-        self.setHorizontalSpacing(4)
-        self.setVerticalSpacing(5)
-        self.setColumnStretch(1, 3)
-        self.setColumnStretch(3, 1)
-        self.n = 0
-
-    def row(self, *cells):
-        """Add one row; returns its widgets (labels made from text included)."""
-        widgets = []
-        for i, cell in enumerate(cells):
-            if isinstance(cell, str):
-                cell = QLabel(cell)
-                nxt = cells[i + 1] if i + 1 < len(cells) else None
-                if isinstance(nxt, QWidget):
-                    cell.setToolTip(nxt.toolTip())
-                    cell.setBuddy(nxt)
-            span = 4 - i if i == len(cells) - 1 else 1
-            (self.addLayout if isinstance(cell, QLayout) else self.addWidget)(cell, self.n, i, 1, span)
-            widgets.append(cell)
-        self.n += 1
-        return widgets
-
-
-class _Debounce:
-    """Calls ``fn`` once, 250 ms after the last :meth:`later`, or at once with :meth:`now`."""
-
-    def __init__(self, parent, fn, ms=250):
-        self.fn, self.timer = fn, QTimer(parent, singleShot=True, interval=ms)
-        self.timer.timeout.connect(fn)
-
-    def later(self):
-        self.timer.start()
-
-    def now(self):
-        self.timer.stop()
-        self.fn()
-
-
-# ------------------------------------------------------------------ architecture
-class _LayerRow(QWidget):
-    """One hidden layer: "layer l", [−] n_l [+], its activation f, and a remove button."""
-
-    changed = Signal()
-    removed = Signal(object)
-
-    def __init__(self, units, activation):
-        super().__init__()
-        self.units = units
-        self.label = QLabel(minimumWidth=48)
-        self.minus = _tool("−", self.tr("one unit fewer"), lambda: self._add(-1))
-        self.count = QLabel(alignment=Qt.AlignCenter, minimumWidth=22,
-                            toolTip=self.tr("n_l, the number of units: W^(l) has n_l rows"))
-        self.plus = _tool("+", self.tr("one unit more"), lambda: self._add(1))
-        self.act = _combo([(self.tr(t), k) for k, t in TITLES.items()], self.tr("activation f of this layer: z^(l) = f(u^(l))"))
-        _select(self.act, activation)
-        self.act.currentIndexChanged.connect(lambda *_: self.changed.emit())
-        self.remove = _tool("✕", self.tr("remove this layer"), lambda: self.removed.emit(self))
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(2)
-        for w in (self.label, self.minus, self.count, self.plus, self.act, self.remove):
-            lay.addWidget(w, w is self.act)
-        self._add(0)
-
-    def _add(self, delta):
-        self.units = min(max(self.units + delta, 1), MAX_UNITS)
-        self.count.setText(str(self.units))
-        self.minus.setEnabled(self.units > 1)
-        self.plus.setEnabled(self.units < MAX_UNITS)
-        if delta:
-            self.changed.emit()
-
-
-class ArchitectureEditor(QWidget):
-    """The hidden layers l = 2 … L−1, one row each; layer 1 (input) and L (output) are fixed text.
-
-    :meth:`hidden` gives their sizes (n_2, …, n_(L−1)), :meth:`activations` one name per
-    hidden layer. ``changed`` fires on every user edit; :meth:`set_layers` and
-    :meth:`set_io` emit nothing. Up to 10 hidden layers of 1 to 32 units.
-    """
-
-    changed = Signal()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows, self._fallback, self._io = [], "tanh", (2, 1)
-        self._input, self._output = _note(), _note()
-        self._add = QPushButton(self.tr("+ add layer"),
-                                toolTip=self.tr("a new hidden layer just before the output layer L"))
-        self._add.clicked.connect(self.add_layer)
-        self._list = QVBoxLayout()
-        self._list.setSpacing(2)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(3)
-        for item in (self._input, self._list, self._output, self._add):
-            (lay.addLayout if isinstance(item, QLayout) else lay.addWidget)(item)
-        self._refresh()
-
-    def hidden(self):
-        """Hidden layer sizes, a tuple of ints."""
-        return tuple(r.units for r in self.rows)
-
-    def activations(self):
-        """One activation name per hidden layer."""
-        return tuple(r.act.currentData() for r in self.rows)
-
-    def default_activation(self):
-        """The activation a new layer gets: the last layer's, or else the last removed one's."""
-        return self.rows[-1].act.currentData() if self.rows else self._fallback
-
-    def set_layers(self, hidden, activations=("tanh",)):
-        """Show these layers (``activations``: one for all or one per layer), emitting nothing."""
-        for row in list(self.rows):
-            self._take(row)
-        acts = list(activations) or [self._fallback]
-        acts += [acts[-1]] * (len(hidden) - len(acts))
-        self._fallback = acts[0]
-        for n, a in list(zip(hidden, acts))[:MAX_LAYERS]:
-            self._put(int(n), a)
-        self._refresh()
-
-    def set_io(self, n_in, n_out):
-        """Sizes of layer 1 and layer L, shown as text (None: not known yet)."""
-        self._io = (n_in, n_out)
-        self._refresh()
-
-    def add_layer(self):
-        """Append a hidden layer like the last one (4 units if there is none)."""
-        if len(self.rows) < MAX_LAYERS:
-            self._put(self.rows[-1].units if self.rows else 4, self.default_activation())
-            self._refresh()
-            self.changed.emit()
-
-    def remove_layer(self, row=None):
-        """Remove ``row`` (default: the last hidden layer)."""
-        row = row or (self.rows[-1] if self.rows else None)
-        if row is not None:
-            self._fallback = row.act.currentData()
-            self._take(row)
-            self._refresh()
-            self.changed.emit()
-
-    def _put(self, units, activation):
-        row = _LayerRow(min(max(units, 1), MAX_UNITS), activation)
-        row.changed.connect(lambda: self.changed.emit())
-        row.removed.connect(self.remove_layer)
-        self._list.addWidget(row)
-        self.rows.append(row)
-
-    def _take(self, row):
-        self.rows.remove(row)
-        self._list.removeWidget(row)
-        row.hide()
-        row.deleteLater()
-
-    def _refresh(self):
-        for l, row in enumerate(self.rows, start=2):
-            row.label.setText(self.tr("layer {}").format(l))
-        n_in, n_out = self._io
-        self._input.setText(self.tr("layer 1 · input x · 1 unit") if n_in == 1 else
-                            self.tr("layer 1 · input x · {} units").format("?" if n_in is None else n_in))
-        L = len(self.rows) + 2
-        self._output.setText(self.tr("layer {} = L · output y · 1 unit").format(L) if n_out == 1 else
-                             self.tr("layer {} = L · output y · {} units").format(L, "?" if n_out is None else n_out))
-        self._add.setEnabled(len(self.rows) < MAX_LAYERS)
-
-
 # ------------------------------------------------------------------ the panel
 class ControlPanel(QWidget):
     """The side panel: a view of one Settings value plus the run controls.
@@ -353,8 +107,8 @@ class ControlPanel(QWidget):
         super().__init__(parent)
         self._base, self._last, self._loading, self._file_task = Settings(), None, False, "binary"
         self._fields = {}                     # Settings field → the control showing it as it is
-        self._settings_deb = _Debounce(self, self._emit_settings)
-        self._stop_deb, self._last_stop = _Debounce(self, self._emit_stop), (None, None)
+        self._settings_deb = Debounce(self, self._emit_settings)
+        self._stop_deb, self._last_stop = Debounce(self, self._emit_stop), (None, None)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         for build in (self._run_group, self._data_group, self._task_group, self._layers_group,
@@ -372,15 +126,15 @@ class ControlPanel(QWidget):
                                  self.step_requested.emit, QStyle.SP_MediaSkipForward)
         self.reset = self._button(self.tr("Reset"), self.tr("back to the initial weights w⁰ and epoch 0"),
                                   self.reset_requested.emit, QStyle.SP_MediaSkipBackward)
-        g.row(_hbox(self.play, self.step, self.reset))
+        g.row(hbox(self.play, self.step, self.reset))
         self.speed_slider = QSlider(Qt.Horizontal, minimum=0, maximum=len(SPEEDS) - 1, pageStep=1,
                                     value=SPEEDS.index(0), toolTip=self.tr("training steps per second"))
         self.speed_label = QLabel(minimumWidth=44)
         self.speed_slider.valueChanged.connect(self._on_speed)
-        g.row(self.tr("speed"), _hbox(self.speed_slider, self.speed_label))
+        g.row(self.tr("speed"), hbox(self.speed_slider, self.speed_label))
         self.stop_epochs_on = QCheckBox(self.tr("stop at epoch"))
         self.stop_loss_on = QCheckBox(self.tr("stop at L ≤"))
-        self.stop_epochs = _spin(1, 99999, self.tr("pause after this many epochs"))
+        self.stop_epochs = make_spin(1, 99999, self.tr("pause after this many epochs"))
         self.stop_loss = LadderSpinBox(LOSS_LADDER, 4, self.tr("pause once the training loss L is this low"))
         self.stop_epochs.setValue(100)
         self.stop_loss.setValue(0.01)
@@ -402,21 +156,21 @@ class ControlPanel(QWidget):
             self.datasets.addButton(b, i)
             grid.addWidget(b, i // 5, i % 5)
         self.datasets.idClicked.connect(self._on_dataset)
-        self.data_info = _note()
+        self.data_info = note_label()
         g.row(grid)
         g.row(self.data_info)
-        g.row(self.tr("N"), self._field("samples", _spin(10, 10000, self.tr(
+        g.row(self.tr("N"), self._field("samples", make_spin(10, 10000, self.tr(
                   "N, the number of samples (training and test together)"), step=10)),
-              self.tr("noise"), self._field("noise", _spin(0, 1, self.tr(
+              self.tr("noise"), self._field("noise", make_spin(0, 1, self.tr(
                   "noise on the inputs (classes) or on the teacher signal d (regression)"), 0.05, decimals=2)))
-        self.test_pct = _spin(0, 90, self.tr("share of the samples held out as test data, never trained on"),
+        self.test_pct = make_spin(0, 90, self.tr("share of the samples held out as test data, never trained on"),
                               step=5, suffix=" %")
         self._watch(self._changed, self.test_pct)
         g.row(self.tr("test"), self.test_pct, self.tr("K"),
-              self._field("classes", _spin(2, 10, self.tr("K, the number of classes (blobs and spiral_k)"))))
-        self.regenerate = _tool("", self.tr("regenerate: new data from the next data seed"), self._regenerate,
+              self._field("classes", make_spin(2, 10, self.tr("K, the number of classes (blobs and spiral_k)"))))
+        self.regenerate = tool_button("", self.tr("regenerate: new data from the next data seed"), self._regenerate,
                                 QStyle.SP_BrowserReload)
-        g.row(self.tr("data seed"), _hbox(self._field("data_seed", _spin(0, 2**31 - 1, self.tr(
+        g.row(self.tr("data seed"), hbox(self._field("data_seed", make_spin(0, 2**31 - 1, self.tr(
             "seed of the points, the noise and the train/test split"))), self.regenerate))
         g.row(self.tr("input features φ(x); none: x₁, x₂"))
         self.features, fgrid = {k: QCheckBox(title) for k, (_, title) in FEATURES.items()}, QGridLayout()
@@ -433,15 +187,15 @@ class ControlPanel(QWidget):
 
     def _task_group(self):
         box, g = self._group(self.tr("Task: output layer and loss"))
-        self.task = _combo([(self.tr(TASKS[t].title), t) for t in TASKS], self.tr(
+        self.task = make_combo([(self.tr(TASKS[t].title), t) for t in TASKS], self.tr(
             "the data set decides the problem; each task picks its matched output activation and loss, "
             "so that δ^(L) = z − d"))
-        self.task_info = _note()
+        self.task_info = note_label()
         self.override = QCheckBox(self.tr("choose output f and loss L_n myself"), toolTip=self.tr(
             "any other pair uses the general chain rule δ^(L) = f'(u^(L)) ⊙ ∂L/∂z"))
-        self.output = _combo([("", "")] + [(self.tr(TITLES.get(a, "Softmax")), a) for a in OUTPUT_ACTIVATIONS],
+        self.output = make_combo([("", "")] + [(self.tr(TITLES.get(a, "Softmax")), a) for a in OUTPUT_ACTIVATIONS],
                              self.tr("output activation: y = z^(L) = f(u^(L))"))
-        self.loss = _combo([("", "")] + [(self.tr(LOSSES[k].title), k) for k in LOSSES], self.tr("loss L_n of one sample"))
+        self.loss = make_combo([("", "")] + [(self.tr(LOSSES[k].title), k) for k in LOSSES], self.tr("loss L_n of one sample"))
         self._watch(self._changed, self.task, self.override, self.output, self.loss)
         g.row(self.tr("task"), self.task)
         g.row(self.task_info)
@@ -458,47 +212,47 @@ class ControlPanel(QWidget):
 
     def _init_group(self):
         box, g = self._group(self.tr("Initial weights w⁰"))
-        init = self._field("init", _combo([(self.tr(k), k) for k in INIT_SCHEMES], self.tr(
+        init = self._field("init", make_combo([(self.tr(k), k) for k in INIT_SCHEMES], self.tr(
             "how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰")))
         for i, k in enumerate(INIT_SCHEMES):
             init.setItemData(i, INITS.get(k, k), Qt.ToolTipRole)
-        self.elu_alpha = self._field("elu_alpha", _spin(0.01, 10, self.tr("α of ELU: α(e^x − 1) for x < 0"),
+        self.elu_alpha = self._field("elu_alpha", make_spin(0.01, 10, self.tr("α of ELU: α(e^x − 1) for x < 0"),
                                                         0.1, decimals=2))
         g.row(self.tr("scheme"), init, self.tr("ELU α"), self.elu_alpha)
         self.new_weights = new = self._button(self.tr("New weights"), self.tr("draw another w⁰ (next seed)"),
                            self.new_weights_requested.emit)
-        g.row(self.tr("seed"), _hbox(self._field("seed", _spin(0, 2**31 - 1, self.tr(
+        g.row(self.tr("seed"), hbox(self._field("seed", make_spin(0, 2**31 - 1, self.tr(
             "seed of w⁰: the same seed gives the same start"))), new))
         return box
 
     def _training_group(self):
         box, g = self._group(self.tr("Training"))
         tip = self.tr("B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once")
-        self.batch_mode = _combo([(self.tr("GD (B = N)"), 0), (self.tr("SGD (B = 1)"), 1),
+        self.batch_mode = make_combo([(self.tr("GD (B = N)"), 0), (self.tr("SGD (B = 1)"), 1),
                                   (self.tr("minibatch"), -1)], tip)
-        self.batch_b = _spin(2, 9999, tip)
-        self.optimizer = _combo([(self.tr(k), k) for k in OPTIMIZERS], self.tr("the update rule"))
+        self.batch_b = make_spin(2, 9999, tip)
+        self.optimizer = make_combo([(self.tr(k), k) for k in OPTIMIZERS], self.tr("the update rule"))
         for i, k in enumerate(OPTIMIZERS):
             self.optimizer.setItemData(i, RULES.get(k, k), Qt.ToolTipRole)
         self._watch(self._changed, self.batch_mode, self.batch_b, self.optimizer)
-        self.mu = self._field("mu", _spin(0, 0.999, self.tr("μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))"),
+        self.mu = self._field("mu", make_spin(0, 0.999, self.tr("μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))"),
                                           0.05, decimals=3))
         g.row(self.tr("batch"), self.batch_mode, self.tr("B"), self.batch_b)
         g.row(self.tr("learning rate ε"), self._field("eps", LadderSpinBox(EPS_LADDER, 5, self.tr(
             "ε in w^(t+1) = w^t − ε∇L: too small converges slowly, too large oscillates and overshoots"))))
         g.row(self.tr("update"), self.optimizer, self.tr("μ"), self.mu)
-        g.row(self.tr("L of a batch"), self._field("reduction", _combo(
+        g.row(self.tr("L of a batch"), self._field("reduction", make_combo(
             [(self.tr("mean of L_n"), "mean"), (self.tr("sum of L_n (slides)"), "sum")],
             self.tr("mean or sum (the slides' form) of L_n over a batch"))))
         g.row(self.tr("L1 λ₁"), self._field("l1", LadderSpinBox(LAMBDA_LADDER, 5, self.tr(
                   "λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0"))),
               self.tr("L2 λ₂"), self._field("l2", LadderSpinBox(LAMBDA_LADDER, 5, self.tr(
                   "λ₂: adds ½ λ₂ Σw² to L (weight decay)"))))
-        g.row(self.tr("ε schedule"), self._field("schedule", _combo([(self.tr(k), k) for k in SCHEDULES], self.tr(
+        g.row(self.tr("ε schedule"), self._field("schedule", make_combo([(self.tr(k), k) for k in SCHEDULES], self.tr(
             "ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)"))))
-        self.gamma = self._field("gamma", _spin(0.01, 1, self.tr("γ, the factor ε is multiplied by"), 0.05,
+        self.gamma = self._field("gamma", make_spin(0.01, 1, self.tr("γ, the factor ε is multiplied by"), 0.05,
                                                 decimals=2))
-        self.every = self._field("every", _spin(1, 9999, self.tr("epochs per factor γ")))
+        self.every = self._field("every", make_spin(1, 9999, self.tr("epochs per factor γ")))
         g.row(self.tr("γ"), self.gamma, self.tr("every"), self.every)
         return box
 
@@ -512,7 +266,7 @@ class ControlPanel(QWidget):
         inner.setFont(font)
         QVBoxLayout(box).setContentsMargins(0, 0, 0, 0)
         box.layout().addWidget(inner)
-        return box, _Grid(inner)
+        return box, FormGrid(inner)
 
     def _button(self, text, tip, slot, icon=None):
         b = QPushButton(text, toolTip=tip)
@@ -564,20 +318,20 @@ class ControlPanel(QWidget):
                                 else None)
             for name, w in self._fields.items():
                 value = getattr(s, name)
-                _select(w, value) if isinstance(w, QComboBox) else \
+                select_data(w, value) if isinstance(w, QComboBox) else \
                     w.setChecked(value) if isinstance(w, QCheckBox) else w.setValue(value)
             self.test_pct.setValue(round(s.test_ratio * 100))
             for k, b in self.features.items():
                 b.setChecked(k in s.features)
-            _select(self.task, s.task or DATASETS.get(s.dataset, ("binary",))[0])
+            select_data(self.task, s.task or DATASETS.get(s.dataset, ("binary",))[0])
             self._file_task = self.task.currentData()
             self.override.setChecked(bool(s.output or s.loss))
-            _select(self.output, s.output or "")
-            _select(self.loss, s.loss or "")
+            select_data(self.output, s.output or "")
+            select_data(self.loss, s.loss or "")
             self.layers.set_layers(s.hidden, s.activations)
-            _select(self.batch_mode, min(s.batch, 2) if s.batch < 2 else -1)
+            select_data(self.batch_mode, min(s.batch, 2) if s.batch < 2 else -1)
             self.batch_b.setValue(s.batch if s.batch > 1 else self.batch_b.value())
-            _select(self.optimizer, s.optimizer_name)
+            select_data(self.optimizer, s.optimizer_name)
             self._sync()
         finally:
             self._loading = False
@@ -667,7 +421,7 @@ class ControlPanel(QWidget):
             for i in range(self.task.count()):
                 self.task.model().item(i).setEnabled(bool(file) or self.task.itemData(i) == self._implied_task())
             if not file:
-                _select(self.task, self._implied_task())
+                select_data(self.task, self._implied_task())
         task = TASKS[self.task.currentData()]
         self._fields["classes"].setEnabled(not file and ds in ("blobs", "spiral_k"))
         raw_in, raw_out = (None, None) if file else toy_io(ds, self._fields["classes"].value())

@@ -6,6 +6,15 @@ for lupdate under the context the code looks it up in; nothing imports this modu
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 STRINGS = (
+    QT_TRANSLATE_NOOP("_LayerRow", "Identity"),  # architecture.py
+    QT_TRANSLATE_NOOP("_LayerRow", "Binary step"),  # architecture.py
+    QT_TRANSLATE_NOOP("_LayerRow", "Logistic (sigmoid)"),  # architecture.py
+    QT_TRANSLATE_NOOP("_LayerRow", "Tanh"),  # architecture.py
+    QT_TRANSLATE_NOOP("_LayerRow", "ArcTan"),  # architecture.py
+    QT_TRANSLATE_NOOP("_LayerRow", "ReLU"),  # architecture.py
+    QT_TRANSLATE_NOOP("_LayerRow", "PReLU"),  # architecture.py
+    QT_TRANSLATE_NOOP("_LayerRow", "ELU"),  # architecture.py
+    QT_TRANSLATE_NOOP("_LayerRow", "SoftPlus"),  # architecture.py
     QT_TRANSLATE_NOOP("ArenaView", "Ravine (SGD vs Momentum SGD)"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Saddle x² − y²"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Monkey saddle"),  # arena.py
@@ -74,15 +83,6 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ArenaView", "saddle-shaped"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "curves down"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "flat in one direction"),  # arena.py
-    QT_TRANSLATE_NOOP("_LayerRow", "Identity"),  # controls.py
-    QT_TRANSLATE_NOOP("_LayerRow", "Binary step"),  # controls.py
-    QT_TRANSLATE_NOOP("_LayerRow", "Logistic (sigmoid)"),  # controls.py
-    QT_TRANSLATE_NOOP("_LayerRow", "Tanh"),  # controls.py
-    QT_TRANSLATE_NOOP("_LayerRow", "ArcTan"),  # controls.py
-    QT_TRANSLATE_NOOP("_LayerRow", "ReLU"),  # controls.py
-    QT_TRANSLATE_NOOP("_LayerRow", "PReLU"),  # controls.py
-    QT_TRANSLATE_NOOP("_LayerRow", "ELU"),  # controls.py
-    QT_TRANSLATE_NOOP("_LayerRow", "SoftPlus"),  # controls.py
     QT_TRANSLATE_NOOP("datasets", "points in the four quadrants; class 1 where x1·x2 > 0"),  # controls.py
     QT_TRANSLATE_NOOP("datasets", "inner disc (class 1) inside an outer ring (class 0)"),  # controls.py
     QT_TRANSLATE_NOOP("datasets", "two Gaussian clusters; class 1 upper right"),  # controls.py

@@ -3,7 +3,9 @@ import pytest
 from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QScrollArea, QSlider
 
 from nnviz.core.datasets import DATASETS
-from nnviz.gui.controls import SPEEDS, ArchitectureEditor, ControlPanel, LadderSpinBox, dataset_icon
+from nnviz.gui.architecture import ArchitectureEditor
+from nnviz.gui.controls import SPEEDS, ControlPanel, dataset_icon
+from nnviz.gui.widgets import LadderSpinBox
 from nnviz.training.trainer import Settings, build
 
 QUIET = 400          # ms: longer than the 250 ms debounce

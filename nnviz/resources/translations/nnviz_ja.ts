@@ -68,37 +68,37 @@
 <context>
     <name>ArchitectureEditor</name>
     <message>
-        <location filename="../../gui/controls.py" line="249"/>
+        <location filename="../../gui/architecture.py" line="63"/>
         <source>+ add layer</source>
         <translation>+ 層を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="250"/>
+        <location filename="../../gui/architecture.py" line="64"/>
         <source>a new hidden layer just before the output layer L</source>
         <translation>出力層 L の直前に隠れ層を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="320"/>
+        <location filename="../../gui/architecture.py" line="134"/>
         <source>layer {}</source>
         <translation>第 {} 層</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="322"/>
+        <location filename="../../gui/architecture.py" line="136"/>
         <source>layer 1 · input x · 1 unit</source>
         <translation>第 1 層 · 入力 x · 1 ユニット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="323"/>
+        <location filename="../../gui/architecture.py" line="137"/>
         <source>layer 1 · input x · {} units</source>
         <translation>第 1 層 · 入力 x · {} ユニット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="325"/>
+        <location filename="../../gui/architecture.py" line="139"/>
         <source>layer {} = L · output y · 1 unit</source>
         <translation>第 {} 層 = L · 出力 y · 1 ユニット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="326"/>
+        <location filename="../../gui/architecture.py" line="140"/>
         <source>layer {} = L · output y · {} units</source>
         <translation>第 {} 層 = L · 出力 y · {} ユニット</translation>
     </message>
@@ -131,342 +131,342 @@
         <translation>3D 表示に失敗しました: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="9"/>
+        <location filename="../../gui/strings.py" line="18"/>
         <source>Ravine (SGD vs Momentum SGD)</source>
         <translation>谷 (SGD vs モメンタム SGD)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="10"/>
+        <location filename="../../gui/strings.py" line="19"/>
         <source>Saddle x² − y²</source>
         <translation>鞍点 x² − y²</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="11"/>
+        <location filename="../../gui/strings.py" line="20"/>
         <source>Monkey saddle</source>
         <translation>モンキーサドル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="12"/>
+        <location filename="../../gui/strings.py" line="21"/>
         <source>Rosenbrock</source>
         <translation>Rosenbrock 関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="13"/>
+        <location filename="../../gui/strings.py" line="22"/>
         <source>Himmelblau (four minima)</source>
         <translation>Himmelblau 関数 (極小点 4 つ)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="14"/>
+        <location filename="../../gui/strings.py" line="23"/>
         <source>Beale</source>
         <translation>Beale 関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="15"/>
+        <location filename="../../gui/strings.py" line="24"/>
         <source>Six-hump camel</source>
         <translation>6 こぶラクダ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="16"/>
+        <location filename="../../gui/strings.py" line="25"/>
         <source>Custom formula…</source>
         <translation>自分で式を入力…</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="17"/>
+        <location filename="../../gui/strings.py" line="26"/>
         <source>The loss L(x, y) the optimisers descend; w = (x, y) plays the weights</source>
         <translation>最適化法が降りていく損失 L(x, y)。w = (x, y) が重みの役をする</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="18"/>
+        <location filename="../../gui/strings.py" line="27"/>
         <source>L in x and y: + − * / ** ( ), numbers, pi, e, sin cos tan exp log sqrt abs tanh …; press Enter to apply</source>
         <translation>x と y で書いた L: + − * / ** ( )、数値、pi、e、sin cos tan exp log sqrt abs tanh …。Enter で適用</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="19"/>
+        <location filename="../../gui/strings.py" line="28"/>
         <source>GD stalls at the saddle</source>
         <translation>GD が鞍点で停まる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="20"/>
+        <location filename="../../gui/strings.py" line="29"/>
         <source>Saddle x² − y², start on y = 0: GD runs into the saddle point and stays (∇L = 0); the noise of SGD pushes it off (lecture §5)</source>
         <translation>鞍点 x² − y² を y = 0 上から開始: GD は鞍点に入って停まる (∇L = 0)。SGD はノイズで抜け出す (講義 §5)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="21"/>
+        <location filename="../../gui/strings.py" line="30"/>
         <source>Surface</source>
         <translation>曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="22"/>
+        <location filename="../../gui/strings.py" line="31"/>
         <source>Optimisers</source>
         <translation>最適化法</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="23"/>
+        <location filename="../../gui/strings.py" line="32"/>
         <source>w ← w − ε∇L on the exact gradient (full-batch gradient descent)</source>
         <translation>正確な勾配で w ← w − ε∇L (全データを使う勾配降下法)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="24"/>
+        <location filename="../../gui/strings.py" line="33"/>
         <source>w ← w − ε(∇L + noise): the noisy gradient of one sample</source>
         <translation>w ← w − ε(∇L + ノイズ): 1 サンプルのノイズを含む勾配</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="25"/>
+        <location filename="../../gui/strings.py" line="34"/>
         <source>w ← w − ε∇L + μv, v = w − w_prev: inertia damps the zig-zag (§6)</source>
         <translation>w ← w − ε∇L + μv, v = w − w_prev: 慣性がジグザグを抑える (§6)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="26"/>
+        <location filename="../../gui/strings.py" line="35"/>
         <source>Momentum with the gradient taken at the look-ahead point w + μv</source>
         <translation>先読みした点 w + μv で勾配を求めるモメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="27"/>
+        <location filename="../../gui/strings.py" line="36"/>
         <source>Adam: each coordinate&apos;s step scaled by its running gradient size</source>
         <translation>Adam: 各座標の更新幅を、その座標の勾配の大きさの移動平均で調整</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="28"/>
+        <location filename="../../gui/strings.py" line="37"/>
         <source>GD</source>
         <translation>GD</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="29"/>
+        <location filename="../../gui/strings.py" line="38"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="30"/>
+        <location filename="../../gui/strings.py" line="39"/>
         <source>Momentum SGD</source>
         <translation>モメンタム SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="31"/>
+        <location filename="../../gui/strings.py" line="40"/>
         <source>Nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="32"/>
+        <location filename="../../gui/strings.py" line="41"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="33"/>
+        <location filename="../../gui/strings.py" line="42"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="34"/>
+        <location filename="../../gui/strings.py" line="43"/>
         <source>Learning rate ε: too small converges slowly, too large oscillates and overshoots (§5)</source>
         <translation>学習率 ε: 小さすぎると収束に時間がかかり、大きすぎると振動して通り過ぎる (§5)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="35"/>
+        <location filename="../../gui/strings.py" line="44"/>
         <source>Momentum μ: how much of the last update v = w − w_prev carries on (§6)</source>
         <translation>モメンタム μ: 前回の更新 v = w − w_prev をどれだけ引き継ぐか (§6)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="36"/>
+        <location filename="../../gui/strings.py" line="45"/>
         <source>Standard deviation of the noise added to ∇L for every optimiser but GD</source>
         <translation>GD 以外の最適化法で ∇L に加えるノイズの標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="37"/>
+        <location filename="../../gui/strings.py" line="46"/>
         <source>Number of updates t</source>
         <translation>更新回数 t</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="38"/>
+        <location filename="../../gui/strings.py" line="47"/>
         <source>Seed of the gradient noise (all optimisers see the same noise)</source>
         <translation>勾配ノイズのシード (どの最適化法にも同じノイズ)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="39"/>
+        <location filename="../../gui/strings.py" line="48"/>
         <source>Animation speed: updates shown per second</source>
         <translation>アニメーションの速さ: 1 秒あたりに表示する更新回数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="40"/>
+        <location filename="../../gui/strings.py" line="49"/>
         <source>ε</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="41"/>
+        <location filename="../../gui/strings.py" line="50"/>
         <source>μ</source>
         <translation>μ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="42"/>
+        <location filename="../../gui/strings.py" line="51"/>
         <source>noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="43"/>
+        <location filename="../../gui/strings.py" line="52"/>
         <source>steps</source>
         <translation>ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="44"/>
+        <location filename="../../gui/strings.py" line="53"/>
         <source>seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="45"/>
+        <location filename="../../gui/strings.py" line="54"/>
         <source>speed</source>
         <translation>速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="46"/>
+        <location filename="../../gui/strings.py" line="55"/>
         <source>Replay</source>
         <translation>リプレイ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="47"/>
+        <location filename="../../gui/strings.py" line="56"/>
         <source>3-D view</source>
         <translation>3D 表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="48"/>
+        <location filename="../../gui/strings.py" line="57"/>
         <source>The 3-D view needs PyOpenGL (pip install PyOpenGL)</source>
         <translation>3D 表示には PyOpenGL が必要です (pip install PyOpenGL)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="49"/>
+        <location filename="../../gui/strings.py" line="58"/>
         <source>Show the surface L(x, y) in 3-D in its own window</source>
         <translation>曲面 L(x, y) を別ウィンドウに 3D で表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="50"/>
+        <location filename="../../gui/strings.py" line="59"/>
         <source>Click to start every optimiser from that point</source>
         <translation>クリックした点からすべての最適化法を開始</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="51"/>
+        <location filename="../../gui/strings.py" line="60"/>
         <source>iteration t</source>
         <translation>反復 t</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="52"/>
+        <location filename="../../gui/strings.py" line="61"/>
         <source>loss L</source>
         <translation>損失 L</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="53"/>
+        <location filename="../../gui/strings.py" line="62"/>
         <source>optimiser</source>
         <translation>最適化法</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="54"/>
+        <location filename="../../gui/strings.py" line="63"/>
         <source>t</source>
         <translation>t</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="55"/>
+        <location filename="../../gui/strings.py" line="64"/>
         <source>L</source>
         <translation>L</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="56"/>
+        <location filename="../../gui/strings.py" line="65"/>
         <source>‖∇L‖</source>
         <translation>‖∇L‖</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="57"/>
+        <location filename="../../gui/strings.py" line="66"/>
         <source>λ₁</source>
         <translation>λ₁</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="58"/>
+        <location filename="../../gui/strings.py" line="67"/>
         <source>λ₂</source>
         <translation>λ₂</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="59"/>
+        <location filename="../../gui/strings.py" line="68"/>
         <source>here</source>
         <translation>この点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="60"/>
+        <location filename="../../gui/strings.py" line="69"/>
         <source>At each moving point: the gradient size ‖∇L‖ and the eigenvalues λ of the Hessian ∇²L. A negative λ is a direction that still goes down: where ∇L = 0 and some λ &lt; 0 the point is a saddle.</source>
         <translation>動いている各点での勾配の大きさ ‖∇L‖ とヘッセ行列 ∇²L の固有値 λ。負の λ はまだ下れる方向: ∇L = 0 でいずれかの λ &lt; 0 なら、その点は鞍点。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="61"/>
+        <location filename="../../gui/strings.py" line="70"/>
         <source>SGD zig-zags across the ravine, momentum runs along it (lecture §6). ε &gt; 2/20 = 0.1 diverges.</source>
         <translation>SGD は谷を横切ってジグザグに進み、モメンタムは谷に沿って進む (講義 §6)。ε &gt; 2/20 = 0.1 で発散。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="62"/>
+        <location filename="../../gui/strings.py" line="71"/>
         <source>GD started on y = 0 runs into the saddle point and stays; noise lets SGD escape (§5).</source>
         <translation>y = 0 上から始めた GD は鞍点に入って停まる。SGD はノイズで抜け出せる (§5)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="63"/>
+        <location filename="../../gui/strings.py" line="72"/>
         <source>A degenerate saddle: the Hessian is zero at the origin.</source>
         <translation>退化した鞍点: 原点でヘッセ行列がゼロになる。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="64"/>
+        <location filename="../../gui/strings.py" line="73"/>
         <source>A curved, flat-bottomed valley: easy to enter, slow to follow to the minimum (1, 1).</source>
         <translation>曲がった平らな谷底: 入るのは易しいが、極小点 (1, 1) までたどるのは遅い。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="65"/>
+        <location filename="../../gui/strings.py" line="74"/>
         <source>Four minima: which one is found depends on the start (§5). Click to move the start.</source>
         <translation>極小点が 4 つ: どれに行き着くかは開始点による (§5)。クリックで開始点を移動。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="66"/>
+        <location filename="../../gui/strings.py" line="75"/>
         <source>Steep walls and a flat floor: a large ε overshoots, a small one crawls.</source>
         <translation>急な壁と平らな底: 大きな ε は通り過ぎ、小さな ε はなかなか進まない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="67"/>
+        <location filename="../../gui/strings.py" line="76"/>
         <source>Six minima, two of them global, and saddles between them.</source>
         <translation>極小点が 6 つ (うち 2 つが大域的な最小)、その間に鞍点。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="68"/>
+        <location filename="../../gui/strings.py" line="77"/>
         <source>Your formula L(x, y), with exact derivatives.</source>
         <translation>入力した式 L(x, y)。導関数は厳密に計算。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="69"/>
+        <location filename="../../gui/strings.py" line="78"/>
         <source>at a minimum</source>
         <translation>極小点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="70"/>
+        <location filename="../../gui/strings.py" line="79"/>
         <source>at a saddle point</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="71"/>
+        <location filename="../../gui/strings.py" line="80"/>
         <source>at a maximum</source>
         <translation>極大点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="72"/>
+        <location filename="../../gui/strings.py" line="81"/>
         <source>at a flat critical point</source>
         <translation>平坦な停留点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="73"/>
+        <location filename="../../gui/strings.py" line="82"/>
         <source>curves up both ways</source>
         <translation>両方向に上がる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="74"/>
+        <location filename="../../gui/strings.py" line="83"/>
         <source>saddle-shaped</source>
         <translation>鞍の形</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="75"/>
+        <location filename="../../gui/strings.py" line="84"/>
         <source>curves down</source>
         <translation>両方向に下がる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="76"/>
+        <location filename="../../gui/strings.py" line="85"/>
         <source>flat in one direction</source>
         <translation>一方向に平坦</translation>
     </message>
@@ -474,398 +474,399 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="368"/>
+        <location filename="../../gui/controls.py" line="122"/>
         <source>Run</source>
+        <extracomment>Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="369"/>
+        <location filename="../../gui/controls.py" line="123"/>
         <source>train continuously; click again to pause</source>
         <translation>連続して学習。もう一度クリックで一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="371"/>
+        <location filename="../../gui/controls.py" line="125"/>
         <source>Step</source>
         <translation>1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="371"/>
+        <location filename="../../gui/controls.py" line="125"/>
         <source>one update w^(t+1) = w^t − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w^(t+1) = w^t − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="373"/>
+        <location filename="../../gui/controls.py" line="127"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="373"/>
+        <location filename="../../gui/controls.py" line="127"/>
         <source>back to the initial weights w⁰ and epoch 0</source>
         <translation>重みの初期値 w⁰ とエポック 0 に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="377"/>
+        <location filename="../../gui/controls.py" line="131"/>
         <source>training steps per second</source>
         <translation>1 秒あたりの学習ステップ数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="380"/>
+        <location filename="../../gui/controls.py" line="134"/>
         <source>speed</source>
         <translation>速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="381"/>
+        <location filename="../../gui/controls.py" line="135"/>
         <source>stop at epoch</source>
         <translation>停止エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="382"/>
+        <location filename="../../gui/controls.py" line="136"/>
         <source>stop at L ≤</source>
         <translation>停止 L ≤</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="383"/>
+        <location filename="../../gui/controls.py" line="137"/>
         <source>pause after this many epochs</source>
         <translation>このエポック数に達したら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="384"/>
+        <location filename="../../gui/controls.py" line="138"/>
         <source>pause once the training loss L is this low</source>
         <translation>学習データの損失 L がこの値以下になったら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="396"/>
+        <location filename="../../gui/controls.py" line="150"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="408"/>
+        <location filename="../../gui/controls.py" line="162"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="409"/>
+        <location filename="../../gui/controls.py" line="163"/>
         <source>N, the number of samples (training and test together)</source>
         <translation>N: サンプル数 (学習用とテスト用の合計)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="410"/>
+        <location filename="../../gui/controls.py" line="164"/>
         <source>noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="411"/>
+        <location filename="../../gui/controls.py" line="165"/>
         <source>noise on the inputs (classes) or on the teacher signal d (regression)</source>
         <translation>入力 (クラス識別) または教師信号 d (回帰) に加えるノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="412"/>
+        <location filename="../../gui/controls.py" line="166"/>
         <source>share of the samples held out as test data, never trained on</source>
         <translation>テストデータとして取り分けるサンプルの割合 (学習には使わない)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="415"/>
+        <location filename="../../gui/controls.py" line="169"/>
         <source>test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="415"/>
+        <location filename="../../gui/controls.py" line="169"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="416"/>
+        <location filename="../../gui/controls.py" line="170"/>
         <source>K, the number of classes (blobs and spiral_k)</source>
         <translation>K: クラス数 (blobs と spiral_k)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="417"/>
+        <location filename="../../gui/controls.py" line="171"/>
         <source>regenerate: new data from the next data seed</source>
         <translation>再生成: 次のデータシードで新しいデータを作る</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="419"/>
+        <location filename="../../gui/controls.py" line="173"/>
         <source>data seed</source>
         <translation>データシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="420"/>
+        <location filename="../../gui/controls.py" line="174"/>
         <source>seed of the points, the noise and the train/test split</source>
         <translation>点、ノイズ、学習/テスト分割のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="421"/>
+        <location filename="../../gui/controls.py" line="175"/>
         <source>input features φ(x); none: x₁, x₂</source>
         <translation>入力の特徴 φ(x)。なし: x₁, x₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="425"/>
+        <location filename="../../gui/controls.py" line="179"/>
         <source>a hand-made feature φ(x) as network input (2-D data only); hidden layers learn such features themselves</source>
         <translation>手作りの特徴 φ(x) をネットワークの入力にする (2 次元データのみ)。隠れ層はこうした特徴を自ら学習する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="430"/>
+        <location filename="../../gui/controls.py" line="184"/>
         <source>standardize inputs: (x − mean) / std</source>
         <translation>入力を標準化: (x − 平均) / 標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="431"/>
+        <location filename="../../gui/controls.py" line="185"/>
         <source>centre and scale each input on the training data</source>
         <translation>各入力を学習データで中心化・スケーリングする</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="435"/>
+        <location filename="../../gui/controls.py" line="189"/>
         <source>Task: output layer and loss</source>
         <translation>問題: 出力層と損失</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="437"/>
+        <location filename="../../gui/controls.py" line="191"/>
         <source>the data set decides the problem; each task picks its matched output activation and loss, so that δ^(L) = z − d</source>
         <translation>データセットが問題を決める。各問題は対応する出力層の活性化関数と損失の組を選ぶので δ^(L) = z − d</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="440"/>
+        <location filename="../../gui/controls.py" line="194"/>
         <source>choose output f and loss L_n myself</source>
         <translation>出力 f と損失 L_n を自分で選ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="441"/>
+        <location filename="../../gui/controls.py" line="195"/>
         <source>any other pair uses the general chain rule δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z</source>
         <translation>それ以外の組では一般の連鎖律 δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z を使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="443"/>
+        <location filename="../../gui/controls.py" line="197"/>
         <source>output activation: y = z^(L) = f(u^(L))</source>
         <translation>出力層の活性化関数: y = z^(L) = f(u^(L))</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="444"/>
+        <location filename="../../gui/controls.py" line="198"/>
         <source>loss L_n of one sample</source>
         <translation>1 サンプルの損失 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="446"/>
+        <location filename="../../gui/controls.py" line="200"/>
         <source>task</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="449"/>
+        <location filename="../../gui/controls.py" line="203"/>
         <source>output f</source>
         <translation>出力 f</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="449"/>
+        <location filename="../../gui/controls.py" line="203"/>
         <source>loss L_n</source>
         <translation>損失 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="453"/>
+        <location filename="../../gui/controls.py" line="207"/>
         <source>Network: hidden layers</source>
         <translation>ネットワーク: 隠れ層</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="460"/>
+        <location filename="../../gui/controls.py" line="214"/>
         <source>Initial weights w⁰</source>
         <translation>重みの初期値 w⁰</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="462"/>
+        <location filename="../../gui/controls.py" line="216"/>
         <source>how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰</source>
         <translation>w⁰ の決め方 (バイアスは 0 から)。学習がどの局所解に至るかは w⁰ に依存する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="465"/>
+        <location filename="../../gui/controls.py" line="219"/>
         <source>α of ELU: α(e^x − 1) for x &lt; 0</source>
         <translation>ELU の α: x &lt; 0 で α(e^x − 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="467"/>
+        <location filename="../../gui/controls.py" line="221"/>
         <source>scheme</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="467"/>
+        <location filename="../../gui/controls.py" line="221"/>
         <source>ELU α</source>
         <translation>ELU α</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="468"/>
+        <location filename="../../gui/controls.py" line="222"/>
         <source>New weights</source>
         <translation>新しい重み</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="468"/>
+        <location filename="../../gui/controls.py" line="222"/>
         <source>draw another w⁰ (next seed)</source>
         <translation>別の w⁰ を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="470"/>
+        <location filename="../../gui/controls.py" line="224"/>
         <source>seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="471"/>
+        <location filename="../../gui/controls.py" line="225"/>
         <source>seed of w⁰: the same seed gives the same start</source>
         <translation>w⁰ のシード: 同じシードなら同じ初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="475"/>
+        <location filename="../../gui/controls.py" line="229"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="476"/>
+        <location filename="../../gui/controls.py" line="230"/>
         <source>B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once</source>
         <translation>B = N: 勾配降下法、B = 1: SGD、それ以外: ミニバッチ。1 エポックで全サンプルを 1 回ずつ使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="477"/>
+        <location filename="../../gui/controls.py" line="231"/>
         <source>GD (B = N)</source>
         <translation>GD (B = N)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="477"/>
+        <location filename="../../gui/controls.py" line="231"/>
         <source>SGD (B = 1)</source>
         <translation>SGD (B = 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="478"/>
+        <location filename="../../gui/controls.py" line="232"/>
         <source>minibatch</source>
         <translation>ミニバッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="480"/>
+        <location filename="../../gui/controls.py" line="234"/>
         <source>the update rule</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="484"/>
+        <location filename="../../gui/controls.py" line="238"/>
         <source>μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))</source>
         <translation>w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1)) の μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="486"/>
+        <location filename="../../gui/controls.py" line="240"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="486"/>
+        <location filename="../../gui/controls.py" line="240"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="487"/>
+        <location filename="../../gui/controls.py" line="241"/>
         <source>learning rate ε</source>
         <translation>学習率 ε</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="488"/>
+        <location filename="../../gui/controls.py" line="242"/>
         <source>ε in w^(t+1) = w^t − ε∇L: too small converges slowly, too large oscillates and overshoots</source>
         <translation>w^(t+1) = w^t − ε∇L の ε: 小さすぎると収束が遅く、大きすぎると振動して通り過ぎる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="489"/>
+        <location filename="../../gui/controls.py" line="243"/>
         <source>update</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="489"/>
+        <location filename="../../gui/controls.py" line="243"/>
         <source>μ</source>
         <translation>μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="490"/>
+        <location filename="../../gui/controls.py" line="244"/>
         <source>L of a batch</source>
         <translation>バッチの L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="491"/>
+        <location filename="../../gui/controls.py" line="245"/>
         <source>mean of L_n</source>
         <translation>L_n の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="491"/>
+        <location filename="../../gui/controls.py" line="245"/>
         <source>sum of L_n (slides)</source>
         <translation>L_n の総和 (スライド)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="492"/>
+        <location filename="../../gui/controls.py" line="246"/>
         <source>mean or sum (the slides&apos; form) of L_n over a batch</source>
         <translation>バッチにわたる L_n の平均、または総和 (スライドの形)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="493"/>
+        <location filename="../../gui/controls.py" line="247"/>
         <source>L1 λ₁</source>
         <translation>L1 λ₁</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="494"/>
+        <location filename="../../gui/controls.py" line="248"/>
         <source>λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0</source>
         <translation>λ₁: L に λ₁ Σ|w| を加え、重みをちょうど 0 へ引き寄せる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="495"/>
+        <location filename="../../gui/controls.py" line="249"/>
         <source>L2 λ₂</source>
         <translation>L2 λ₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="496"/>
+        <location filename="../../gui/controls.py" line="250"/>
         <source>λ₂: adds ½ λ₂ Σw² to L (weight decay)</source>
         <translation>λ₂: L に ½ λ₂ Σw² を加える (荷重減衰)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="497"/>
+        <location filename="../../gui/controls.py" line="251"/>
         <source>ε schedule</source>
         <translation>ε の変化</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="498"/>
+        <location filename="../../gui/controls.py" line="252"/>
         <source>ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)</source>
         <translation>ε の時間変化。階段: ε γ^⌊エポック / 間隔⌋、指数: ε γ^(エポック / 間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="499"/>
+        <location filename="../../gui/controls.py" line="253"/>
         <source>γ, the factor ε is multiplied by</source>
         <translation>γ: ε に掛ける係数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="501"/>
+        <location filename="../../gui/controls.py" line="255"/>
         <source>epochs per factor γ</source>
         <translation>係数 γ を掛けるエポック間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="502"/>
+        <location filename="../../gui/controls.py" line="256"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="502"/>
+        <location filename="../../gui/controls.py" line="256"/>
         <source>every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="604"/>
+        <location filename="../../gui/controls.py" line="358"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="604"/>
+        <location filename="../../gui/controls.py" line="358"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="612"/>
+        <location filename="../../gui/controls.py" line="366"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="612"/>
+        <location filename="../../gui/controls.py" line="366"/>
         <source>{} /s</source>
         <translation>{} /s</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="694"/>
-        <location filename="../../gui/controls.py" line="695"/>
+        <location filename="../../gui/controls.py" line="448"/>
+        <location filename="../../gui/controls.py" line="449"/>
         <source>matched: {}</source>
         <translation>対応する組: {}</translation>
     </message>
@@ -1924,72 +1925,72 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../gui/landscape_view.py" line="338"/>
+        <location filename="../../gui/landscape_view.py" line="334"/>
         <source>Pick two weights first: click two edges in the network diagram.</source>
         <translation>先に重みを 2 つ選んでください: ネットワーク図のエッジを 2 本クリック。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="343"/>
+        <location filename="../../gui/landscape_view.py" line="339"/>
         <source>Computing the loss on {0} × {0} points…</source>
         <translation>{0} × {0} 点で損失を計算中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="390"/>
+        <location filename="../../gui/landscape_view.py" line="386"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="394"/>
+        <location filename="../../gui/landscape_view.py" line="390"/>
         <source>Computing the Hessian…</source>
         <translation>ヘッセ行列を計算中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="398"/>
+        <location filename="../../gui/landscape_view.py" line="394"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="435"/>
+        <location filename="../../gui/landscape_view.py" line="431"/>
         <source>★ the current weights (L = {0:.4g}); ○— the training path projected onto the plane; lines: contours of L{1}.</source>
         <translation>★ 現在の重み (L = {0:.4g})。○— 平面に射影した学習の軌跡。線: L の等高線{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="438"/>
+        <location filename="../../gui/landscape_view.py" line="434"/>
         <source>, log-spaced</source>
         <translation> (対数間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="453"/>
+        <location filename="../../gui/landscape_view.py" line="449"/>
         <source>a minimum: the loss rises in every direction</source>
         <translation>極小点: どの方向にも損失が増える</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="454"/>
+        <location filename="../../gui/landscape_view.py" line="450"/>
         <source>a saddle point: the loss still falls along {0} directions</source>
         <translation>鞍点: まだ {0} 方向に損失が減る</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="456"/>
+        <location filename="../../gui/landscape_view.py" line="452"/>
         <source>a maximum: the loss falls in every direction</source>
         <translation>極大点: どの方向にも損失が減る</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="457"/>
+        <location filename="../../gui/landscape_view.py" line="453"/>
         <source>flat: some directions have (almost) zero curvature</source>
         <translation>平坦: 曲率が (ほぼ) ゼロの方向がある</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="458"/>
+        <location filename="../../gui/landscape_view.py" line="454"/>
         <source>{0} negative eigenvalues of {1} — {2}.</source>
         <translation>{1} 個中 {0} 個の固有値が負 — {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="470"/>
+        <location filename="../../gui/landscape_view.py" line="466"/>
         <source>{0} runs reached {1} distinct minima — the solution depends on the initial weights (lecture §5).</source>
         <translation>{0} 回の学習が {1} 個の異なる局所解に到達 — 解は重みの初期値に依存する (講義 §5)。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="473"/>
+        <location filename="../../gui/landscape_view.py" line="469"/>
         <source>Diverged: {0} of {1} runs.</source>
         <translation>発散: {1} 回中 {0} 回。</translation>
     </message>
@@ -2423,52 +2424,52 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>nnviz について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="377"/>
+        <location filename="../../gui/main_window.py" line="378"/>
         <source>epoch {0:.2f}</source>
         <translation>エポック {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="378"/>
+        <location filename="../../gui/main_window.py" line="379"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="380"/>
+        <location filename="../../gui/main_window.py" line="381"/>
         <source>loss: train {0:.4g}, test {1}</source>
         <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="381"/>
+        <location filename="../../gui/main_window.py" line="382"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="383"/>
+        <location filename="../../gui/main_window.py" line="384"/>
         <source>Stopped by the stop condition ({0}).</source>
         <translation>停止条件で停止しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="387"/>
+        <location filename="../../gui/main_window.py" line="388"/>
         <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
         <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413"/>
+        <location filename="../../gui/main_window.py" line="414"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="414"/>
+        <location filename="../../gui/main_window.py" line="415"/>
         <source>The language changes the next time nnviz starts.</source>
         <translation>言語は nnviz の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="417"/>
+        <location filename="../../gui/main_window.py" line="418"/>
         <source>About nnviz</source>
         <translation>nnviz について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="418"/>
+        <location filename="../../gui/main_window.py" line="419"/>
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
@@ -2634,96 +2635,96 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../gui/output_view.py" line="190"/>
-        <location filename="../../gui/output_view.py" line="459"/>
+        <location filename="../../gui/output_view.py" line="186"/>
+        <location filename="../../gui/output_view.py" line="453"/>
         <source>Click a training point to select that sample n.</source>
         <extracomment>The drawing row&apos;s buttons: a checked tool stands out in the positive colour.</extracomment>
         <translation>学習データの点をクリックすると、そのサンプル n を選択。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="192"/>
+        <location filename="../../gui/output_view.py" line="188"/>
         <source>Show test data</source>
         <translation>テストデータを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="194"/>
+        <location filename="../../gui/output_view.py" line="190"/>
         <source>Show the held-out test data (diamonds); the network never trains on them, so they show how well it generalises.</source>
         <translation>取り分けたテストデータ (ひし形) を表示。学習には使わないので、汎化の度合いがわかる。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="196"/>
+        <location filename="../../gui/output_view.py" line="192"/>
         <source>Discretize output</source>
         <translation>出力を離散化</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="197"/>
+        <location filename="../../gui/output_view.py" line="193"/>
         <source>Colour each point of the plane by the decided class (y &gt; 0.5, or the largest softmax output) instead of by y.</source>
         <translation>平面の各点を y ではなく判定したクラス (y &gt; 0.5、またはソフトマックスの出力が最大のクラス) で色分け。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="422"/>
+        <location filename="../../gui/output_view.py" line="416"/>
         <location filename="../../gui/strings.py" line="258"/>
         <source>Draw your own data: each click on the plot adds a training point of the chosen class.</source>
         <translation>自分でデータを描く: グラフをクリックするたびに、選んだクラスの学習データの点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="424"/>
+        <location filename="../../gui/output_view.py" line="418"/>
         <source>Drawing needs data with 2 inputs, or 1 input and a numeric target.</source>
         <translation>描くには、入力が 2 つのデータ、または入力 1 つで教師信号が数値のデータが必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="433"/>
+        <location filename="../../gui/output_view.py" line="427"/>
         <source>class {0}</source>
         <translation>クラス {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="458"/>
+        <location filename="../../gui/output_view.py" line="452"/>
         <source>Click to add a point; switch on Erase to remove points.</source>
         <translation>クリックで点を追加。「消去」をオンにすると点を削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="478"/>
+        <location filename="../../gui/output_view.py" line="472"/>
         <location filename="../../gui/strings.py" line="260"/>
         <source>Click a point to remove it.</source>
         <translation>点をクリックして削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="480"/>
+        <location filename="../../gui/output_view.py" line="474"/>
         <source>Click to add a point (x, d).</source>
         <translation>クリックで点 (x, d) を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="482"/>
+        <location filename="../../gui/output_view.py" line="476"/>
         <source>Click to add a point with the value d.</source>
         <translation>クリックで値 d の点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="484"/>
+        <location filename="../../gui/output_view.py" line="478"/>
         <source>Click to add points of {0}.</source>
         <translation>クリックで{0}の点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="502"/>
+        <location filename="../../gui/output_view.py" line="496"/>
         <source>{0} train, {1} test</source>
         <translation>学習 {0}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="517"/>
+        <location filename="../../gui/output_view.py" line="511"/>
         <source>Added a point: {0}</source>
         <translation>点を追加: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="540"/>
+        <location filename="../../gui/output_view.py" line="534"/>
         <source>The last training point stays: training needs at least one. Draw another point first.</source>
         <translation>最後の学習データの点は残します: 学習には 1 点以上必要です。先に別の点を描いてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="547"/>
+        <location filename="../../gui/output_view.py" line="541"/>
         <source>Removed a point: {0}</source>
         <translation>点を削除: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="557"/>
+        <location filename="../../gui/output_view.py" line="551"/>
         <source>All points removed: draw at least one training point to train on.</source>
         <translation>すべての点を削除しました: 学習するには学習データの点を 1 つ以上描いてください。</translation>
     </message>
@@ -3006,7 +3007,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="240"/>
+        <location filename="../../gui/worker.py" line="242"/>
         <source>Cancelled.</source>
         <extracomment>Settings that describe the data: changing one drops drawn or imported data.</extracomment>
         <translation>キャンセルしました。</translation>
@@ -3048,73 +3049,72 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>_LayerRow</name>
     <message>
-        <location filename="../../gui/controls.py" line="211"/>
+        <location filename="../../gui/architecture.py" line="25"/>
         <source>one unit fewer</source>
-        <extracomment>Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
         <translation>ユニットを 1 つ減らす</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="213"/>
+        <location filename="../../gui/architecture.py" line="27"/>
         <source>n_l, the number of units: W^(l) has n_l rows</source>
         <translation>n_l: ユニット数。W^(l) は n_l 行</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="214"/>
+        <location filename="../../gui/architecture.py" line="28"/>
         <source>one unit more</source>
         <translation>ユニットを 1 つ増やす</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="215"/>
+        <location filename="../../gui/architecture.py" line="29"/>
         <source>activation f of this layer: z^(l) = f(u^(l))</source>
         <translation>この層の活性化関数 f: z^(l) = f(u^(l))</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="218"/>
+        <location filename="../../gui/architecture.py" line="32"/>
         <source>remove this layer</source>
         <translation>この層を削除</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="77"/>
+        <location filename="../../gui/strings.py" line="9"/>
         <source>Identity</source>
         <translation>恒等写像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="78"/>
+        <location filename="../../gui/strings.py" line="10"/>
         <source>Binary step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="79"/>
+        <location filename="../../gui/strings.py" line="11"/>
         <source>Logistic (sigmoid)</source>
         <translation>ロジスティック (シグモイド)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="80"/>
+        <location filename="../../gui/strings.py" line="12"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="81"/>
+        <location filename="../../gui/strings.py" line="13"/>
         <source>ArcTan</source>
         <translation>ArcTan</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="82"/>
+        <location filename="../../gui/strings.py" line="14"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="83"/>
+        <location filename="../../gui/strings.py" line="15"/>
         <source>PReLU</source>
         <translation>PReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="84"/>
+        <location filename="../../gui/strings.py" line="16"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="85"/>
+        <location filename="../../gui/strings.py" line="17"/>
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
