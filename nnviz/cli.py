@@ -161,7 +161,7 @@ def cmd_train(a):
     from .core.weights_io import save_weights
     from .training.trainer import Diverged
     trainer = trainer_from_args(a)
-    net, s = trainer.net, trainer.settings
+    net = trainer.net
     steps, epochs = a.steps, a.epochs
     if steps is None and epochs is None:
         epochs = 100

@@ -115,7 +115,7 @@ class Network:
         self.loss_name = loss or TASKS[task].loss
         self.elu_alpha = float(elu_alpha)
         check_pair(self.output, self.loss_name, sizes[-1])
-        self.L = L = len(sizes)
+        self.L = len(sizes)
         names = [None, None] + activations + [self.output]
         #: act[l] is layer l's Activation (None for a softmax output).
         self.act = [None if nm in (None, "softmax") else get_activation(nm, self.elu_alpha)

@@ -178,7 +178,6 @@ def _v(a):
 def format_text(trace):
     """Plain text of every phase, in the order and the symbols of the slides."""
     m = trace.meta
-    L = len(m["sizes"])
     up = lambda sym, l: f"{sym}{f'({l})'.translate(_SUP)}"      # u⁽²⁾
     acts = m["activations"]
     lines = [f"nnviz trace: training step {m.get('step', '?')} (epoch {m.get('epoch', '?')}), "

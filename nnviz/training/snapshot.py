@@ -120,7 +120,6 @@ def take(trainer, version, sample=0, history=None, extent=None, steps_per_second
     Call it from the thread that owns the trainer (it uses the network's buffers).
     """
     net, data, pre = trainer.net, trainer.data, trainer.preprocess
-    L = net.L
     dW, db = _per_layer(net.dW), _per_layer(net.db)      # the last training step's gradient
     metrics = trainer.evaluate()
     train_loss, test_loss = metrics.pop("train_loss"), metrics.pop("test_loss")

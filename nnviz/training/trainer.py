@@ -7,7 +7,7 @@ the live arrays and advances them one minibatch at a time.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 

@@ -1,7 +1,7 @@
 """The window as a user meets it: opens, trains, pauses, rebuilds, diverges, closes cleanly."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, QThread
+from PySide6.QtCore import QSettings
 
 from nnviz.gui.main_window import MainWindow
 from nnviz.training.trainer import Settings

@@ -3,7 +3,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from nnviz.gui.network_view import MAX_UNITS, NetworkView, _fmt, nice_ceil
