@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.drawn_version = None
         self._last_slow = 0.0
         self.frames = 0
+        self._drawing = self._draw_again = False
 
         self.network_view = NetworkView()
         self.controls = ControlPanel()
@@ -333,15 +334,29 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------ worker replies
     @Slot(object)
     def _on_snapshot(self, snap):
-        # The worker sends a snapshot only after the previous one was drawn, so there is
-        # never a backlog to coalesce: draw at once, while the worker waits.
+        # The worker sends a snapshot only after the views took in the previous one, so
+        # there is never a backlog to coalesce: draw at once, while the worker waits. One
+        # that arrives while the last frame paints (in _draw's sendPostedEvents) is drawn
+        # right after it, not inside it.
         self.snapshot = snap
-        self._draw()
+        if self._drawing:
+            self._draw_again = True
+        else:
+            self._draw()
 
     def _draw(self):
-        snap = self.snapshot
-        if snap is None:
+        if self.snapshot is None:
             return
+        self._drawing = True
+        try:
+            self._draw_views(self.snapshot)
+        finally:
+            self._drawing = False
+        if self._draw_again:
+            self._draw_again = False
+            QTimer.singleShot(0, self._draw)
+
+    def _draw_views(self, snap):
         if snap.version != self.drawn_version:
             self.stepthrough.set_sample_count(len(snap.data.X_train))
             self.output_view.set_data(snap.data)

@@ -1,4 +1,6 @@
 """The window as a user meets it: opens, trains, pauses, rebuilds, diverges, closes cleanly."""
+import dataclasses
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
@@ -48,6 +50,27 @@ def test_play_trains_and_the_loss_falls_on_xor(make_window, qtbot):
     snap = wait_snapshot(qtbot, w, lambda s: s.step > 3000)
     assert snap.train_loss < 0.7 * start
     qtbot.waitUntil(lambda: w.status_labels["step"].text() != "step 0", timeout=5000)
+
+
+def test_a_snapshot_that_arrives_while_a_frame_paints_is_drawn_after_it(make_window, qtbot, monkeypatch):
+    """The worker may send the next snapshot while the window still paints the last one
+    (it trains during the paint): that one is drawn after the frame, never inside it."""
+    w = make_window()
+    first, depth, drawn = w.snapshot, [0], []
+    second = dataclasses.replace(first, step=first.step + 1)
+    show = w.network_view.show_snapshot
+
+    def nested(snap):
+        depth[0] += 1
+        drawn.append((snap.step, depth[0]))
+        if snap is first:
+            w._on_snapshot(second)                  # as if delivered by the paint's event processing
+        show(snap)
+        depth[0] -= 1
+    monkeypatch.setattr(w.network_view, "show_snapshot", nested)
+    w._on_snapshot(first)
+    qtbot.waitUntil(lambda: len(drawn) == 2, timeout=5000)
+    assert drawn == [(first.step, 1), (second.step, 1)] and w.snapshot is second
 
 
 def test_pause_stops_steps(make_window, qtbot):
