@@ -33,5 +33,12 @@ class InputError(Message, ValueError):
 
 
 class Term(str):
-    """A word that goes into an error's field and is translated too (context ``"errors"``),
-    e.g. ``Term("comparison")`` in "{what} is not allowed in a formula"."""
+    """Translatable words that are not an error: a str (the English sentence) that the
+    window translates too (context ``"errors"``), e.g. a field ``Term("comparison")`` in
+    "{what} is not allowed in a formula", or why a path stopped,
+    ``Term("|w| exceeded {limit:g}", limit=1e6)``."""
+
+    def __new__(cls, template, /, **fields):
+        term = super().__new__(cls, template.format(**fields))
+        term.template, term.fields = template, fields
+        return term

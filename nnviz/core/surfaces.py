@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import InputError
+from .errors import InputError, Term
 from .formula import Formula, parse_formula
 from .optimizers import make_optimizer
 
@@ -240,14 +240,14 @@ def _run(surface, start, opt, eps, steps, noise_rng, noise):
         if noise_rng is not None:
             g += noise_rng.normal(0.0, noise, 2)
         if not np.all(np.isfinite(g)):
-            reason = "the gradient is not a finite number"
+            reason = Term("the gradient is not a finite number")
         else:
             opt.step(w, g, eps)
             loss = surface.loss(w)
             if not np.all(np.isfinite(w)) or np.abs(w).max() > DIVERGENCE_LIMIT:
-                reason = f"|w| exceeded {DIVERGENCE_LIMIT:g}"
+                reason = Term("|w| exceeded {limit:g}", limit=DIVERGENCE_LIMIT)
             elif not np.isfinite(loss):
-                reason = "the loss is not a finite number"
+                reason = Term("the loss is not a finite number")
         if reason:
             t -= 1
             break

@@ -107,13 +107,13 @@ def remove_translator(app, translator):
 
 
 def explain(error):
-    """An error's message in the window's language.
+    """An error's message (or a :class:`~nnviz.core.errors.Term`) in the window's language.
 
-    A :class:`nnviz.core.errors.Message` (every error of the core and the training) is
-    looked up by its English template in context "errors" and filled in with its fields;
-    fields that are errors or :class:`~nnviz.core.errors.Term` words are translated too.
-    Any other exception (an OSError from the system, ...) is shown as ``str(error)``.
-    Safe to call from the training thread.
+    A :class:`nnviz.core.errors.Message` (every error of the core and the training) or a
+    Term is looked up by its English template in context "errors" and filled in with its
+    fields, which are translated the same way when they are errors or Terms. Any other
+    exception (an OSError from the system, ...) is shown as ``str(error)``. Safe to call
+    from the training thread.
     """
     from PySide6.QtCore import QCoreApplication
 
@@ -122,9 +122,7 @@ def explain(error):
     template = getattr(error, "template", None)
     if not isinstance(template, str):
         return str(error)
-    fields = {k: explain(v) if isinstance(v, BaseException)
-              else QCoreApplication.translate("errors", v) if isinstance(v, Term) else v
-              for k, v in error.fields.items()}
+    fields = {k: explain(v) if isinstance(v, (BaseException, Term)) else v for k, v in error.fields.items()}
     try:
         return QCoreApplication.translate("errors", template).format(**fields)
     except (KeyError, IndexError, ValueError):    # a translation that lost a placeholder

@@ -565,7 +565,7 @@ class ArenaView(QWidget):
             self.table.item(row, c).setForeground(QColor(200, 80, 0) if v < 0 else QColor(40, 40, 40))
         stopped = path.diverged and k == path.stop_step
         self.table.item(row, 6).setForeground(QColor(192, 57, 43) if stopped else QColor(40, 40, 40))
-        self.table.item(row, 6).setToolTip(path.reason if stopped else "")
+        self.table.item(row, 6).setToolTip(explain(path.reason) if stopped else "")
 
     # ------------------------------------------------------------ 3-D
     def _show_3d(self, on):

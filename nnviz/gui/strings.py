@@ -394,6 +394,9 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "optimiser state {name} has shape {shape}, expected ({count},)"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "unknown surface {name!r}; choose one of {names}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the custom surface needs a formula in x and y"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "the gradient is not a finite number"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "|w| exceeded {limit:g}"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "the loss is not a finite number"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "not an nnviz trace: unknown phase kind"),  # core/trace.py
     QT_TRANSLATE_NOOP("errors", "not an nnviz trace (format/version)"),  # core/trace.py
     QT_TRANSLATE_NOOP("errors", "not an nnviz trace: {reason}"),  # core/trace.py

@@ -355,10 +355,10 @@ class TrainingWorker(QObject):
     def _check_stop(self, t):
         if self.stop_epochs is not None and t.epoch >= self.stop_epochs:
             self.set_running(False)
-            return f"epochs {self.stop_epochs}"
+            return self.tr("epoch {0}").format(self.stop_epochs)
         if self.stop_loss is not None and t.history["loss"] and t.history["loss"][-1] <= self.stop_loss:
             self.set_running(False)
-            return f"loss {self.stop_loss:g}"
+            return self.tr("L ≤ {0:g}").format(self.stop_loss)
         return ""
 
     def _emit(self, stopped=""):

@@ -291,6 +291,15 @@ def test_errors_are_shown_in_japanese(japanese, tmp_path):
     assert explain(OSError("disk full")) == "disk full"     # not ours: as it is
 
 
+def test_why_an_arena_path_stopped_is_shown_in_japanese(japanese):
+    from nnviz.core.surfaces import make_surface, run_paths
+    from nnviz.gui.app import explain
+
+    path = run_paths(make_surface("ravine"), (-2, 1), ["gd"], 5.0, 0.0, 200)["gd"]
+    assert path.diverged and path.reason == "|w| exceeded 1e+06"      # English for the CLI
+    assert explain(path.reason) == "|w| が 1e+06 を超えました"
+
+
 def test_a_broken_translation_shows_the_english(qapp, monkeypatch):
     from nnviz.core.errors import InputError
     from nnviz.gui.app import explain
