@@ -26,10 +26,20 @@ def diverging_lut(n=256):
 LUT = diverging_lut()
 
 
+def finite(values):
+    """``np.nan_to_num(values)`` as a new float array (NaN → 0, ±inf → ± the largest float),
+    fast for the small arrays drawn every frame: NumPy's own spends ~30 µs in Python."""
+    a = np.array(values, dtype=float)
+    bad = ~np.isfinite(a)
+    if bad.any():
+        a[bad] = np.nan_to_num(a[bad])
+    return a
+
+
 def lut_index(values, vmax):
-    """Indices into :data:`LUT` for ``values`` on the fixed range [−vmax, vmax]."""
+    """Indices into :data:`LUT` for ``values`` on the fixed range [−vmax, vmax] (NaN: the middle)."""
     x = np.clip(np.asarray(values, dtype=float) / max(vmax, 1e-12), -1.0, 1.0)
-    x = np.nan_to_num(x)
+    x[np.isnan(x)] = 0.0
     return np.round((x + 1.0) * 0.5 * (len(LUT) - 1)).astype(int)
 
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import (QColor, QImage, QLinearGradient, QPainter, QPainterPa
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem,
                                QGraphicsSimpleTextItem, QGraphicsView, QWidget)
 
-from .colors import MID, NEG, POS, qcolor
+from .colors import MID, NEG, POS, finite, qcolor
 
 NODE, PITCH = 36.0, 50.0        # unit size and vertical spacing, scene units
 RADIUS = 5.0                    # of the unit's rounded corners
@@ -40,7 +40,7 @@ class _Level:
         self._recent = deque(maxlen=frames)
 
     def __call__(self, values):
-        a = np.abs(np.nan_to_num(np.asarray(values, dtype=float)))
+        a = np.abs(finite(values))
         self._recent.append(float(a.max()) if a.size else 0.0)
         return nice_ceil(max(self._recent))
 
@@ -65,7 +65,7 @@ def _sym(name, l, *idx):
 
 def _levels(values, vmax):
     """Colour level 0 … LEVELS − 1 of each value on [−vmax, vmax] (LEVELS // 2 is zero)."""
-    x = np.clip(np.nan_to_num(np.asarray(values, dtype=float)) / vmax, -1.0, 1.0)
+    x = np.clip(finite(values) / vmax, -1.0, 1.0)
     return np.round((x + 1.0) * (LEVELS - 1) / 2).astype(int)
 
 

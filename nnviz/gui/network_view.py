@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QGraphicsSimpleTextIte
                                QToolTip, QVBoxLayout, QWidget)
 
 from ..core.activations import TITLES
-from .colors import LUT, lut_index, qcolor
+from .colors import LUT, finite, lut_index, qcolor
 from .formulas import sym
 from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _SUB, _Canvas, _centred, _ColorBar, _Edge,
                             _fmt, _Level, _levels, _short, _sym, _Unit, nice_ceil)
@@ -289,7 +289,7 @@ class NetworkView(QWidget):
         """New pens for the edges whose colour level or width class changed."""
         s, L, m = self.snapshot, self._L, self._m
         A = s.dW if self.mode == "gradients" else s.W
-        values = np.nan_to_num(np.concatenate([A[l][:m[l], :m[l - 1]].ravel() for l in range(2, L + 1)]))
+        values = finite(np.concatenate([A[l][:m[l], :m[l - 1]].ravel() for l in range(2, L + 1)]))
         vmax = self._level("edges", values)
         width = np.minimum((np.abs(values) / vmax * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
         idx = _levels(values, vmax) * len(WIDTHS) + width
@@ -308,7 +308,7 @@ class NetworkView(QWidget):
     def _update_units(self):
         """Thumbnails, or fills with printed values, and each column's range caption."""
         s, L, m, grad = self.snapshot, self._L, self._m, self.mode == "gradients"
-        values = {l: np.nan_to_num((s.db[l] if grad and l > 1 else s.z[l])[:m[l]]) for l in range(1, L + 1)}
+        values = {l: finite((s.db[l] if grad and l > 1 else s.z[l])[:m[l]]) for l in range(1, L + 1)}
         shared = self._level("db", np.concatenate([values[l] for l in range(2, L + 1)])) if grad else None
         for l in range(1, L + 1):
             thumbs = bool(s.grid_z) and (l == 1 or not grad)
