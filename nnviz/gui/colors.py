@@ -39,7 +39,7 @@ def finite(values):
 def lut_index(values, vmax):
     """Indices into :data:`LUT` for ``values`` on the fixed range [−vmax, vmax] (NaN: the middle)."""
     x = np.clip(np.asarray(values, dtype=float) / max(vmax, 1e-12), -1.0, 1.0)
-    x[np.isnan(x)] = 0.0
+    x = np.where(np.isnan(x), 0.0, x)             # a scalar too (diverged values are NaN)
     return np.round((x + 1.0) * 0.5 * (len(LUT) - 1)).astype(int)
 
 

@@ -17,3 +17,4 @@ def test_lut_index_clips_and_puts_nan_in_the_middle():
     mid, top = (len(LUT) - 1) // 2, len(LUT) - 1
     assert idx.tolist()[:3] == [0, 0, round(0.5 * top)] and idx[4] == top
     assert idx[5] == top and idx[6] == 0 and idx[7] == round(0.5 * top) and abs(idx[7] - mid) <= 1
+    assert lut_index(np.float64(np.nan), 1.0) == idx[7] and lut_index(-3.0, 1.0) == 0   # scalars too
