@@ -27,6 +27,16 @@ class Message:
         self.template, self.fields = template, fields
         super().__init__(template.format(**fields))
 
+    def __reduce__(self):                 # copy and pickle: as it is, not str() as a template
+        return _restore, (type(self), self.args, self.__dict__)
+
+
+def _restore(cls, args, state):
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(Message, ValueError):
     """Bad input from a user: a setting, a file, a formula. Nothing has changed."""
@@ -42,3 +52,6 @@ class Term(str):
         term = super().__new__(cls, template.format(**fields))
         term.template, term.fields = template, fields
         return term
+
+    def __getnewargs_ex__(self):          # copy and pickle
+        return (self.template,), self.fields
