@@ -349,14 +349,26 @@ class MainWindow(QMainWindow):
             return
         self._drawing = True
         try:
-            self._draw_views(self.snapshot)
+            try:
+                self._take_in(self.snapshot)
+                self.frames += 1
+            finally:
+                # The views' Python work is done (or a view failed: the next snapshot may
+                # still draw): let the worker train again, and paint now, the scenes'
+                # queued dirty-item processing, then the paint. The paint is mostly C++,
+                # which runs beside the training thread on another core; its Python parts
+                # get the GIL quickly (GIL_SWITCH_INTERVAL).
+                self.worker.drawn()
+            QCoreApplication.sendPostedEvents(None, QEvent.MetaCall)
+            QCoreApplication.sendPostedEvents(None, QEvent.UpdateRequest)
         finally:
             self._drawing = False
-        if self._draw_again:
-            self._draw_again = False
-            QTimer.singleShot(0, self._draw)
+            if self._draw_again:
+                self._draw_again = False
+                QTimer.singleShot(0, self._draw)
 
-    def _draw_views(self, snap):
+    def _take_in(self, snap):
+        """Every visible view takes ``snap`` in (Python: updates its items, paints nothing)."""
         if snap.version != self.drawn_version:
             self.stepthrough.set_sample_count(len(snap.data.X_train))
             self.output_view.set_data(snap.data)
@@ -379,14 +391,6 @@ class MainWindow(QMainWindow):
             if view.isVisible() or not snap.running:
                 view.show_snapshot(snap)
         self._update_status(snap)
-        # The views' Python work is done: let the worker train again, and paint now (the
-        # scenes' queued dirty-item processing, then the paint). The paint is mostly C++,
-        # which runs beside the training thread on another core; its Python parts get the
-        # GIL quickly (GIL_SWITCH_INTERVAL).
-        self.frames += 1
-        self.worker.drawn()
-        QCoreApplication.sendPostedEvents(None, QEvent.MetaCall)
-        QCoreApplication.sendPostedEvents(None, QEvent.UpdateRequest)
 
     def _update_status(self, snap):
         s = self.status_labels

@@ -1,5 +1,6 @@
 """The window as a user meets it: opens, trains, pauses, rebuilds, diverges, closes cleanly."""
 import dataclasses
+import sys
 
 import numpy as np
 import pytest
@@ -71,6 +72,22 @@ def test_a_snapshot_that_arrives_while_a_frame_paints_is_drawn_after_it(make_win
     w._on_snapshot(first)
     qtbot.waitUntil(lambda: len(drawn) == 2, timeout=5000)
     assert drawn == [(first.step, 1), (second.step, 1)] and w.snapshot is second
+
+
+def test_a_view_that_fails_once_does_not_stop_the_display(make_window, qtbot, monkeypatch):
+    w = make_window()
+    show, failed = w.network_view.show_snapshot, []
+
+    def once(snap):
+        if not failed:
+            failed.append(snap)
+            raise RuntimeError("a view failed")
+        show(snap)
+    monkeypatch.setattr(w.network_view, "show_snapshot", once)
+    monkeypatch.setattr(sys, "excepthook", lambda *a: None)     # Qt would print it; pytest-qt records it
+    w._play(True)
+    frames = w.frames
+    qtbot.waitUntil(lambda: bool(failed) and w.frames > frames + 5, timeout=10000)   # frames go on
 
 
 def test_pause_stops_steps(make_window, qtbot):
