@@ -405,11 +405,13 @@ def make_parser():
 
 
 def _negative_values(argv):
-    """``--start -2,1`` as ``--start=-2,1``: argparse takes a value that starts with '-'
-    for an option unless it is one plain number."""
+    """``--start -2,1`` as ``--start=-2,1`` (and ``--formula -x**2``): argparse takes a value
+    that starts with '-' for an option unless it is one plain number. nnviz has no
+    one-dash options but -h, so such a word after ``--name`` can only be its value."""
     out = []
     for arg in argv:
-        if out and out[-1].startswith("--") and "=" not in out[-1] and re.match(r"-\.?\d", arg):
+        if (out and out[-1].startswith("--") and out[-1] != "--" and "=" not in out[-1]
+                and re.match(r"-[^-]", arg) and arg != "-h"):
             out[-1] += "=" + arg
         else:
             out.append(arg)

@@ -315,12 +315,12 @@ def _syntax_reason(msg):
         return InputError("'{bracket}' was never closed", bracket=m[1])
     if m := re.fullmatch(r"unmatched '(.)'", msg):
         return InputError("unmatched '{bracket}'", bracket=m[1])
-    if m := re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'.*", msg):
-        return InputError("closing bracket '{closing}' does not match opening bracket '{opening}'",
+    if m := re.fullmatch(r"closing parenthesis '(.)' does not match opening parenthesis '(.)'", msg):
+        return InputError("closing parenthesis '{closing}' does not match opening parenthesis '{opening}'",
                           closing=m[1], opening=m[2])
-    if msg.startswith("invalid syntax"):
-        return Term("invalid syntax")
-    return Term("invalid decimal literal") if msg == "invalid decimal literal" else msg
+    known = (Term("invalid syntax"), Term("invalid syntax. Perhaps you forgot a comma?"),
+             Term("invalid decimal literal"))
+    return next((term for term in known if term == msg), msg)
 
 
 def parse_formula(text):

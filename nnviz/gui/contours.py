@@ -21,6 +21,8 @@ def contour_segments(Z, level):
     """
     Z = np.asarray(Z, dtype=float)
     n, m = Z.shape
+    if not Z.size:
+        return np.empty((0, 2, 2))
     P = np.pad(Z, 1, mode="edge")        # padded centres at −0.5 and n + 0.5: lines reach the edge
     up = P > level
     with np.errstate(invalid="ignore", divide="ignore"):

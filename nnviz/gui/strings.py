@@ -333,8 +333,9 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "slice"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "'{bracket}' was never closed"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "unmatched '{bracket}'"),  # core/formula.py
-    QT_TRANSLATE_NOOP("errors", "closing bracket '{closing}' does not match opening bracket '{opening}'"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "closing parenthesis '{closing}' does not match opening parenthesis '{opening}'"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "invalid syntax"),  # core/formula.py
+    QT_TRANSLATE_NOOP("errors", "invalid syntax. Perhaps you forgot a comma?"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "invalid decimal literal"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "a formula must be text, got {type}"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "formula too long ({count} characters, at most {limit})"),  # core/formula.py

@@ -31,6 +31,8 @@ def test_paths_csv_equals_run_paths(tmp_path, capsys, start):
 def test_custom_formula_and_divergence_message(capsys):
     code, out, err = run(capsys, "paths", "--formula", "x^2 - y^2", "--optimizers", "gd", "--steps", "5")
     assert code == 0 and out.startswith("optimizer,step,x,y,loss")
+    code, out, err = run(capsys, "paths", "--formula", "-x^2 + y^2", "--start", "-1,-0.5", "--steps", "2")
+    assert code == 0 and out.splitlines()[1].endswith("-1.0,-0.5,-0.75"), (out, err)
     code, out, err = run(capsys, "paths", "--surface", "ravine", "--lr", "5", "--steps", "200",
                          "--optimizers", "gd")
     assert code == 0 and "gd stopped at step" in err
