@@ -48,6 +48,8 @@ def test_nan_and_out_of_range():
     segs = contour_segments(Z, 0.0)
     assert len(segs) and np.isfinite(segs).all()
     assert contour_segments(Z, 100.0).shape == (0, 2, 2)
+    assert contour_segments(np.empty((0, 5)), 0.0).shape == (0, 2, 2)          # nothing to draw
+    assert len(contour_segments(np.array([[0.0, 1.0, 2.0]]), 0.5)) == 2        # one row: edge to edge
 
 
 def test_the_item_draws_every_level_and_clears(qapp):
