@@ -169,19 +169,25 @@ def cmd_train(a):
                          enabled=not a.quiet and sys.stderr.isatty())
     try:
         trainer.run(steps=steps, epochs=epochs, target_loss=a.target_loss,
-                    callback=lambda t: progress.update(t.step_count if steps is not None else t.epoch,
-                                                       t.history["loss"][-1]))
+                    callback=lambda t, loss: progress.update(t.step_count if steps is not None else t.epoch,
+                                                             loss))
     except Diverged as e:
         progress.close()
+        if a.history:
+            write_text(trainer.history.to_csv(), a.history)
         raise UsageError(f"training diverged: {e}") from None
     progress.close()
     if a.out:
         extra = trainer.weights_extra()
         save_weights(a.out, net, extra=extra)
+    if a.history:
+        write_text(trainer.history.to_csv(), a.history)
     if not a.quiet:
         print(summary(trainer))
         if a.out:
             print(f"weights written to {a.out}")
+        if a.history:
+            print(f"loss history ({len(trainer.history)} rows) written to {a.history}")
     return 0
 
 
@@ -353,6 +359,8 @@ def make_parser():
     stop.add_argument("--epochs", type=int, help="number of epochs (default 100)")
     t.add_argument("--target-loss", type=float, help="stop early once the training loss is this low")
     t.add_argument("--out", metavar="FILE", help="write the weights to FILE (.npz or .json)")
+    t.add_argument("--history", metavar="FILE.csv", help="write the loss curve (step, epoch, train and "
+                   "test loss, accuracy; a row per epoch, thinned beyond 2048 rows) to FILE.csv")
     t.add_argument("--quiet", action="store_true", help="print nothing but errors")
     t.set_defaults(func=cmd_train)
     r = sub.add_parser("trace", help="print one training step in the lecture's notation",

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from ..core.datasets import DataError, save_csv
 from ..core.onnx_export import onnx_available
 from ..core.weights_io import WeightsError, atomic_write, read_weights
+from ..training.history import csv_text
 from .app import explain
 
 MAX_RECENT = 8
@@ -168,9 +169,8 @@ class FileActions(QObject):
                                                     self.tr("CSV (*.csv)"))
         if not path:
             return
-        lines = ["step,epoch,train_loss,test_loss"] + [",".join(repr(float(v)) for v in row)
-                                                        for row in snap.history]
-        self._guard(lambda: atomic_write(path, lambda fh: fh.write(("\n".join(lines) + "\n").encode())))
+        text = csv_text(snap.history)     # the very file `nnviz train --history` writes
+        self._guard(lambda: atomic_write(path, lambda fh: fh.write(text.encode("utf-8"))))
 
     def export_view(self, key):
         path = self._save_name(self.tr("Export view"), f"{key}.png", self.tr("PNG image (*.png);;SVG image (*.svg)"))

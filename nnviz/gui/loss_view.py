@@ -122,7 +122,7 @@ class LossView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._history = np.empty((0, 4))   # Snapshot.history: step, epoch, train loss, test loss
+        self._history = np.empty((0, 6))   # Snapshot.history: the columns of training.history.COLUMNS
         self._version = self._hover_x = None
         self._ranges, self._following = None, True
         lay = QHBoxLayout(self)
@@ -204,14 +204,14 @@ class LossView(QWidget):
 
     # ---------------------------------------------------------------- updates
     def show_snapshot(self, snap):
-        """Draw ``snap.history`` (n, 4) and ``snap.metrics``; a new ``snap.version`` restarts the view.
+        """Draw ``snap.history`` (n, 6) and ``snap.metrics``; a new ``snap.version`` restarts the view.
 
         A new run's history starts short again; the curves simply follow it.
         """
         if snap.version != self._version:
             self._version, self._hover_x = snap.version, None
             self._follow_data()
-        self._history = np.asarray(snap.history, dtype=float).reshape(-1, 4)
+        self._history = np.asarray(snap.history, dtype=float).reshape(-1, 6)
         self._update_curves()
         self._show_metrics(snap)
 
@@ -309,7 +309,7 @@ class LossView(QWidget):
             return ""
         xs = h[:, COLUMNS[self.x_combo.currentData()]]
         i = int(np.argmin(np.abs(xs - x))) if hovering else len(h) - 1
-        step, epoch, train, test = h[i]
+        step, epoch, train, test = h[i, :4]
         if hovering:
             self._vline.setValue(xs[i])
             ys = [(y, c) for y, c in ((train, TRAIN_COLOR), (test, TEST_COLOR))

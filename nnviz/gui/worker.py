@@ -24,7 +24,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..training.explore import Trajectory
-from ..training.snapshot import LossHistory, plot_extent, take
+from ..training.snapshot import plot_extent, take
 from ..training.trainer import Diverged, build
 from .app import explain
 
@@ -76,6 +76,7 @@ class TrainingWorker(QObject):
         self.stop_epochs = None
         self.stop_loss = None
         self.sample = 0
+        self._stopped = ""               # why training stopped by itself, until a snapshot says so
         self._drawn = True               # the GUI drew the last snapshot (plain bool: GIL-atomic)
         self._dirty = True
         self._next_emit = 0.0            # when the next snapshot is due
@@ -144,7 +145,6 @@ class TrainingWorker(QObject):
             return
         self.trainer.initial_params[...] = self.trainer.net.params
         self.trainer.reset()
-        self.history = LossHistory()
         self.trajectory = Trajectory()
         self.settings_loaded.emit(self.settings)
         self._dirty = True
@@ -274,7 +274,6 @@ class TrainingWorker(QObject):
         """Back to this run's initial weights."""
         if self.trainer is not None:
             self.trainer.reset()
-            self.history = LossHistory()
             self.trajectory = Trajectory()
             self._dirty = True
 
@@ -312,7 +311,6 @@ class TrainingWorker(QObject):
     def _adopt(self, trainer):
         self.settings, self.trainer = trainer.settings, trainer
         self.version += 1
-        self.history = LossHistory()
         self.trajectory = Trajectory()
         data = trainer.data
         self.extent = plot_extent(np.concatenate([data.X_train, data.X_test]))
@@ -321,10 +319,18 @@ class TrainingWorker(QObject):
         self._drawn = True
 
     def _train(self, steps):
+        """Up to ``steps`` steps; stops early at the "Stop at L ≤" target, checked on the full
+        training loss when an epoch ends (:meth:`Trainer.reached`, as ``nnviz train``)."""
+        t = self.trainer
         try:
             with np.errstate(all="ignore"):
                 for _ in range(steps):
-                    self.trainer.step()
+                    epoch = t.batcher.epoch
+                    t.step()
+                    if self.stop_loss is not None and t.reached(self.stop_loss, epoch):
+                        self.set_running(False)
+                        self._stopped = self.tr("L ≤ {0:g}").format(self.stop_loss)
+                        return
         except Diverged as e:
             self.set_running(False)
             self.diverged.emit(explain(e))
@@ -333,7 +339,6 @@ class TrainingWorker(QObject):
         if self.trainer is None:
             return
         now = time.perf_counter()
-        stopped = ""
         if self.running:
             t = self.trainer
             if self.speed > 0:        # a limited speed: the steps due since the last tick
@@ -346,22 +351,18 @@ class TrainingWorker(QObject):
                 end = min(now + SLICE, self._next_emit) if self._drawn else now + SLICE
                 while self.running and time.perf_counter() < end:
                     self._train(8)
-            stopped = self._check_stop(t)
+            self._check_stop(t)
             self._dirty = True
         self._last_tick = now
         if self._dirty and self._drawn and time.perf_counter() >= self._next_emit:
-            self._emit(stopped)
+            self._emit()
 
     def _check_stop(self, t):
         if self.stop_epochs is not None and t.epoch >= self.stop_epochs:
             self.set_running(False)
-            return self.tr("epoch {0}").format(self.stop_epochs)
-        if self.stop_loss is not None and t.history["loss"] and t.history["loss"][-1] <= self.stop_loss:
-            self.set_running(False)
-            return self.tr("L ≤ {0:g}").format(self.stop_loss)
-        return ""
+            self._stopped = self.tr("epoch {0}").format(self.stop_epochs)
 
-    def _emit(self, stopped=""):
+    def _emit(self):
         now = time.perf_counter()
         t0, s0 = self._rate
         if self.running and now - t0 > 0.5:
@@ -370,8 +371,9 @@ class TrainingWorker(QObject):
         elif not self.running:
             self._sps = 0.0
         with np.errstate(all="ignore"):
-            snap = take(self.trainer, self.version, self.sample, self.history, self.extent,
-                        self._sps if math.isfinite(self._sps) else 0.0, self.running, stopped)
+            snap = take(self.trainer, self.version, self.sample, self.extent,
+                        self._sps if math.isfinite(self._sps) else 0.0, self.running, self._stopped)
+        self._stopped = ""
         if self.trainer.step_count:           # each frame's weights, and where training stopped
             self.trajectory.add(self.trainer.net.params, self.trainer.step_count)
         self._dirty = False

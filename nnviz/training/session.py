@@ -4,10 +4,15 @@ A session file is a zip archive (never a pickle) holding
 
 - ``session.json``: format name and version, the Settings, the data set's
   names and classes, the step count, the batcher's epoch, position and random
-  generator state, the optimiser's step count and the loss history;
+  generator state, the optimiser's step count and the loss history's bookkeeping;
 - ``arrays.npz``: float64/int64 arrays only, read with ``allow_pickle=False``:
   the parameters, the initial parameters, the optimiser's state vectors, the
-  batcher's current order and the data (so drawn or imported data come back too).
+  batcher's current order, the data (so drawn or imported data come back too)
+  and the loss history's rows (bounded, so a session's size does not grow with
+  the step count).
+
+Version 1 files (which kept a per-step list of minibatch losses) still open;
+their curve starts anew from the point they were saved at.
 
 Reopening continues training exactly where it stopped: the next step is bit for
 bit the step an uninterrupted run would have taken. Everything is checked before
@@ -25,11 +30,13 @@ import numpy as np
 from ..core.datasets import Dataset
 from ..core.errors import InputError
 from ..core.weights_io import MAX_BYTES, atomic_write
+from .history import History
 from .trainer import Settings, build
 
 __all__ = ["SessionError", "save_session", "load_session", "FORMAT", "VERSION"]
 
-FORMAT, VERSION = "nnviz-session", 1
+FORMAT, VERSION = "nnviz-session", 2
+READABLE = (1, 2)                  # versions load_session opens
 _DATA = ("X_train", "d_train", "X_test", "d_test")
 
 
@@ -38,18 +45,24 @@ class SessionError(InputError):
 
 
 def save_session(path, trainer, extra=None):
-    """Write the trainer's whole state to ``path`` atomically. ``extra``: JSON-able GUI state."""
+    """Write the trainer's whole state to ``path`` atomically. ``extra``: JSON-able GUI state.
+
+    The current point is recorded in the trainer's history first, so the saved curve
+    ends where the saved run stands."""
     t, data = trainer, trainer.data
+    with np.errstate(all="ignore"):
+        t.record()
     opt = t.optimizer.state()
     b = t.batcher
+    rows, history = t.history.state()
     doc = {"format": FORMAT, "version": VERSION, "settings": t.settings.to_dict(),
            "data": {"name": data.name, "task": data.task, "input_names": list(data.input_names),
                     "target_name": data.target_name, "classes": list(data.classes)},
            "step_count": t.step_count, "optimizer_t": opt.pop("t"), "optimizer_slots": sorted(opt),
            "batcher": {"epoch": b.epoch, "position": b.position, "rng": b.rng.bit_generator.state},
-           "history": {k: list(v) for k, v in t.history.items()}, "extra": extra or {}}
+           "history": history, "extra": extra or {}}
     arrays = {"params": t.net.params, "initial_params": t.initial_params, "good": t._good,
-              "order": b.order, **{f"opt_{k}": v for k, v in opt.items()},
+              "order": b.order, "history": rows, **{f"opt_{k}": v for k, v in opt.items()},
               **{k: getattr(data, k) for k in _DATA}}
 
     def write(fh):
@@ -85,7 +98,7 @@ def load_session(path):
 def _restore(doc, arrays, name):
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise SessionError("{file}: not an nnviz session file", file=name)
-    if doc.get("version") != VERSION:
+    if doc.get("version") not in READABLE:
         raise SessionError("{file}: session version {version!r} is not supported (expected {expected})",
                            file=name, version=doc.get("version"), expected=VERSION)
     for k, a in arrays.items():
@@ -119,6 +132,12 @@ def _restore(doc, arrays, name):
     trainer.initial_params[...] = arrays["initial_params"]
     trainer._good[...] = arrays["good"]
     trainer.step_count = int(doc["step_count"])
-    trainer.history = {k: list(v) for k, v in doc["history"].items()}
+    if doc["version"] >= 2:
+        try:
+            trainer.history = History.from_state(arrays["history"], doc["history"])
+        except InputError as e:
+            raise SessionError("{file}: {reason}", file=name, reason=e) from None
+    else:
+        trainer.record()
     trainer.extra = doc.get("extra", {})
     return trainer

@@ -2,8 +2,8 @@
 
 A :class:`Snapshot` holds copies, never views of the trainer's live arrays, and
 every array in it is read-only, so the GUI can draw it while training goes on.
-:func:`take` builds one; :class:`LossHistory` keeps the loss curve short by
-halving its resolution whenever it fills up.
+:func:`take` builds one, and adds the moment to the trainer's bounded
+:class:`~nnviz.training.history.History`, whose copy the snapshot carries.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Snapshot", "LossHistory", "take", "plot_extent"]
+__all__ = ["Snapshot", "take", "plot_extent"]
 
 GRID = 64          # the input plane is sampled GRID × GRID for heatmaps and thumbnails
 
@@ -25,34 +25,6 @@ def _frozen(a):
 def _per_layer(arrays):
     """A tuple indexed by layer l (entries 0 and 1 None where undefined), read-only copies."""
     return tuple(None if a is None else _frozen(a) for a in arrays)
-
-
-class LossHistory:
-    """Train/test loss against step, at most ``capacity`` points.
-
-    ``add`` keeps one point in ``stride`` calls; when full, every other point is
-    dropped and the stride doubles, so a long run keeps its whole shape.
-    """
-
-    def __init__(self, capacity=2048):
-        self.capacity, self.stride, self._calls = capacity, 1, 0
-        self.data = np.empty((capacity, 4))     # step, epoch, train loss, test loss
-        self.n = 0
-
-    def add(self, step, epoch, train_loss, test_loss):
-        call, self._calls = self._calls, self._calls + 1
-        if call % self.stride:
-            return
-        if self.n == self.capacity:          # keep calls 0, 2s, 4s, ...: every other point
-            self.data[: self.capacity // 2] = self.data[::2]
-            self.n = self.capacity // 2
-            self.stride *= 2
-        self.data[self.n] = step, epoch, train_loss, test_loss
-        self.n += 1
-
-    def array(self):
-        """A read-only copy, shape (n, 4): step, epoch, train loss, test loss."""
-        return _frozen(self.data[: self.n])
 
 
 def plot_extent(X):
@@ -93,7 +65,7 @@ class Snapshot:
     train_loss: float
     test_loss: float
     metrics: dict
-    history: np.ndarray          # LossHistory.array()
+    history: np.ndarray          # Trainer.history.array(): (n, 6), columns history.COLUMNS
     extent: tuple                # plot_extent of the raw inputs
     grid_z: tuple = ()           # 2-D inputs: each layer's output over the input plane
     curve_x: np.ndarray = None   # 1-D inputs: x of the fitted curve, (200,)
@@ -112,19 +84,17 @@ def _input_grid(extent):
     return np.column_stack([gx.ravel(), gy.ravel()])
 
 
-def take(trainer, version, sample=0, history=None, extent=None, steps_per_second=0.0,
-         running=False, stopped=""):
-    """A :class:`Snapshot` of ``trainer`` now. Runs a few forward passes of its own.
+def take(trainer, version, sample=0, extent=None, steps_per_second=0.0, running=False, stopped=""):
+    """A :class:`Snapshot` of ``trainer`` now, recorded in its history. Runs a few
+    forward passes of its own.
 
     ``sample`` is the index n of the training sample whose u, z, δ are shown.
     Call it from the thread that owns the trainer (it uses the network's buffers).
     """
     net, data, pre = trainer.net, trainer.data, trainer.preprocess
     dW, db = _per_layer(net.dW), _per_layer(net.db)      # the last training step's gradient
-    metrics = trainer.evaluate()
+    metrics = dict(trainer.record())
     train_loss, test_loss = metrics.pop("train_loss"), metrics.pop("test_loss")
-    if history is not None:
-        history.add(trainer.step_count, trainer.batcher.epoch_progress, train_loss, test_loss)
     # The selected sample: one forward and backward pass of its own (the step's gradient is kept).
     n = int(min(max(sample, 0), len(trainer.X_train) - 1))
     d = trainer.D_train[n:n + 1]
@@ -152,6 +122,6 @@ def take(trainer, version, sample=0, history=None, extent=None, steps_per_second
         W=_per_layer(net.W), b=_per_layer(net.b), alpha=_per_layer(net.alpha), dW=dW, db=db,
         sample=n, u=_per_layer(u), z=_per_layer(z), delta=_per_layer(delta), d=_frozen(d[0]),
         train_loss=train_loss, test_loss=test_loss, metrics=metrics,
-        history=history.array() if history is not None else _frozen(np.empty((0, 4))),
+        history=trainer.history.array(),
         extent=extent, grid_z=grid_z, curve_x=curve_x, curve_y=curve_y, data_z=data_z,
         steps_per_second=steps_per_second, running=running, stopped=stopped, data=data)

@@ -18,6 +18,7 @@ from ..core.metrics import accuracy, confusion, r2, rmse
 from ..core.network import Network, gradient_check
 from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
 from ..core.trace import record
+from .history import History
 
 __all__ = ["Settings", "Trainer", "Diverged", "build", "needs_rebuild", "LIVE_SETTINGS"]
 
@@ -94,6 +95,10 @@ def needs_rebuild(old, new):
                for f in fields(Settings) if f.name not in LIVE_SETTINGS)
 
 
+#: A step whose loss exceeds EXPLODED × max(1, the run's first loss) has diverged too.
+EXPLODED = 1e6
+
+
 class Diverged(Message, ArithmeticError):
     """The loss became NaN or infinite; the last finite weights were restored."""
 
@@ -142,8 +147,9 @@ class Trainer:
     X_train, D_train, X_test, D_test : ndarray
         Network inputs (after the preprocess) and teacher signals.
     step_count : int
-    history : dict of lists
-        "step", "epoch", "loss" (the minibatch loss of each step, penalty included).
+    history : History
+        The loss curve (full training and test loss, accuracy), bounded; a row is
+        added by :meth:`record`, never by :meth:`step`.
     """
 
     def __init__(self, net, data, preprocess, settings):
@@ -171,8 +177,9 @@ class Trainer:
         self.optimizer = make_optimizer(s.optimizer_name, mu=s.mu)
         self.batcher = Batcher(self.X_train, self.D_train, s.batch, rng=s.seed)
         self.step_count = 0
-        self.history = {"step": [], "epoch": [], "loss": []}
+        self.history = History()
         self.last_index = None
+        self._limit = None                # a loss above this has exploded (set by the first step)
 
     def apply(self, settings):
         """Take settings that need no rebuild (ε, μ, update rule, B, reduction,
@@ -216,7 +223,9 @@ class Trainer:
         loss = net.reduce(net.per_sample_loss(Db))
         if s.l1 or s.l2:
             loss += net.penalty(s.l1, s.l2)
-        if not math.isfinite(loss):
+        if self._limit is None:
+            self._limit = EXPLODED * max(1.0, abs(loss)) if math.isfinite(loss) else 0.0
+        if not loss <= self._limit:       # NaN, inf, or finite but exploding
             net.params[...] = self._good
             self.optimizer.reset()
             raise Diverged("the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too "
@@ -229,10 +238,6 @@ class Trainer:
         self.optimizer.step(net.params, net.grad, self.eps)
         self.step_count += 1
         self.last_index = index
-        h = self.history
-        h["step"].append(self.step_count)
-        h["epoch"].append(self.batcher.epoch_progress)
-        h["loss"].append(loss)
         return loss
 
     def trace_step(self, sample=None):
@@ -268,25 +273,49 @@ class Trainer:
         err, _, _ = gradient_check(self.net, self.X_train, self.D_train, s.l1, s.l2)
         return err, self.net.n_params
 
+    def record(self, metrics=None):
+        """Add the current point to :attr:`history` and return its metrics
+        (:meth:`evaluate`'s dict; pass it when already computed)."""
+        m = self.evaluate() if metrics is None else metrics
+        self.history.add(self.step_count, self.batcher.epoch_progress, m["train_loss"], m["test_loss"],
+                         m.get("train_accuracy", math.nan), m.get("test_accuracy", math.nan))
+        return m
+
+    def reached(self, target_loss, epoch):
+        """True when epoch ``epoch`` has ended (the batcher is past it) and the full
+        training loss is ≤ ``target_loss``; records the point it checks. The one stop
+        rule of ``nnviz train --target-loss`` and the window's "Stop at L ≤"."""
+        if target_loss is None or self.batcher.epoch <= epoch:
+            return False
+        return self.record()["train_loss"] <= target_loss
+
     def run(self, steps=None, epochs=None, target_loss=None, callback=None):
         """Step until ``steps`` more steps, or until ``epochs`` epochs in all, or
         until the full training loss is ≤ ``target_loss`` (checked each epoch).
-        ``callback(trainer)`` is called after each step. Returns the last loss."""
+        ``callback(trainer, loss)`` is called after each step with its minibatch loss.
+        The history gets a row at the start, after each epoch and at the end.
+        Returns the last minibatch loss."""
         loss = float("nan")
         start = self.step_count
         with np.errstate(all="ignore"):   # overflow is caught as Diverged, not printed
-            while True:
-                if steps is not None and self.step_count - start >= steps:
-                    break
-                if epochs is not None and self.batcher.epoch >= epochs:
-                    break
-                epoch = self.batcher.epoch
-                loss = self.step()
-                if callback:
-                    callback(self)
-                if target_loss is not None and self.batcher.epoch > epoch \
-                        and self.evaluate()["train_loss"] <= target_loss:
-                    break
+            self.record()
+            try:
+                while True:
+                    if steps is not None and self.step_count - start >= steps:
+                        break
+                    if epochs is not None and self.batcher.epoch >= epochs:
+                        break
+                    epoch = self.batcher.epoch
+                    loss = self.step()
+                    if callback:
+                        callback(self, loss)
+                    if target_loss is not None:
+                        if self.reached(target_loss, epoch):
+                            break
+                    elif self.batcher.epoch > epoch:
+                        self.record()
+            finally:
+                self.record()
         return loss
 
     def evaluate(self):

@@ -138,3 +138,16 @@ def test_csv_input_columns_by_name(tmp_path, capsys):
     assert load_weights(out)[1]["input_names"] == ["a", "b"]
     code, _, err = run(capsys, "train", "--data", str(csv), "--steps", "1")
     assert code == 2 and "row0" in err                  # the text column is an input by default
+
+
+def test_history_csv_is_the_curve(tmp_path, capsys):
+    out = tmp_path / "loss.csv"
+    code, stdout, err = run(capsys, "train", "--dataset", "xor", "--epochs", "30", "--history", str(out))
+    assert code == 0, err
+    lines = out.read_text().splitlines()
+    assert lines[0] == "step,epoch,train_loss,test_loss,train_acc,test_acc"
+    rows = [line.split(",") for line in lines[1:]]
+    steps = [int(r[0]) for r in rows]                 # whole numbers, as written
+    assert steps[0] == 0 and steps == sorted(set(steps)) and len(rows) == 31   # start + 30 epochs
+    assert float(rows[-1][2]) < float(rows[0][2]) and 0 <= float(rows[-1][4]) <= 1
+    assert "loss history (31 rows)" in stdout

@@ -1,4 +1,6 @@
 """The File menu in the window: save and reopen, export, bad files change nothing."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
@@ -115,7 +117,10 @@ def test_exports_of_views_data_and_history(window, qtbot, tmp_path, monkeypatch)
     path = str(tmp_path / "loss.csv")
     monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
     w.files.export_history()
-    assert open(path).readline().strip() == "step,epoch,train_loss,test_loss"
+    from nnviz.training.history import csv_text
+    text = Path(path).read_text()                  # the file `nnviz train --history` writes
+    assert text.startswith("step,epoch,train_loss,test_loss,train_acc,test_acc\n")
+    assert text == csv_text(w.snapshot.history) and len(text.splitlines()) == len(w.snapshot.history) + 1
     path = str(tmp_path / "train.csv")
     monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
     w.files.export_data("train")

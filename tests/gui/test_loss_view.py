@@ -62,7 +62,7 @@ def test_log_scale_with_zero_and_nan_values_does_not_raise(view, snapshot):
 
 def test_hover_reads_out_the_nearest_point(view, snapshot):
     view.show_snapshot(snapshot)
-    step, epoch, train, test = snapshot.history[5]
+    step, epoch, train, test = snapshot.history[5, :4]
     text = view._hover_at(step + 0.3)
     assert f"step {int(step)}" in text
     assert f"{epoch:.2f}" in text and f"{train:.4g}" in text and f"{test:.4g}" in text
@@ -130,7 +130,7 @@ def test_mouse_moves_reach_the_hover_read_out(view, snapshot, qtbot):
     view.show()
     qtbot.waitExposed(view)
     qtbot.wait(20)                                   # the view box settles its auto range
-    step, _, train, _ = snapshot.history[8]
+    step, _, train, _ = snapshot.history[8, :4]
     vb = view.plot.getPlotItem().getViewBox()
     view._on_mouse_moved((vb.mapViewToScene(QPointF(step + 0.2, train)),))
     assert f"step {int(step)} " in view.readout.text() and view._vline.isVisible()
@@ -142,7 +142,7 @@ def _growing(snapshot, n):
     """The snapshot with a history of n points: steps 0, 10, …, a decaying loss."""
     steps = np.arange(n) * 10.0
     loss = 0.7 * np.exp(-steps / 3000) + 0.01 * (1.2 + np.sin(steps))
-    h = np.column_stack([steps, steps / 20, loss, loss + 0.05])
+    h = np.column_stack([steps, steps / 20, loss, loss + 0.05, loss * 0 + 0.5, loss * 0 + 0.5])
     return dataclasses.replace(snapshot, history=h)
 
 
@@ -155,7 +155,7 @@ def test_the_ranges_keep_the_data_in_view_and_change_seldom(view, snapshot, log)
         view.show_snapshot(snap)
         (x0, x1), (y0, y1) = vb.viewRange()
         h = snap.history
-        y = np.log10(h[:, 2:]) if log else h[:, 2:]
+        y = np.log10(h[:, 2:4]) if log else h[:, 2:4]
         assert x0 <= h[0, 0] and h[-1, 0] <= x1 and y0 <= y.min() and y.max() <= y1
         assert h[-1, 0] >= x0 + 0.5 * (x1 - x0) or n < 10   # the curves fill half the width or more
         axes = view.plot.getPlotItem().getAxis("bottom").range, view.plot.getPlotItem().getAxis("left").range

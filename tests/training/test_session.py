@@ -19,7 +19,8 @@ def test_reopened_session_continues_bit_identically(settings, tmp_path):
     a.run(steps=23)                        # mid-epoch for the minibatch runs
     save_session(tmp_path / "s.nnviz", a, extra={"sample": 3})
     b = load_session(tmp_path / "s.nnviz")
-    assert b.extra == {"sample": 3} and b.step_count == 23 and b.history == a.history
+    assert b.extra == {"sample": 3} and b.step_count == 23
+    assert np.array_equal(b.history.array(), a.history.array(), equal_nan=True)
     for _ in range(40):
         assert a.step() == b.step()
     assert np.array_equal(a.net.params, b.net.params)
