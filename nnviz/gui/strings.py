@@ -448,6 +448,9 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{key} must be a JSON list"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} is not a rectangular array of numbers"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the principal directions need a training trajectory: train a while first"),  # training/explore.py
+    QT_TRANSLATE_NOOP("errors", "a history holds an even number of rows from 4 to {limit}, not {value}"),  # training/history.py
+    QT_TRANSLATE_NOOP("errors", "the loss history's description is not an object"),  # training/history.py
+    QT_TRANSLATE_NOOP("errors", "the loss history is not consistent (shape {shape})"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/presets.py
     QT_TRANSLATE_NOOP("errors", "{file}: not an nnviz session file"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: session version {version!r} is not supported (expected {expected})"),  # training/session.py

@@ -20,47 +20,47 @@
         <translation>導関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="480"/>
+        <location filename="../../gui/strings.py" line="483"/>
         <source>Identity</source>
         <translation>恒等写像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="481"/>
+        <location filename="../../gui/strings.py" line="484"/>
         <source>Binary step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="482"/>
+        <location filename="../../gui/strings.py" line="485"/>
         <source>Logistic (sigmoid)</source>
         <translation>ロジスティック (シグモイド)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="483"/>
+        <location filename="../../gui/strings.py" line="486"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="484"/>
+        <location filename="../../gui/strings.py" line="487"/>
         <source>ArcTan</source>
         <translation>ArcTan</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="485"/>
+        <location filename="../../gui/strings.py" line="488"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="486"/>
+        <location filename="../../gui/strings.py" line="489"/>
         <source>PReLU</source>
         <translation>PReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="487"/>
+        <location filename="../../gui/strings.py" line="490"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="488"/>
+        <location filename="../../gui/strings.py" line="491"/>
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
@@ -1242,77 +1242,77 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../gui/strings.py" line="566"/>
+        <location filename="../../gui/strings.py" line="569"/>
         <source>width</source>
         <translation>幅</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="567"/>
+        <location filename="../../gui/strings.py" line="570"/>
         <source>height</source>
         <translation>高さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="568"/>
+        <location filename="../../gui/strings.py" line="571"/>
         <source>antialias</source>
         <translation>アンチエイリアス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="569"/>
+        <location filename="../../gui/strings.py" line="572"/>
         <source>background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="570"/>
+        <location filename="../../gui/strings.py" line="573"/>
         <source>invertValue</source>
         <translation>値を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="571"/>
+        <location filename="../../gui/strings.py" line="574"/>
         <source>scaling stroke</source>
         <translation>線幅も拡大縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="572"/>
+        <location filename="../../gui/strings.py" line="575"/>
         <source>Scalable Vector Graphics</source>
         <translation>SVG ベクター画像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="573"/>
+        <location filename="../../gui/strings.py" line="576"/>
         <source>separator</source>
         <translation>区切り文字</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="574"/>
+        <location filename="../../gui/strings.py" line="577"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="575"/>
+        <location filename="../../gui/strings.py" line="578"/>
         <source>columnMode</source>
         <translation>列の並べ方</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="576"/>
+        <location filename="../../gui/strings.py" line="579"/>
         <source>Print Document</source>
         <translation>文書の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="577"/>
+        <location filename="../../gui/strings.py" line="580"/>
         <source>CSV of original plot data</source>
         <translation>元のプロットデータの CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="578"/>
+        <location filename="../../gui/strings.py" line="581"/>
         <source>Image File (PNG, TIF, JPG, ...)</source>
         <translation>画像ファイル (PNG, TIF, JPG, ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="579"/>
+        <location filename="../../gui/strings.py" line="582"/>
         <source>Matplotlib Window</source>
         <translation>Matplotlib ウィンドウ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="580"/>
+        <location filename="../../gui/strings.py" line="583"/>
         <source>Scalable Vector Graphics (SVG)</source>
         <translation>SVG ベクター画像</translation>
     </message>
@@ -1320,88 +1320,88 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="67"/>
+        <location filename="../../gui/files.py" line="68"/>
         <source>Open</source>
         <translation>開く</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="68"/>
+        <location filename="../../gui/files.py" line="69"/>
         <source>nnviz files ({0})</source>
         <translation>nnviz のファイル ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="85"/>
+        <location filename="../../gui/files.py" line="86"/>
         <source>{0}: nnviz opens .nnviz, .npz, .json and .csv files</source>
         <translation>{0}: nnviz で開けるのは .nnviz, .npz, .json, .csv ファイルです</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="101"/>
+        <location filename="../../gui/files.py" line="102"/>
         <source>Another architecture</source>
         <translation>別の構成</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="102"/>
+        <location filename="../../gui/files.py" line="103"/>
         <source>The file has layers {0} ({1}), the current network {2}. Adopt the file&apos;s architecture?</source>
         <translation>ファイルの層構成は {0} ({1})、現在のネットワークは {2} です。ファイルの構成に切り替えますか?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="127"/>
+        <location filename="../../gui/files.py" line="128"/>
         <source>Save session</source>
         <translation>セッションを保存</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="127"/>
+        <location filename="../../gui/files.py" line="128"/>
         <source>nnviz session (*.nnviz)</source>
         <translation>nnviz セッション (*.nnviz)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="133"/>
+        <location filename="../../gui/files.py" line="134"/>
         <source>NumPy weights (*.npz)</source>
         <translation>NumPy 形式の重み (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="133"/>
+        <location filename="../../gui/files.py" line="134"/>
         <source>JSON weights (*.json)</source>
         <translation>JSON 形式の重み (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="134"/>
+        <location filename="../../gui/files.py" line="135"/>
         <source>ONNX model (*.onnx)</source>
         <translation>ONNX モデル (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="135"/>
+        <location filename="../../gui/files.py" line="136"/>
         <source>ONNX model (*.onnx) — needs: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX モデル (*.onnx) — 要: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="136"/>
+        <location filename="../../gui/files.py" line="137"/>
         <source>Export weights</source>
         <translation>重みの書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="140"/>
+        <location filename="../../gui/files.py" line="141"/>
         <source>ONNX export needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX で書き出すには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="153"/>
+        <location filename="../../gui/files.py" line="154"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="160"/>
+        <location filename="../../gui/files.py" line="161"/>
         <source>Export data</source>
         <translation>データの書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="160"/>
-        <location filename="../../gui/files.py" line="168"/>
+        <location filename="../../gui/files.py" line="161"/>
+        <location filename="../../gui/files.py" line="169"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="167"/>
+        <location filename="../../gui/files.py" line="168"/>
         <source>Export loss history</source>
         <translation>損失の履歴の書き出し</translation>
     </message>
@@ -1529,282 +1529,282 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../gui/strings.py" line="497"/>
+        <location filename="../../gui/strings.py" line="500"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="498"/>
+        <location filename="../../gui/strings.py" line="501"/>
         <source>Item to export:</source>
         <translation>書き出す項目:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="499"/>
+        <location filename="../../gui/strings.py" line="502"/>
         <source>Export format</source>
         <translation>書き出し形式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="500"/>
+        <location filename="../../gui/strings.py" line="503"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="501"/>
+        <location filename="../../gui/strings.py" line="504"/>
         <source>Export options</source>
         <translation>書き出しの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="502"/>
+        <location filename="../../gui/strings.py" line="505"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="509"/>
+        <location filename="../../gui/strings.py" line="512"/>
         <source>PyQtGraph</source>
         <translation>PyQtGraph</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="510"/>
+        <location filename="../../gui/strings.py" line="513"/>
         <source>Link Axis:</source>
         <translation>軸の連動:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="511"/>
+        <location filename="../../gui/strings.py" line="514"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸を別のビューと連動させます。連動すると両方のビューが同じデータ範囲を表示します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="512"/>
+        <location filename="../../gui/strings.py" line="515"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自動調整のときに表示するデータの割合 (%)。とがったノイズのあるデータでは小さくすると見やすくなります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="513"/>
+        <location filename="../../gui/strings.py" line="516"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="514"/>
+        <location filename="../../gui/strings.py" line="517"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;表示するデータが変わるたびに、この軸の範囲を自動で調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="515"/>
+        <location filename="../../gui/strings.py" line="518"/>
         <source>Auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="516"/>
+        <location filename="../../gui/strings.py" line="519"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の範囲を手動で設定します。自動調整は無効になります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="517"/>
+        <location filename="../../gui/strings.py" line="520"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="518"/>
+        <location filename="../../gui/strings.py" line="521"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最小値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="519"/>
+        <location filename="../../gui/strings.py" line="522"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="520"/>
+        <location filename="../../gui/strings.py" line="523"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最大値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="521"/>
+        <location filename="../../gui/strings.py" line="524"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の向きを反転します (+y が上ではなく下向きになります)。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="522"/>
+        <location filename="../../gui/strings.py" line="525"/>
         <source>Invert Axis</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="523"/>
+        <location filename="../../gui/strings.py" line="526"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸でマウス操作 (移動、拡大縮小) を有効にします。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="524"/>
+        <location filename="../../gui/strings.py" line="527"/>
         <source>Mouse Enabled</source>
         <translation>マウス操作を有効</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="525"/>
+        <location filename="../../gui/strings.py" line="528"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、もう一方の軸の方向に見えているデータだけに合わせて自動調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="526"/>
+        <location filename="../../gui/strings.py" line="529"/>
         <source>Visible Data Only</source>
         <translation>見えているデータのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="527"/>
+        <location filename="../../gui/strings.py" line="530"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、現在のデータが中央に来るように自動で移動しますが、この軸の縮尺は変えません。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="528"/>
+        <location filename="../../gui/strings.py" line="531"/>
         <source>Auto Pan Only</source>
         <translation>自動移動のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="536"/>
+        <location filename="../../gui/strings.py" line="539"/>
         <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
         <translation>このプロットに表示した曲線の平均を表示します。パラメータの一覧で、平均をとるパラメータを選べます (ある場合)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="537"/>
+        <location filename="../../gui/strings.py" line="540"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="538"/>
+        <location filename="../../gui/strings.py" line="541"/>
         <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
         <translation>各曲線の見えている部分だけを描きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="539"/>
+        <location filename="../../gui/strings.py" line="542"/>
         <source>Clip to View</source>
         <translation>表示範囲で切り取る</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="540"/>
+        <location filename="../../gui/strings.py" line="543"/>
         <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、オンにすると表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="541"/>
+        <location filename="../../gui/strings.py" line="544"/>
         <source>Max Traces:</source>
         <translation>最大曲線数:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="542"/>
+        <location filename="../../gui/strings.py" line="545"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="543"/>
+        <location filename="../../gui/strings.py" line="546"/>
         <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
         <translation>元のデータの最小値と最大値をたどるのこぎり波で間引きます。見た目は最も正確ですが、遅くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="544"/>
+        <location filename="../../gui/strings.py" line="547"/>
         <source>Peak</source>
         <translation>ピーク</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="545"/>
+        <location filename="../../gui/strings.py" line="548"/>
         <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、「最大曲線数」をオンにしてこの値を設定すると、表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="546"/>
+        <location filename="../../gui/strings.py" line="549"/>
         <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
         <translation>「最大曲線数」がオンのとき、隠した曲線をメモリから削除します (メモリを節約できますが、再表示はできません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="547"/>
+        <location filename="../../gui/strings.py" line="550"/>
         <source>Forget hidden traces</source>
         <translation>隠した曲線を破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="548"/>
+        <location filename="../../gui/strings.py" line="551"/>
         <source>Downsample by taking the mean of N samples.</source>
         <translation>N 個のサンプルの平均をとって間引きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="549"/>
+        <location filename="../../gui/strings.py" line="552"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="550"/>
+        <location filename="../../gui/strings.py" line="553"/>
         <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
         <translation>N 個のサンプルの最初の 1 つをとって間引きます。最も速く、最も不正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="551"/>
+        <location filename="../../gui/strings.py" line="554"/>
         <source>Subsample</source>
         <translation>サブサンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="552"/>
+        <location filename="../../gui/strings.py" line="555"/>
         <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
         <translation>表示範囲に応じてデータを自動で間引きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="553"/>
+        <location filename="../../gui/strings.py" line="556"/>
         <source>Downsample data before plotting. (plot every Nth sample)</source>
         <translation>描く前にデータを間引きます (N 個ごとに描く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="554"/>
+        <location filename="../../gui/strings.py" line="557"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="555"/>
+        <location filename="../../gui/strings.py" line="558"/>
         <source>Log X</source>
         <translation>X を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="556"/>
+        <location filename="../../gui/strings.py" line="559"/>
         <source>dy/dx</source>
         <translation>dy/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="557"/>
+        <location filename="../../gui/strings.py" line="560"/>
         <source>Y vs. Y&apos;</source>
         <translation>Y vs. Y&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="558"/>
+        <location filename="../../gui/strings.py" line="561"/>
         <source>Power Spectrum (FFT)</source>
         <translation>パワースペクトル (FFT)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="559"/>
+        <location filename="../../gui/strings.py" line="562"/>
         <source>Log Y</source>
         <translation>Y を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="560"/>
+        <location filename="../../gui/strings.py" line="563"/>
         <source>Subtract Mean</source>
         <translation>平均を引く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="561"/>
+        <location filename="../../gui/strings.py" line="564"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="562"/>
+        <location filename="../../gui/strings.py" line="565"/>
         <source>Show X Grid</source>
         <translation>X のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="563"/>
+        <location filename="../../gui/strings.py" line="566"/>
         <source>Show Y Grid</source>
         <translation>Y のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="564"/>
+        <location filename="../../gui/strings.py" line="567"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="565"/>
+        <location filename="../../gui/strings.py" line="568"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
@@ -1812,7 +1812,7 @@
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/strings.py" line="496"/>
+        <location filename="../../gui/strings.py" line="499"/>
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
@@ -2792,37 +2792,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../gui/strings.py" line="529"/>
+        <location filename="../../gui/strings.py" line="532"/>
         <source>Plot Options</source>
         <translation>プロットの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="530"/>
+        <location filename="../../gui/strings.py" line="533"/>
         <source>Transforms</source>
         <translation>変換</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="531"/>
+        <location filename="../../gui/strings.py" line="534"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="532"/>
+        <location filename="../../gui/strings.py" line="535"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="533"/>
+        <location filename="../../gui/strings.py" line="536"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="534"/>
+        <location filename="../../gui/strings.py" line="537"/>
         <source>Grid</source>
         <translation>グリッド</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="535"/>
+        <location filename="../../gui/strings.py" line="538"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
@@ -2969,37 +2969,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="489"/>
+        <location filename="../../gui/strings.py" line="492"/>
         <source>sum</source>
         <translation>総和</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="490"/>
+        <location filename="../../gui/strings.py" line="493"/>
         <source>plain</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="491"/>
+        <location filename="../../gui/strings.py" line="494"/>
         <source>momentum</source>
         <translation>モメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="492"/>
+        <location filename="../../gui/strings.py" line="495"/>
         <source>nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="493"/>
+        <location filename="../../gui/strings.py" line="496"/>
         <source>adagrad</source>
         <translation>AdaGrad</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="494"/>
+        <location filename="../../gui/strings.py" line="497"/>
         <source>rmsprop</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="495"/>
+        <location filename="../../gui/strings.py" line="498"/>
         <source>adam</source>
         <translation>Adam</translation>
     </message>
@@ -3013,12 +3013,12 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="358"/>
+        <location filename="../../gui/worker.py" line="363"/>
         <source>epoch {0}</source>
         <translation>エポック {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="361"/>
+        <location filename="../../gui/worker.py" line="332"/>
         <source>L ≤ {0:g}</source>
         <translation>L ≤ {0:g}</translation>
     </message>
@@ -3026,32 +3026,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>ViewBox</name>
     <message>
-        <location filename="../../gui/strings.py" line="503"/>
+        <location filename="../../gui/strings.py" line="506"/>
         <source>ViewBox options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="504"/>
+        <location filename="../../gui/strings.py" line="507"/>
         <source>View All</source>
         <translation>全体を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="505"/>
+        <location filename="../../gui/strings.py" line="508"/>
         <source>Mouse Mode</source>
         <translation>マウス操作</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="506"/>
+        <location filename="../../gui/strings.py" line="509"/>
         <source>3 button</source>
         <translation>3 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="507"/>
+        <location filename="../../gui/strings.py" line="510"/>
         <source>1 button</source>
         <translation>1 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="508"/>
+        <location filename="../../gui/strings.py" line="511"/>
         <source>axis</source>
         <translation>軸</translation>
     </message>
@@ -4081,71 +4081,86 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/strings.py" line="451"/>
+        <source>a history holds an even number of rows from 4 to {limit}, not {value}</source>
+        <translation>履歴の行数は 4 から {limit} までの偶数です（{value} ではありません）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="452"/>
+        <source>the loss history&apos;s description is not an object</source>
+        <translation>誤差の履歴の記述がオブジェクトではありません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="453"/>
+        <source>the loss history is not consistent (shape {shape})</source>
+        <translation>誤差の履歴が整合していません（形状 {shape}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="454"/>
         <source>unknown preset {name!r}; choose one of {names}</source>
         <translation>プリセット {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="452"/>
+        <location filename="../../gui/strings.py" line="455"/>
         <source>{file}: not an nnviz session file</source>
         <translation>{file}: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="453"/>
+        <location filename="../../gui/strings.py" line="456"/>
         <source>{file}: session version {version!r} is not supported (expected {expected})</source>
         <translation>{file}: セッションの版 {version!r} には対応していません（必要な版: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="454"/>
+        <location filename="../../gui/strings.py" line="457"/>
         <source>{file}: the batch order is not a permutation of the {count} training samples</source>
         <translation>{file}: バッチの順序が訓練データ {count} 件の並べ替えになっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="455"/>
+        <location filename="../../gui/strings.py" line="458"/>
         <source>{file}: batch position {position} out of range</source>
         <translation>{file}: バッチの位置 {position} が範囲外です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="456"/>
+        <location filename="../../gui/strings.py" line="459"/>
         <source>{file}: larger than {limit} MB</source>
         <translation>{file}: {limit} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="457"/>
+        <location filename="../../gui/strings.py" line="460"/>
         <source>{file}: not a readable nnviz session ({type}: {reason})</source>
         <translation>{file}: 読み込める nnviz のセッションではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="458"/>
+        <location filename="../../gui/strings.py" line="461"/>
         <source>{file}: {key} has dtype {dtype}, expected numbers</source>
         <translation>{file}: {key} の dtype が {dtype} です（必要なのは数値）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="459"/>
+        <location filename="../../gui/strings.py" line="462"/>
         <source>{file}: {key} has shape {shape}, expected ({count},) finite values</source>
         <translation>{file}: {key} の形が {shape} です（必要なのは有限の値の ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="460"/>
+        <location filename="../../gui/strings.py" line="463"/>
         <source>{file}: unpacks to more than {limit} MB</source>
         <translation>{file}: 展開すると {limit} MB を超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="461"/>
+        <location filename="../../gui/strings.py" line="464"/>
         <source>data set {name!r} is a {task} problem, not {wanted}</source>
         <translation>データセット {name!r} は {wanted} ではなく {task} の問題です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="462"/>
+        <location filename="../../gui/strings.py" line="465"/>
         <source>the network has layers {sizes}, the data need {needed}</source>
         <translation>ネットワークの層は {sizes} ですが、データには {needed} が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="463"/>
+        <location filename="../../gui/strings.py" line="466"/>
         <source>the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}</source>
         <translation>ステップ {step} で損失が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="464"/>
+        <location filename="../../gui/strings.py" line="467"/>
         <source>{name} must be a finite number ≥ 0, got {value}</source>
         <translation>{name} は 0 以上の有限の数で指定してください（指定: {value}）</translation>
     </message>
@@ -4331,17 +4346,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>losses</name>
     <message>
-        <location filename="../../gui/strings.py" line="477"/>
+        <location filename="../../gui/strings.py" line="480"/>
         <source>δ^(L) = z − d (matched output/loss pair)</source>
         <translation>δ^(L) = z − d (出力層と損失が対応する組)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="478"/>
+        <location filename="../../gui/strings.py" line="481"/>
         <source>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (一般の連鎖律)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="479"/>
+        <location filename="../../gui/strings.py" line="482"/>
         <source>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (一般の連鎖律)</translation>
     </message>
@@ -4349,62 +4364,62 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>presets</name>
     <message>
-        <location filename="../../gui/strings.py" line="465"/>
+        <location filename="../../gui/strings.py" line="468"/>
         <source>The slides&apos; worked example: 4 inputs, one hidden layer, identity output</source>
         <translation>スライドの例題: 入力 4 つ、隠れ層 1 つ、恒等写像の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="466"/>
+        <location filename="../../gui/strings.py" line="469"/>
         <source>XOR needs a hidden layer</source>
         <translation>XOR には隠れ層が必要</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="467"/>
+        <location filename="../../gui/strings.py" line="470"/>
         <source>XOR without a hidden layer cannot be learned</source>
         <translation>隠れ層なしでは XOR を学習できない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="468"/>
+        <location filename="../../gui/strings.py" line="471"/>
         <source>Hand-made features φ(x): circles with x₁², x₂²</source>
         <translation>手作りの特徴 φ(x): x₁², x₂² で円を分ける</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="469"/>
+        <location filename="../../gui/strings.py" line="472"/>
         <source>Spiral with tanh</source>
         <translation>tanh で渦巻き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="470"/>
+        <location filename="../../gui/strings.py" line="473"/>
         <source>Regression of sin</source>
         <translation>sin の回帰</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="471"/>
+        <location filename="../../gui/strings.py" line="474"/>
         <source>K classes with softmax</source>
         <translation>ソフトマックスで K クラス識別</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="472"/>
+        <location filename="../../gui/strings.py" line="475"/>
         <source>The binary step passes no gradient</source>
         <translation>ステップ関数は勾配を伝えない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="473"/>
+        <location filename="../../gui/strings.py" line="476"/>
         <source>Sigmoid with squared error learns slowly</source>
         <translation>シグモイドと二乗誤差では学習が遅い</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="474"/>
+        <location filename="../../gui/strings.py" line="477"/>
         <source>Learning rate too large: oscillation</source>
         <translation>学習率が大きすぎる: 振動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="475"/>
+        <location filename="../../gui/strings.py" line="478"/>
         <source>Learning rate too small: a crawl</source>
         <translation>学習率が小さすぎる: なかなか進まない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="476"/>
+        <location filename="../../gui/strings.py" line="479"/>
         <source>Momentum on the spiral</source>
         <translation>渦巻きでのモメンタム</translation>
     </message>
