@@ -58,6 +58,8 @@ def test_save_session_and_reopen_where_it_stopped(window, qtbot, tmp_path, monke
     assert np.array_equal(again.W[2], snap.W[2]) and other.settings.hidden == (4,)
     assert other.controls.settings().dataset == "xor"
     assert path in other.qsettings.value("recent")
+    qtbot.waitUntil(lambda: other.files.session_path == path, timeout=5000)
+    assert not other.files.unsaved()                      # just opened: nothing to save
 
 
 @pytest.mark.parametrize("suffix", [".npz", ".json", ".onnx"])
