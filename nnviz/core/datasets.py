@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import InputError
+from .weights_io import atomic_write
 
 __all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Preprocess",
            "load_csv", "load_inputs", "save_csv"]
@@ -504,7 +505,8 @@ def save_csv(path, X, d, input_names, target_name, classes=()):
 
     With ``classes`` the target column holds each row's class string (d a 0/1 column
     or one-hot rows); without, d must be one column of values. Numbers are written
-    with ``repr``, so :func:`load_csv` reads back exactly the same floats.
+    with ``repr``, so :func:`load_csv` reads back exactly the same floats. The file is
+    replaced atomically; a failed write leaves the old one and raises WeightsError.
     """
     X, d = np.asarray(X, dtype=np.float64), np.asarray(d, dtype=np.float64)
     _check(X.ndim == 2 and d.ndim == 2 and len(X) == len(d) and X.shape[1] == len(input_names),
@@ -512,7 +514,8 @@ def save_csv(path, X, d, input_names, target_name, classes=()):
     _check(classes or d.shape[1] == 1, "d has {count} columns; pass classes to save one-hot targets",
            count=d.shape[1])
     target = [str(classes[i]) for i in _class_index(d)] if classes else [repr(v) for v in d[:, 0].tolist()]
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow([*input_names, target_name])
-        writer.writerows([*map(repr, x), t] for x, t in zip(X.tolist(), target))
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow([*input_names, target_name])
+    writer.writerows([*map(repr, x), t] for x, t in zip(X.tolist(), target))
+    atomic_write(path, lambda fh: fh.write(text.getvalue().encode("utf-8")))

@@ -19,8 +19,10 @@ import contextlib
 import json
 import math
 import os
-import tempfile
+import re
 import struct
+import tempfile
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -104,12 +106,21 @@ def save_weights(path, net, extra=None):
     atomic_write(path, write)
 
 
+TMP_MARK = ".nnviz-tmp-"       # temporary files are ".<name>.nnviz-tmp-<random>"
+_TMP_NAME = re.compile(r"\..+" + re.escape(TMP_MARK) + r"[a-z0-9_]{8}")
+STALE_TMP_SECONDS = 60         # older temporary files were left by a killed save
+
+
 def atomic_write(path, write):
     """Call ``write(binary file)`` on a temporary file next to ``path``, flush it to disk,
-    then move it into place: a failed save leaves the old file intact (WeightsError says why)."""
+    then move it into place: a failed save leaves the old file intact (WeightsError says why).
+
+    The temporary file is named ``.<name>.nnviz-tmp-<random>``; a save that was killed may
+    leave one, and the next save in that folder removes those older than a minute."""
     path, tmp = Path(path), None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        _remove_stale_temporaries(path.parent)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TMP_MARK}")
         with os.fdopen(fd, "wb") as fh:
             write(fh)
             fh.flush()
@@ -124,6 +135,17 @@ def atomic_write(path, write):
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.remove(tmp)
+
+
+def _remove_stale_temporaries(folder):
+    """Delete nnviz's own temporary files in ``folder`` older than STALE_TMP_SECONDS."""
+    now = time.time()
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            with contextlib.suppress(OSError):
+                if (_TMP_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)
+                        and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TMP_SECONDS):
+                    os.remove(entry.path)
 
 
 def read_weights(path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, Slot
+from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -28,8 +28,9 @@ class FileActions(QObject):
     def __init__(self, window, menu):
         super().__init__(window)
         self.w = window
-        self.session_path = None
+        self.session_path = None          # the current file: a session that opened or saved
         self.saved_marker = None          # (version, step) when last saved or opened
+        self._last_save = None            # (path, error) of the latest save
         tr = self.tr
         self._add(menu, tr("&Open…"), self.open_dialog, QKeySequence.Open,
                   tr("Open a session (.nnviz), weights (.npz, .json) or data (.csv)"))
@@ -53,6 +54,7 @@ class FileActions(QObject):
         menu.addSeparator()
         self._update_recent()
         window.worker.saved.connect(self._on_saved)
+        window.worker.opened.connect(self._on_opened)
 
     def _add(self, menu, text, slot, shortcut=None, tip=""):
         act = QAction(text, self.w)
@@ -74,10 +76,8 @@ class FileActions(QObject):
         """Open ``path`` by its kind: session, weights file or CSV data."""
         lower = path.lower()
         if lower.endswith(".nnviz"):
-            self.w.open_session.emit(path)
-            self.session_path = path
-            self.saved_marker = None
-            self._remember(path)
+            if self.may_discard():
+                self.w.open_session.emit(path)      # the current file once it opened (_on_opened)
         elif lower.endswith((".npz", ".json")):
             self.open_weights(path)
         elif lower.endswith(".csv"):
@@ -107,13 +107,15 @@ class FileActions(QObject):
                 return
             s = s.replace(hidden=tuple(sizes[1:-1]), activations=tuple(acts) or s.activations,
                           output=meta["output"], loss=meta["loss"], elu_alpha=meta["elu_alpha"])
+        if not self.may_discard():
+            return
         self.w.load_weights.emit(s, meta, arrays)
         self._remember(path)
 
     def import_csv(self, path):
         from .csv_dialog import CsvImportDialog
         dialog = CsvImportDialog(path, self.w)
-        if dialog.exec() and dialog.dataset() is not None:
+        if dialog.exec() and dialog.dataset() is not None and self.may_discard():
             settings = self.w.settings.replace(**dialog.settings_patch(), inputs=tuple(dialog.input_names()))
             self.w.controls.set_settings(settings)
             self.w.settings = settings
@@ -123,12 +125,28 @@ class FileActions(QObject):
 
     # ------------------------------------------------------------------ save
     def save_session(self, ask=False):
+        """Save to the current file, or (none yet, or ``ask``) to a name the user chooses;
+        returns that path or None. A path becomes the current file once its save worked."""
         path = self.session_path
         if ask or not path:
             path = self._save_name(self.tr("Save session"), "session.nnviz", self.tr("nnviz session (*.nnviz)"))
         if path:
-            self.session_path = path
             self.w.save.emit(path, {"sample": self.w.snapshot.sample if self.w.snapshot else 0})
+        return path or None
+
+    def save_and_wait(self):
+        """Save the session and wait for the worker (at most 30 s): True if it was saved."""
+        loop = QEventLoop()
+        self.w.worker.saved.connect(loop.quit)     # queued after _on_saved, which notes the result
+        try:
+            self._last_save = None
+            path = self.save_session()
+            if path:
+                QTimer.singleShot(30000, loop.quit)
+                loop.exec()
+        finally:
+            self.w.worker.saved.disconnect(loop.quit)
+        return bool(path) and self._last_save == (path, "")
 
     def export_weights(self):
         filters = [self.tr("NumPy weights (*.npz)"), self.tr("JSON weights (*.json)")]
@@ -144,14 +162,21 @@ class FileActions(QObject):
 
     @Slot(str, str)
     def _on_saved(self, path, error):
+        self._last_save = (path, error)
         if error:
             self.w.show_error(error)
             return
         if path.endswith(".nnviz"):
             snap = self.w.snapshot
+            self.session_path = path
             self.saved_marker = (snap.version, snap.step) if snap else None
         self._remember(path)
         self.w.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
+
+    @Slot(str, int, int)
+    def _on_opened(self, path, version, step):
+        self.session_path, self.saved_marker = path, (version, step)
+        self._remember(path)
 
     def export_data(self, part):
         snap = self.w.snapshot
@@ -193,6 +218,14 @@ class FileActions(QObject):
         snap = self.w.snapshot
         return bool(snap and snap.step > 0 and (snap.version, snap.step) != self.saved_marker)
 
+    def may_discard(self):
+        """Whether the run may be replaced (Quit; opening a session, weights, CSV data or a
+        preset): nothing is unsaved, or the user discards it, or saves it and the save works."""
+        if not self.unsaved():
+            return True
+        choice = self.ask_save()
+        return choice == "discard" or (choice == "save" and self.save_and_wait())
+
     def ask_save(self):
         """'save', 'discard' or 'cancel' (tests replace this)."""
         box = QMessageBox(QMessageBox.Question, self.tr("Unsaved training"),
@@ -229,17 +262,23 @@ class FileActions(QObject):
 
 
 def export_view(view, path):
-    """Save a view's scene as PNG (at twice the screen's resolution) or SVG (vectors)."""
+    """Save a view's scene as PNG (at twice the screen's resolution) or SVG (vectors).
+
+    The image is made in memory and written atomically: a failed write raises
+    WeightsError and leaves any old file as it was."""
     plot = getattr(view, "plot", None)
     if plot is not None:
         scene, rect = plot.scene(), plot.getPlotItem().sceneBoundingRect()
     else:
         scene = view.scene
         rect = scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)
-    if path.lower().endswith(".svg"):
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    svg = path.lower().endswith(".svg")
+    if svg:
         from PySide6.QtSvg import QSvgGenerator
         target = QSvgGenerator()
-        target.setFileName(path)
+        target.setOutputDevice(buffer)
         target.setSize(QSize(int(rect.width()), int(rect.height())))
         target.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
     else:
@@ -249,5 +288,6 @@ def export_view(view, path):
     painter.setRenderHint(QPainter.Antialiasing)
     scene.render(painter, QRectF(), rect)
     painter.end()
-    if isinstance(target, QImage) and not target.save(path):
-        raise OSError(f"{path}: could not write the image")
+    if not svg and not target.save(buffer, "PNG"):
+        raise OSError(f"{os.path.basename(path)}: could not make the image")
+    atomic_write(path, lambda fh: fh.write(bytes(buffer.data())))

@@ -11,7 +11,7 @@ import json
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         for key, title, settings in load_presets():
             act = QAction(QCoreApplication.translate("presets", title), self)
             act.setObjectName(f"preset_{key}")
-            act.triggered.connect(lambda _=False, s=settings: self.load_settings(s))
+            act.triggered.connect(lambda _=False, s=settings: self.files.may_discard() and self.load_settings(s))
             presets.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About nnviz"), self._about)
@@ -475,18 +475,9 @@ class MainWindow(QMainWindow):
                 break
 
     def closeEvent(self, event):
-        if self.thread.isRunning() and self.files.unsaved():
-            choice = self.files.ask_save()
-            if choice == "cancel":
-                event.ignore()
-                return
-            if choice == "save":
-                loop = QEventLoop()
-                self.worker.saved.connect(loop.quit)
-                self.files.save_session()
-                if self.files.session_path:
-                    QTimer.singleShot(30000, loop.quit)
-                    loop.exec()
+        if self.thread.isRunning() and not self.files.may_discard():
+            event.ignore()                   # cancelled, or the save failed (the banner says why)
+            return
         self.qsettings.setValue("settings", json.dumps(self.settings.to_dict()))
         self.qsettings.setValue("geometry", self.saveGeometry())
         self.qsettings.setValue("windowState", self.saveState())

@@ -55,6 +55,7 @@ class TrainingWorker(QObject):
     diverged = Signal(str)
     failed = Signal(str)
     saved = Signal(str, str)            # path, error ("" when it worked)
+    opened = Signal(str, int, int)      # path, version and step of a session that opened
     progress = Signal(int, int)         # grid points done, total (loss slices)
     slice_ready = Signal(object)        # dict from nnviz.training.explore.slice_through
     hessian_ready = Signal(object, str, int)   # eigenvalues, label, number negative
@@ -135,14 +136,15 @@ class TrainingWorker(QObject):
     @Slot(object, object, object)
     def load_weights(self, settings, meta, arrays):
         """Start from a weights file's weights; ``settings`` carry its architecture."""
-        from ..core.weights_io import WeightsError, assign_weights
-        if settings != self.settings:
-            self._rebuild(settings)
-        try:
-            assign_weights(self.trainer.net, meta, arrays)
-        except WeightsError as e:
+        from ..core.weights_io import assign_weights
+        try:        # the whole file is checked on a new trainer before the run is replaced
+            trainer = build(settings, data=self.custom_data) if settings != self.settings else self.trainer
+            assign_weights(trainer.net, meta, arrays)
+        except (ValueError, OSError) as e:
             self.failed.emit(explain(e))
             return
+        if trainer is not self.trainer:
+            self._adopt(trainer)
         self.trainer.initial_params[...] = self.trainer.net.params
         self.trainer.reset()
         self.trajectory = Trajectory()
@@ -182,6 +184,7 @@ class TrainingWorker(QObject):
         self._adopt(trainer)
         self.sample = int(trainer.extra.get("sample", 0))
         self.settings_loaded.emit(trainer.settings)
+        self.opened.emit(path, self.version, trainer.step_count)
 
     @Slot(bool)
     def set_running(self, on):

@@ -164,6 +164,29 @@ def test_save_into_read_only_directory(tmp_path):
     assert path.read_bytes() == before and os.listdir(tmp_path) == ["w.npz"]
 
 
+def test_a_killed_save_leaves_a_temporary_file_the_next_save_removes(tmp_path):
+    """A save killed mid-write leaves ".<name>.nnviz-tmp-<random>"; the next save in that
+    folder removes it once it is older than a minute, and touches nothing else."""
+    import subprocess
+    import sys
+    import time
+    code = ("import os, sys; from nnviz.core.weights_io import atomic_write; "
+            "atomic_write(sys.argv[1], lambda fh: (fh.write(b'half'), fh.flush(), os._exit(9)))")
+    subprocess.run([sys.executable, "-c", code, str(tmp_path / "w.npz")], check=False)
+    (left,) = os.listdir(tmp_path)
+    assert left.startswith(".w.npz.nnviz-tmp-")
+    kept = [".x.npz.nnviz-tmp-notours", "notes.nnviz-tmp-abcdefgh", ".x.npz.tmp"]
+    for name in kept:
+        (tmp_path / name).write_text("the user's")
+    young = tmp_path / ".y.npz.nnviz-tmp-abcd1234"
+    young.write_text("a save under way")
+    old = time.time() - 120
+    for name in [left, *kept]:
+        os.utime(tmp_path / name, (old, old))
+    save_weights(tmp_path / "other.npz", _net())
+    assert sorted(os.listdir(tmp_path)) == sorted(["other.npz", young.name, *kept])
+
+
 # ------------------------------------------------------------------ bad files
 def test_missing_file_and_wrong_suffix(tmp_path):
     with pytest.raises(WeightsError, match="no such file"):

@@ -60,6 +60,8 @@ def test_save_session_and_reopen_where_it_stopped(window, qtbot, tmp_path, monke
     assert np.array_equal(again.W[2], snap.W[2]) and other.settings.hidden == (4,)
     assert other.controls.settings().dataset == "xor"
     assert path in other.qsettings.value("recent")
+    qtbot.waitUntil(lambda: other.files.session_path == path, timeout=5000)
+    assert not other.files.unsaved()                      # just opened: nothing to save
 
 
 @pytest.mark.parametrize("suffix", [".npz", ".json", ".onnx"])
@@ -179,3 +181,120 @@ def test_import_csv_through_the_dialog(window, qtbot, tmp_path, monkeypatch):
     w.load_settings(w.settings.replace(hidden=(3,)))
     snap = wait(qtbot, w, lambda s: s.sizes[1] == 3)
     assert snap.data.name == "d.csv"
+
+
+def test_a_refused_session_never_becomes_the_file_save_writes_to(window, qtbot, tmp_path, monkeypatch):
+    w = window()
+    train(qtbot, w, 3)
+    bad = tmp_path / "bad.nnviz"
+    bad.write_bytes(b"\x00" * 100)
+    w.files.open_path(str(bad))
+    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
+    asked = []
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: asked.append(a) or str(tmp_path / "chosen.nnviz"))
+    with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
+        w.files.save_session()                           # Ctrl+S: asks for a name
+    assert asked and sig.args == [str(tmp_path / "chosen.nnviz"), ""]
+    assert bad.read_bytes() == b"\x00" * 100
+    qtbot.waitUntil(lambda: w.files.session_path == str(tmp_path / "chosen.nnviz"), timeout=5000)
+    w.files.open_path(str(bad))                          # refused again: Save keeps its file
+    qtbot.wait(200)
+    assert w.files.session_path == str(tmp_path / "chosen.nnviz")
+    assert str(bad) not in (w.qsettings.value("recent") or [])
+
+
+def test_a_failed_save_as_does_not_become_the_current_file(window, qtbot, tmp_path, monkeypatch):
+    w = window()
+    train(qtbot, w, 3)
+    missing = str(tmp_path / "missing" / "s.nnviz")
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: missing)
+    with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
+        w.files.save_session(ask=True)
+    assert sig.args[1]
+    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
+    assert w.files.session_path is None and w.files.unsaved()
+
+
+def _open_each(w, kind, tmp_path, monkeypatch):
+    """Open a file (or a preset) of ``kind`` that would replace the run."""
+    from nnviz.gui import csv_dialog
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    if kind == "preset":
+        w.findChild(type(w.play_action), "preset_sin_regression").trigger()
+        return
+    if kind == "csv":
+        monkeypatch.setattr(csv_dialog.CsvImportDialog, "exec", lambda self: True)
+        (tmp_path / "d.csv").write_text("a,b,y\n" + "".join(f"{i},{i % 3},{i % 2}\n" for i in range(30)))
+        path = tmp_path / "d.csv"
+    elif kind == "weights":
+        path = tmp_path / "o.npz"
+        save_weights(path, Network([2, 3, 1], ["relu"], task="binary", seed=4))
+    else:
+        path = tmp_path / "s.nnviz"
+        from nnviz.training.session import save_session
+        from nnviz.training.trainer import build
+        save_session(path, build(Settings(dataset="circles", hidden=(2,))))
+    w.files.open_path(str(path))
+
+
+@pytest.mark.parametrize("kind", ["session", "weights", "csv", "preset"])
+def test_opening_with_unsaved_training_asks_first(window, qtbot, tmp_path, monkeypatch, kind):
+    w = window()
+    snap = train(qtbot, w, 5)
+    asked = []
+    w.files.ask_save = lambda: asked.append(1) or "cancel"
+    _open_each(w, kind, tmp_path, monkeypatch)
+    qtbot.wait(300)
+    assert asked == [1]
+    assert w.snapshot.version == snap.version and w.worker.trainer.step_count == 5    # cancelled: kept
+    path = str(tmp_path / "kept.nnviz")
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    w.files.ask_save = lambda: "save"
+    _open_each(w, kind, tmp_path, monkeypatch)
+    wait(qtbot, w, lambda s: s.version != snap.version)    # saved, then opened
+    from nnviz.training.session import load_session
+    assert load_session(path).step_count == 5
+
+
+def test_a_file_whose_weights_do_not_fit_the_adopted_architecture_keeps_the_run(window, qtbot, tmp_path,
+                                                                                   monkeypatch):
+    w = window()
+    snap = train(qtbot, w, 5)
+    save_weights(tmp_path / "three.npz", Network([3, 6, 1], ["relu"], task="binary", seed=4))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    w.files.open_path(str(tmp_path / "three.npz"))
+    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
+    assert "three.npz" in w.banner.text() or "[3, 6, 1]" in w.banner.text()
+    qtbot.wait(200)
+    assert w.worker.trainer.step_count == 5 and w.snapshot.version == snap.version
+    assert w.settings.hidden == (4,) and np.array_equal(w.worker.trainer.net.W[2], snap.W[2])
+
+
+def _full_disk(*args):
+    raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("name", ["loss.svg", "output.png", "train.csv", "missing/loss.svg"])
+def test_a_failed_export_says_so_and_keeps_the_old_file(window, qtbot, tmp_path, monkeypatch, name):
+    import os
+    w = window()
+    train(qtbot, w, 3)
+    path = tmp_path / "out" / name
+    if "/" not in name:
+        path.parent.mkdir()
+        path.write_bytes(b"the old file")
+        monkeypatch.setattr(os, "fsync", _full_disk)
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: str(path))
+    messages = []
+    monkeypatch.setattr(w.statusBar(), "showMessage", lambda text, *a: messages.append(text))
+    if name.endswith(".csv"):
+        w.files.export_data("train")
+    else:
+        w.files.export_view(name.split("/")[-1].split(".")[0])
+    monkeypatch.undo()
+    assert w.banner.isVisible() and "cannot save" in w.banner.text() and path.name in w.banner.text()
+    assert messages == []                                  # never "Exported"
+    if "/" not in name:
+        assert path.read_bytes() == b"the old file" and os.listdir(path.parent) == [path.name]
+    else:
+        assert not path.parent.exists()

@@ -141,6 +141,18 @@ def test_closing_while_training_stops_the_thread(make_window, qtbot, qtlog):
     assert [r.message for r in qtlog.records if noise not in r.message] == []
 
 
+def test_quit_stays_open_when_the_save_it_asked_for_fails(make_window, qtbot, tmp_path, monkeypatch):
+    w = make_window()
+    w.step_once.emit()
+    qtbot.waitUntil(w.files.unsaved, timeout=10000)
+    monkeypatch.setattr(w.files, "_save_name", lambda *a: str(tmp_path / "missing" / "quit.nnviz"))
+    w.files.ask_save = lambda: "save"
+    w.close()
+    assert w.isVisible() and w.thread.isRunning() and w.files.unsaved()    # training kept
+    assert "quit.nnviz" in w.banner.text()
+    w.files.ask_save = lambda: "discard"
+
+
 def test_settings_persist_between_runs(make_window, qtbot):
     w = make_window(ini="persist.ini")
     w.load_settings(XOR.replace(hidden=(6,), eps=0.3))
