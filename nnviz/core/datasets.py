@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import Cancelled, InputError
+from .errors import InputError
+from .landscape import Cancelled
 
 __all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Preprocess",
            "load_csv", "load_inputs", "save_csv", "MAX_SAMPLES", "MAX_NOISE", "MAX_CLASSES",

@@ -14,7 +14,7 @@ template must be a string literal (``tests/gui/test_translations.py`` checks tha
 """
 from __future__ import annotations
 
-__all__ = ["Message", "InputError", "Cancelled", "Term"]
+__all__ = ["Message", "InputError", "Term"]
 
 
 class Message:
@@ -40,11 +40,6 @@ def _restore(cls, args, state):
 
 class InputError(Message, ValueError):
     """Bad input from a user: a setting, a file, a formula. Nothing has changed."""
-
-
-class Cancelled(Message, Exception):
-    """A long computation (a loss slice, reading a large CSV file) stopped because its
-    ``progress`` callback returned False."""
 
 
 class Term(str):

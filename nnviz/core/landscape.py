@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 from .activations import softmax
-from .errors import Cancelled, InputError
+from .errors import InputError, Message
 from .losses import per_sample_loss
 from .surfaces import spectrum_label
 
@@ -33,6 +33,10 @@ __all__ = ["directions", "loss_slice", "project_trajectory", "explained_variance
            "spectrum_label", "Cancelled", "MAX_HESSIAN_PARAMS"]
 
 MAX_HESSIAN_PARAMS = 500
+
+
+class Cancelled(Message, Exception):
+    """The ``progress`` callback of :func:`loss_slice` returned False."""
 
 
 def _offset(net, view):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnviz.core import datasets
-from nnviz.core.errors import Cancelled
+from nnviz.core.landscape import Cancelled
 from nnviz.core.datasets import (DATASETS, FEATURES, DataError, Dataset, Preprocess, load_csv,
                                  make_dataset, save_csv)
 
