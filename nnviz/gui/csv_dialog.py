@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDial
                                QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from ..core.datasets import DataError, load_csv
+from ..core.datasets import MAX_BYTES, MAX_COLUMNS, DataError, load_csv
 from .app import explain
 
 __all__ = ["CsvImportDialog", "read_preview"]
 
-PREVIEW_ROWS = 50
+PREVIEW_ROWS, PREVIEW_COLUMNS = 50, 100
 PREVIEW_BYTES = 256_000          # the preview reads at most this much of the file
-MAX_BYTES = 50_000_000           # load_csv refuses larger files
 TASKS = (("auto", None), ("regression", "regression"), ("2-class", "binary"), ("K-class", "multiclass"))
 _OK_STYLE = "color:#1e6b34; background:#e8f5ec; border:1px solid #b9dfc4; border-radius:4px; padding:6px;"
 _ERR_STYLE = "color:#a4262c; background:#fdecec; border:1px solid #f1bcbc; border-radius:4px; padding:6px;"
@@ -232,31 +231,35 @@ class CsvImportDialog(QDialog):
         self._header, self._rows, delim = read_preview(self._path) if self._path else ([], [], ",")
         self._fill_table(delim)
         self._building = True
+        names = self._header[:MAX_COLUMNS]               # a wider file is refused by load_csv anyway
         with QSignalBlocker(self.target):
             self.target.clear()
-            self.target.addItems([name.strip() for name in self._header])
-            self.target.setCurrentIndex(len(self._header) - 1)
+            self.target.addItems([name.strip() for name in names])
+            self.target.setCurrentIndex(len(names) - 1)
         self.inputs.clear()
-        for name in self._header:
+        for name in names:
             item = QListWidgetItem(name.strip())
             item.setData(Qt.UserRole, name.strip())
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.inputs.addItem(item)
-        self._building = False
+        self._building, self._target = False, None
         self._on_target()
 
     def _fill_table(self, delimiter):
+        """The first PREVIEW_ROWS rows and PREVIEW_COLUMNS columns: each Qt call on a table
+        costs time in its width, so a file of thousands of columns is shown in part."""
         header, rows = self._header, self._rows
-        width = max([len(header)] + [len(r) for _, r in rows])
+        full = max([len(header)] + [len(r) for _, r in rows])
+        width = min(full, PREVIEW_COLUMNS)
         self.table.clear()
         self._highlighted = []
         self.table.setColumnCount(width)
         self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels(header + [""] * (width - len(header)))
+        self.table.setHorizontalHeaderLabels((header + [""] * width)[:width])
         self.table.setVerticalHeaderLabels([str(line) for line, _ in rows])
         for i, (_, row) in enumerate(rows):
-            for j, cell in enumerate(row):
+            for j, cell in enumerate(row[:width]):
                 self.table.setItem(i, j, QTableWidgetItem(cell))
         self.table.resizeColumnsToContents()
         for j in range(width):
@@ -269,6 +272,8 @@ class CsvImportDialog(QDialog):
         else:
             text = self.tr("Preview of the first {0} data rows (separated by {1}); row numbers are "
                            "line numbers; blue: target, grey: not used.").format(len(rows), names[delimiter])
+            if width < full:
+                text += " " + self.tr("Only the first {0} of {1} columns are shown.").format(width, full)
         self.preview_label.setText(text)
 
     # --------------------------------------------------------- choices
@@ -282,21 +287,23 @@ class CsvImportDialog(QDialog):
         self._changed()
 
     def _on_target(self, *_):
-        """The target column cannot be an input: its item is unchecked and disabled."""
+        """The target column cannot be an input: its item is unchecked and disabled; the
+        previous target's item becomes a checked input again (two items, not all)."""
         self._building = True
-        t = self.target.currentIndex()
-        for i in range(self.inputs.count()):
-            item = self.inputs.item(i)
-            was_target = not item.flags() & Qt.ItemIsEnabled
-            item.setFlags(Qt.ItemIsUserCheckable | (Qt.NoItemFlags if i == t else Qt.ItemIsEnabled))
-            if i == t:
-                item.setCheckState(Qt.Unchecked)
-                item.setText(self.tr("{0} (target)").format(item.data(Qt.UserRole)))
-                item.setToolTip(self.tr("This is the target column."))
-            elif was_target:
-                item.setCheckState(Qt.Checked)
-                item.setText(item.data(Qt.UserRole))
-                item.setToolTip("")
+        t, old = self.target.currentIndex(), self._target
+        if old is not None and old != t and old < self.inputs.count():
+            item = self.inputs.item(old)
+            item.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
+            item.setCheckState(Qt.Checked)
+            item.setText(item.data(Qt.UserRole))
+            item.setToolTip("")
+        if 0 <= t < self.inputs.count():
+            item = self.inputs.item(t)
+            item.setFlags(Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            item.setText(self.tr("{0} (target)").format(item.data(Qt.UserRole)))
+            item.setToolTip(self.tr("This is the target column."))
+        self._target = t
         self._building = False
         self._changed()
 
@@ -312,6 +319,7 @@ class CsvImportDialog(QDialog):
         t = self.target.currentIndex()
         bold = QFont(self.table.font())
         bold.setBold(True)
+        self.table.setUpdatesEnabled(False)
         for j in range(self.table.columnCount()):
             head = self.table.horizontalHeaderItem(j)
             if head is not None:
@@ -323,6 +331,7 @@ class CsvImportDialog(QDialog):
                 if item is not None:
                     item.setBackground(QBrush(_TARGET_BG) if j == t else QBrush())
                     item.setForeground(QBrush(_UNUSED_FG) if j not in used and j != t else QBrush())
+        self.table.setUpdatesEnabled(True)
 
     # ------------------------------------------------------- validation
     def _validate(self):
@@ -366,8 +375,10 @@ class CsvImportDialog(QDialog):
         row = next((i for i, (n, _) in enumerate(self._rows) if line is not None and n == line), None)
         if row is None:
             return
-        names = [n.strip() for n in self._header]
+        names = [n.strip() for n in self._header[:self.table.columnCount()]]
         cols = [names.index(column)] if column in names else range(self.table.columnCount())
+        if not cols:
+            return
         for j in cols:
             item = self.table.item(row, j)
             if item is None:
