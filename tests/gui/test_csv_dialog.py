@@ -1,4 +1,5 @@
 """The CSV import dialog: preview as in the file, live validation by load_csv, the result."""
+import threading
 import time
 
 import numpy as np
@@ -193,3 +194,55 @@ def test_too_many_columns_are_refused_quickly(qtbot, tmp_path):
     dialog = make_dialog(qtbot, path)
     assert "line 1: 40,000 columns, more than the limit of 10,000" in dialog.status.text()
     assert time.perf_counter() - start < 20 and not dialog.ok_button.isEnabled()
+
+
+def test_a_large_file_loads_in_a_thread_with_progress(qtbot, tmp_path):
+    path = _write(tmp_path, "a,b,label\n" + "".join(f"{i},{i % 7},{i % 2}\n" for i in range(20_000)))
+    dialog = make_dialog(qtbot, path, background_bytes=1000)
+    assert dialog.dataset() is None and not dialog.ok_button.isEnabled()
+    assert "Reading the file" in dialog.status.text() and not dialog.progress.isHidden()
+    qtbot.waitUntil(lambda: dialog.dataset() is not None, timeout=20_000)
+    assert len(dialog.dataset().X_train) + len(dialog.dataset().X_test) == 20_000
+    assert dialog.ok_button.isEnabled() and dialog.progress.isHidden() and "20000 rows" in dialog.status.text()
+    check(dialog, "a", False)                                   # a new choice reads again, in the thread
+    qtbot.waitUntil(lambda: dialog.dataset() is not None, timeout=20_000)
+    assert dialog.dataset().input_names == ("b",)
+    check(dialog, "b", False)                                   # errors come back with line and column
+    qtbot.waitUntil(lambda: "no input columns chosen" in dialog.status.text(), timeout=20_000)
+    assert not dialog.ok_button.isEnabled()
+
+
+class _SlowLoad:
+    """Stands in for load_csv: reports progress until told to stop; notes its thread."""
+
+    def __init__(self):
+        self.threads, self.stopped = [], False
+
+    def __call__(self, path, progress=None, **kwargs):
+        import threading
+        from nnviz.core.landscape import Cancelled
+        self.threads.append(threading.get_ident())
+        for done in range(1, 10_000):
+            if progress(done, 10_000) is False:
+                self.stopped = True
+                raise Cancelled("reading {file} cancelled at line {line}", file=path, line=done)
+            time.sleep(0.005)
+        raise AssertionError("never stopped")
+
+
+def test_stop_and_close_while_loading(qtbot, tmp_path, monkeypatch):
+    from nnviz.gui import csv_dialog
+    slow = _SlowLoad()
+    monkeypatch.setattr(csv_dialog, "load_csv", slow)
+    dialog = make_dialog(qtbot, _write(tmp_path, GOOD), background_bytes=0)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 10_000 and dialog.progress.value() > 0, timeout=5000)
+    assert slow.threads[0] != threading.get_ident()             # not the GUI thread
+    qtbot.mouseClick(dialog.stop_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Reading stopped" in dialog.status.text(), timeout=5000)
+    assert slow.stopped and not dialog.ok_button.isEnabled() and dialog.progress.isHidden()
+    slow.stopped = False
+    check(dialog, "a", False)                                   # reads again; closing stops it cleanly
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=5000)
+    thread = dialog._thread
+    dialog.reject()
+    assert slow.stopped and dialog._thread is None and not thread.isRunning()
