@@ -37,6 +37,20 @@ def _batch(text):
     return value
 
 
+def _int_in(lo, hi=None):
+    """An argparse type: a whole number from ``lo`` to ``hi`` (None: no upper limit)."""
+    def parse(text):
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < lo or (hi is not None and value > hi):
+            span = f"from {lo:,} to {hi:,}" if hi is not None else f"≥ {lo:,}"
+            raise argparse.ArgumentTypeError(f"expected a whole number {span}, got {text!r}")
+        return value
+    return parse
+
+
 def _names(text):
     return tuple(t.strip() for t in text.split(",") if t.strip())
 
@@ -44,9 +58,9 @@ def _names(text):
 def add_training_flags(p):
     """The flags that describe a training run: one per GUI setting."""
     from .core.activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
-    from .core.datasets import DATASETS, FEATURES
+    from .core.datasets import DATASETS, FEATURES, MAX_CLASSES, MAX_NOISE, MAX_SAMPLES
     from .core.losses import LOSSES, TASKS
-    from .core.network import INIT_SCHEMES
+    from .core.network import INIT_SCHEMES, MAX_CELLS, MAX_HIDDEN_LAYERS, MAX_UNITS
     from .core.optimizers import OPTIMIZERS, SCHEDULES
     from .training.presets import load_presets
     p.add_argument("--preset", choices=[k for k, _, _ in load_presets()],
@@ -58,43 +72,49 @@ def add_training_flags(p):
     d.add_argument("--target", metavar="COL", help="target column of the CSV (default: the last)")
     d.add_argument("--inputs", type=_names, default=(), metavar="COL,COL",
                    help="input columns of the CSV (default: all but the target)")
-    d.add_argument("--samples", type=int, default=200, help="samples generated (default 200)")
-    d.add_argument("--noise", type=float, default=0.1, help="noise of the generated data (default 0.1)")
+    d.add_argument("--samples", type=_int_in(2, MAX_SAMPLES), default=200,
+                   help=f"samples generated, 2 to {MAX_SAMPLES:,} (default 200)")
+    d.add_argument("--noise", type=float, default=0.1,
+                   help=f"noise of the generated data, 0 to {MAX_NOISE:g} (default 0.1)")
     d.add_argument("--test-ratio", type=float, default=0.5, help="share held out for testing (default 0.5)")
-    d.add_argument("--classes", type=int, default=3, help="K for blobs and spiral_k (default 3)")
-    d.add_argument("--data-seed", type=int, default=0, help="seed of the generated data and split")
+    d.add_argument("--classes", type=_int_in(2, MAX_CLASSES), default=3,
+                   help=f"K for blobs and spiral_k, 2 to {MAX_CLASSES} (default 3)")
+    d.add_argument("--data-seed", type=_int_in(0), default=0, help="seed of the generated data and split")
     d.add_argument("--features", type=_names, default=(), metavar="F,F",
                    help=f"input features φ(x) of 2-D data: {', '.join(FEATURES)} (default: x1,x2 as they are)")
     d.add_argument("--standardize", action="store_true", help="inputs to zero mean and unit variance")
     n = p.add_argument_group("network")
     n.add_argument("--task", choices=list(TASKS), help="regression | binary | multiclass (default: the data's)")
-    n.add_argument("--layers", metavar="N,N,..", help="layer sizes, input first, output last (default in,4,4,out)")
+    n.add_argument("--layers", metavar="N,N,..",
+                   help=f"layer sizes, input first, output last (default in,4,4,out); at most "
+                   f"{MAX_HIDDEN_LAYERS} hidden layers of at most {MAX_UNITS:,} units, and samples × "
+                   f"all units ≤ {MAX_CELLS:,}")
     n.add_argument("--activation", type=_names, default=("tanh",), metavar="NAME[,NAME]",
                    help=f"hidden activation(s), one or one per hidden layer: {', '.join(ACTIVATIONS)}")
     n.add_argument("--output-activation", choices=list(OUTPUT_ACTIVATIONS),
                    help="override the task's output activation")
     n.add_argument("--loss", choices=list(LOSSES), help="override the task's loss")
-    n.add_argument("--elu-alpha", type=float, default=1.0, help="ELU's α (default 1)")
+    n.add_argument("--elu-alpha", type=float, default=1.0, help="ELU's α, 0 to 100 (default 1)")
     init = n.add_mutually_exclusive_group()
     init.add_argument("--init", metavar="FILE", help="start from the weights in FILE (.npz or .json)")
     init.add_argument("--init-scheme", default="xavier", choices=list(INIT_SCHEMES), help="initialisation")
-    n.add_argument("--seed", type=int, default=0, help="seed of the initial weights and the shuffling")
+    n.add_argument("--seed", type=_int_in(0), default=0, help="seed of the initial weights and the shuffling")
     t = p.add_argument_group("training")
     t.add_argument("--batch", type=_batch, default=10, metavar="full|N", help="B: 'full' = GD, 1 = SGD (default 10)")
     t.add_argument("--lr", type=float, default=0.03, help="learning rate ε (default 0.03)")
-    t.add_argument("--momentum", type=float, default=0.0, help="momentum μ (0 = plain gradient descent)")
+    t.add_argument("--momentum", type=float, default=0.0, help="momentum μ in [0, 1) (0 = plain gradient descent)")
     t.add_argument("--optimizer", choices=list(OPTIMIZERS), help="update rule (default plain, or momentum when μ > 0)")
     t.add_argument("--reduction", choices=("mean", "sum"), default="mean", help="mean or sum (the slides) over a batch")
     t.add_argument("--l1", type=float, default=0.0, help="L1 penalty λ₁ on the weights")
     t.add_argument("--l2", type=float, default=0.0, help="L2 penalty λ₂ on the weights")
     t.add_argument("--schedule", choices=list(SCHEDULES), default="constant", help="learning-rate schedule")
-    t.add_argument("--gamma", type=float, default=0.5, help="decay factor γ of the schedule")
-    t.add_argument("--every", type=int, default=10, help="epochs per decay of the schedule")
+    t.add_argument("--gamma", type=float, default=0.5, help="decay factor γ of the schedule, in (0, 1] (default 0.5)")
+    t.add_argument("--every", type=_int_in(1), default=10, help="epochs per decay of the schedule, ≥ 1 (default 10)")
 
 
 def settings_from_args(a):
     """Settings (and the initial weights file's content, if any) for parsed flags."""
-    from .core.network import parse_layers
+    from .core.network import check_size, parse_layers
     from .core.weights_io import read_weights
     from .training.trainer import Settings
     s = Settings(dataset=a.dataset, data_file=a.data, target=a.target, inputs=a.inputs,
@@ -113,6 +133,7 @@ def settings_from_args(a):
         sizes = parse_layers(a.layers)
         if len(sizes) < 2:
             raise UsageError(f"--layers needs at least an input and an output size, got {a.layers!r}")
+        check_size(sizes, 0)                          # the layers alone, before any data or network
         s = s.replace(hidden=tuple(sizes[1:-1]))
     elif init:
         meta = init[0]
@@ -255,6 +276,16 @@ def _pair(text):
     return x, y
 
 
+def _half_width(text):
+    try:
+        value = float(text)
+    except ValueError:
+        value = None
+    if value is None or not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a finite number > 0, got {text!r}")
+    return value
+
+
 def _picks(text):
     try:
         picks = tuple(tuple(int(v) for v in part.split(",")) for part in text.split(";"))
@@ -269,7 +300,8 @@ def cmd_paths(a):
     import io
     from .core.formula import parse_formula
     from .core.surfaces import make_surface, run_paths
-    surface = make_surface("custom", formula=parse_formula(a.formula)) if a.formula else make_surface(a.surface)
+    surface = (make_surface("custom", formula=parse_formula(a.formula)) if a.formula is not None
+               else make_surface(a.surface))
     start = a.start or tuple(surface.start)
     names = list(a.optimizers)
     paths = run_paths(surface, start, names, a.lr if a.lr is not None else surface.eps, a.momentum, a.steps,
@@ -379,7 +411,8 @@ def make_parser():
     pr.add_argument("--data", required=True, metavar="FILE.csv", help="inputs, with a header row")
     pr.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
     pr.set_defaults(func=cmd_predict)
-    from .core.surfaces import SURFACES
+    from .core.surfaces import MAX_NOISE as MAX_PATH_NOISE, MAX_STEPS, SURFACES
+    from .training.explore import MAX_GRID
     pa = sub.add_parser("paths", help="optimiser paths on an analytic 2-D surface, as CSV",
                         description="Run optimisers side by side from one start on a test surface "
                         "and write their paths (optimizer, step, x, y, loss) as CSV.")
@@ -390,10 +423,13 @@ def make_parser():
     pa.add_argument("--optimizers", type=_names, default=("gd", "sgd", "momentum", "nesterov", "adam"),
                     metavar="A,B", help="gd, sgd, plain, momentum, nesterov, adagrad, rmsprop, adam")
     pa.add_argument("--lr", type=float, help="learning rate ε (default: the surface's)")
-    pa.add_argument("--momentum", type=float, default=0.9, help="μ for momentum and nesterov (default 0.9)")
-    pa.add_argument("--noise", type=float, default=0.0, help="gradient noise of sgd and the others (not gd)")
-    pa.add_argument("--steps", type=int, default=100)
-    pa.add_argument("--seed", type=int, default=0)
+    pa.add_argument("--momentum", type=float, default=0.9,
+                    help="μ in [0, 1) for momentum and nesterov (default 0.9)")
+    pa.add_argument("--noise", type=float, default=0.0,
+                    help=f"gradient noise of sgd and the others (not gd), 0 to {MAX_PATH_NOISE:g} (default 0)")
+    pa.add_argument("--steps", type=_int_in(0, MAX_STEPS), default=100,
+                    help=f"steps per optimiser, 0 to {MAX_STEPS:,} (default 100)")
+    pa.add_argument("--seed", type=_int_in(0), default=0, help="seed of the gradient noise (default 0)")
     pa.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
     pa.set_defaults(func=cmd_paths)
     su = sub.add_parser("surface", help="a 2-D slice of a network's training loss, as .npz",
@@ -404,8 +440,9 @@ def make_parser():
     su.add_argument("--steps", type=int, default=200, help="train this many steps first (default 200)")
     su.add_argument("--directions", choices=("random", "pca", "weights"), default="random")
     su.add_argument("--picks", type=_picks, metavar="l,j,i;l,j,i", help="the two weights for --directions weights")
-    su.add_argument("--grid", type=int, default=51, help="grid points per side (default 51)")
-    su.add_argument("--range", type=float, default=1.0, help="half width of the slice (default 1)")
+    su.add_argument("--grid", type=_int_in(2, MAX_GRID), default=51,
+                    help=f"grid points per side, 2 to {MAX_GRID} (default 51)")
+    su.add_argument("--range", type=_half_width, default=1.0, help="half width of the slice, > 0 (default 1)")
     su.add_argument("--out", required=True, metavar="FILE.npz")
     su.add_argument("--quiet", action="store_true")
     su.set_defaults(func=cmd_surface)
@@ -427,9 +464,12 @@ def _negative_values(argv):
 
 
 def main(argv=None):
-    """Run the command; return the exit status."""
-    from .core.datasets import DataError
-    from .core.weights_io import WeightsError
+    """Run the command; return the exit status.
+
+    The project's own errors (a UsageError, any nnviz.core.errors.Message such as an
+    InputError) and OSError are the user's: one line, exit 2. Anything else is a bug
+    and shows its traceback."""
+    from .core.errors import Message
     try:
         args = make_parser().parse_args(_negative_values(sys.argv[1:] if argv is None else argv))
         if args.self_test:
@@ -442,7 +482,9 @@ def main(argv=None):
             if getattr(args, name, None) is not None and getattr(args, name) < 0:
                 raise UsageError(f"--{name} must be ≥ 0")
         return args.func(args)
-    except (UsageError, DataError, WeightsError, ValueError, OSError) as e:
+    except Exception as e:                  # Message is a mixin, not an exception class
+        if not isinstance(e, (UsageError, Message, OSError)):
+            raise
         print(f"nnviz: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -28,13 +28,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import InputError
+from .landscape import Cancelled
 from .weights_io import atomic_write
 
 __all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Preprocess",
-           "load_csv", "load_inputs", "save_csv"]
+           "load_csv", "load_inputs", "save_csv", "MAX_SAMPLES", "MAX_NOISE", "MAX_CLASSES",
+           "MAX_BYTES", "MAX_ROWS", "MAX_COLUMNS"]
 
 TASK_NAMES = ("regression", "binary", "multiclass")
 MAX_CLASSES = 100            # more distinct labels than this is almost surely the wrong column
+MAX_SAMPLES = 1_000_000      # generated samples N
+MAX_NOISE = 10.0             # noise of a generated set (the window offers 0 to 1)
+#: CSV limits: bytes, data rows and columns of a file.
+MAX_BYTES, MAX_ROWS, MAX_COLUMNS = 50_000_000, 1_000_000, 10_000
 
 
 class DataError(InputError):
@@ -196,9 +202,9 @@ def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3
     name : str
         A key of :data:`DATASETS`.
     samples : int
-        Total number of samples N >= 2 before the split.
+        Total number of samples 2 <= N <= MAX_SAMPLES before the split.
     noise : float
-        >= 0; its meaning per set is in the module docstring.
+        0 <= noise <= MAX_NOISE; its meaning per set is in the module docstring.
     test_ratio : float
         Share of the samples held out for testing, in [0, 1).
     seed : int
@@ -213,9 +219,10 @@ def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3
         or one-hot (N, K).
     """
     _check(name in DATASETS, "unknown data set {name!r}; known: {names}", name=name, names=", ".join(DATASETS))
-    _check(_is_int(samples) and samples >= 2, "samples must be an integer >= 2, got {value!r}", value=samples)
-    _check(isinstance(noise, (int, float)) and math.isfinite(noise) and noise >= 0,
-           "noise must be a finite number >= 0, got {value!r}", value=noise)
+    _check(_is_int(samples) and 2 <= samples <= MAX_SAMPLES,
+           "samples must be an integer from 2 to {limit:,}, got {value!r}", limit=MAX_SAMPLES, value=samples)
+    _check(isinstance(noise, (int, float)) and 0 <= noise <= MAX_NOISE,
+           "noise must be a number from 0 to {limit:g}, got {value!r}", limit=MAX_NOISE, value=noise)
     _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
            "test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
     _check(_is_int(classes) and 2 <= classes <= MAX_CLASSES,
@@ -327,8 +334,13 @@ class Preprocess:
 
 
 # ------------------------------------------------------------------ CSV
-def _read_rows(path, max_bytes, min_columns=2):
-    """Non-blank rows of a CSV file as (line number, cells); the first is the header."""
+def _read_rows(path, max_bytes, min_columns=2, progress=None):
+    """Non-blank rows of a CSV file as (line number, cells); the first is the header.
+
+    At most :data:`MAX_COLUMNS` columns in the header and :data:`MAX_ROWS` data rows;
+    ``progress(done, total)`` (lines read, lines in the file) is called every few
+    thousand lines, and returning False raises :class:`~nnviz.core.errors.Cancelled`.
+    """
     _check(os.path.isfile(path), "{file}: file not found", file=path)
     size = os.path.getsize(path)
     _check(size <= max_bytes, "{file}: file is {size:,} bytes, more than the limit of {limit:,}", file=path,
@@ -349,10 +361,21 @@ def _read_rows(path, max_bytes, min_columns=2):
            "set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?",
            file=path, line=line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    total, rows = text.count("\n") + 1, []
     try:
-        return [(reader.line_num, row) for row in reader if "".join(row).strip()]
+        for row in reader:
+            if not "".join(row).strip():
+                continue
+            _check(rows or len(row) <= MAX_COLUMNS, "{file}, line {line}: {count:,} columns, more than the "
+                   "limit of {limit:,}", file=path, line=reader.line_num, count=len(row), limit=MAX_COLUMNS)
+            _check(len(rows) <= MAX_ROWS, "{file}: more than {limit:,} data rows (line {line})", file=path,
+                   limit=MAX_ROWS, line=reader.line_num)
+            rows.append((reader.line_num, row))
+            if progress is not None and len(rows) % 2000 == 0 and progress(reader.line_num, total) is False:
+                raise Cancelled("reading {file} cancelled at line {line}", file=path, line=reader.line_num)
     except csv.Error as e:
         raise DataError("{file}, line {line}: {reason}", file=path, line=reader.line_num, reason=e) from None
+    return rows
 
 
 def _numbers(cells, lines, where, column):
@@ -370,18 +393,18 @@ def _numbers(cells, lines, where, column):
     return values
 
 
-def _read_table(path, max_bytes, min_columns=2):
+def _read_table(path, max_bytes, min_columns=2, progress=None):
     """Header names, the data rows' line numbers, and {name: column of strings}; every
-    header name present, unique, and every row as long as the header."""
-    rows = _read_rows(path, max_bytes, min_columns)
+    header name present, unique, and every row as long as the header. Linear in the cells."""
+    rows = _read_rows(path, max_bytes, min_columns, progress)
     _check(rows, "{file}: no header row (the file holds only delimiters and spaces)", file=path)
     (hline, header), *rows = rows
-    header = [name.strip() for name in header]
+    header, first = [name.strip() for name in header], {}
     for j, name in enumerate(header):
         _check(name, "{file}, line {line}: column {index} has no name", file=path, line=hline, index=j + 1)
-        _check(header.index(name) == j, "{file}, line {line}: column name {name!r} appears twice "
+        _check(first.setdefault(name, j) == j, "{file}, line {line}: column name {name!r} appears twice "
                "(columns {first} and {index})", file=path, line=hline, name=name,
-               first=header.index(name) + 1, index=j + 1)
+               first=first[name] + 1, index=j + 1)
     _check(rows, "{file}: the file has a header (line {header_line}) but no data rows", file=path,
            header_line=hline)
     line, row = next(((i, r) for i, r in rows if len(r) != len(header)), (0, header))
@@ -391,7 +414,7 @@ def _read_table(path, max_bytes, min_columns=2):
     return header, lines, dict(zip(header, zip(*(row for _, row in rows))))
 
 
-def load_inputs(path, names=None, n_inputs=None, max_bytes=50_000_000):
+def load_inputs(path, names=None, n_inputs=None, max_bytes=MAX_BYTES):
     """Read the inputs of a CSV file for prediction: X (N, n_inputs) and the column names.
 
     With ``names`` (the inputs a network was trained on) those columns are used, in
@@ -399,7 +422,7 @@ def load_inputs(path, names=None, n_inputs=None, max_bytes=50_000_000):
     """
     path = os.fspath(path)
     header, lines, columns = _read_table(path, max_bytes, min_columns=1)
-    if names and all(n in header for n in names):
+    if names and all(n in columns for n in names):
         use = list(names)
     else:
         _check(n_inputs is None or len(header) >= n_inputs,
@@ -411,7 +434,8 @@ def load_inputs(path, names=None, n_inputs=None, max_bytes=50_000_000):
     return np.column_stack([_numbers(columns[n], lines, path, n) for n in use]), tuple(use)
 
 
-def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_000_000, inputs=None):
+def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX_BYTES, inputs=None,
+             progress=None):
     """Read a data set from a CSV file with a header row.
 
     Parameters
@@ -433,7 +457,11 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
         otherwise the rows are shuffled with ``seed`` first.
     seed : int
     max_bytes : int
-        Larger files are refused.
+        Larger files are refused, and so are files of more than :data:`MAX_ROWS` data
+        rows or :data:`MAX_COLUMNS` columns.
+    progress : callable(done, total) -> bool, optional
+        Called now and then while the file is read (lines read, lines in the file);
+        returning False raises :class:`~nnviz.core.errors.Cancelled`.
 
     Returns
     -------
@@ -446,24 +474,28 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=50_
            "test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
     _check(task is None or task in TASK_NAMES,
            "{file}: unknown task {task!r}; use one of {names}", file=path, task=task, names=", ".join(TASK_NAMES))
-    header, lines, columns = _read_table(path, max_bytes)
+    header, lines, columns = _read_table(path, max_bytes, progress=progress)
     target = header[-1] if target is None else target
-    _check(target in header, "{file}: no column named {name!r}; columns: {names}", file=path, name=target,
+    _check(target in columns, "{file}: no column named {name!r}; columns: {names}", file=path, name=target,
            names=", ".join(header))
     if inputs is None:
         inputs = tuple(n for n in header if n != target)
     else:
         inputs = tuple(inputs)
-        unknown = [n for n in inputs if n not in header]
+        unknown = [n for n in inputs if n not in columns]
         _check(not unknown, "{file}: no column named {unknown}; columns: {names}", file=path,
                unknown=", ".join(map(repr, unknown)), names=", ".join(header))
         _check(inputs, "{file}: no input columns chosen; columns: {names}", file=path, names=", ".join(header))
         _check(target not in inputs, "{file}: column {column!r} cannot be both the target and an input",
                file=path, column=target)
-        twice = next((n for i, n in enumerate(inputs) if n in inputs[:i]), None)
+        seen = set()
+        twice = next((n for n in inputs if n in seen or seen.add(n)), None)
         _check(twice is None, "{file}: input column {column!r} is listed twice", file=path, column=twice)
     X = np.column_stack([_numbers(columns[n], lines, path, n) for n in inputs])
     cells = [c.strip() for c in columns[target]]
+    empty = next((i for i, c in enumerate(cells) if not c), None)
+    _check(empty is None, "{file}, line {line}, column {column!r}: the target is empty; every row needs a value",
+           file=path, line=lines[empty or 0], column=target)
     numeric = _is_number(cells)
     if numeric or task == "regression":
         y = _numbers(cells, lines, path, target)

@@ -45,6 +45,23 @@ def parse_layers(text):
     return sizes
 
 
+#: What a training run may ask for: hidden layers, units per hidden layer, and
+#: rows × units (N · Σ n_l, each cell costs about 40 bytes of layer buffers).
+MAX_HIDDEN_LAYERS, MAX_UNITS, MAX_CELLS = 20, 1_000, 20_000_000
+
+
+def check_size(sizes, rows):
+    """Refuse a network ``sizes`` (input first) too large to train on ``rows`` samples here:
+    at most MAX_HIDDEN_LAYERS hidden layers of at most MAX_UNITS units, N · Σ n_l ≤ MAX_CELLS."""
+    hidden = list(sizes[1:-1])
+    if len(hidden) > MAX_HIDDEN_LAYERS or any(n > MAX_UNITS for n in hidden):
+        raise InputError("at most {layers} hidden layers of at most {units:,} units each, got {sizes}",
+                         layers=MAX_HIDDEN_LAYERS, units=MAX_UNITS, sizes=",".join(map(str, sizes))[:80])
+    if rows * sum(sizes) > MAX_CELLS:
+        raise InputError("{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples "
+                         "or smaller layers", rows=rows, units=sum(sizes), limit=MAX_CELLS)
+
+
 class _Buffers:
     """Preallocated arrays for one batch size N (never shared between sizes)."""
 

@@ -19,6 +19,7 @@ only in their update rule.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,10 +29,11 @@ from .formula import Formula, parse_formula
 from .optimizers import make_optimizer
 
 __all__ = ["Surface", "SURFACES", "make_surface", "Path", "run_paths", "convergence_map",
-           "hessian_eigen", "spectrum_label", "DIVERGENCE_LIMIT"]
+           "hessian_eigen", "spectrum_label", "DIVERGENCE_LIMIT", "MAX_STEPS", "MAX_NOISE"]
 
 #: A path stops, diverged, once a coordinate's size exceeds this.
 DIVERGENCE_LIMIT = 1e6
+MAX_STEPS, MAX_NOISE = 10_000, 100.0      # of run_paths: steps per path, std of the gradient noise
 
 
 @dataclass(frozen=True)
@@ -267,15 +269,28 @@ def run_paths(surface, start, optimizers, eps, mu=0.9, steps=100, noise=0.0, see
     eps, mu : float
         Learning rate ε and momentum μ (for "momentum" and "nesterov").
     steps : int
+        0 to :data:`MAX_STEPS`.
     noise, seed : float, int
-        Std of the gradient noise added for every name but "gd"; each optimiser
-        gets the same noise sequence, from ``numpy.random.default_rng(seed)``.
+        Std of the gradient noise (0 to :data:`MAX_NOISE`) added for every name but
+        "gd"; each optimiser gets the same noise sequence, from
+        ``numpy.random.default_rng(seed)``.
 
     Returns
     -------
     dict of str → Path
         Divergence is not an exception: the path keeps its finite prefix.
     """
+    if not (isinstance(steps, (int, np.integer)) and 0 <= steps <= MAX_STEPS):
+        raise InputError("steps must be a whole number from 0 to {limit:,}, got {value}", limit=MAX_STEPS,
+                         value=steps)
+    if not (isinstance(eps, (int, float)) and math.isfinite(eps) and eps >= 0):
+        raise InputError("the learning rate ε must be a finite number ≥ 0, got {value}", value=eps)
+    if not 0 <= noise <= MAX_NOISE:
+        raise InputError("the gradient noise must be a number from 0 to {limit:g}, got {value}",
+                         limit=MAX_NOISE, value=noise)
+    if not (len(start) == 2 and all(abs(v) <= DIVERGENCE_LIMIT for v in start)):
+        raise InputError("the start must be two numbers x, y of size at most {limit:g}, got {value}",
+                         limit=DIVERGENCE_LIMIT, value=tuple(start))
     out = {}
     for name in optimizers:
         opt = make_optimizer("plain" if name in ("gd", "sgd") else name, mu=mu)

@@ -5,6 +5,10 @@ the csv module: a BOM, ',' ';' or tab, ragged rows as they are). Every change of
 choice re-reads the file with :func:`nnviz.core.datasets.load_csv`, exactly as training
 will: its DataError message (file, line, column) appears in red and the OK button is
 disabled; a valid choice shows a green summary of the data set. Nothing is evaluated.
+
+A file larger than ``background_bytes`` is read in a thread (:class:`_Loader`, a
+parentless QObject moved to a QThread) with a progress bar and a Stop button; a newer
+choice, Stop, or closing the dialog makes the reading stop at its next progress report.
 """
 from __future__ import annotations
 
@@ -13,21 +17,23 @@ import csv
 import io
 import os
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
+                               QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from ..core.datasets import DataError, load_csv
+from ..core.datasets import MAX_BYTES, MAX_COLUMNS, load_csv
+from ..core.errors import InputError, Message
+from ..core.landscape import Cancelled
 from .app import explain
 
 __all__ = ["CsvImportDialog", "read_preview"]
 
-PREVIEW_ROWS = 50
+PREVIEW_ROWS, PREVIEW_COLUMNS = 50, 100
 PREVIEW_BYTES = 256_000          # the preview reads at most this much of the file
-MAX_BYTES = 50_000_000           # load_csv refuses larger files
+BACKGROUND_BYTES = 1_000_000     # larger files are read in a thread
 TASKS = (("auto", None), ("regression", "regression"), ("2-class", "binary"), ("K-class", "multiclass"))
 _OK_STYLE = "color:#1e6b34; background:#e8f5ec; border:1px solid #b9dfc4; border-radius:4px; padding:6px;"
 _ERR_STYLE = "color:#a4262c; background:#fdecec; border:1px solid #f1bcbc; border-radius:4px; padding:6px;"
@@ -73,6 +79,35 @@ def read_preview(path, max_rows=PREVIEW_ROWS, max_bytes=PREVIEW_BYTES):
     return header or [], rows, delimiter
 
 
+class _Loader(QObject):
+    """Runs :func:`load_csv` in its thread; never touches a widget. ``wanted`` is the request
+    the dialog still waits for (a plain int the dialog sets): any other stops at its next
+    progress report with :class:`Cancelled`."""
+    progress = Signal(int, int, int)          # request, lines read, lines in the file
+    loaded = Signal(int, object, object)      # request, Dataset or None, error or None
+
+    def __init__(self):
+        super().__init__()
+        self.wanted = 0
+
+    @Slot(int, str, object)
+    def load(self, request, path, kwargs):
+        if request != self.wanted:
+            return
+
+        def report(done, total):
+            self.progress.emit(request, done, total)
+            return request == self.wanted
+        try:
+            dataset = load_csv(path, progress=report, **kwargs)
+        except Exception as e:                # a user's error is shown; a bug is shown and raised
+            self.loaded.emit(request, None, e)
+            if not isinstance(e, (Message, OSError)):
+                raise
+        else:
+            self.loaded.emit(request, dataset, None)
+
+
 class CsvImportDialog(QDialog):
     """Choose how a CSV file becomes a data set; :meth:`dataset` is the validated result.
 
@@ -83,10 +118,14 @@ class CsvImportDialog(QDialog):
     parent : QWidget, optional
     max_bytes : int
         Size limit passed to :func:`load_csv`.
+    background_bytes : int
+        Larger files are read in a thread, with progress and Stop.
     """
+    load_requested = Signal(int, str, object)   # request, path, load_csv's keywords
 
-    def __init__(self, path=None, parent=None, max_bytes=MAX_BYTES):
+    def __init__(self, path=None, parent=None, max_bytes=MAX_BYTES, background_bytes=BACKGROUND_BYTES):
         super().__init__(parent)
+        self._background_bytes, self._thread, self._loader, self._request = background_bytes, None, None, 0
         self.setWindowTitle(self.tr("Import CSV data"))
         self.setMinimumSize(640, 480)
         self._path, self._header, self._rows = None, [], []
@@ -113,6 +152,11 @@ class CsvImportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.status.setTextFormat(Qt.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setFormat(self.tr("reading the file… %p %"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop reading the file; change a choice to read it again."))
+        self.stop_button.clicked.connect(self.stop_loading)
 
         self.inputs = QListWidget()
         self.inputs.setToolTip(self.tr("The columns the network gets as inputs x₁, x₂, …; "
@@ -178,6 +222,11 @@ class CsvImportDialog(QDialog):
         layout.addWidget(self.preview_label)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.status)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.stop_button)
+        layout.addLayout(progress_row)
+        self._set_loading(False)
         layout.addLayout(choices, 2)
         layout.addWidget(self.buttons)
         self._highlighted = []
@@ -232,31 +281,35 @@ class CsvImportDialog(QDialog):
         self._header, self._rows, delim = read_preview(self._path) if self._path else ([], [], ",")
         self._fill_table(delim)
         self._building = True
+        names = self._header[:MAX_COLUMNS]               # a wider file is refused by load_csv anyway
         with QSignalBlocker(self.target):
             self.target.clear()
-            self.target.addItems([name.strip() for name in self._header])
-            self.target.setCurrentIndex(len(self._header) - 1)
+            self.target.addItems([name.strip() for name in names])
+            self.target.setCurrentIndex(len(names) - 1)
         self.inputs.clear()
-        for name in self._header:
+        for name in names:
             item = QListWidgetItem(name.strip())
             item.setData(Qt.UserRole, name.strip())
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.inputs.addItem(item)
-        self._building = False
+        self._building, self._target = False, None
         self._on_target()
 
     def _fill_table(self, delimiter):
+        """The first PREVIEW_ROWS rows and PREVIEW_COLUMNS columns: each Qt call on a table
+        costs time in its width, so a file of thousands of columns is shown in part."""
         header, rows = self._header, self._rows
-        width = max([len(header)] + [len(r) for _, r in rows])
+        full = max([len(header)] + [len(r) for _, r in rows])
+        width = min(full, PREVIEW_COLUMNS)
         self.table.clear()
         self._highlighted = []
         self.table.setColumnCount(width)
         self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels(header + [""] * (width - len(header)))
+        self.table.setHorizontalHeaderLabels((header + [""] * width)[:width])
         self.table.setVerticalHeaderLabels([str(line) for line, _ in rows])
         for i, (_, row) in enumerate(rows):
-            for j, cell in enumerate(row):
+            for j, cell in enumerate(row[:width]):
                 self.table.setItem(i, j, QTableWidgetItem(cell))
         self.table.resizeColumnsToContents()
         for j in range(width):
@@ -269,6 +322,8 @@ class CsvImportDialog(QDialog):
         else:
             text = self.tr("Preview of the first {0} data rows (separated by {1}); row numbers are "
                            "line numbers; blue: target, grey: not used.").format(len(rows), names[delimiter])
+            if width < full:
+                text += " " + self.tr("Only the first {0} of {1} columns are shown.").format(width, full)
         self.preview_label.setText(text)
 
     # --------------------------------------------------------- choices
@@ -282,21 +337,23 @@ class CsvImportDialog(QDialog):
         self._changed()
 
     def _on_target(self, *_):
-        """The target column cannot be an input: its item is unchecked and disabled."""
+        """The target column cannot be an input: its item is unchecked and disabled; the
+        previous target's item becomes a checked input again (two items, not all)."""
         self._building = True
-        t = self.target.currentIndex()
-        for i in range(self.inputs.count()):
-            item = self.inputs.item(i)
-            was_target = not item.flags() & Qt.ItemIsEnabled
-            item.setFlags(Qt.ItemIsUserCheckable | (Qt.NoItemFlags if i == t else Qt.ItemIsEnabled))
-            if i == t:
-                item.setCheckState(Qt.Unchecked)
-                item.setText(self.tr("{0} (target)").format(item.data(Qt.UserRole)))
-                item.setToolTip(self.tr("This is the target column."))
-            elif was_target:
-                item.setCheckState(Qt.Checked)
-                item.setText(item.data(Qt.UserRole))
-                item.setToolTip("")
+        t, old = self.target.currentIndex(), self._target
+        if old is not None and old != t and old < self.inputs.count():
+            item = self.inputs.item(old)
+            item.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
+            item.setCheckState(Qt.Checked)
+            item.setText(item.data(Qt.UserRole))
+            item.setToolTip("")
+        if 0 <= t < self.inputs.count():
+            item = self.inputs.item(t)
+            item.setFlags(Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            item.setText(self.tr("{0} (target)").format(item.data(Qt.UserRole)))
+            item.setToolTip(self.tr("This is the target column."))
+        self._target = t
         self._building = False
         self._changed()
 
@@ -312,6 +369,7 @@ class CsvImportDialog(QDialog):
         t = self.target.currentIndex()
         bold = QFont(self.table.font())
         bold.setBold(True)
+        self.table.setUpdatesEnabled(False)
         for j in range(self.table.columnCount()):
             head = self.table.horizontalHeaderItem(j)
             if head is not None:
@@ -323,30 +381,92 @@ class CsvImportDialog(QDialog):
                 if item is not None:
                     item.setBackground(QBrush(_TARGET_BG) if j == t else QBrush())
                     item.setForeground(QBrush(_UNUSED_FG) if j not in used and j != t else QBrush())
+        self.table.setUpdatesEnabled(True)
 
     # ------------------------------------------------------- validation
     def _validate(self):
         self._dataset = None
+        self._request += 1                    # any reading still under way is stale now
+        if self._loader is not None:
+            self._loader.wanted = self._request
         if not self._path:
+            self._set_loading(False)
             return self._show(self.tr("No file chosen: use Browse… to pick a CSV file."), _INFO_STYLE)
         kwargs = dict(target=self.target.currentText() if self._header else None,
                       task=self.task.currentData(), test_ratio=self.test_pct.value() / 100,
                       seed=self.seed.value(), inputs=self.input_names() if self._header else None,
                       max_bytes=self._max_bytes)
-        big = os.path.isfile(self._path) and os.path.getsize(self._path) > 2_000_000
-        if big:
-            QApplication.setOverrideCursor(Qt.WaitCursor)
+        if os.path.isfile(self._path) and os.path.getsize(self._path) > self._background_bytes:
+            return self._load_in_background(kwargs)
+        self._set_loading(False)
         try:
-            self._dataset = load_csv(self._path, **kwargs)
-        except (DataError, OSError) as e:
-            self._show(explain(e), _ERR_STYLE)
-            fields = getattr(e, "fields", {})
+            dataset, error = load_csv(self._path, **kwargs), None
+        except (InputError, OSError) as e:
+            dataset, error = None, e
+        self._on_loaded(self._request, dataset, error)
+
+    def _load_in_background(self, kwargs):
+        if self._thread is None:
+            self._thread, self._loader = QThread(self), _Loader()
+            self._thread.setObjectName("nnviz-csv")
+            self._loader.moveToThread(self._thread)
+            self._thread.finished.connect(self._loader.deleteLater)
+            self.load_requested.connect(self._loader.load)
+            self._loader.progress.connect(self._on_progress)
+            self._loader.loaded.connect(self._on_loaded)
+            self._thread.start()
+        self._loader.wanted = self._request
+        self._set_loading(True)
+        self._show(self.tr("Reading the file…"), _INFO_STYLE)
+        self.load_requested.emit(self._request, self._path, kwargs)
+
+    def _set_loading(self, on):
+        self.progress.setVisible(on)
+        self.stop_button.setVisible(on)
+        if on:
+            self.progress.setRange(0, 0)       # busy until the first report
+            self.stop_button.setEnabled(True)
+
+    def _on_progress(self, request, done, total):
+        if request == self._request:
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(min(done, total))
+
+    def _on_loaded(self, request, dataset, error):
+        if request != self._request:          # an answer to an older choice
+            return
+        self._set_loading(False)
+        self._dataset = dataset
+        if isinstance(error, Cancelled):
+            self._show(self.tr("Reading stopped. Change a choice to read the file again."), _INFO_STYLE)
+        elif error is not None:
+            self._show(explain(error), _ERR_STYLE)
+            fields = getattr(error, "fields", {})
             self._mark_error(fields.get("line"), fields.get("column"))
         else:
-            self._show(self.summary(self._dataset), _OK_STYLE)
-        finally:
-            if big:
-                QApplication.restoreOverrideCursor()
+            self._show(self.summary(dataset), _OK_STYLE)
+
+    def stop_loading(self):
+        """Stop a reading under way (it ends at its next progress report)."""
+        if self._loader is not None:
+            self._loader.wanted = -1
+            self.stop_button.setEnabled(False)
+
+    def _shutdown(self):
+        """Stop the reading thread and wait for it (idempotent)."""
+        if self._thread is not None:
+            self._loader.wanted = -1
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = self._loader = None
+
+    def done(self, result):
+        self._shutdown()
+        super().done(result)
+
+    def closeEvent(self, event):
+        self._shutdown()
+        super().closeEvent(event)
 
     def _show(self, text, style):
         self.status.setText(text)
@@ -366,8 +486,10 @@ class CsvImportDialog(QDialog):
         row = next((i for i, (n, _) in enumerate(self._rows) if line is not None and n == line), None)
         if row is None:
             return
-        names = [n.strip() for n in self._header]
+        names = [n.strip() for n in self._header[:self.table.columnCount()]]
         cols = [names.index(column)] if column in names else range(self.table.columnCount())
+        if not cols:
+            return
         for j in cols:
             item = self.table.item(row, j)
             if item is None:

@@ -273,8 +273,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "there are no training samples"),  # core/batching.py
     QT_TRANSLATE_NOOP("errors", "batch size must be at least 1, got {size}"),  # core/batching.py
     QT_TRANSLATE_NOOP("errors", "unknown data set {name!r}; known: {names}"),  # core/datasets.py
-    QT_TRANSLATE_NOOP("errors", "samples must be an integer >= 2, got {value!r}"),  # core/datasets.py
-    QT_TRANSLATE_NOOP("errors", "noise must be a finite number >= 0, got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "samples must be an integer from 2 to {limit:,}, got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "noise must be a number from 0 to {limit:g}, got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "test_ratio must be a number in [0, 1), got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "classes must be an integer from 2 to {limit}, got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: file not found"),  # core/datasets.py
@@ -286,6 +286,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {count} values, but the header has {columns} columns ({names})"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: unknown task {task!r}; use one of {names}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: no column named {name!r}; columns: {names}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}, column {column!r}: the target is empty; every row needs a value"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: only one class ({name!r}); classification needs at least 2"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: {count} different values, more than {limit} classes — is it the right target column, or should the task be regression?"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: task 'binary' needs exactly 2 classes, found {count} ({names})"),  # core/datasets.py
@@ -314,9 +315,12 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "fitted on {fitted} columns, got {count}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "preprocess {key} must be a list of finite numbers, got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {count:,} columns, more than the limit of {limit:,}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: more than {limit:,} data rows (line {line})"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {reason}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}, column {column!r}: {value!r} is not a number"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "reading {file} cancelled at line {line}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "subscript [...]"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "lambda"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "comprehension"),  # core/formula.py
@@ -378,6 +382,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "unknown loss {name!r}; choose one of {names}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "a softmax output needs at least 2 output units"),  # core/losses.py
+    QT_TRANSLATE_NOOP("errors", "at most {layers} hidden layers of at most {units:,} units each, got {sizes}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples or smaller layers"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "layer sizes must be whole numbers separated by commas, got {text!r}"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "a network needs at least an input and an output layer"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "every layer needs at least one unit, got {sizes}"),  # core/network.py
@@ -394,6 +400,10 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "momentum μ must be in [0, 1), got {mu}"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "optimiser state {name} has shape {shape}, expected ({count},)"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "unknown surface {name!r}; choose one of {names}"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "steps must be a whole number from 0 to {limit:,}, got {value}"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "the learning rate ε must be a finite number ≥ 0, got {value}"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "the gradient noise must be a number from 0 to {limit:g}, got {value}"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "the start must be two numbers x, y of size at most {limit:g}, got {value}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the custom surface needs a formula in x and y"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the gradient is not a finite number"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "|w| exceeded {limit:g}"),  # core/surfaces.py
@@ -448,6 +458,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{key} must be a JSON list"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} is not a rectangular array of numbers"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the principal directions need a training trajectory: train a while first"),  # training/explore.py
+    QT_TRANSLATE_NOOP("errors", "a slice needs 2 to {limit:,} grid points per side and a finite half width > 0, got {grid} and {span}"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "a history holds an even number of rows from 4 to {limit}, not {value}"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history's description is not an object"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history is not consistent (shape {shape})"),  # training/history.py
@@ -463,6 +474,9 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{file}: unpacks to more than {limit} MB"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "data set {name!r} is a {task} problem, not {wanted}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("errors", "the network has layers {sizes}, the data need {needed}"),  # training/trainer.py
+    QT_TRANSLATE_NOOP("errors", "ELU's α must be a number from 0 to 100, got {value}"),  # training/trainer.py
+    QT_TRANSLATE_NOOP("errors", "the schedule's factor γ must be in (0, 1], got {value}"),  # training/trainer.py
+    QT_TRANSLATE_NOOP("errors", "the schedule's epochs per decay must be a whole number ≥ 1, got {value}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("errors", "the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("errors", "{name} must be a finite number ≥ 0, got {value}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("presets", "The slides' worked example: 4 inputs, one hidden layer, identity output"),  # runtime

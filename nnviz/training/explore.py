@@ -35,12 +35,17 @@ class Trajectory:
         return np.array(self.points) if len(self.points) >= 3 else None
 
 
+#: Grid points per side of a slice (the window offers up to 201).
+MAX_GRID = 501
+
+
 def slice_through(trainer, kind="random", picks=None, grid=51, span=1.0, seed=0, trajectory=None,
                   progress=None):
     """The training loss on a grid × grid slice through the current weights.
 
-    Returns a dict: alphas, betas (grid,), loss (grid, grid) (rows β), d1, d2, center
-    (P,), center_loss, trajectory (T, 2) projected onto the plane or None.
+    ``grid`` is 2 to :data:`MAX_GRID`, ``span`` finite > 0. Returns a dict: alphas,
+    betas (grid,), loss (grid, grid) (rows β), d1, d2, center (P,), center_loss,
+    trajectory (T, 2) projected onto the plane or None.
     Raises ValueError for impossible requests (e.g. PCA without a trajectory),
     :class:`~nnviz.core.landscape.Cancelled` when ``progress`` returns False.
     """
@@ -49,6 +54,9 @@ def slice_through(trainer, kind="random", picks=None, grid=51, span=1.0, seed=0,
     if kind == "pca" and trajectory is None:
         raise InputError("the principal directions need a training trajectory: train a while first")
     d1, d2 = directions(net, kind, rng=seed, picks=picks, trajectory=trajectory)
+    if not (isinstance(grid, (int, np.integer)) and 2 <= grid <= MAX_GRID and 0 < span < float("inf")):
+        raise InputError("a slice needs 2 to {limit:,} grid points per side and a finite half width > 0, "
+                         "got {grid} and {span}", limit=MAX_GRID, grid=grid, span=span)
     axis = np.linspace(-span, span, int(grid))
     loss = loss_slice(net, trainer.X_train, trainer.D_train, center, d1, d2, axis, axis, progress=progress)
     path = None if trajectory is None else project_trajectory(trajectory, center, d1, d2)

@@ -15,7 +15,7 @@ from ..core.batching import Batcher
 from ..core.datasets import Preprocess, load_csv, make_dataset
 from ..core.errors import InputError, Message
 from ..core.metrics import accuracy, confusion, r2, rmse
-from ..core.network import Network, gradient_check
+from ..core.network import Network, check_size, gradient_check
 from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
 from ..core.trace import record
 from .history import History
@@ -125,6 +125,7 @@ def build(s, data=None, net=None):
                          wanted=s.task)
     pre = Preprocess.fit(data.X_train, features=s.features, standardize=s.standardize)
     sizes = [pre.n_outputs(data.n_inputs), *s.hidden, data.n_outputs]
+    check_size(sizes, len(data.X_train) + len(data.X_test))
     acts = list(s.activations)
     if len(acts) == 1:
         acts = acts * len(s.hidden)
@@ -161,6 +162,13 @@ class Trainer:
             v = getattr(s, name)
             if not (math.isfinite(v) and v >= 0):
                 raise InputError("{name} must be a finite number ≥ 0, got {value}", name=name, value=v)
+        if not 0 <= s.elu_alpha <= 100:
+            raise InputError("ELU's α must be a number from 0 to 100, got {value}", value=s.elu_alpha)
+        if not 0 < s.gamma <= 1:
+            raise InputError("the schedule's factor γ must be in (0, 1], got {value}", value=s.gamma)
+        if isinstance(s.every, bool) or not isinstance(s.every, int) or s.every < 1:
+            raise InputError("the schedule's epochs per decay must be a whole number ≥ 1, got {value}",
+                             value=s.every)
         self.net, self.data, self.preprocess = net, data, preprocess
         self.X_train = np.ascontiguousarray(preprocess.apply(data.X_train))
         self.X_test = np.ascontiguousarray(preprocess.apply(data.X_test))

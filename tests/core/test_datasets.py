@@ -1,9 +1,12 @@
 """Tests of nnviz.core.datasets: toy sets, features, Preprocess, CSV import/export."""
 import json
+import time
 
 import numpy as np
 import pytest
 
+from nnviz.core import datasets
+from nnviz.core.landscape import Cancelled
 from nnviz.core.datasets import (DATASETS, FEATURES, DataError, Dataset, Preprocess, load_csv,
                                  make_dataset, save_csv)
 
@@ -116,11 +119,14 @@ def test_arrays_are_read_only_and_regression_has_no_labels():
 
 @pytest.mark.parametrize("kwargs, message", [
     (dict(name="nope"), "unknown data set 'nope'; known: xor, circles"),
-    (dict(name="xor", samples=1), "samples must be an integer >= 2"),
-    (dict(name="xor", samples=2.5), "samples must be an integer >= 2"),
+    (dict(name="xor", samples=1), "samples must be an integer from 2 to 1,000,000"),
+    (dict(name="xor", samples=2.5), "samples must be an integer from 2 to 1,000,000"),
+    (dict(name="xor", samples=10**9), "samples must be an integer from 2 to 1,000,000, got 1000000000"),
     (dict(name="xor", test_ratio=1.0), r"test_ratio must be a number in \[0, 1\)"),
     (dict(name="xor", test_ratio=-0.1), r"test_ratio must be a number in \[0, 1\)"),
-    (dict(name="xor", noise=-0.1), "noise must be a finite number >= 0"),
+    (dict(name="xor", noise=-0.1), "noise must be a number from 0 to 10"),
+    (dict(name="xor", noise=1e308), "noise must be a number from 0 to 10"),
+    (dict(name="xor", noise=float("nan")), "noise must be a number from 0 to 10"),
     (dict(name="blobs", classes=1), "classes must be an integer from 2 to 100"),
     (dict(name="blobs", classes=101), "classes must be an integer from 2 to 100"),
 ])
@@ -298,6 +304,8 @@ def test_csv_split_is_seeded(tmp_path):
     ("abc\n1\n2\n", {}, "line 1: the header has one column only.*wrong delimiter"),
     ("a,b,a\n1,2,3\n", {}, "line 1: column name 'a' appears twice"),
     ("a,,c\n1,2,3\n", {}, "line 1: column 2 has no name"),
+    ("a,b,c\n1,2,x\n3,4,\n5,6,y\n", {}, "line 3, column 'c': the target is empty"),
+    ("a,b,c\n1,2,1\n3,4, \n", {"task": "regression"}, "line 3, column 'c': the target is empty"),
     (b"a,b\n1,0\n2,\xff\n", {}, r"line 3: byte 0xff is not UTF-8"),
     ('a,b\n1,"0\n', {}, "line 2"),
 ])
@@ -318,6 +326,36 @@ def test_csv_too_large(tmp_path):
     with pytest.raises(DataError, match="804 bytes, more than the limit of 100"):
         load_csv(path, max_bytes=100)
     assert load_csv(path, max_bytes=804).X_train.shape == (200, 1)
+
+
+def test_csv_row_and_column_limits(tmp_path, monkeypatch):
+    monkeypatch.setattr(datasets, "MAX_ROWS", 3)
+    monkeypatch.setattr(datasets, "MAX_COLUMNS", 4)
+    assert load_csv(_write(tmp_path, "a,b\n1,0\n2,1\n3,1\n")).X_train.shape == (3, 1)
+    with pytest.raises(DataError, match=r"more than 3 data rows \(line 5\)"):
+        load_csv(_write(tmp_path, "a,b\n1,0\n2,1\n3,1\n4,0\n"))
+    with pytest.raises(DataError, match="line 1: 5 columns, more than the limit of 4"):
+        load_csv(_write(tmp_path, "a,b,c,d,e\n1,2,3,4,0\n"))
+
+
+def test_csv_loading_is_linear_in_the_columns(tmp_path, monkeypatch):
+    n = 40_000                                          # took 10 s when the header check was quadratic
+    monkeypatch.setattr(datasets, "MAX_COLUMNS", n, raising=False)
+    names = [f"c{j}" for j in range(n)]
+    path = _write(tmp_path, ",".join(names) + "\n" + ",".join(["1"] * n) + "\n" + ",".join(["0"] * n) + "\n")
+    start = time.perf_counter()
+    ds = load_csv(path, inputs=names[:-1])
+    assert ds.X_train.shape == (2, n - 1)
+    assert time.perf_counter() - start < 3.0
+
+
+def test_csv_progress_and_cancel(tmp_path):
+    path = _write(tmp_path, "a,b\n" + "1,0\n2,1\n" * 5000)
+    calls = []
+    load_csv(path, progress=lambda done, total: calls.append((done, total)))
+    assert calls and calls[0][0] < calls[-1][0] <= calls[-1][1] == 10_002
+    with pytest.raises(Cancelled, match="cancelled at line"):
+        load_csv(path, progress=lambda done, total: False)
 
 
 def test_csv_bad_test_ratio(tmp_path):

@@ -1,4 +1,7 @@
 """The CSV import dialog: preview as in the file, live validation by load_csv, the result."""
+import threading
+import time
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -169,3 +172,77 @@ def test_without_a_path_the_file_chooser_opens_on_show(qtbot, tmp_path, monkeypa
     dialog.show()                                               # chooser cancelled: the import is too
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
     assert dialog.result() == CsvImportDialog.Rejected
+
+
+def test_a_wide_file_opens_at_once(qtbot, tmp_path):
+    n = 3000                                             # took 36 s: Qt calls per cell, each O(columns)
+    path = _write(tmp_path, ",".join(f"c{j}" for j in range(n)) + "\n"
+                  + "".join(",".join(str((i + j) % 2) for j in range(n)) + "\n" for i in range(20)))
+    start = time.perf_counter()
+    dialog = make_dialog(qtbot, path)
+    dialog.target.setCurrentIndex(0)
+    assert time.perf_counter() - start < 10
+    assert dialog.table.columnCount() == 100 and dialog.inputs.count() == n
+    assert "first 100 of 3000 columns" in dialog.preview_label.text()
+    assert dialog.dataset() is not None and dialog.dataset().target_name == "c0"
+    assert dialog.input_names()[:2] == ["c1", "c2"] and len(dialog.input_names()) == n - 1
+
+
+def test_too_many_columns_are_refused_quickly(qtbot, tmp_path):
+    path = _write(tmp_path, ",".join(f"c{j}" for j in range(40_000)) + "\n" + ",".join(["1"] * 40_000) + "\n")
+    start = time.perf_counter()
+    dialog = make_dialog(qtbot, path)
+    assert "line 1: 40,000 columns, more than the limit of 10,000" in dialog.status.text()
+    assert time.perf_counter() - start < 20 and not dialog.ok_button.isEnabled()
+
+
+def test_a_large_file_loads_in_a_thread_with_progress(qtbot, tmp_path):
+    path = _write(tmp_path, "a,b,label\n" + "".join(f"{i},{i % 7},{i % 2}\n" for i in range(20_000)))
+    dialog = make_dialog(qtbot, path, background_bytes=1000)
+    assert dialog.dataset() is None and not dialog.ok_button.isEnabled()
+    assert "Reading the file" in dialog.status.text() and not dialog.progress.isHidden()
+    qtbot.waitUntil(lambda: dialog.dataset() is not None, timeout=20_000)
+    assert len(dialog.dataset().X_train) + len(dialog.dataset().X_test) == 20_000
+    assert dialog.ok_button.isEnabled() and dialog.progress.isHidden() and "20000 rows" in dialog.status.text()
+    check(dialog, "a", False)                                   # a new choice reads again, in the thread
+    qtbot.waitUntil(lambda: dialog.dataset() is not None, timeout=20_000)
+    assert dialog.dataset().input_names == ("b",)
+    check(dialog, "b", False)                                   # errors come back with line and column
+    qtbot.waitUntil(lambda: "no input columns chosen" in dialog.status.text(), timeout=20_000)
+    assert not dialog.ok_button.isEnabled()
+
+
+class _SlowLoad:
+    """Stands in for load_csv: reports progress until told to stop; notes its thread."""
+
+    def __init__(self):
+        self.threads, self.stopped = [], False
+
+    def __call__(self, path, progress=None, **kwargs):
+        import threading
+        from nnviz.core.landscape import Cancelled
+        self.threads.append(threading.get_ident())
+        for done in range(1, 10_000):
+            if progress(done, 10_000) is False:
+                self.stopped = True
+                raise Cancelled("reading {file} cancelled at line {line}", file=path, line=done)
+            time.sleep(0.005)
+        raise AssertionError("never stopped")
+
+
+def test_stop_and_close_while_loading(qtbot, tmp_path, monkeypatch):
+    from nnviz.gui import csv_dialog
+    slow = _SlowLoad()
+    monkeypatch.setattr(csv_dialog, "load_csv", slow)
+    dialog = make_dialog(qtbot, _write(tmp_path, GOOD), background_bytes=0)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 10_000 and dialog.progress.value() > 0, timeout=5000)
+    assert slow.threads[0] != threading.get_ident()             # not the GUI thread
+    qtbot.mouseClick(dialog.stop_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Reading stopped" in dialog.status.text(), timeout=5000)
+    assert slow.stopped and not dialog.ok_button.isEnabled() and dialog.progress.isHidden()
+    slow.stopped = False
+    check(dialog, "a", False)                                   # reads again; closing stops it cleanly
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=5000)
+    thread = dialog._thread
+    dialog.reject()
+    assert slow.stopped and dialog._thread is None and not thread.isRunning()
