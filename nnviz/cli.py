@@ -94,7 +94,7 @@ def add_training_flags(p):
 
 def settings_from_args(a):
     """Settings (and the initial weights file's content, if any) for parsed flags."""
-    from .core.network import parse_layers
+    from .core.network import check_sizes, parse_layers
     from .core.weights_io import read_weights
     from .training.trainer import Settings
     s = Settings(dataset=a.dataset, data_file=a.data, target=a.target, inputs=a.inputs,
@@ -113,6 +113,7 @@ def settings_from_args(a):
         sizes = parse_layers(a.layers)
         if len(sizes) < 2:
             raise UsageError(f"--layers needs at least an input and an output size, got {a.layers!r}")
+        check_sizes(sizes)                 # before any data are loaded or arrays allocated
         s = s.replace(hidden=tuple(sizes[1:-1]))
     elif init:
         meta = init[0]

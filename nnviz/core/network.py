@@ -30,9 +30,31 @@ from .activations import get_activation, softmax
 from .errors import InputError
 from .losses import TASKS, LOSSES, check_pair, is_matched, output_delta, output_rule, per_sample_loss
 
-__all__ = ["Network", "INIT_SCHEMES", "parse_layers", "gradient_check"]
+__all__ = ["Network", "INIT_SCHEMES", "MAX_LAYERS", "MAX_UNITS", "MAX_PARAMS", "check_sizes", "parse_layers",
+           "gradient_check"]
 
 INIT_SCHEMES = ("xavier", "he", "uniform")
+MAX_LAYERS = 100             # layers, input and output included
+MAX_UNITS = 10_000           # units per layer
+MAX_PARAMS = 10_000_000      # weights and biases of the whole network (80 MB each copy)
+
+
+def check_sizes(sizes):
+    """Refuse (InputError) layer sizes [n_1, ..., n_L] beyond the stated limits, before
+    anything is allocated: 2 to MAX_LAYERS layers of 1 to MAX_UNITS units, at most
+    MAX_PARAMS weights and biases Σ n_l (n_(l−1) + 1)."""
+    if len(sizes) < 2:
+        raise InputError("a network needs at least an input and an output layer")
+    if len(sizes) > MAX_LAYERS:
+        raise InputError("a network has at most {limit} layers, got {count}", limit=MAX_LAYERS, count=len(sizes))
+    if any(s < 1 for s in sizes):
+        raise InputError("every layer needs at least one unit, got {sizes}", sizes=sizes)
+    if max(sizes) > MAX_UNITS:
+        raise InputError("a layer has at most {limit:,} units, got {sizes}", limit=MAX_UNITS, sizes=sizes)
+    count = sum(n * (m + 1) for m, n in zip(sizes, sizes[1:]))
+    if count > MAX_PARAMS:
+        raise InputError("layers {sizes} would need {count:,} weights and biases, more than the limit of {limit:,}",
+                         sizes=sizes, count=count, limit=MAX_PARAMS)
 
 
 def parse_layers(text):
@@ -95,10 +117,7 @@ class Network:
     def __init__(self, sizes, activations="tanh", task="regression", output=None, loss=None,
                  reduction="mean", elu_alpha=1.0, init="xavier", seed=0):
         sizes = [int(s) for s in sizes]
-        if len(sizes) < 2:
-            raise InputError("a network needs at least an input and an output layer")
-        if any(s < 1 for s in sizes):
-            raise InputError("every layer needs at least one unit, got {sizes}", sizes=sizes)
+        check_sizes(sizes)
         if task not in TASKS:
             raise InputError("unknown task {task!r}; choose one of {names}", task=task, names=", ".join(TASKS))
         if reduction not in ("mean", "sum"):
