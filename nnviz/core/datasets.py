@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import InputError
+from .files import check_regular_file
 
 __all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Preprocess",
            "load_csv", "load_inputs", "save_csv"]
@@ -328,8 +329,7 @@ class Preprocess:
 # ------------------------------------------------------------------ CSV
 def _read_rows(path, max_bytes, min_columns=2):
     """Non-blank rows of a CSV file as (line number, cells); the first is the header."""
-    _check(os.path.isfile(path), "{file}: file not found", file=path)
-    size = os.path.getsize(path)
+    size = check_regular_file(path, DataError)     # a directory or FIFO is named, never opened
     _check(size <= max_bytes, "{file}: file is {size:,} bytes, more than the limit of {limit:,}", file=path,
            size=size, limit=max_bytes)
     with open(path, "rb") as fh:

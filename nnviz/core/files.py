@@ -22,6 +22,7 @@ import os
 import stat
 import struct
 import zipfile
+import zlib
 
 import numpy as np
 
@@ -38,7 +39,7 @@ _METHODS = {zipfile.ZIP_BZIP2: "bzip2", zipfile.ZIP_LZMA: "LZMA"}
 
 #: What reading a broken file can raise besides our own errors (turned into one line).
 READ_ERRORS = (OSError, ValueError, EOFError, KeyError, TypeError, zipfile.BadZipFile, UnicodeDecodeError,
-               NotImplementedError, struct.error, IndexError, AttributeError, OverflowError)
+               NotImplementedError, zlib.error, struct.error, IndexError, AttributeError, OverflowError)
 
 
 def check_regular_file(path, error=InputError, name=None):
@@ -99,8 +100,9 @@ def open_zip(fp, max_entries, error=InputError):
         raise error("not a zip archive (or a truncated one)")
     entries, cd_bytes = found
     if entries > max_entries or cd_bytes > max_entries * _DIRECTORY_BYTES_PER_ENTRY:
-        raise error("the archive lists {count:,} entries in {size:,} bytes; nnviz expects at most {limit}",
-                    count=entries, size=cd_bytes, limit=max_entries)
+        raise error("the archive's directory lists {count:,} entries in {size:,} bytes; nnviz expects at most "
+                    "{limit} entries in {limit_size:,} bytes", count=entries, size=cd_bytes, limit=max_entries,
+                    limit_size=max_entries * _DIRECTORY_BYTES_PER_ENTRY)
     fp.seek(0)
     zf = zipfile.ZipFile(fp)
     try:

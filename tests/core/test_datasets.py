@@ -309,7 +309,7 @@ def test_csv_errors(tmp_path, text, kwargs, message):
 
 
 def test_csv_missing_file(tmp_path):
-    with pytest.raises(DataError, match="missing.csv: file not found"):
+    with pytest.raises(DataError, match="missing.csv: no such file"):
         load_csv(tmp_path / "missing.csv")
 
 
