@@ -27,7 +27,7 @@ import zipfile
 import numpy as np
 
 from ..core.datasets import Dataset
-from ..core.errors import InputError
+from ..core.errors import InputError, Term
 from ..core.files import (MAX_JSON_BYTES, READ_ERRORS, check_npy, check_regular_file, loads_json, npy_header,
                           open_zip, read_member, read_npy)
 from ..core.weights_io import MAX_BYTES, atomic_write
@@ -40,6 +40,13 @@ _DATA = ("X_train", "d_train", "X_test", "d_test")
 _MEMBERS = ("session.json", "arrays.npz")
 _MAX_MEMBERS, _MAX_ARRAYS = 8, 64          # zip entries of the session, of its arrays.npz
 _UNPACKED = 4 * MAX_BYTES                  # bytes of arrays.npz, and of the arrays in it
+#: The entries of session.json and their JSON types ("history" is checked where it is restored).
+_TYPES = {"settings": dict, "data": dict, "data.name": str, "data.task": str, "data.input_names": [str],
+          "data.target_name": str, "data.classes": [str], "step_count": int, "optimizer_t": int,
+          "optimizer_slots": [str], "batcher": dict, "batcher.epoch": int, "batcher.position": int,
+          "batcher.rng": dict, "extra": dict}
+_TYPE_NAMES = {dict: Term("a JSON object"), str: Term("a string"), int: Term("a whole number"),
+               list: Term("a list of strings")}
 
 
 class SessionError(InputError):
@@ -106,12 +113,34 @@ def _read(path):
         return doc, {n[:-4]: read_npy(zf, n) for n in names}
 
 
+def _check_types(doc, name):
+    """Every entry of session.json present (``extra`` may be left out) and of its JSON type."""
+    for key, kind in _TYPES.items():
+        value = doc
+        for part in key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                if key == "extra":
+                    break
+                raise SessionError("{file}: session.json lacks {key}", file=name, key=key)
+            value = value[part]
+        else:
+            if kind == [str]:
+                ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
+            else:
+                ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+            if not ok:
+                raise SessionError("{file}: {key} in session.json must be {kind}, got {value}", file=name,
+                                   key=key, kind=_TYPE_NAMES[list if kind == [str] else kind],
+                                   value=str(value)[:80])
+
+
 def _restore(doc, arrays, name):
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise SessionError("{file}: not an nnviz session file", file=name)
     if doc.get("version") != VERSION:
         raise SessionError("{file}: session version {version!r} is not supported (expected {expected})",
                            file=name, version=doc.get("version"), expected=VERSION)
+    _check_types(doc, name)
     for k, a in arrays.items():
         if a.dtype.kind not in "fiu":
             raise SessionError("{file}: {key} has dtype {dtype}, expected numbers", file=name, key=k, dtype=a.dtype)
