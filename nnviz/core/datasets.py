@@ -329,7 +329,10 @@ class Preprocess:
 # ------------------------------------------------------------------ CSV
 def _read_rows(path, max_bytes, min_columns=2):
     """Non-blank rows of a CSV file as (line number, cells); the first is the header."""
-    size = check_regular_file(path, DataError)     # a directory or FIFO is named, never opened
+    try:
+        size = check_regular_file(path)           # a directory or FIFO is named, never opened
+    except InputError as e:
+        raise DataError("{file}: {reason}", file=path, reason=e) from None
     _check(size <= max_bytes, "{file}: file is {size:,} bytes, more than the limit of {limit:,}", file=path,
            size=size, limit=max_bytes)
     with open(path, "rb") as fh:

@@ -2,8 +2,8 @@
 
 A file handed to nnviz may be anything: a directory, a pipe, a zip bomb, JSON that
 expands a thousandfold. These helpers refuse such files with one clear
-:class:`~nnviz.core.errors.InputError` (or the ``error`` class a loader passes)
-*before* anything of the claimed size is allocated:
+:class:`~nnviz.core.errors.InputError` (without the file's name: each loader adds it
+and its own error type) *before* anything of the claimed size is allocated:
 
 - :func:`check_regular_file`: exists, is a regular file (never opens a FIFO);
 - :func:`open_zip`: at most a few entries (read from the end record before
@@ -42,24 +42,20 @@ READ_ERRORS = (OSError, ValueError, EOFError, KeyError, TypeError, zipfile.BadZi
                NotImplementedError, zlib.error, struct.error, IndexError, AttributeError, OverflowError)
 
 
-def check_regular_file(path, error=InputError, name=None):
-    """The size in bytes of ``path`` if it is a regular file (symbolic links followed).
-
-    Otherwise raises ``error`` ("{file}: no such file", "... is a directory", "... is not
-    a regular file") naming the file as ``name`` (default: the path). Only ``stat`` is
-    called: a FIFO is never opened, so this never blocks.
-    """
-    name = os.fspath(path) if name is None else name
+def check_regular_file(path):
+    """The size in bytes of ``path`` if it is a regular file (symbolic links followed);
+    otherwise "no such file", "is a directory, not a file" or "is not a regular file".
+    Only ``stat`` is called: a FIFO is never opened, so this never blocks."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise error("{file}: no such file", file=name) from None
+        raise InputError("no such file") from None
     except OSError as exc:
-        raise error("{file}: cannot read ({reason})", file=name, reason=exc.strerror or exc) from None
+        raise InputError("cannot read the file ({reason})", reason=exc.strerror or exc) from None
     if stat.S_ISDIR(st.st_mode):
-        raise error("{file}: is a directory, not a file", file=name)
+        raise InputError("is a directory, not a file")
     if not stat.S_ISREG(st.st_mode):
-        raise error("{file}: is not a regular file (a pipe, device or socket)", file=name)
+        raise InputError("is not a regular file (a pipe, device or socket)")
     return st.st_size
 
 
@@ -91,16 +87,16 @@ def _directory(fp):
     return entries, cd_bytes
 
 
-def open_zip(fp, max_entries, error=InputError):
+def open_zip(fp, max_entries):
     """A :class:`zipfile.ZipFile` on the seekable binary file ``fp``, after checking that the
     archive has at most ``max_entries`` entries (from its end record, before zipfile reads the
     directory) and that every entry is stored or deflated, unencrypted and named once."""
     found = _directory(fp)
     if found is None:
-        raise error("not a zip archive (or a truncated one)")
+        raise InputError("not a zip archive (or a truncated one)")
     entries, cd_bytes = found
     if entries > max_entries or cd_bytes > max_entries * _DIRECTORY_BYTES_PER_ENTRY:
-        raise error("the archive's directory lists {count:,} entries in {size:,} bytes; nnviz expects at most "
+        raise InputError("the archive's directory lists {count:,} entries in {size:,} bytes; nnviz expects at most "
                     "{limit} entries in {limit_size:,} bytes", count=entries, size=cd_bytes, limit=max_entries,
                     limit_size=max_entries * _DIRECTORY_BYTES_PER_ENTRY)
     fp.seek(0)
@@ -108,18 +104,18 @@ def open_zip(fp, max_entries, error=InputError):
     try:
         infos = zf.infolist()
         if len(infos) > max_entries:
-            raise error("the archive has {count:,} entries; nnviz expects at most {limit}", count=len(infos),
+            raise InputError("the archive has {count:,} entries; nnviz expects at most {limit}", count=len(infos),
                         limit=max_entries)
         names = set()
         for info in infos:
             if info.flag_bits & 0x1:
-                raise error("entry {name!r} is encrypted; nnviz reads only unencrypted files", name=info.filename)
+                raise InputError("entry {name!r} is encrypted; nnviz reads only unencrypted files", name=info.filename)
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise error("entry {name!r} is compressed with {method}; nnviz reads only stored or deflated "
+                raise InputError("entry {name!r} is compressed with {method}; nnviz reads only stored or deflated "
                             "entries", name=info.filename,
                             method=_METHODS.get(info.compress_type, f"method {info.compress_type}"))
             if info.filename in names:
-                raise error("entry {name!r} appears twice", name=info.filename)
+                raise InputError("entry {name!r} appears twice", name=info.filename)
             names.add(info.filename)
     except BaseException:
         zf.close()
@@ -127,12 +123,12 @@ def open_zip(fp, max_entries, error=InputError):
     return zf
 
 
-def read_member(zf, name, limit, error=InputError):
+def read_member(zf, name, limit):
     """The bytes of member ``name``, refused as soon as more than ``limit`` bytes come out
     (whatever the zip header claims)."""
     info = zf.getinfo(name)
     if info.file_size > limit:
-        raise error("{name} unpacks to {size:,} bytes, more than the limit of {limit:,}", name=name,
+        raise InputError("{name} unpacks to {size:,} bytes, more than the limit of {limit:,}", name=name,
                     size=info.file_size, limit=limit)
     chunks, total = [], 0
     with zf.open(info) as fh:
@@ -140,7 +136,7 @@ def read_member(zf, name, limit, error=InputError):
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise error("{name} unpacks to more than the limit of {limit:,} bytes", name=name, limit=limit)
+                raise InputError("{name} unpacks to more than the limit of {limit:,} bytes", name=name, limit=limit)
     return b"".join(chunks)
 
 
@@ -155,14 +151,14 @@ def npy_header(zf, name):
     return shape, dtype
 
 
-def check_npy(key, shape, dtype, budget, error=InputError):
-    """The byte size of a plain numeric array (float, int) of ``shape`` and ``dtype``; raises
-    ``error`` for any other dtype (objects would need unpickling) or more than ``budget`` bytes."""
+def check_npy(key, shape, dtype, budget):
+    """The byte size of a plain numeric array (float, int) of ``shape`` and ``dtype``; refuses
+    any other dtype (objects would need unpickling) or more than ``budget`` bytes."""
     if dtype.kind not in "fiu" or dtype.fields is not None or dtype.subdtype is not None:
-        raise error("{key} has dtype {dtype}, expected real numbers", key=key, dtype=dtype)
+        raise InputError("{key} has dtype {dtype}, expected real numbers", key=key, dtype=dtype)
     size = math.prod(shape) * dtype.itemsize
     if size > budget:
-        raise error("{key} has shape {shape} ({size:,} bytes), more than the remaining limit of {limit:,} bytes",
+        raise InputError("{key} has shape {shape} ({size:,} bytes), more than the remaining limit of {limit:,} bytes",
                     key=key, shape=shape, size=size, limit=budget)
     return size
 
@@ -174,16 +170,16 @@ def read_npy(zf, name):
 
 
 # ------------------------------------------------------------------ JSON
-def loads_json(text, error=InputError):
-    """Parse JSON text (str). Raises ``error`` for more than :data:`MAX_JSON_BYTES` characters
+def loads_json(text):
+    """Parse JSON text (str). Refuses (InputError) more than :data:`MAX_JSON_BYTES` characters
     or :data:`MAX_JSON_VALUES` values, nesting deeper than Python's recursion limit, or a key
     twice in one object; :class:`json.JSONDecodeError` for a syntax error."""
     if len(text) > MAX_JSON_BYTES:
-        raise error("the JSON text has {size:,} characters, more than the limit of {limit:,}", size=len(text),
+        raise InputError("the JSON text has {size:,} characters, more than the limit of {limit:,}", size=len(text),
                     limit=MAX_JSON_BYTES)
     values = text.count(",") + text.count("[") + text.count("{")
     if values > MAX_JSON_VALUES:
-        raise error("the JSON text holds about {count:,} values, more than the limit of {limit:,}", count=values,
+        raise InputError("the JSON text holds about {count:,} values, more than the limit of {limit:,}", count=values,
                     limit=MAX_JSON_VALUES)
 
     def unique(pairs):
@@ -191,9 +187,9 @@ def loads_json(text, error=InputError):
         if len(obj) != len(pairs):
             seen = set()
             key = next(k for k, _ in pairs if k in seen or seen.add(k))
-            raise error("the key {key!r} appears twice in one object", key=key)
+            raise InputError("the key {key!r} appears twice in one object", key=key)
         return obj
     try:
         return json.loads(text, object_pairs_hook=unique)
     except RecursionError:
-        raise error("the JSON text is nested too deeply") from None
+        raise InputError("the JSON text is nested too deeply") from None

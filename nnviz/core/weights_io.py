@@ -148,14 +148,14 @@ def read_weights(path):
     """
     path = Path(path)
     kind = _kind(path)
-    size = check_regular_file(path, WeightsError, path.name)
     try:
+        size = check_regular_file(path)
         limit = MAX_BYTES if kind == "npz" else MAX_JSON_BYTES
         if size > limit:
             raise WeightsError("the file has {size:,} bytes, more than the limit of {limit:,}", size=size,
                                limit=limit)
         return _read_npz(path) if kind == "npz" else _read_json(path)
-    except WeightsError as exc:
+    except InputError as exc:                # ours, or a check of the core (files, sizes, preprocess)
         raise WeightsError("{file}: {reason}", file=path.name, reason=exc) from None
     except READ_ERRORS as exc:
         raise WeightsError("{file}: not a readable weights file ({type}: {reason})", file=path.name,
@@ -226,7 +226,7 @@ def _read_npz(path):
     """(meta, arrays) of an .npz file: every header is checked before any data is loaded."""
     if not zipfile.is_zipfile(path):
         raise WeightsError("not an .npz file (no zip archive, or a truncated one)")
-    with open(path, "rb") as fh, open_zip(fh, _MAX_ENTRIES, WeightsError) as zf:
+    with open(path, "rb") as fh, open_zip(fh, _MAX_ENTRIES) as zf:
         infos = zf.infolist()
         unpacked = sum(i.file_size for i in infos)
         if unpacked > MAX_BYTES:
@@ -292,7 +292,7 @@ def _outer_shape(value, depth):
 def _parse_json(text, what):
     """JSON of the whole file (``what`` "file") or of its "meta" entry."""
     try:
-        return loads_json(text, WeightsError)
+        return loads_json(text)
     except json.JSONDecodeError as exc:
         raise WeightsError("meta is not valid JSON ({reason})" if what == "meta" else
                            "the file is not valid JSON ({reason})", reason=exc) from None
@@ -357,10 +357,7 @@ def _check_extras(meta):
         if bad:
             raise WeightsError("{key} must list names (strings), got {value}", key=key, value=str(bad[0])[:80])
     if "preprocess" in meta:
-        try:
-            pre = Preprocess.from_dict(meta["preprocess"])
-        except InputError as exc:
-            raise WeightsError("{reason}", reason=exc) from None
+        pre = Preprocess.from_dict(meta["preprocess"])     # DataError: read_weights names the file
         if pre.mean and len(pre.mean) != meta["sizes"][0]:
             raise WeightsError("preprocess has {count} means, the network {inputs} inputs", count=len(pre.mean),
                                inputs=meta["sizes"][0])

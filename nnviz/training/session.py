@@ -80,15 +80,14 @@ def save_session(path, trainer, extra=None):
 def load_session(path):
     """A Trainer in exactly the saved state. Raises SessionError for any bad file."""
     name = os.path.basename(str(path))
-    size = check_regular_file(path, SessionError, name)
     try:
-        if size > MAX_BYTES:
+        if check_regular_file(path) > MAX_BYTES:
             raise SessionError("{file}: larger than {limit} MB", file=name, limit=MAX_BYTES // 1_000_000)
         doc, arrays = _read(path)
         return _restore(doc, arrays, name)
     except SessionError:
         raise
-    except InputError as e:    # a check of the core: a size limit, the settings, the data
+    except InputError as e:    # a check of the core: the file, a size limit, the settings, the data
         raise SessionError("{file}: {reason}", file=name, reason=e) from None
     except READ_ERRORS as e:   # a broken file from outside: say what broke, in one line
         raise SessionError("{file}: not a readable nnviz session ({type}: {reason})", file=name,
