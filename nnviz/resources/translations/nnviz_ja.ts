@@ -3422,87 +3422,87 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="320"/>
         <source>is a directory, not a file</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルではなくディレクトリです</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="321"/>
         <source>is not a regular file (a pipe, device or socket)</source>
-        <translation type="unfinished"></translation>
+        <translation>通常のファイルではありません（パイプ、デバイスまたはソケット）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="322"/>
         <source>not a zip archive (or a truncated one)</source>
-        <translation type="unfinished"></translation>
+        <translation>zip アーカイブではありません（または途中で切れています）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="323"/>
         <source>the archive&apos;s directory lists {count:,} entries in {size:,} bytes; nnviz expects at most {limit} entries in {limit_size:,} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブの目録には {count:,} 個の項目が {size:,} バイトで記載されています。nnviz が受け付けるのは {limit_size:,} バイト以内の {limit} 個までです</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="324"/>
         <source>{name} unpacks to {size:,} bytes, more than the limit of {limit:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} は展開すると {size:,} バイトになり、上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="325"/>
         <source>{key} has dtype {dtype}, expected real numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} の dtype が {dtype} です。実数が必要です</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="326"/>
         <source>{key} has shape {shape} ({size:,} bytes), more than the remaining limit of {limit:,} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} の形状は {shape}（{size:,} バイト）で、残りの上限 {limit:,} バイトを超えます</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="327"/>
         <source>the JSON text has {size:,} characters, more than the limit of {limit:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON テキストが {size:,} 文字あり、上限の {limit:,} 文字を超えています</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="328"/>
         <source>the JSON text holds about {count:,} values, more than the limit of {limit:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON テキストに約 {count:,} 個の値があり、上限の {limit:,} 個を超えています</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="330"/>
         <source>cannot read the file ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを読めません（{reason}）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="331"/>
         <source>the archive has {count:,} entries; nnviz expects at most {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブに {count:,} 個の項目があります。nnviz が受け付けるのは {limit} 個までです</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="332"/>
         <source>the key {key!r} appears twice in one object</source>
-        <translation type="unfinished"></translation>
+        <translation>キー {key!r} が 1 つのオブジェクトに 2 回現れます</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="333"/>
         <source>the JSON text is nested too deeply</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON テキストの入れ子が深すぎます</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="334"/>
         <source>entry {name!r} is encrypted; nnviz reads only unencrypted files</source>
-        <translation type="unfinished"></translation>
+        <translation>項目 {name!r} は暗号化されています。nnviz は暗号化されていないファイルだけを読みます</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="335"/>
         <source>entry {name!r} is compressed with {method}; nnviz reads only stored or deflated entries</source>
-        <translation type="unfinished"></translation>
+        <translation>項目 {name!r} は {method} で圧縮されています。nnviz が読むのは無圧縮（stored）か deflate 圧縮の項目だけです</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="336"/>
         <source>entry {name!r} appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>項目 {name!r} が 2 回現れます</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="337"/>
         <source>{name} unpacks to more than the limit of {limit:,} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} は展開すると上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="338"/>
@@ -3807,17 +3807,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="400"/>
         <source>a network has at most {limit} layers, got {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>ネットワークの層は {limit} 層までです（指定: {count} 層）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="402"/>
         <source>a layer has at most {limit:,} units, got {sizes}</source>
-        <translation type="unfinished"></translation>
+        <translation>1 つの層のユニットは {limit:,} 個までです（指定: {sizes}）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="403"/>
         <source>layers {sizes} would need {count:,} weights and biases, more than the limit of {limit:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>層 {sizes} には重みとバイアスが {count:,} 個必要で、上限の {limit:,} 個を超えています</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="404"/>
@@ -3827,37 +3827,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="468"/>
         <source>{key} must be a JSON object, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} は JSON オブジェクトが必要です（指定: {value}）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="469"/>
         <source>{key} must be a JSON list, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} は JSON のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="470"/>
         <source>{key} must be a JSON string, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} は JSON の文字列が必要です（指定: {value}）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="471"/>
         <source>{key} must list names (strings), got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{key} には名前（文字列）を並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="472"/>
         <source>preprocess has {count} means, the network {inputs} inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>preprocess の平均は {count} 個ですが、ネットワークの入力は {inputs} 個です</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="490"/>
         <source>{file}: session.json lacks {key}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: session.json に {key} がありません</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="491"/>
         <source>{file}: {key} in session.json must be {kind}, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: session.json の {key} は{kind}が必要です（指定: {value}）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="399"/>
@@ -4147,12 +4147,12 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="443"/>
         <source>sizes must be a list of whole numbers, got {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>sizes は整数のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="453"/>
         <source>{file}: the JSON text would have {size:,} bytes, more than the {limit:,} nnviz reads; save as .npz</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: JSON テキストが {size:,} バイトになり、nnviz が読める {limit:,} バイトを超えます。.npz で保存してください</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="459"/>
@@ -4172,7 +4172,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="462"/>
         <source>meta has {count:,} characters, more than the limit of {limit:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>meta が {count:,} 文字あり、上限の {limit:,} 文字を超えています</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="463"/>
@@ -4187,7 +4187,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="465"/>
         <source>sizes: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>sizes: {reason}</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="466"/>
@@ -4217,22 +4217,22 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="476"/>
         <source>a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON オブジェクト</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="477"/>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>文字列</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="478"/>
         <source>a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>整数</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="479"/>
         <source>a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>文字列のリスト</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="480"/>
@@ -4267,12 +4267,12 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="486"/>
         <source>no {member} inside: not an nnviz session file</source>
-        <translation type="unfinished"></translation>
+        <translation>{member} が含まれていません: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="487"/>
         <source>arrays.npz: unexpected entry {name!r} (not a NumPy array)</source>
-        <translation type="unfinished"></translation>
+        <translation>arrays.npz: 想定外の項目 {name!r}（NumPy 配列ではありません）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="488"/>
