@@ -114,7 +114,7 @@ def add_training_flags(p):
 
 def settings_from_args(a):
     """Settings (and the initial weights file's content, if any) for parsed flags."""
-    from .core.network import check_size, parse_layers
+    from .core.network import check_sizes, parse_layers
     from .core.weights_io import read_weights
     from .training.trainer import Settings
     s = Settings(dataset=a.dataset, data_file=a.data, target=a.target, inputs=a.inputs,
@@ -133,7 +133,7 @@ def settings_from_args(a):
         sizes = parse_layers(a.layers)
         if len(sizes) < 2:
             raise UsageError(f"--layers needs at least an input and an output size, got {a.layers!r}")
-        check_size(sizes, 0)                          # the layers alone, before any data or network
+        check_sizes(sizes, 0)                          # the layers alone, before any data or network
         s = s.replace(hidden=tuple(sizes[1:-1]))
     elif init:
         meta = init[0]

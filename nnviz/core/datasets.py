@@ -29,7 +29,7 @@ import numpy as np
 
 from .errors import InputError
 from .landscape import Cancelled
-from .weights_io import atomic_write
+from .files import check_regular_file
 
 __all__ = ["DataError", "Dataset", "DATASETS", "make_dataset", "FEATURES", "Preprocess",
            "load_csv", "load_inputs", "save_csv", "MAX_SAMPLES", "MAX_NOISE", "MAX_CLASSES",
@@ -341,8 +341,10 @@ def _read_rows(path, max_bytes, min_columns=2, progress=None):
     ``progress(done, total)`` (lines read, lines in the file) is called every few
     thousand lines, and returning False raises :class:`~nnviz.core.errors.Cancelled`.
     """
-    _check(os.path.isfile(path), "{file}: file not found", file=path)
-    size = os.path.getsize(path)
+    try:
+        size = check_regular_file(path)           # a directory or FIFO is named, never opened
+    except InputError as e:
+        raise DataError("{file}: {reason}", file=path, reason=e) from None
     _check(size <= max_bytes, "{file}: file is {size:,} bytes, more than the limit of {limit:,}", file=path,
            size=size, limit=max_bytes)
     with open(path, "rb") as fh:
@@ -550,4 +552,5 @@ def save_csv(path, X, d, input_names, target_name, classes=()):
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow([*input_names, target_name])
     writer.writerows([*map(repr, x), t] for x, t in zip(X.tolist(), target))
+    from .weights_io import atomic_write     # weights_io imports this module
     atomic_write(path, lambda fh: fh.write(text.getvalue().encode("utf-8")))

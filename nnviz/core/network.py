@@ -30,9 +30,42 @@ from .activations import get_activation, softmax
 from .errors import InputError
 from .losses import TASKS, LOSSES, check_pair, is_matched, output_delta, output_rule, per_sample_loss
 
-__all__ = ["Network", "INIT_SCHEMES", "parse_layers", "gradient_check"]
+__all__ = ["Network", "INIT_SCHEMES", "MAX_LAYERS", "MAX_HIDDEN_LAYERS", "MAX_UNITS", "MAX_IO_UNITS",
+           "MAX_PARAMS", "MAX_CELLS", "check_sizes", "parse_layers",
+           "gradient_check"]
 
 INIT_SCHEMES = ("xavier", "he", "uniform")
+#: The limits of any network nnviz builds, trains or reads, checked before anything is
+#: allocated: hidden layers and their units, the input and output layers' units, all
+#: weights and biases, and rows × units of a training run (N · Σ n_l: each cell costs
+#: about 40 bytes of layer buffers).
+MAX_HIDDEN_LAYERS, MAX_UNITS, MAX_IO_UNITS = 20, 1_000, 10_000
+MAX_PARAMS, MAX_CELLS = 10_000_000, 20_000_000
+MAX_LAYERS = MAX_HIDDEN_LAYERS + 2
+
+
+def check_sizes(sizes, rows=0):
+    """Refuse (InputError) layer sizes [n_1, ..., n_L] beyond the limits above, and a
+    network too large to train on ``rows`` samples, before anything is allocated."""
+    shown = [int(n) for n in sizes[:24]] if len(sizes) <= 24 else f"{[int(n) for n in sizes[:24]]}"[:-1] + ", …]"
+    if len(sizes) < 2:
+        raise InputError("a network needs at least an input and an output layer")
+    if min(sizes) < 1:
+        raise InputError("every layer needs at least one unit, got {sizes}", sizes=shown)
+    hidden = list(sizes[1:-1])
+    if len(hidden) > MAX_HIDDEN_LAYERS or any(n > MAX_UNITS for n in hidden):
+        raise InputError("at most {layers} hidden layers of at most {units:,} units each, got {sizes}",
+                         layers=MAX_HIDDEN_LAYERS, units=MAX_UNITS, sizes=shown)
+    if max(sizes[0], sizes[-1]) > MAX_IO_UNITS:
+        raise InputError("the input and output layers have at most {limit:,} units, got {sizes}",
+                         limit=MAX_IO_UNITS, sizes=shown)
+    count = sum(int(n) * (int(m) + 1) for m, n in zip(sizes, sizes[1:]))
+    if count > MAX_PARAMS:
+        raise InputError("layers {sizes} would need {count:,} weights and biases, more than the limit of {limit:,}",
+                         sizes=shown, count=count, limit=MAX_PARAMS)
+    if rows * sum(sizes) > MAX_CELLS:
+        raise InputError("{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples "
+                         "or smaller layers", rows=rows, units=sum(sizes), limit=MAX_CELLS)
 
 
 def parse_layers(text):
@@ -43,23 +76,6 @@ def parse_layers(text):
         raise InputError("layer sizes must be whole numbers separated by commas, got {text!r}",
                          text=text) from None
     return sizes
-
-
-#: What a training run may ask for: hidden layers, units per hidden layer, and
-#: rows × units (N · Σ n_l, each cell costs about 40 bytes of layer buffers).
-MAX_HIDDEN_LAYERS, MAX_UNITS, MAX_CELLS = 20, 1_000, 20_000_000
-
-
-def check_size(sizes, rows):
-    """Refuse a network ``sizes`` (input first) too large to train on ``rows`` samples here:
-    at most MAX_HIDDEN_LAYERS hidden layers of at most MAX_UNITS units, N · Σ n_l ≤ MAX_CELLS."""
-    hidden = list(sizes[1:-1])
-    if len(hidden) > MAX_HIDDEN_LAYERS or any(n > MAX_UNITS for n in hidden):
-        raise InputError("at most {layers} hidden layers of at most {units:,} units each, got {sizes}",
-                         layers=MAX_HIDDEN_LAYERS, units=MAX_UNITS, sizes=",".join(map(str, sizes))[:80])
-    if rows * sum(sizes) > MAX_CELLS:
-        raise InputError("{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples "
-                         "or smaller layers", rows=rows, units=sum(sizes), limit=MAX_CELLS)
 
 
 class _Buffers:
@@ -112,10 +128,7 @@ class Network:
     def __init__(self, sizes, activations="tanh", task="regression", output=None, loss=None,
                  reduction="mean", elu_alpha=1.0, init="xavier", seed=0):
         sizes = [int(s) for s in sizes]
-        if len(sizes) < 2:
-            raise InputError("a network needs at least an input and an output layer")
-        if any(s < 1 for s in sizes):
-            raise InputError("every layer needs at least one unit, got {sizes}", sizes=sizes)
+        check_sizes(sizes)
         if task not in TASKS:
             raise InputError("unknown task {task!r}; choose one of {names}", task=task, names=", ".join(TASKS))
         if reduction not in ("mean", "sum"):

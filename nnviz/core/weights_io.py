@@ -24,28 +24,28 @@ import struct
 import tempfile
 import time
 import zipfile
-import zlib
 from pathlib import Path
 
 import numpy as np
 
 from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
+from .datasets import Preprocess
 from .errors import InputError, Term
+from .files import (MAX_JSON_BYTES, READ_ERRORS, check_npy, check_regular_file, loads_json, npy_header,
+                    open_zip, read_npy)
 from .losses import LOSSES, TASKS, check_pair
-from .network import Network
+from .network import MAX_LAYERS, Network, check_sizes
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "WeightsError", "save_weights", "read_weights",
            "load_weights", "assign_weights", "arrays_of"]
 
 FORMAT, VERSION = "nnviz-weights", 1
-MAX_BYTES = 200_000_000      # larger files (or npz contents) are refused
-MAX_UNITS = 100_000          # per layer
-MAX_PARAMS = 50_000_000      # in the whole network
+MAX_BYTES = 200_000_000      # larger files (or npz contents) are refused; .json: files.MAX_JSON_BYTES
+_MAX_ENTRIES = 3 * MAX_LAYERS + 1   # W, b and α per layer, and meta
 _RESERVED = ("format", "version", "sizes", "activations", "output", "loss", "task", "reduction",
              "elu_alpha")
-_READ_ERRORS = (OSError, ValueError, EOFError, KeyError, TypeError, zipfile.BadZipFile,
-                UnicodeDecodeError, MemoryError, RecursionError, NotImplementedError, zlib.error,
-                struct.error, IndexError, AttributeError, OverflowError)
+#: The extras nnviz itself writes (Trainer.weights_extra) and the JSON type each must have.
+_EXTRAS = {"preprocess": dict, "classes": list, "input_names": list, "target_name": str, "settings": dict}
 
 
 class WeightsError(InputError):
@@ -96,12 +96,18 @@ def save_weights(path, net, extra=None):
     except (TypeError, ValueError) as exc:
         raise WeightsError("{file}: the extras are not plain JSON ({reason})", file=path.name, reason=exc) from None
 
+    if kind == "json":
+        doc = {"meta": meta, **{k: a.tolist() for k, a in arrays.items()}}
+        body = json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        if len(body) > MAX_JSON_BYTES:
+            raise WeightsError("{file}: the JSON text would have {size:,} bytes, more than the {limit:,} nnviz "
+                               "reads; save as .npz", file=path.name, size=len(body), limit=MAX_JSON_BYTES)
+
     def write(fh):
         if kind == "npz":
             np.savez(fh, meta=np.array(text), **arrays)
         else:
-            doc = {"meta": meta, **{k: a.tolist() for k, a in arrays.items()}}
-            fh.write(json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8"))
+            fh.write(body)
 
     atomic_write(path, write)
 
@@ -166,16 +172,15 @@ def read_weights(path):
     path = Path(path)
     kind = _kind(path)
     try:
-        if not path.is_file():
-            raise WeightsError("no such file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        size = check_regular_file(path)
+        limit = MAX_BYTES if kind == "npz" else MAX_JSON_BYTES
+        if size > limit:
             raise WeightsError("the file has {size:,} bytes, more than the limit of {limit:,}", size=size,
-                               limit=MAX_BYTES)
+                               limit=limit)
         return _read_npz(path) if kind == "npz" else _read_json(path)
-    except WeightsError as exc:
+    except InputError as exc:                # ours, or a check of the core (files, sizes, preprocess)
         raise WeightsError("{file}: {reason}", file=path.name, reason=exc) from None
-    except _READ_ERRORS as exc:
+    except READ_ERRORS as exc:
         raise WeightsError("{file}: not a readable weights file ({type}: {reason})", file=path.name,
                            type=type(exc).__name__, reason=exc) from None
 
@@ -242,10 +247,10 @@ def _kind(path):
 
 def _read_npz(path):
     """(meta, arrays) of an .npz file: every header is checked before any data is loaded."""
-    if not zipfile.is_zipfile(path):   # np.load would try it as a .npy or a pickle
+    if not zipfile.is_zipfile(path):
         raise WeightsError("not an .npz file (no zip archive, or a truncated one)")
-    with np.load(path, allow_pickle=False) as f:
-        infos = f.zip.infolist()
+    with open(path, "rb") as fh, open_zip(fh, _MAX_ENTRIES) as zf:
+        infos = zf.infolist()
         unpacked = sum(i.file_size for i in infos)
         if unpacked > MAX_BYTES:
             raise WeightsError("unpacks to {size:,} bytes, more than the limit of {limit:,}", size=unpacked,
@@ -256,27 +261,20 @@ def _read_npz(path):
         keys = [i.filename[:-4] for i in infos]
         if "meta" not in keys:
             raise WeightsError("no 'meta' entry: not an nnviz weights file")
-        shape, dtype = _npy_header(f.zip, "meta")
+        shape, dtype = npy_header(zf, "meta.npy")
         if shape != () or dtype.kind != "U":
             raise WeightsError("meta must be a 0-d string array, got shape {shape}, dtype {dtype}", shape=shape,
                                dtype=dtype)
-        meta = _parse_json(str(f["meta"]), "meta")
+        if dtype.itemsize > 4 * MAX_JSON_BYTES:    # 4 bytes per character
+            raise WeightsError("meta has {count:,} characters, more than the limit of {limit:,}",
+                               count=dtype.itemsize // 4, limit=MAX_JSON_BYTES)
+        meta = _parse_json(str(read_npy(zf, "meta.npy")), "meta")
         expected = _check_meta(meta)
         _check_keys(keys, expected)
         for key, shape in expected.items():   # look at every header before loading any data
-            _check_header(key, *_npy_header(f.zip, key), shape, meta["sizes"])
-        arrays = {key: _as_float(key, f[key]) for key in expected}
+            _check_header(key, *npy_header(zf, key + ".npy"), shape, meta["sizes"])
+        arrays = {key: _as_float(key, read_npy(zf, key + ".npy")) for key in expected}
     return meta, arrays
-
-
-def _npy_header(zf, key):
-    """(shape, dtype) from the header of ``key``.npy inside the zip, reading no data."""
-    with zf.open(key + ".npy") as fp:
-        version = np.lib.format.read_magic(fp)
-        read = np.lib.format.read_array_header_1_0 if version == (1, 0) \
-            else np.lib.format.read_array_header_2_0
-        shape, _, dtype = read(fp)
-    return shape, dtype
 
 
 def _read_json(path):
@@ -291,6 +289,10 @@ def _read_json(path):
     _check_keys([k for k in doc if k != "meta"] + ["meta"], expected)
     arrays = {}
     for key, shape in expected.items():
+        outer = _outer_shape(doc[key], len(shape))
+        if outer != shape:                   # before any array is built from the lists
+            raise WeightsError("{key} has shape {shape}, expected {expected} for layers {sizes}", key=key,
+                               shape=outer, expected=shape, sizes=meta["sizes"])
         try:
             a = np.asarray(doc[key])
         except ValueError:
@@ -300,11 +302,21 @@ def _read_json(path):
     return meta, arrays
 
 
+def _outer_shape(value, depth):
+    """The lengths of nested lists along their first elements, at most ``depth`` + 1 deep:
+    the array's shape if the lists are rectangular (np.asarray checks that)."""
+    shape = []
+    while isinstance(value, list) and len(shape) <= depth:
+        shape.append(len(value))
+        value = value[0] if value else None
+    return tuple(shape)
+
+
 def _parse_json(text, what):
     """JSON of the whole file (``what`` "file") or of its "meta" entry."""
     try:
-        return json.loads(text)
-    except (ValueError, RecursionError) as exc:
+        return loads_json(text)
+    except json.JSONDecodeError as exc:
         raise WeightsError("meta is not valid JSON ({reason})" if what == "meta" else
                            "the file is not valid JSON ({reason})", reason=exc) from None
 
@@ -324,10 +336,12 @@ def _check_meta(meta):
         raise WeightsError("format version {version!r} is not supported (this nnviz reads version {mine}; "
                            "a newer nnviz may have written the file)", version=version, mine=VERSION)
     sizes = meta["sizes"]
-    if not (isinstance(sizes, list) and len(sizes) >= 2
-            and all(_is_int(n) and 1 <= n <= MAX_UNITS for n in sizes)):
-        raise WeightsError("sizes must be a list of at least 2 whole numbers from 1 to {limit:,}, got {value}",
-                           limit=MAX_UNITS, value=str(sizes)[:80])
+    if not (isinstance(sizes, list) and all(_is_int(n) for n in sizes)):
+        raise WeightsError("sizes must be a list of whole numbers, got {value}", value=str(sizes)[:80])
+    try:
+        check_sizes(sizes)                   # the network's own limits, before anything is allocated
+    except InputError as exc:
+        raise WeightsError("sizes: {reason}", reason=exc) from None
     acts = meta["activations"]
     if not (isinstance(acts, list) and len(acts) == len(sizes) - 2
             and all(isinstance(a, str) and a in ACTIVATIONS for a in acts)):
@@ -345,20 +359,31 @@ def _check_meta(meta):
     alpha = meta["elu_alpha"]
     if isinstance(alpha, bool) or not isinstance(alpha, (int, float)) or not math.isfinite(alpha):
         raise WeightsError("elu_alpha must be a finite number, got {value!r}", value=alpha)
-    for key, kind in (("preprocess", dict), ("classes", list)):
-        if key in meta and not isinstance(meta[key], kind):
-            raise WeightsError("{key} must be a JSON object" if kind is dict else "{key} must be a JSON list",
-                               key=key)
+    _check_extras(meta)
     expected, names = {}, [None, None] + acts + [meta["output"]]
     for l in range(2, len(sizes) + 1):
         expected[f"W{l}"], expected[f"b{l}"] = (sizes[l - 1], sizes[l - 2]), (sizes[l - 1],)
         if names[l] in ACTIVATIONS and ACTIVATIONS[names[l]].learned_alpha:
             expected[f"alpha{l}"] = (sizes[l - 1],)
-    count = sum(math.prod(s) for s in expected.values())
-    if count > MAX_PARAMS:
-        raise WeightsError("layers {sizes} would need {count:,} parameters, more than the limit of {limit:,}",
-                           sizes=sizes, count=count, limit=MAX_PARAMS)
     return expected
+
+
+def _check_extras(meta):
+    """The extras nnviz writes, each of its JSON type, so that `nnviz predict` can use them."""
+    for key, kind in _EXTRAS.items():
+        if key in meta and not isinstance(meta[key], kind):
+            raise WeightsError("{key} must be a JSON object, got {value}" if kind is dict else
+                               "{key} must be a JSON list, got {value}" if kind is list else
+                               "{key} must be a JSON string, got {value}", key=key, value=str(meta[key])[:80])
+    for key in ("classes", "input_names"):
+        bad = [x for x in meta.get(key, ()) if not isinstance(x, str)]
+        if bad:
+            raise WeightsError("{key} must list names (strings), got {value}", key=key, value=str(bad[0])[:80])
+    if "preprocess" in meta:
+        pre = Preprocess.from_dict(meta["preprocess"])     # DataError: read_weights names the file
+        if pre.mean and len(pre.mean) != meta["sizes"][0]:
+            raise WeightsError("preprocess has {count} means, the network {inputs} inputs", count=len(pre.mean),
+                               inputs=meta["sizes"][0])
 
 
 def _check_keys(keys, expected):

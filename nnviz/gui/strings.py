@@ -277,7 +277,6 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "noise must be a number from 0 to {limit:g}, got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "test_ratio must be a number in [0, 1), got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "classes must be an integer from 2 to {limit}, got {value!r}"),  # core/datasets.py
-    QT_TRANSLATE_NOOP("errors", "{file}: file not found"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: file is {size:,} bytes, more than the limit of {limit:,}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: file is empty"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: the header has one column only; a data set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?"),  # core/datasets.py
@@ -314,6 +313,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{name}: a regression data set has no class labels"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "fitted on {fitted} columns, got {count}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "preprocess {key} must be a list of finite numbers, got {value!r}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: {reason}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {count:,} columns, more than the limit of {limit:,}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: more than {limit:,} data rows (line {line})"),  # core/datasets.py
@@ -321,6 +321,24 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}, column {column!r}: {value!r} is not a number"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "reading {file} cancelled at line {line}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "is a directory, not a file"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "is not a regular file (a pipe, device or socket)"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "not a zip archive (or a truncated one)"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "the archive's directory lists {count:,} entries in {size:,} bytes; nnviz expects at most {limit} entries in {limit_size:,} bytes"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "{name} unpacks to {size:,} bytes, more than the limit of {limit:,}"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "{key} has dtype {dtype}, expected real numbers"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "{key} has shape {shape} ({size:,} bytes), more than the remaining limit of {limit:,} bytes"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "the JSON text has {size:,} characters, more than the limit of {limit:,}"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "the JSON text holds about {count:,} values, more than the limit of {limit:,}"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "no such file"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "cannot read the file ({reason})"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "the archive has {count:,} entries; nnviz expects at most {limit}"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "the key {key!r} appears twice in one object"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "the JSON text is nested too deeply"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "entry {name!r} is encrypted; nnviz reads only unencrypted files"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "entry {name!r} is compressed with {method}; nnviz reads only stored or deflated entries"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "entry {name!r} appears twice"),  # core/files.py
+    QT_TRANSLATE_NOOP("errors", "{name} unpacks to more than the limit of {limit:,} bytes"),  # core/files.py
     QT_TRANSLATE_NOOP("errors", "subscript [...]"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "lambda"),  # core/formula.py
     QT_TRANSLATE_NOOP("errors", "comprehension"),  # core/formula.py
@@ -382,11 +400,13 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "unknown loss {name!r}; choose one of {names}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "a softmax output needs at least 2 output units"),  # core/losses.py
-    QT_TRANSLATE_NOOP("errors", "at most {layers} hidden layers of at most {units:,} units each, got {sizes}"),  # core/network.py
-    QT_TRANSLATE_NOOP("errors", "{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples or smaller layers"),  # core/network.py
-    QT_TRANSLATE_NOOP("errors", "layer sizes must be whole numbers separated by commas, got {text!r}"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "a network needs at least an input and an output layer"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "every layer needs at least one unit, got {sizes}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "at most {layers} hidden layers of at most {units:,} units each, got {sizes}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "the input and output layers have at most {limit:,} units, got {sizes}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "layers {sizes} would need {count:,} weights and biases, more than the limit of {limit:,}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples or smaller layers"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "layer sizes must be whole numbers separated by commas, got {text!r}"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "unknown task {task!r}; choose one of {names}"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "reduction must be 'mean' or 'sum', got {reduction!r}"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "{hidden} hidden layers need {hidden} activations, got {count}"),  # core/network.py
@@ -429,10 +449,9 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "meta lacks {names}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "meta format is {format!r}, expected {expected!r}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "format version {version!r} is not supported (this nnviz reads version {mine}; a newer nnviz may have written the file)"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "sizes must be a list of at least 2 whole numbers from 1 to {limit:,}, got {value}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "sizes must be a list of whole numbers, got {value}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "activations must list {count} of {names}; got {value}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "elu_alpha must be a finite number, got {value!r}"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "layers {sizes} would need {count:,} parameters, more than the limit of {limit:,}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} is missing"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "unexpected entry {name!r}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "an entry appears twice"),  # core/weights_io.py
@@ -440,22 +459,26 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{key} has shape {shape}, expected {expected} for layers {sizes}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} contains NaN or infinite values"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{file}: the extras are not plain JSON ({reason})"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: the JSON text would have {size:,} bytes, more than the {limit:,} nnviz reads; save as .npz"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{file}: cannot save ({type}: {reason})"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "no such file"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the file has {size:,} bytes, more than the limit of {limit:,}"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "{file}: {reason}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{file}: not a readable weights file ({type}: {reason})"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{first}; {then}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} has shape {shape}, expected {expected}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "unpacks to {size:,} bytes, more than the limit of {limit:,}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "unexpected entry {name!r} (not a NumPy array)"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "meta must be a 0-d string array, got shape {shape}, dtype {dtype}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "meta has {count:,} characters, more than the limit of {limit:,}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "meta is not valid JSON ({reason})"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the file is not valid JSON ({reason})"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "sizes: {reason}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} {value!r} is not one of {names}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{reason}"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "{key} must be a JSON object"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "{key} must be a JSON list"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} must be a JSON object, got {value}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} must be a JSON list, got {value}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} must be a JSON string, got {value}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{key} must list names (strings), got {value}"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "preprocess has {count} means, the network {inputs} inputs"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} is not a rectangular array of numbers"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the principal directions need a training trajectory: train a while first"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "a slice needs 2 to {limit:,} grid points per side and a finite half width > 0, got {grid} and {span}"),  # training/explore.py
@@ -463,15 +486,22 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "the loss history's description is not an object"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history is not consistent (shape {shape})"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/presets.py
+    QT_TRANSLATE_NOOP("errors", "a JSON object"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "a string"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "a whole number"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "a list of strings"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: not an nnviz session file"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: session version {version!r} is not supported (expected {expected})"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: the batch order is not a permutation of the {count} training samples"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: batch position {position} out of range"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: larger than {limit} MB"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: not a readable nnviz session ({type}: {reason})"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "no {member} inside: not an nnviz session file"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "arrays.npz: unexpected entry {name!r} (not a NumPy array)"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: {key} has dtype {dtype}, expected numbers"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: {key} has shape {shape}, expected ({count},) finite values"),  # training/session.py
-    QT_TRANSLATE_NOOP("errors", "{file}: unpacks to more than {limit} MB"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: session.json lacks {key}"),  # training/session.py
+    QT_TRANSLATE_NOOP("errors", "{file}: {key} in session.json must be {kind}, got {value}"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "data set {name!r} is a {task} problem, not {wanted}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("errors", "the network has layers {sizes}, the data need {needed}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("errors", "ELU's α must be a number from 0 to 100, got {value}"),  # training/trainer.py

@@ -17,6 +17,10 @@ their curve starts anew from the point they were saved at.
 Reopening continues training exactly where it stopped: the next step is bit for
 bit the step an uninterrupted run would have taken. Everything is checked before
 a Trainer is built; a bad file raises :class:`SessionError` and changes nothing.
+Sizes are checked before anything of that size is read (:mod:`nnviz.core.files`):
+at most a few zip entries, ``session.json`` at most ``MAX_JSON_BYTES``, the arrays
+together at most ``4 * MAX_BYTES`` by their ``.npy`` headers, the network within
+:func:`nnviz.core.network.check_sizes`.
 """
 from __future__ import annotations
 
@@ -28,7 +32,9 @@ import zipfile
 import numpy as np
 
 from ..core.datasets import Dataset
-from ..core.errors import InputError
+from ..core.errors import InputError, Term
+from ..core.files import (MAX_JSON_BYTES, READ_ERRORS, check_npy, check_regular_file, loads_json, npy_header,
+                          open_zip, read_member, read_npy)
 from ..core.weights_io import MAX_BYTES, atomic_write
 from .history import History
 from .trainer import Settings, build
@@ -38,6 +44,16 @@ __all__ = ["SessionError", "save_session", "load_session", "FORMAT", "VERSION"]
 FORMAT, VERSION = "nnviz-session", 2
 READABLE = (1, 2)                  # versions load_session opens
 _DATA = ("X_train", "d_train", "X_test", "d_test")
+_MEMBERS = ("session.json", "arrays.npz")
+_MAX_MEMBERS, _MAX_ARRAYS = 8, 64          # zip entries of the session, of its arrays.npz
+_UNPACKED = 4 * MAX_BYTES                  # bytes of arrays.npz, and of the arrays in it
+#: The entries of session.json and their JSON types ("history" is checked where it is restored).
+_TYPES = {"settings": dict, "data": dict, "data.name": str, "data.task": str, "data.input_names": [str],
+          "data.target_name": str, "data.classes": [str], "step_count": int, "optimizer_t": int,
+          "optimizer_slots": [str], "batcher": dict, "batcher.epoch": int, "batcher.position": int,
+          "batcher.rng": dict, "extra": dict}
+_TYPE_NAMES = {dict: Term("a JSON object"), str: Term("a string"), int: Term("a whole number"),
+               list: Term("a list of strings")}
 
 
 class SessionError(InputError):
@@ -78,21 +94,56 @@ def load_session(path):
     """A Trainer in exactly the saved state. Raises SessionError for any bad file."""
     name = os.path.basename(str(path))
     try:
-        if os.path.getsize(path) > MAX_BYTES:
+        if check_regular_file(path) > MAX_BYTES:
             raise SessionError("{file}: larger than {limit} MB", file=name, limit=MAX_BYTES // 1_000_000)
-        with zipfile.ZipFile(path) as zf:
-            if sum(i.file_size for i in zf.infolist()) > 4 * MAX_BYTES:
-                raise SessionError("{file}: unpacks to more than {limit} MB", file=name,
-                                   limit=4 * MAX_BYTES // 1_000_000)
-            doc = json.loads(zf.read("session.json").decode("utf-8"))
-            with np.load(io.BytesIO(zf.read("arrays.npz")), allow_pickle=False) as f:
-                arrays = {k: f[k] for k in f.files}
+        doc, arrays = _read(path)
         return _restore(doc, arrays, name)
     except SessionError:
         raise
-    except Exception as e:     # a file from outside: whatever broke in it, say so in one line
+    except InputError as e:    # a check of the core: the file, a size limit, the settings, the data
+        raise SessionError("{file}: {reason}", file=name, reason=e) from None
+    except READ_ERRORS as e:   # a broken file from outside: say what broke, in one line
         raise SessionError("{file}: not a readable nnviz session ({type}: {reason})", file=name,
                            type=type(e).__name__, reason=e) from None
+
+
+def _read(path):
+    """(session.json's data, {key: array} of arrays.npz), each size checked before it is read."""
+    with open(path, "rb") as fh, open_zip(fh, _MAX_MEMBERS) as zf:
+        missing = [m for m in _MEMBERS if m not in zf.namelist()]
+        if missing:
+            raise InputError("no {member} inside: not an nnviz session file", member=missing[0])
+        doc = loads_json(read_member(zf, "session.json", MAX_JSON_BYTES).decode("utf-8"))
+        raw = read_member(zf, "arrays.npz", _UNPACKED)
+    with open_zip(io.BytesIO(raw), _MAX_ARRAYS) as zf:
+        names, budget = zf.namelist(), _UNPACKED
+        odd = [n for n in names if not n.endswith(".npy")]
+        if odd:
+            raise InputError("arrays.npz: unexpected entry {name!r} (not a NumPy array)", name=odd[0])
+        for n in names:                        # every header before any data
+            budget -= check_npy(n[:-4], *npy_header(zf, n), budget)
+        return doc, {n[:-4]: read_npy(zf, n) for n in names}
+
+
+def _check_types(doc, name):
+    """Every entry of session.json present (``extra`` may be left out) and of its JSON type."""
+    for key, kind in _TYPES.items():
+        value = doc
+        for part in key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                if key == "extra":
+                    break
+                raise SessionError("{file}: session.json lacks {key}", file=name, key=key)
+            value = value[part]
+        else:
+            if kind == [str]:
+                ok = isinstance(value, list) and all(isinstance(x, str) for x in value)
+            else:
+                ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+            if not ok:
+                raise SessionError("{file}: {key} in session.json must be {kind}, got {value}", file=name,
+                                   key=key, kind=_TYPE_NAMES[list if kind == [str] else kind],
+                                   value=str(value)[:80])
 
 
 def _restore(doc, arrays, name):
@@ -101,6 +152,7 @@ def _restore(doc, arrays, name):
     if doc.get("version") not in READABLE:
         raise SessionError("{file}: session version {version!r} is not supported (expected {expected})",
                            file=name, version=doc.get("version"), expected=VERSION)
+    _check_types(doc, name)
     for k, a in arrays.items():
         if a.dtype.kind not in "fiu":
             raise SessionError("{file}: {key} has dtype {dtype}, expected numbers", file=name, key=k, dtype=a.dtype)

@@ -15,7 +15,7 @@ from ..core.batching import Batcher
 from ..core.datasets import Preprocess, load_csv, make_dataset
 from ..core.errors import InputError, Message
 from ..core.metrics import accuracy, confusion, r2, rmse
-from ..core.network import Network, check_size, gradient_check
+from ..core.network import Network, check_sizes, gradient_check
 from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
 from ..core.trace import record
 from .history import History
@@ -125,7 +125,7 @@ def build(s, data=None, net=None):
                          wanted=s.task)
     pre = Preprocess.fit(data.X_train, features=s.features, standardize=s.standardize)
     sizes = [pre.n_outputs(data.n_inputs), *s.hidden, data.n_outputs]
-    check_size(sizes, len(data.X_train) + len(data.X_test))
+    check_sizes(sizes, len(data.X_train) + len(data.X_test))
     acts = list(s.activations)
     if len(acts) == 1:
         acts = acts * len(s.hidden)

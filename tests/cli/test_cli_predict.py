@@ -55,3 +55,18 @@ def test_bad_input_files(tmp_path, content, message, capsys):
     assert run(capsys, "train", "--layers", "2,3,1", "--steps", "0", "--out", w, "--quiet")[0] == 0
     code, _, err = run(capsys, "predict", "--weights", w, "--data", data)
     assert code == 2 and message in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("field, value, message", [("input_names", 5, "input_names must be a JSON list"),
+                                                   ("classes", [{"a": 1}, 2], "classes must list names"),
+                                                   ("target_name", 7, "target_name must be a JSON string"),
+                                                   ("preprocess", {"mean": [1]}, "standard deviations")])
+def test_wrong_typed_meta_is_one_line_and_exit_2(tmp_path, inputs, capsys, field, value, message):
+    import json
+    w = tmp_path / "w.json"
+    assert run(capsys, "train", "--layers", "2,3,1", "--steps", "0", "--out", w, "--quiet")[0] == 0
+    doc = json.loads(w.read_text())
+    doc["meta"][field] = value
+    w.write_text(json.dumps(doc))
+    code, _, err = run(capsys, "predict", "--weights", w, "--data", inputs)
+    assert code == 2 and message in err and err.count("\n") == 1

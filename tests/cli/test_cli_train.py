@@ -75,6 +75,8 @@ def test_csv_data(tmp_path, capsys):
 @pytest.mark.parametrize("args,message", [
     (["--layers", "3,4,1"], "does not fit the data"),
     (["--layers", "2,0,1"], "at least one unit"),
+    (["--layers", "3,15000,15000,1"], "at most 20 hidden layers of at most 1,000 units"),     # refused before allocating
+    (["--layers", "2," + "1000," * 11 + "1"], "10,014,001 weights and biases, more than the limit of 10,000,000"),
     (["--layers", "2,x,1"], "whole numbers"),
     (["--activation", "swish"], "unknown activation"),
     (["--dataset", "nope"], "invalid choice"),

@@ -296,7 +296,16 @@ def _nan_w3():
     (_meta(reduction="max"), _bad(), "reduction"),
     (_meta(output="identity", loss="ce"), _bad(), "cross-entropy"),
     (_meta(elu_alpha="one"), _bad(), "elu_alpha"),
-    (_meta(classes="abc"), _bad(), "classes"),
+    (_meta(classes="abc"), _bad(), "classes must be a JSON list, got abc"),
+    (_meta(classes=[1, 2, 3]), _bad(), "classes must list names"),
+    (_meta(input_names=5), _bad(), "input_names must be a JSON list, got 5"),
+    (_meta(input_names=["a", None, "c"]), _bad(), "input_names must list names"),
+    (_meta(target_name=["y"]), _bad(), r"target_name must be a JSON string, got \['y'\]"),
+    (_meta(preprocess=[1]), _bad(), "preprocess must be a JSON object"),
+    (_meta(preprocess={"mean": "x"}), _bad(), "preprocess mean must be a list of finite numbers"),
+    (_meta(preprocess={"scale": 2}), _bad(), "preprocess must be a dict with keys"),
+    (_meta(preprocess={"mean": [0.0], "std": [1.0]}), _bad(), "preprocess has 1 means, the network 3 inputs"),
+    (_meta(settings="fast"), _bad(), "settings must be a JSON object"),
     ({k: v for k, v in _meta().items() if k != "loss"}, _bad(), "lacks loss"),
     (_meta(), _bad(W3=np.zeros((4, 2))), r"W3 has shape \(4, 2\), expected \(4, 5\) for layers \[3, 5, 4, 3\]"),
     (_meta(), _bad(b4=np.zeros((3, 1))), "b4 has shape"),
@@ -317,8 +326,12 @@ def test_bad_npz_is_refused_with_a_clear_message(tmp_path, meta, arrays, match):
     assert message.startswith("weights.npz: ") and "\n" not in message
 
 
-@pytest.mark.parametrize("sizes, match", [([2, 10**9, 1], r"sizes must be .* got \[2, 1000000000, 1\]"),
-                                          ([2, 100_000, 100_000, 1], "10,000,500,001 parameters, more than the limit")])
+@pytest.mark.parametrize("sizes, match", [
+    ([2, 10**9, 1], r"sizes: at most 20 hidden layers of at most 1,000 units each, got \[2, 1000000000, 1\]"),
+    ([2] + [1000] * 11 + [1], "10,014,001 weights and biases, more than the limit of 10,000,000"),
+    ([1] * 101, "at most 20 hidden layers"),
+    ([20_000, 4, 1], "the input and output layers have at most 10,000 units"),
+    ([2, 5.0, 1], "sizes must be a list of whole numbers")])
 def test_huge_sizes_are_refused_before_anything_is_allocated(tmp_path, sizes, match, monkeypatch):
     def no_allocation(*args, **kwargs):
         raise AssertionError("allocated an array for an absurd network")
@@ -353,7 +366,7 @@ def test_array_header_is_checked_before_its_data_is_read(tmp_path):
     ("[1, 2, 3]", "top level"),
     ('{"W2": []}', "no 'meta'"),
     (b"\xff\xfe{}", "UnicodeDecodeError"),
-    ("[" * 100_000 + "]" * 100_000, "is not valid JSON"),
+    ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
 ])
 def test_bad_json_text_is_refused(tmp_path, text, match):
     path = tmp_path / "weights.json"

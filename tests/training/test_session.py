@@ -62,6 +62,15 @@ def _rewrite(path, out, doc_change=None, arrays_change=None):
     (None, lambda a: a.update(params=np.full_like(a["params"], np.nan)), "finite"),
     (None, lambda a: a.update(params=np.array(["a"] * len(a["params"]))), "dtype"),
     (None, lambda a: a.update(opt_v=np.zeros(3)), "shape"),
+    (lambda d: d["settings"].update(hidden=[1000] * 11), None,
+     r"^bad.nnviz: layers \[2, 1000, .*, 1\] would need 10,\d{3},\d{3} weights and biases, more than the limit"),
+    (lambda d: d["settings"].update(activations=["swish"]), None, "^bad.nnviz: unknown activation 'swish'"),
+    (lambda d: d.pop("data"), None, r"^bad.nnviz: session.json lacks data$"),
+    (lambda d: d["batcher"].pop("epoch"), None, r"^bad.nnviz: session.json lacks batcher.epoch$"),
+    (lambda d: d["data"].update(classes=[1]), None, r"^bad.nnviz: data.classes in session.json must be a list of "
+                                                     r"strings, got \[1\]$"),
+    (lambda d: d.update(step_count=True), None, "step_count in session.json must be a whole number, got True"),
+    (lambda d: d.update(extra=[]), None, "extra in session.json must be a JSON object"),
 ])
 def test_bad_sessions_are_refused(tmp_path, doc_change, arrays_change, message):
     t = build(Settings(mu=0.5))
@@ -86,3 +95,12 @@ def test_garbage_and_pickles_are_refused(tmp_path):
         load_session(tmp_path / "p.nnviz")
     with pytest.raises(SessionError, match="missing.nnviz"):
         load_session(tmp_path / "missing.nnviz")
+
+
+def test_impossible_layers_are_refused_before_allocating(tmp_path, peak_memory):
+    save_session(tmp_path / "s.nnviz", build(Settings(mu=0.5)))
+    _rewrite(tmp_path / "s.nnviz", tmp_path / "huge.nnviz", lambda d: d["settings"].update(hidden=[15000, 15000]))
+    with peak_memory() as peak, pytest.raises(SessionError, match=r"^huge.nnviz: at most 20 hidden layers of at most 1,000 units each, "
+                                                                   r"got \[2, 15000, 15000, 1\]$"):
+        load_session(tmp_path / "huge.nnviz")
+    assert peak() < 10_000_000                 # 15000² weights would take 1.8 GB per copy
