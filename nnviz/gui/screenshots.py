@@ -25,8 +25,8 @@ SCENES = [
 ] + [(f"step_{kind}.png", "worked_example", 0, None, (kind, layer, unit))
      for kind, layer, unit in (("forward", 2, (2, 0)), ("output_delta", 3, (3, 0)), ("backward", 2, (2, 1)),
                                ("gradient", 2, (2, 0, 1)), ("update", 3, (3, 1, 0)))]
-#: frames of a training scene: snapshots (points of the loss curve and of the PCA slice's
-#: trajectory) after every steps/FRAMES steps, however fast the machine trains
+#: frames of a training scene (at most one a step): snapshots (points of the loss curve and
+#: of the PCA slice's trajectory) after every steps/FRAMES steps, however fast the machine trains
 FRAMES = 100
 #: the arena's race is shown at this iteration (1.5 s at the default 60 updates a second)
 ARENA_STEP = 90
@@ -84,7 +84,7 @@ def _train(app, w, steps, frames=FRAMES):
     same frames on every run (playing trains as many steps per frame as the clock allows)."""
     from PySide6.QtCore import QTimer
     from .selftest import wait as _wait
-    worker, done = w.worker, []
+    worker, done, frames = w.worker, [], min(frames, steps)
 
     def record():                     # runs in the worker's thread, between its ticks
         try:
