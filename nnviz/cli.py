@@ -171,7 +171,9 @@ def _with_preset(s, a):
     """The preset's settings, overridden by every flag given a value other than its default."""
     from dataclasses import fields
     from .training.presets import preset
-    defaults = vars(make_parser().parse_args([a.command]))
+    flags = _Parser()                  # the training flags alone: a subcommand's required
+    add_training_flags(flags)          # flags (surface --out) are no default to compare with
+    defaults = vars(flags.parse_args([]))
     base = preset(a.preset)
     changes = {f.name: getattr(s, f.name) for f in fields(s)
                if f.name != "hidden" and getattr(a, _DEST.get(f.name, f.name)) != defaults[_DEST.get(f.name, f.name)]}

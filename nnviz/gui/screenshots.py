@@ -1,8 +1,9 @@
 """Make the README's screenshots: ``python -m nnviz.gui.screenshots [OUTDIR] [--lang en ja]``.
 
 Each scene opens the real window with a preset, trains a fixed number of steps
-(seeded, so the pictures are reproducible), and saves the window as a PNG.
-Runs headless on Qt's offscreen platform unless a display is asked for.
+and saves the window as a PNG. Everything is seeded and nothing depends on the
+clock (the steps between two frames, the arena's frame), so two runs write the
+same pictures. Runs headless on Qt's offscreen platform unless a display is asked for.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 #: (file name, preset key, training steps, dock or tab to raise or None, step-through phase or None)
@@ -23,6 +25,11 @@ SCENES = [
 ] + [(f"step_{kind}.png", "worked_example", 0, None, (kind, layer, unit))
      for kind, layer, unit in (("forward", 2, (2, 0)), ("output_delta", 3, (3, 0)), ("backward", 2, (2, 1)),
                                ("gradient", 2, (2, 0, 1)), ("update", 3, (3, 1, 0)))]
+#: frames of a training scene (at most one a step): snapshots (points of the loss curve and
+#: of the PCA slice's trajectory) after every steps/FRAMES steps, however fast the machine trains
+FRAMES = 100
+#: the arena's race is shown at this iteration (1.5 s at the default 60 updates a second)
+ARENA_STEP = 90
 
 
 def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
@@ -51,11 +58,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
             target = w
             _wait(app, lambda: w.frames > 0)
             if steps:
-                w._play(True)
-                _wait(app, lambda: w.worker.trainer.step_count >= steps)
-                w._play(False)
-                _wait(app, lambda: w.snapshot is not None and not w.snapshot.running
-                      and w.snapshot.step >= steps, timeout=30)
+                _train(app, w, steps)
             if dock and dock.startswith("tab:"):
                 _show_tab(app, w, int(dock[4:]))
             elif dock:                       # the dock alone, floated at the picture's size
@@ -75,13 +78,49 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     return paths
 
 
+def _train(app, w, steps, frames=FRAMES):
+    """Train exactly ``steps`` steps from the initial weights, in the worker's thread, with
+    ``frames`` + 1 snapshots on the way, each taken in by the window before the next: the
+    same frames on every run (playing trains as many steps per frame as the clock allows)."""
+    from PySide6.QtCore import QTimer
+    from .selftest import wait as _wait
+    worker, done, frames = w.worker, [], min(frames, steps)
+
+    def record():                     # runs in the worker's thread, between its ticks
+        try:
+            worker.reset()            # a fresh loss history and trajectory: no start-up frames
+            for k in range(frames + 1):
+                worker._train(steps * k // frames - worker.trainer.step_count)
+                _until(lambda: worker._drawn)
+                worker._dirty = True
+                worker._emit()
+            done.append(None)
+        except Exception as e:        # noqa: BLE001 - raised again in the GUI thread
+            done.append(e)
+    QTimer.singleShot(0, worker, record)
+    _wait(app, lambda: done and worker._drawn, timeout=600)
+    if done[0] is not None:
+        raise done[0]
+    assert w.snapshot.step == steps and not w.snapshot.running
+
+
+def _until(predicate, timeout=60):
+    """Sleep (handing the interpreter to the GUI thread) until ``predicate()`` holds."""
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            raise TimeoutError("timed out waiting for the window to take a snapshot in")
+        time.sleep(0.001)
+
+
 def _show_tab(app, w, index):
     """The arena mid-race, or the landscape with a PCA slice and the Hessian computed."""
     from .selftest import wait as _wait
     w.tabs.setCurrentIndex(index)
     if index == 1:
-        _wait(app, lambda: w.arena.frames_drawn >= 45)
+        _wait(app, lambda: w.arena.frames_drawn >= 1)
         w.arena.timer.stop()
+        w.arena.show_step(ARENA_STEP)
         return
     got = []
     w.worker.slice_ready.connect(lambda out: got.append(out))

@@ -62,3 +62,12 @@ def test_surface_npz(tmp_path, capsys):
 def test_surface_mistakes(tmp_path, capsys, args, message):
     code, _, err = run(capsys, "surface", "--grid", "5", "--steps", "0", "--out", tmp_path / "s.npz", *args)
     assert code == 2 and message in err
+
+
+def test_surface_with_a_preset(tmp_path, capsys):
+    """--preset works with surface too (its required --out was taken for a missing default)."""
+    out = tmp_path / "s.npz"
+    code, _, err = run(capsys, "surface", "--preset", "xor_hidden", "--steps", 5, "--grid", 5, "--out", out)
+    assert (code, err) == (0, "")
+    meta = json.loads(str(np.load(out, allow_pickle=False)["meta"]))
+    assert meta["sizes"] == [2, 4, 1] and meta["steps"] == 5
