@@ -212,3 +212,15 @@ def test_arena_and_landscape_tabs(make_window, qtbot):
     assert sig.args[0]["loss"].shape == (11, 11)
     with qtbot.waitSignal(w.worker.hessian_ready, timeout=20000):
         w.landscape.hessian_requested.emit()
+
+
+def test_gradient_check_of_a_correct_wide_net_reads_green(make_window, qtbot):
+    """2-32-32-1 on circles: component-wise, rounding on its tiny gradients read 2.7e-5 (red);
+    the norm-wise measure the tests trust reads agreement, and the label names it."""
+    w = make_window(Settings(dataset="circles", hidden=(32, 32), activations=("tanh",), seed=0))
+    with qtbot.waitSignal(w.worker.gradient_checked, timeout=20000) as sig:
+        w.gradient_check.emit()
+    label = w.stepthrough.gradcheck_label
+    qtbot.waitUntil(lambda: label.isVisible() or "agrees" in label.text(), timeout=5000)
+    assert sig.args[1] == 1185 and sig.args[0] < 1e-7
+    assert "max|g − n| / max|g|" in label.text() and "#1a7f37" in label.styleSheet()

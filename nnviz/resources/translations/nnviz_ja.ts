@@ -2899,7 +2899,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/stepthrough.py" line="96"/>
-        <location filename="../../gui/stepthrough.py" line="320"/>
+        <location filename="../../gui/stepthrough.py" line="321"/>
         <source>Play the phases</source>
         <translation>段階を順に再生</translation>
     </message>
@@ -2914,52 +2914,52 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>再生中の 1 段階あたりの秒数</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="228"/>
+        <location filename="../../gui/stepthrough.py" line="229"/>
         <source>backprop agrees with central differences</source>
         <translation>誤差逆伝播法と中心差分は一致</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="229"/>
+        <location filename="../../gui/stepthrough.py" line="230"/>
         <source>backprop and central differences disagree</source>
         <translation>誤差逆伝播法と中心差分が一致しない</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="230"/>
-        <source>largest relative error {0} over {1} parameters — {2}</source>
-        <translation>{1} 個のパラメータでの最大相対誤差 {0} — {2}</translation>
+        <location filename="../../gui/stepthrough.py" line="231"/>
+        <source>error max|g − n| / max|g| = {0} over {1} parameters — {2}</source>
+        <translation>{1} 個のパラメータでの誤差 max|g − n| / max|g| = {0} — {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="269"/>
+        <location filename="../../gui/stepthrough.py" line="270"/>
         <source>phase {0} of {1}</source>
         <translation>段階 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="279"/>
+        <location filename="../../gui/stepthrough.py" line="280"/>
         <source>One training step, phase by phase</source>
         <translation>学習 1 ステップを段階ごとに</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="280"/>
+        <location filename="../../gui/stepthrough.py" line="281"/>
         <source>Press &lt;b&gt;Record next step&lt;/b&gt;: the app performs one real training step and follows sample n through it in the slides&apos; four steps — forward pass, output δ, δ recursion, gradients — and the update. Then step with ◀ ▶ or play them.</source>
         <translation>&lt;b&gt;次のステップを記録&lt;/b&gt; を押すと、実際に学習を 1 ステップ行い、サンプル n をスライドの 4 つの手順 (順伝播、出力層の δ、δ の漸化式、勾配) と更新に沿って追います。◀ ▶ で 1 段階ずつ進めるか、再生してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="292"/>
+        <location filename="../../gui/stepthrough.py" line="293"/>
         <source>Click a unit or an edge in the network to see its formula with every term.</source>
         <translation>ネットワークのユニットかエッジをクリックすると、すべての項を書き出した式を表示。</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="311"/>
+        <location filename="../../gui/stepthrough.py" line="312"/>
         <source>training step t = {0} · sample n = {1} · minibatch B = {2} ({3}) · {4}: {5}</source>
         <translation>学習ステップ t = {0} · サンプル n = {1} · ミニバッチ B = {2} ({3}) · {4}: {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="320"/>
+        <location filename="../../gui/stepthrough.py" line="321"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="340"/>
+        <location filename="../../gui/stepthrough.py" line="341"/>
         <source>checking…</source>
         <translation>チェック中…</translation>
     </message>
