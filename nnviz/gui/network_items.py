@@ -53,7 +53,7 @@ def _fmt(v):
 def _short(v):
     """``v`` in at most ~5 characters (printed inside a unit)."""
     a = abs(v)
-    s = "0" if a == 0 else f"{v:.2f}" if 0.01 <= a < 100 else f"{v:.0f}" if a >= 100 else f"{v:.0e}"
+    s = "0" if a == 0 else f"{v:.2f}" if 0.01 <= a < 100 else f"{v:.0f}" if 100 <= a < 1e4 else f"{v:.0e}"
     return s.replace("e-0", "e-").replace("-", "−")
 
 

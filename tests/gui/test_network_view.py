@@ -412,3 +412,9 @@ def test_clicking_an_edge_during_the_step_through_asks_nothing(qtbot, view, run,
     with qtbot.waitSignal(view.edge_clicked, timeout=1000) as blocker:
         view._click((3, 1, 2))
     assert blocker.args == [3, 1, 2]
+
+
+def test_the_value_inside_a_unit_stays_short_for_any_magnitude():
+    from nnviz.gui.network_items import _short
+    assert [_short(v) for v in (0.0, 0.5, -3.25, 250.0, 12345.0, -8.8e304, 3e-7)] == [
+        "0", "0.50", "−3.25", "250", "1e+04", "−9e+304", "3e−7"]

@@ -2173,64 +2173,64 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../gui/loss_view.py" line="141"/>
+        <location filename="../../gui/loss_view.py" line="148"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="145"/>
+        <location filename="../../gui/loss_view.py" line="152"/>
         <source>x axis:</source>
         <translation>横軸:</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="158"/>
-        <location filename="../../gui/loss_view.py" line="182"/>
+        <location filename="../../gui/loss_view.py" line="165"/>
+        <location filename="../../gui/loss_view.py" line="189"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="161"/>
+        <location filename="../../gui/loss_view.py" line="168"/>
         <source>train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="163"/>
-        <location filename="../../gui/loss_view.py" line="234"/>
+        <location filename="../../gui/loss_view.py" line="170"/>
+        <location filename="../../gui/loss_view.py" line="241"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="183"/>
+        <location filename="../../gui/loss_view.py" line="190"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="183"/>
+        <location filename="../../gui/loss_view.py" line="190"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="183"/>
+        <location filename="../../gui/loss_view.py" line="190"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="194"/>
+        <location filename="../../gui/loss_view.py" line="201"/>
         <source>rows: true class · columns: predicted</source>
         <translation>行: 正解クラス · 列: 予測クラス</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="319"/>
+        <location filename="../../gui/loss_view.py" line="326"/>
         <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
         <translation>ステップ {step}   エポック {epoch}   学習損失 {train}   テスト損失 {test}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="344"/>
+        <location filename="../../gui/loss_view.py" line="351"/>
         <source>Confusion matrix (test set)</source>
         <translation>混同行列 (テストデータ)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="345"/>
+        <location filename="../../gui/loss_view.py" line="352"/>
         <source>Confusion matrix (training set)</source>
         <translation>混同行列 (学習データ)</translation>
     </message>
@@ -2258,218 +2258,228 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="83"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>nnviz — watch a neural network learn</source>
         <translation>nnviz — ニューラルネットワークの学習を見る</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Optimiser arena</source>
         <translation>最適化法の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>Loss landscape</source>
         <translation>損失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>GD, SGD, momentum, Nesterov and Adam side by side on one contour plot: saddle points, ravines, learning rates</source>
         <translation>GD、SGD、モメンタム、Nesterov、Adam を 1 枚の等高線図で比べる: 鞍点、谷、学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>The network&apos;s own loss surface: slices through the weights, the Hessian, restarts from several initial values</source>
         <translation>ネットワーク自身の損失曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Controls</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Hidden features</source>
         <translation>隠れ層の特徴</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>Activation functions</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Step-through</source>
         <translation>ステップ実行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <location filename="../../gui/selftest.py" line="47"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>&amp;Train</source>
         <translation>学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>&amp;Play / pause</source>
         <translation>再生 / 一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Train continuously, or pause</source>
         <translation>連続して学習、または一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>One &amp;step</source>
         <translation>1 ステップ進める(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>One update w ← w − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w ← w − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Reset</source>
         <translation>リセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Back to the same initial weights, to replay with other settings</source>
         <translation>同じ重みの初期値に戻し、別の設定でやり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>&amp;New weights</source>
         <translation>新しい重み(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Draw new initial weights (next seed)</source>
         <translation>新しい重みの初期値を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Step &amp;through one training step</source>
         <translation>学習 1 ステップをステップ実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Record one step — forward pass, output δ, δ recursion, gradients, update — and play it phase by phase</source>
         <translation>1 ステップ (順伝播、出力層の δ、δ の漸化式、勾配、更新) を記録し、段階ごとに再生</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>&amp;Gradient check</source>
         <translation>勾配チェック(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Compare backpropagation&apos;s gradient with central differences</source>
         <translation>誤差逆伝播法の勾配を中心差分と比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="223"/>
+        <source>&amp;Reset layout</source>
+        <translation>レイアウトを元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="224"/>
+        <source>Every panel back in its place and size; forget the saved layout</source>
+        <translation>すべてのパネルを既定の位置と大きさに戻し、保存されたレイアウトを忘れる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>&amp;Presets</source>
         <translation>プリセット(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>&amp;About nnviz</source>
         <translation>nnviz について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>epoch {0:.2f}</source>
         <translation>エポック {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400"/>
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>loss: train {0:.4g}, test {1}</source>
         <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401"/>
+        <location filename="../../gui/main_window.py" line="425"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="427"/>
         <source>Stopped by the stop condition ({0}).</source>
         <translation>停止条件で停止しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="431"/>
         <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
         <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="457"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>The language changes the next time nnviz starts.</source>
         <translation>言語は nnviz の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>About nnviz</source>
         <translation>nnviz について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
