@@ -284,3 +284,25 @@ def test_view_reset_layout_restores_the_default_and_forgets_the_saved_one(make_w
     assert w.dockWidgetArea(w.docks["output"]) == Qt.RightDockWidgetArea
     qtbot.waitUntil(lambda: abs(w.docks["controls"].width() - default_side) <= 2)
     assert w.qsettings.value("geometry") is None and w.qsettings.value("windowState") is None
+
+
+@pytest.mark.parametrize("how", ["reset", "new weights", "preset"])
+def test_the_network_colours_follow_the_weights_after_reset_new_weights_or_a_preset(make_window, qtbot, how):
+    w = make_window()
+    w._on_step()
+    wait_snapshot(qtbot, w, lambda s: s.step == 1)
+    w.network_view.weight_edited.emit(2, 0, 0, 10.0)                # a weight set by hand
+    qtbot.waitUntil(lambda: w.network_view.color_bar.vmax == 10, timeout=5000)
+    version = w.snapshot.version
+    if how == "reset":
+        w._on_reset()
+    elif how == "new weights":
+        w._on_new_weights()
+    else:
+        w.findChild(type(w.play_action), "preset_xor_hidden").trigger()
+    snap = wait_snapshot(qtbot, w, lambda s: s.step == 0 and (how == "reset" or s.version > version)
+                         and np.abs(s.W[2]).max() < 10)
+    qtbot.waitUntil(lambda: w.drawn_version == snap.version and w.network_view.snapshot.step == 0, timeout=5000)
+    qtbot.wait(50)
+    fresh = max(np.abs(W).max() for W in w.network_view.snapshot.W[2:])
+    assert w.network_view.color_bar.vmax < 10 and w.network_view.color_bar.vmax >= fresh

@@ -418,3 +418,18 @@ def test_the_value_inside_a_unit_stays_short_for_any_magnitude():
     from nnviz.gui.network_items import _short
     assert [_short(v) for v in (0.0, 0.5, -3.25, 250.0, 12345.0, -8.8e304, 3e-7)] == [
         "0", "0.50", "−3.25", "250", "1e+04", "−9e+304", "3e−7"]
+
+
+@pytest.mark.parametrize("how", ["reset", "new weights"])
+def test_the_colour_range_follows_fresh_weights_after_reset_or_a_rebuild(view, snapshot_factory, how):
+    """A diverged run left ±2e152 (or a hand-set ±10): after Reset, New weights or a preset the
+    fresh weights are coloured on their own range, not drawn blank on the old one."""
+    fresh = snapshot_factory(steps=0)
+    ran = dataclasses.replace(with_layer(fresh, "W", 2, 0, 0, 2e152), step=500)
+    view.show_snapshot(ran)
+    assert view.color_bar.vmax == 2e152
+    again = fresh if how == "reset" else dataclasses.replace(fresh, version=fresh.version + 1, step=500)
+    view.show_snapshot(again)
+    expected = nice_ceil(max(np.abs(W).max() for W in fresh.W[2:]))
+    assert view.color_bar.vmax == expected < 10
+    assert len(set(view._pen_idx)) > 3                                 # the edges are coloured, not blank
