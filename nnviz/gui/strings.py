@@ -393,6 +393,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "unknown optimizer {name!r}; choose one of {names}"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "momentum μ must be in [0, 1), got {mu}"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "optimiser state {name} has shape {shape}, expected ({count},)"),  # core/optimizers.py
+    QT_TRANSLATE_NOOP("errors", "L(x, y) = {text} has no value to draw on the plot: it is infinite, beyond ±{limit:g} or not a number at every point"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "unknown surface {name!r}; choose one of {names}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the custom surface needs a formula in x and y"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the gradient is not a finite number"),  # core/surfaces.py
