@@ -92,7 +92,10 @@ class _Hoverable:
         event.accept()                  # become the grabber, so the release comes here
 
     def mouseReleaseEvent(self, event):
-        if self.contains(event.pos()):
+        # Released over this item by the very test the scene's hover uses (the item's shape
+        # meets the pixel under the mouse), not by whether it contains the exact point: else
+        # a click on the rim of a hovered edge did nothing.
+        if any(self in view.items(view.mapFromScene(event.scenePos())) for view in self.scene().views()):
             self._owner._click(self.key)
 
 

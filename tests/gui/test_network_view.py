@@ -433,3 +433,32 @@ def test_the_colour_range_follows_fresh_weights_after_reset_or_a_rebuild(view, s
     expected = nice_ceil(max(np.abs(W).max() for W in fresh.W[2:]))
     assert view.color_bar.vmax == expected < 10
     assert len(set(view._pen_idx)) > 3                                 # the edges are coloured, not blank
+
+
+def test_an_edge_is_clicked_wherever_it_is_hovered(qtbot, view, snapshot):
+    """Hover finds an edge whose shape meets the pixel under the mouse; the click used to
+    need the exact point inside the shape, so on an edge's rim the hovered edge did not click."""
+    from PySide6.QtCore import QPoint
+    shown(qtbot, view, snapshot)
+    clicks = []
+    view._click = clicks.append
+    rims = []                                  # pixels the scene finds on an edge whose point misses it
+    for edge in view.edge_items.values():
+        for f in (0.2, 0.5, 0.8):
+            centre = viewport_point(view, edge.mapToScene(edge.path().pointAtPercent(f)))
+            for dx, dy in ((dx, dy) for dx in (-1, 0, 1) for dy in range(-6, 7)):
+                q = centre + QPoint(dx, dy)
+                under = [i for i in view.canvas.items(q) if hasattr(i, "key")]
+                if under and not under[0].contains(under[0].mapFromScene(view.canvas.mapToScene(q))):
+                    rims.append(q)
+    assert len(rims) >= 4
+    rims = rims[::max(1, len(rims) // 8)]
+    for q in rims:
+        QTest.mouseMove(view.canvas.viewport(), q)
+        qtbot.waitUntil(lambda: view._hovered is not None, timeout=1000)
+        hovered = view._hovered
+        clicks.clear()
+        QTest.mouseClick(view.canvas.viewport(), Qt.LeftButton, Qt.NoModifier, q)
+        assert clicks == [hovered]
+        QTest.mouseMove(view.canvas.viewport(), QPoint(2, 2))          # away, to hover afresh
+        qtbot.waitUntil(lambda: view._hovered is None, timeout=1000)
