@@ -51,6 +51,7 @@ def test_missing_xcb_libraries_are_named(monkeypatch):
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(app, "x_server_answers", lambda display: True)
     monkeypatch.setattr(app.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else "x")
     problem = app.platform_problem()
     assert "libxcb-cursor0" in problem and "apt install" in problem
@@ -63,3 +64,42 @@ def test_icon_menu_entry_presets_and_translations_are_package_data():
     for pattern in ("resources/presets/*.json", "resources/icons/*", "resources/translations/*",
                     "resources/nnviz.desktop"):
         assert pattern in text
+
+
+def _free_display():
+    """A display number with no X server: no socket file and no TCP listener."""
+    import socket
+    for n in range(99, 200):
+        if os.path.exists(f"/tmp/.X11-unix/X{n}"):
+            continue
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", 6000 + n)) != 0:
+                return n
+    pytest.skip("no free display number")
+
+
+def test_a_display_with_no_x_server_is_the_same_clear_message():
+    """DISPLAY left over from an SSH or WSL session, no server behind it: Qt itself aborted
+    (exit 134) and blamed libxcb-cursor0."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the check is for Linux")
+    n = _free_display()
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env["DISPLAY"] = f":{n}"
+    r = subprocess.run([sys.executable, "-m", "nnviz"], capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert f"no X server answers at DISPLAY=:{n}" in r.stderr and "no display" in r.stderr
+    assert "Traceback" not in r.stderr and "xcb" not in r.stderr
+
+
+def test_x_server_answers_follows_the_display_forms():
+    import socket
+    from nnviz.gui.app import x_server_answers
+    n = _free_display()
+    assert not x_server_answers(f":{n}") and not x_server_answers(f"unix:{n}.0")
+    assert not x_server_answers(f"localhost:{n}.0") and not x_server_answers(f"no-such-host.invalid:{n}")
+    assert x_server_answers("what is this")                        # an unknown form: Qt decides
+    with socket.socket() as server:                                 # an SSH forward that is alive
+        server.bind(("127.0.0.1", 6000 + n))
+        server.listen()
+        assert x_server_answers(f"127.0.0.1:{n}.0")

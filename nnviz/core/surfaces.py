@@ -29,11 +29,14 @@ from .formula import Formula, parse_formula
 from .optimizers import make_optimizer
 
 __all__ = ["Surface", "SURFACES", "make_surface", "Path", "run_paths", "convergence_map",
-           "hessian_eigen", "spectrum_label", "DIVERGENCE_LIMIT", "MAX_STEPS", "MAX_NOISE"]
+           "hessian_eigen", "spectrum_label", "DIVERGENCE_LIMIT", "MAX_STEPS", "MAX_NOISE", "MAX_PLOT_VALUE",
+           "plot_field", "view_field"]
 
 #: A path stops, diverged, once a coordinate's size exceeds this.
 DIVERGENCE_LIMIT = 1e6
 MAX_STEPS, MAX_NOISE = 10_000, 100.0      # of run_paths: steps per path, std of the gradient noise
+#: The largest |L| a plot draws (and computes colour scales with); beyond it, off the scale.
+MAX_PLOT_VALUE = 1e100
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,32 @@ def custom(formula="x**2 - y**2"):
     F = formula if isinstance(formula, Formula) else parse_formula(formula)
     return Surface("custom", F.text, F.f, F.grad, F.hess, view=(-3.0, 3.0, -3.0, 3.0),
                    start=(2.0, 1.0), eps=0.01)
+
+
+def plot_field(surface, X, Y):
+    """L over the grid X, Y (arrays of one shape S) for drawing, shape S: values beyond
+    ±:data:`MAX_PLOT_VALUE` become ±inf (off the scale, like an overflow), NaN stays NaN."""
+    Z = surface.f(X, Y)
+    big = np.abs(Z) > MAX_PLOT_VALUE
+    Z[big] = np.copysign(np.inf, Z[big])
+    return Z
+
+
+def view_field(surface, n):
+    """L on an n × n grid over the square around ``surface.view`` (the plot's shape).
+
+    Returns (X, Y, Z, off_scale): arrays (n, n), rows along y, Z from :func:`plot_field`;
+    ``off_scale`` is True when L is infinite or beyond ±MAX_PLOT_VALUE somewhere. Raises
+    InputError when no point of the square has a drawable value."""
+    x0, x1, y0, y1 = surface.view
+    cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2
+    X, Y = np.meshgrid(np.linspace(cx - r, cx + r, n), np.linspace(cy - r, cy + r, n))
+    Z = plot_field(surface, X, Y)
+    finite = np.isfinite(Z)
+    if not finite.any():
+        raise InputError("L(x, y) = {text} has no value to draw on the plot: it is infinite, beyond "
+                         "±{limit:g} or not a number at every point", text=surface.text, limit=MAX_PLOT_VALUE)
+    return X, Y, Z, bool(np.any(~finite & ~np.isnan(Z)))
 
 
 #: Surface factories by the names the UI shows.

@@ -4,6 +4,8 @@ from __future__ import annotations
 import ctypes.util
 import hashlib
 import os
+import re
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -33,11 +35,46 @@ def platform_problem():
                 "The headless commands work without one: nnviz train --help")
     if os.environ.get("WAYLAND_DISPLAY") and not os.environ.get("DISPLAY"):
         return None
+    if not os.environ.get("WAYLAND_DISPLAY") and not x_server_answers(os.environ["DISPLAY"]):
+        return (f"no X server answers at DISPLAY={os.environ['DISPLAY']} (a display left over from an "
+                "SSH or WSL session?), so there is no display to open a window on. "
+                "The headless commands work without one: nnviz train --help")
     missing = [pkg for lib, pkg in XCB_LIBS if ctypes.util.find_library(lib) is None]
     if missing:
         return ("Qt needs system libraries that are missing: " + " ".join(missing)
                 + ". On Debian or Ubuntu: sudo apt install " + " ".join(missing))
     return None
+
+
+def x_server_answers(display, timeout=2.0):
+    """Whether something accepts connections where the X display ``display`` (":0", ":1.0",
+    "localhost:10.0", "unix:0") lives: its Unix socket, or TCP port 6000 + n on a host.
+    True for a form this does not know (then Qt decides)."""
+    m = re.fullmatch(r"(?:[^/]*/)?([^:]*):(\d+)(?:\.\d+)?", display)
+    if m is None:
+        return True
+    host, n = m.group(1), int(m.group(2))
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{n}"
+        targets = [(socket.AF_UNIX, "\0" + path), (socket.AF_UNIX, path)]    # abstract, then the file
+    else:
+        targets = [(family, address) for family, _, _, _, address in _resolve(host, 6000 + n)]
+    for family, address in targets:
+        with socket.socket(family, socket.SOCK_STREAM) as s:
+            s.settimeout(timeout)
+            try:
+                s.connect(address)
+                return True
+            except OSError:
+                continue
+    return False
+
+
+def _resolve(host, port):
+    try:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return []
 
 
 def quiet_qt_messages():

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSlider,
                                QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.surfaces import convergence_map, hessian_eigen, make_surface, run_paths
+from ..core.surfaces import (MAX_PLOT_VALUE, convergence_map, hessian_eigen, make_surface, plot_field, run_paths,
+                             view_field)
 from .app import explain
 from .colors import NEG
 from .landscape_view import ERROR_STYLE, NOTE_STYLE, ContourMap, grid_rect, log_axis
@@ -365,14 +366,16 @@ class ArenaView(QWidget):
         try:
             params = {"a": RAVINE_AB[0], "b": RAVINE_AB[1]} if name == "ravine" else {}
             surface = make_surface(name, formula=formula, **params)
-        except ValueError as err:                # FormulaError, or no formula at all
-            self.formula_error.setText(explain(err))
-            self.formula_error.setVisible(True)
+            *_, Z, off_scale = view_field(surface, GRID)
+        except ValueError as err:                # FormulaError, no formula at all, nothing to draw
+            self._formula_message(explain(err), ERROR_STYLE)
             if getattr(err, "column", None):
                 self.formula.setSelection(err.column - 1, 1)
             return False
-        self.formula_error.setVisible(False)
-        self.surface, self.start = surface, surface.start
+        self._formula_message(self.tr("L(x, y) is infinite or beyond ±{0:g} in part of the plot: drawn "
+                                      "there in the top colour.").format(MAX_PLOT_VALUE) if off_scale else "",
+                              NOTE_STYLE)
+        self.surface, self.start, self._Z = surface, surface.start, Z
         self.surface_combo.blockSignals(True)
         self.surface_combo.setCurrentIndex(self.surface_combo.findData(name))
         self.surface_combo.blockSignals(False)
@@ -385,6 +388,12 @@ class ArenaView(QWidget):
         self.steps.blockSignals(False)
         self._show_surface()
         return True
+
+    def _formula_message(self, text, style):
+        """The line under the formula: an error (the old surface stays), a note, or nothing."""
+        self.formula_error.setText(text)
+        self.formula_error.setStyleSheet(style)
+        self.formula_error.setVisible(bool(text))
 
     def apply_formula(self):
         """Parse the formula field into the custom surface (see :meth:`set_surface`)."""
@@ -401,9 +410,6 @@ class ArenaView(QWidget):
     def _show_surface(self):
         s = self.surface
         x0, x1, y0, y1 = s.view
-        cx, cy, r = (x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0) / 2
-        X, Y = np.meshgrid(np.linspace(cx - r, cx + r, GRID), np.linspace(cy - r, cy + r, GRID))
-        self._Z = s.f(X, Y)                      # over the square around the view: the plot's shape
         self.map.set_scale(self._Z)              # fixed colours and contour levels per surface
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self._draw_field(force=True)
@@ -433,7 +439,7 @@ class ArenaView(QWidget):
         wide = max(x1 - x0, y1 - y0)
         nx, ny = (max(20, round(GRID * (x1 - x0) / wide)), max(20, round(GRID * (y1 - y0) / wide)))
         X, Y = np.meshgrid(np.linspace(x0, x1, nx), np.linspace(y0, y1, ny))
-        self.map.draw(self.surface.f(X, Y), extent)
+        self.map.draw(plot_field(self.surface, X, Y), extent)
 
     def _on_click(self, event):
         vb = self.plot.getPlotItem().vb

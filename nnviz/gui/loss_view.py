@@ -30,9 +30,16 @@ TRAIN, TEST = 2, 3                    # loss columns of Snapshot.history
 INK = "#404040"                       # text colour of labels and axes
 
 
+MAX_CHARS = 10                        # a printed value never widens its label past this
+
+
 def _fmt(v, spec=".4g"):
-    """``v`` formatted with ``spec``, or a dash for NaN / None."""
-    return DASH if v is None or not math.isfinite(v) else format(v, spec)
+    """``v`` formatted with ``spec``, or a dash for NaN / None; a value that would print longer than
+    :data:`MAX_CHARS` (R² = −8.8e+307 of a diverged run in ".3f") in 3 significant digits."""
+    if v is None or not math.isfinite(v):
+        return DASH
+    text = format(v, spec)
+    return text if len(text) <= MAX_CHARS else format(v, ".3g")
 
 
 def _pct(v):

@@ -11,8 +11,9 @@ import json
 import sys
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import (QByteArray, QCoreApplication, QDataStream, QEvent, QIODevice, QRect,
+                            QSettings, Qt, QThread, QTimer, Signal, Slot)
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
                                QScrollArea, QTabWidget, QVBoxLayout, QWidget)
@@ -32,6 +33,8 @@ from .stepthrough import StepThroughPanel
 from .worker import TrainingWorker
 
 
+DEFAULT_SIZE = (1560, 960)
+SCREEN_SLACK = 16           # pixels a saved frame may exceed a screen (window decorations)
 SLOW_VIEWS_PERIOD = 0.1     # seconds between redraws of the loss and hidden views while training
 GIL_SWITCH_INTERVAL = 0.0002  # seconds; see _start_worker
 
@@ -43,6 +46,24 @@ def _scrolled(widget):
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.NoFrame)
     return scroll
+
+
+def saved_frame(geometry):
+    """The frame rectangle a ``QWidget.saveGeometry()`` blob holds, or None when it is no such blob.
+    (The blob starts with a magic number, its format version and the frame QRect.)"""
+    blob = QByteArray(geometry)             # kept alive while the stream reads it
+    stream = QDataStream(blob, QIODevice.ReadOnly)
+    magic, _major, _minor, frame = stream.readUInt32(), stream.readUInt16(), stream.readUInt16(), QRect()
+    stream >> frame
+    return frame if magic == 0x1D9D0CB and stream.status() == QDataStream.Ok and frame.isValid() else None
+
+
+def fits_screen(geometry):
+    """Whether a saved geometry's frame fits inside the available area of one of the screens."""
+    frame = saved_frame(geometry) if geometry is not None else None
+    return frame is not None and any(
+        s.availableGeometry().adjusted(-SCREEN_SLACK, -SCREEN_SLACK, SCREEN_SLACK, SCREEN_SLACK).contains(frame)
+        for s in QGuiApplication.screens())
 
 
 def cache_axes(widget):
@@ -199,6 +220,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        self._action(view, self.tr("&Reset layout"), self.reset_layout, None,
+                     tip=self.tr("Every panel back in its place and size; forget the saved layout")
+                     ).setObjectName("reset_layout")
         view.addSeparator()
         language = view.addMenu(self.tr("&Language"))
         group = QActionGroup(self)                  # one checked at a time
@@ -449,18 +473,30 @@ class MainWindow(QMainWindow):
             return None
 
     def _restore_layout(self):
+        """The saved geometry and dock layout, unless the saved frame does not fit the screen
+        (e.g. a window once widened by a long text): then the default layout."""
+        self._default_state = self.saveState()
         geometry, state = self.qsettings.value("geometry"), self.qsettings.value("windowState")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1560, 960)
-        if state is not None:
-            self.restoreState(state)
-        else:
-            d = self.docks
-            self.resizeDocks([d["controls"], d["output"]], [310, 460], Qt.Horizontal)
-            self.resizeDocks([d["output"], d["hidden"]], [470, 330], Qt.Vertical)
-            self.resizeDocks([d["loss"]], [280], Qt.Vertical)
+        if fits_screen(geometry) and self.restoreGeometry(geometry) and state is not None \
+                and self.restoreState(state):
+            return
+        self._default_layout()
+
+    def _default_layout(self):
+        self.restoreState(self._default_state)
+        self.resize(*DEFAULT_SIZE)
+        d = self.docks
+        self.resizeDocks([d["controls"], d["output"]], [310, 460], Qt.Horizontal)
+        self.resizeDocks([d["output"], d["hidden"]], [470, 330], Qt.Vertical)
+        self.resizeDocks([d["loss"]], [280], Qt.Vertical)
+
+    def reset_layout(self):
+        """View → Reset layout: the default docks, sizes and window size; the saved layout is forgotten."""
+        self.qsettings.remove("geometry")
+        self.qsettings.remove("windowState")
+        if self.isMaximized() or self.isFullScreen():
+            self.showNormal()
+        self._default_layout()
 
     # ---------------------------------------------------------- drag and drop
     def dragEnterEvent(self, event):

@@ -53,7 +53,7 @@ def _fmt(v):
 def _short(v):
     """``v`` in at most ~5 characters (printed inside a unit)."""
     a = abs(v)
-    s = "0" if a == 0 else f"{v:.2f}" if 0.01 <= a < 100 else f"{v:.0f}" if a >= 100 else f"{v:.0e}"
+    s = "0" if a == 0 else f"{v:.2f}" if 0.01 <= a < 100 else f"{v:.0f}" if 100 <= a < 1e4 else f"{v:.0e}"
     return s.replace("e-0", "e-").replace("-", "−")
 
 
@@ -92,7 +92,10 @@ class _Hoverable:
         event.accept()                  # become the grabber, so the release comes here
 
     def mouseReleaseEvent(self, event):
-        if self.contains(event.pos()):
+        # Released over this item by the very test the scene's hover uses (the item's shape
+        # meets the pixel under the mouse), not by whether it contains the exact point: else
+        # a click on the rim of a hovered edge did nothing.
+        if any(self in view.items(view.mapFromScene(event.scenePos())) for view in self.scene().views()):
             self._owner._click(self.key)
 
 

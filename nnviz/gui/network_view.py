@@ -134,6 +134,8 @@ class NetworkView(QWidget):
         if arch != self._arch:
             self._build(snap)
             self._arch = arch
+        elif self._new_run(snap):
+            self._levels.clear()         # Reset, New weights, a preset: colour by the new weights
         self.snapshot = snap
         self._update()
 
@@ -276,6 +278,12 @@ class NetworkView(QWidget):
         return item
 
     # ------------------------------------------------------------------ update
+    def _new_run(self, snap):
+        """Whether ``snap`` starts another run than the one drawn: a rebuild (new version)
+        or a reset (the step count went back). The colour ranges hold only within a run."""
+        old = self.snapshot
+        return old is not None and (snap.version != old.version or snap.step < old.step)
+
     def _level(self, key, values):
         return self._levels.setdefault(key, _Level())(values)
 

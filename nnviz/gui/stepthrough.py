@@ -25,7 +25,7 @@ from . import formulas
 
 __all__ = ["StepThroughPanel", "GRADCHECK_TOLERANCE"]
 
-GRADCHECK_TOLERANCE = 1e-5      # largest relative error still counted as agreement
+GRADCHECK_TOLERANCE = 1e-5      # largest norm-wise error max|g − n| / max|g| still counted as agreement
 _OK, _BAD = "#1a7f37", "#c62828"
 
 
@@ -223,11 +223,12 @@ class StepThroughPanel(QWidget):
         self._render_detail()
 
     def show_gradcheck(self, max_rel_error, n_params):
-        """Show a gradient check's result: green when backprop agrees with central differences."""
+        """Show a gradient check's result (the norm-wise error of core.network.gradient_check):
+        green when backprop agrees with central differences."""
         ok = math.isfinite(max_rel_error) and max_rel_error <= GRADCHECK_TOLERANCE
         verdict = (self.tr("backprop agrees with central differences") if ok else
                    self.tr("backprop and central differences disagree"))
-        text = self.tr("largest relative error {0} over {1} parameters — {2}").format(
+        text = self.tr("error max|g − n| / max|g| = {0} over {1} parameters — {2}").format(
             f"{max_rel_error:.1e}", n_params, verdict)
         self.gradcheck_label.setText(text)
         self.gradcheck_label.setStyleSheet(f"color: {_OK if ok else _BAD}; font-weight: bold")

@@ -419,6 +419,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "unknown optimizer {name!r}; choose one of {names}"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "momentum μ must be in [0, 1), got {mu}"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "optimiser state {name} has shape {shape}, expected ({count},)"),  # core/optimizers.py
+    QT_TRANSLATE_NOOP("errors", "L(x, y) = {text} has no value to draw on the plot: it is infinite, beyond ±{limit:g} or not a number at every point"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "unknown surface {name!r}; choose one of {names}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "steps must be a whole number from 0 to {limit:,}, got {value}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the learning rate ε must be a finite number ≥ 0, got {value}"),  # core/surfaces.py

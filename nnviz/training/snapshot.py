@@ -28,9 +28,11 @@ def _per_layer(arrays):
 
 
 def plot_extent(X):
-    """(x_min, x_max, y_min, y_max) around 2-D inputs (or (x_min, x_max) for 1-D), padded 10 %."""
+    """(x_min, x_max, y_min, y_max) around 2-D inputs (or (x_min, x_max) for 1-D), padded 10 %;
+    ±1 around an axis on which all points sit at one value (one drawn point, say)."""
     lo, hi = X.min(axis=0), X.max(axis=0)
-    pad = 0.1 * np.maximum(hi - lo, 1e-9)
+    span = hi - lo
+    pad = np.where(span > 1e-9 * np.maximum(1.0, np.abs(lo)), 0.1 * span, 1.0)
     lo, hi = lo - pad, hi + pad
     return tuple(float(v) for pair in zip(lo, hi) for v in pair)
 

@@ -276,7 +276,7 @@ class Trainer:
 
     def gradient_check(self):
         """Backprop against central differences on the whole training set at the current
-        weights (penalty included): (largest relative error, number of parameters)."""
+        weights (penalty included): (norm-wise error max|g − n| / max|g|, number of parameters)."""
         s = self.settings
         err, _, _ = gradient_check(self.net, self.X_train, self.D_train, s.l1, s.l2)
         return err, self.net.n_params

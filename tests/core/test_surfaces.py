@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from nnviz.core.errors import InputError
 from nnviz.core.formula import FormulaError, parse_formula
 from nnviz.core.optimizers import make_optimizer
 from nnviz.core.surfaces import (DIVERGENCE_LIMIT, SURFACES, convergence_map, hessian_eigen,
@@ -164,3 +165,19 @@ def test_suggested_start_and_eps_make_gd_go_downhill(name):
     path = run_paths(s, s.start, ["gd"], eps=s.eps, steps=300)["gd"]
     assert not path.diverged and path.stop_step == 300
     assert path.losses[-1] < path.losses[0]
+
+
+def test_plot_field_puts_values_beyond_the_plot_limit_off_the_scale():
+    from nnviz.core.surfaces import MAX_PLOT_VALUE, plot_field, view_field
+    s = make_surface("custom", formula="exp(exp(exp(x)))+y^2")
+    Z = plot_field(s, np.array([0.0, 1.5, 1.9, 3.0]), np.zeros(4))
+    assert Z[0] == pytest.approx(np.exp(np.e)) and Z[1] == pytest.approx(np.exp(np.exp(np.exp(1.5))))
+    assert Z[2] == np.inf and Z[3] == np.inf                        # 1e184 and an overflow
+    neg = plot_field(make_surface("custom", formula="-exp(300*x)"), np.array([1.0]), np.array([0.0]))
+    assert neg[0] == -np.inf
+    X, Y, Z, off = view_field(s, 21)
+    assert X.shape == Y.shape == Z.shape == (21, 21) and off
+    assert np.abs(Z[np.isfinite(Z)]).max() <= MAX_PLOT_VALUE
+    assert not view_field(make_surface("saddle"), 21)[3]
+    with pytest.raises(InputError, match=r"has no value to draw on the plot.*beyond ±1e\+100"):
+        view_field(make_surface("custom", formula="exp(exp(exp(x + 10)))"), 21)

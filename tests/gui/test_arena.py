@@ -207,3 +207,36 @@ def test_a_hidden_arena_spends_no_frames(arena, qtbot):
     n = arena.frames_drawn
     qtbot.wait(200)
     assert arena.frames_drawn == n
+
+
+def test_an_overflowing_formula_is_drawn_consistently_with_a_note_and_no_warnings(arena, qtbot):
+    """exp(exp(exp(x))) + y² reaches 1e308 and inf on the plot: once a traceback, the old
+    surface's contours under the new one's paths, and a flood of overflow warnings."""
+    from nnviz.core.surfaces import MAX_PLOT_VALUE, view_field
+    arena.show()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        arena.formula.setText("exp(exp(exp(x)))+y^2")
+        assert arena.apply_formula()
+        assert arena.surface.text == "exp(exp(exp(x)))+y^2"
+        assert arena.formula_error.isVisible() and "1e+100" in arena.formula_error.text()
+        assert "c0392b" not in arena.formula_error.styleSheet()     # a note, not an error
+        _, _, Z, _ = view_field(arena.surface, 161)
+        np.testing.assert_array_equal(arena._Z, Z)                 # the contours are of this surface…
+        assert arena.map._hi <= MAX_PLOT_VALUE and np.all(np.isfinite(arena.map.levels))
+        assert np.array_equal(arena.paths["gd"].points, expected_paths(arena)["gd"].points)   # …as the paths
+        arena.plot.setRange(xRange=(-30, 30), yRange=(-30, 30))     # zoom out: more of it overflows
+        arena._draw_field(force=True)
+        assert np.all(np.isfinite(arena.map.data))
+        arena.skip_to_end()
+        qtbot.wait(100)
+
+
+def test_a_formula_with_nothing_to_draw_is_refused_and_the_old_surface_stays(arena):
+    old, paths = arena.surface, arena.paths
+    arena.formula.setText("exp(exp(exp(x + 10)))")
+    assert not arena.apply_formula()
+    assert arena.surface is old and arena.paths is paths
+    assert "no value to draw" in arena.formula_error.text() and arena.formula_error.isVisibleTo(arena)
+    arena.formula.setText("x**2 + y**2")
+    assert arena.apply_formula() and not arena.formula_error.isVisibleTo(arena)

@@ -182,3 +182,13 @@ def test_a_zoom_by_hand_is_kept_until_a_new_run(view, snapshot):
     assert vb.viewRange()[0] == pytest.approx([100, 200])
     view.show_snapshot(dataclasses.replace(_growing(snapshot, 500), version=snapshot.version + 1))
     assert vb.viewRange()[0][1] >= 4990                            # a new run shows everything again
+
+
+def test_diverged_metrics_print_in_a_bounded_width(view, snapshot_factory):
+    snap = snapshot_factory(dataset="sin", hidden=(8,))
+    huge = dict(snap.metrics, train_r2=-8.8e304, test_r2=-1.2e300, train_rmse=3e152, test_rmse=float("inf"))
+    view.show_snapshot(dataclasses.replace(snap, metrics=huge, train_loss=1e305))
+    texts = [label.text() for key in ("loss", "rmse", "r2") for label in view.values[key]]
+    assert texts[:3] == ["1e+305", texts[1], "3e+152"] and texts[-2:] == ["-8.8e+304", "-1.2e+300"]
+    assert texts[3] == "—" and all(len(t) <= 10 for t in texts)
+    assert view.minimumSizeHint().width() < 1000

@@ -4,7 +4,7 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from nnviz.gui.main_window import MainWindow
 from nnviz.training.trainer import Settings
@@ -224,3 +224,97 @@ def test_arena_and_landscape_tabs(make_window, qtbot):
     assert sig.args[0]["loss"].shape == (11, 11)
     with qtbot.waitSignal(w.worker.hessian_ready, timeout=20000):
         w.landscape.hessian_requested.emit()
+
+
+def test_gradient_check_of_a_correct_wide_net_reads_green(make_window, qtbot):
+    """2-32-32-1 on circles: component-wise, rounding on its tiny gradients read 2.7e-5 (red);
+    the norm-wise measure the tests trust reads agreement, and the label names it."""
+    w = make_window(Settings(dataset="circles", hidden=(32, 32), activations=("tanh",), seed=0))
+    with qtbot.waitSignal(w.worker.gradient_checked, timeout=20000) as sig:
+        w.gradient_check.emit()
+    label = w.stepthrough.gradcheck_label
+    qtbot.waitUntil(lambda: label.isVisible() or "agrees" in label.text(), timeout=5000)
+    assert sig.args[1] == 1185 and sig.args[0] < 1e-7
+    assert "max|g − n| / max|g|" in label.text() and "#1a7f37" in label.styleSheet()
+
+
+def test_a_diverged_regression_prints_bounded_numbers_and_keeps_the_window_size(make_window, qtbot):
+    """R² of a diverged run is ~−1e305: printed in full it widened the window to ~5,600 px
+    and collapsed the side panel."""
+    w = make_window(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
+    width, side = w.width(), w.docks["controls"].width()
+    with qtbot.waitSignal(w.worker.diverged, timeout=10000):
+        w._play(True)
+    qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
+    wait_snapshot(qtbot, w, lambda s: not s.running)
+    qtbot.wait(100)
+    r2 = [label.text() for label in w.loss_view.values["r2"]]
+    assert all(len(t) <= 10 for t in r2) and any("e+" in t for t in r2), r2
+    assert w.width() == width and w.docks["controls"].width() == side
+
+
+@pytest.fixture
+def big_screen(monkeypatch):
+    """The offscreen platform's screen is 800 × 800, smaller than the window: pretend 1920 × 1200."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 1920, 1200))
+
+
+def test_a_saved_layout_that_does_not_fit_the_screen_is_not_restored(make_window, qtbot, big_screen):
+    from nnviz.gui.main_window import DEFAULT_SIZE, fits_screen
+    w = make_window(ini="wide.ini")
+    w.resize(1100, 700)
+    qtbot.waitUntil(lambda: w.width() == 1100)
+    w.close()
+    assert fits_screen(w.qsettings.value("geometry"))
+    again = make_window(ini="wide.ini")
+    # one that fits comes back (Qt itself then keeps it on the real 800 × 800 screen)
+    assert again.width() < DEFAULT_SIZE[0] and again.height() == 700
+    again.resize(5679, 900)                                          # widened by a long text
+    qtbot.waitUntil(lambda: again.width() == 5679)
+    again.close()
+    assert not fits_screen(again.qsettings.value("geometry"))
+    third = make_window(ini="wide.ini")
+    assert (third.width(), third.height()) == DEFAULT_SIZE
+    assert third.docks["controls"].width() >= 250                   # the side panel is not collapsed
+
+
+def test_view_reset_layout_restores_the_default_and_forgets_the_saved_one(make_window, qtbot):
+    from PySide6.QtGui import QAction
+    from nnviz.gui.main_window import DEFAULT_SIZE
+    w = make_window(ini="reset.ini")
+    default_side = w.docks["controls"].width()
+    w.resize(1100, 700)
+    w.docks["gallery"].close()
+    w.docks["output"].setFloating(True)
+    w.qsettings.setValue("geometry", w.saveGeometry())
+    w.qsettings.setValue("windowState", w.saveState())
+    w.findChild(QAction, "reset_layout").trigger()
+    qtbot.waitUntil(lambda: (w.width(), w.height()) == DEFAULT_SIZE)
+    assert w.docks["gallery"].toggleViewAction().isChecked() and not w.docks["output"].isFloating()
+    assert w.dockWidgetArea(w.docks["output"]) == Qt.RightDockWidgetArea
+    qtbot.waitUntil(lambda: abs(w.docks["controls"].width() - default_side) <= 2)
+    assert w.qsettings.value("geometry") is None and w.qsettings.value("windowState") is None
+
+
+@pytest.mark.parametrize("how", ["reset", "new weights", "preset"])
+def test_the_network_colours_follow_the_weights_after_reset_new_weights_or_a_preset(make_window, qtbot, how):
+    w = make_window()
+    w._on_step()
+    wait_snapshot(qtbot, w, lambda s: s.step == 1)
+    w.network_view.weight_edited.emit(2, 0, 0, 10.0)                # a weight set by hand
+    qtbot.waitUntil(lambda: w.network_view.color_bar.vmax == 10, timeout=5000)
+    version = w.snapshot.version
+    if how == "reset":
+        w._on_reset()
+    elif how == "new weights":
+        w._on_new_weights()
+    else:
+        w.findChild(type(w.play_action), "preset_xor_hidden").trigger()
+    snap = wait_snapshot(qtbot, w, lambda s: s.step == 0 and (how == "reset" or s.version > version)
+                         and np.abs(s.W[2]).max() < 10)
+    qtbot.waitUntil(lambda: w.drawn_version == snap.version and w.network_view.snapshot.step == 0, timeout=5000)
+    qtbot.wait(50)
+    fresh = max(np.abs(W).max() for W in w.network_view.snapshot.W[2:])
+    assert w.network_view.color_bar.vmax < 10 and w.network_view.color_bar.vmax >= fresh

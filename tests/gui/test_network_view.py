@@ -412,3 +412,53 @@ def test_clicking_an_edge_during_the_step_through_asks_nothing(qtbot, view, run,
     with qtbot.waitSignal(view.edge_clicked, timeout=1000) as blocker:
         view._click((3, 1, 2))
     assert blocker.args == [3, 1, 2]
+
+
+def test_the_value_inside_a_unit_stays_short_for_any_magnitude():
+    from nnviz.gui.network_items import _short
+    assert [_short(v) for v in (0.0, 0.5, -3.25, 250.0, 12345.0, -8.8e304, 3e-7)] == [
+        "0", "0.50", "−3.25", "250", "1e+04", "−9e+304", "3e−7"]
+
+
+@pytest.mark.parametrize("how", ["reset", "new weights"])
+def test_the_colour_range_follows_fresh_weights_after_reset_or_a_rebuild(view, snapshot_factory, how):
+    """A diverged run left ±2e152 (or a hand-set ±10): after Reset, New weights or a preset the
+    fresh weights are coloured on their own range, not drawn blank on the old one."""
+    fresh = snapshot_factory(steps=0)
+    ran = dataclasses.replace(with_layer(fresh, "W", 2, 0, 0, 2e152), step=500)
+    view.show_snapshot(ran)
+    assert view.color_bar.vmax == 2e152
+    again = fresh if how == "reset" else dataclasses.replace(fresh, version=fresh.version + 1, step=500)
+    view.show_snapshot(again)
+    expected = nice_ceil(max(np.abs(W).max() for W in fresh.W[2:]))
+    assert view.color_bar.vmax == expected < 10
+    assert len(set(view._pen_idx)) > 3                                 # the edges are coloured, not blank
+
+
+def test_an_edge_is_clicked_wherever_it_is_hovered(qtbot, view, snapshot):
+    """Hover finds an edge whose shape meets the pixel under the mouse; the click used to
+    need the exact point inside the shape, so on an edge's rim the hovered edge did not click."""
+    from PySide6.QtCore import QPoint
+    shown(qtbot, view, snapshot)
+    clicks = []
+    view._click = clicks.append
+    rims = []                                  # pixels the scene finds on an edge whose point misses it
+    for edge in view.edge_items.values():
+        for f in (0.2, 0.5, 0.8):
+            centre = viewport_point(view, edge.mapToScene(edge.path().pointAtPercent(f)))
+            for dx, dy in ((dx, dy) for dx in (-1, 0, 1) for dy in range(-6, 7)):
+                q = centre + QPoint(dx, dy)
+                under = [i for i in view.canvas.items(q) if hasattr(i, "key")]
+                if under and not under[0].contains(under[0].mapFromScene(view.canvas.mapToScene(q))):
+                    rims.append(q)
+    assert len(rims) >= 4
+    rims = rims[::max(1, len(rims) // 8)]
+    for q in rims:
+        QTest.mouseMove(view.canvas.viewport(), q)
+        qtbot.waitUntil(lambda: view._hovered is not None, timeout=1000)
+        hovered = view._hovered
+        clicks.clear()
+        QTest.mouseClick(view.canvas.viewport(), Qt.LeftButton, Qt.NoModifier, q)
+        assert clicks == [hovered]
+        QTest.mouseMove(view.canvas.viewport(), QPoint(2, 2))          # away, to hover afresh
+        qtbot.waitUntil(lambda: view._hovered is None, timeout=1000)

@@ -364,3 +364,37 @@ def test_drawing_row_creates_no_plot_items(qtbot, snapshot_factory):
     view.clear_button.click()
     view.show_snapshot(snap)
     assert list(view.plot.getPlotItem().items) == plot_items
+
+
+def test_drawing_after_clear_keeps_usable_axes_and_stores_each_point_where_clicked(qtbot, snapshot_factory):
+    """After Clear the first drawn point is the whole data set: its extent once collapsed to
+    1e-10, and every later click landed on that same point."""
+    from PySide6.QtCore import QPoint, Qt
+    from nnviz.training.snapshot import take
+    from nnviz.training.trainer import build
+    view, snap = drawing_view(qtbot, snapshot_factory)
+    view.show()
+    qtbot.waitExposed(view)
+    view.clear_button.click()
+    with qtbot.waitSignal(view.data_drawn, timeout=2000) as blocker:
+        view._draw_at(1.0, 1.0)
+    drawn = blocker.args[0]
+    view.set_data(drawn)                                           # what the worker sends back…
+    view.show_snapshot(take(build(Settings(), data=drawn), snap.version + 1))   # …and its snapshot
+    vb = view.plot.getPlotItem().vb
+    (x0, x1), (y0, y1) = vb.viewRange()
+    assert x0 < 1.0 < x1 and y0 < 1.0 < y1 and x1 - x0 >= 1.0 and y1 - y0 >= 1.0
+    corner = view.plot.viewport().rect().center()
+    for dx, dy in ((-120, -80), (100, 60)):
+        qtbot.mouseClick(view.plot.viewport(), Qt.LeftButton, pos=corner + QPoint(dx, dy))
+        qtbot.wait(300)                                            # not a double click
+    X = view.dataset.X_train
+    assert len(X) == 3 and len({tuple(np.round(p, 6)) for p in X}) == 3
+    assert np.min(np.abs(X[1] - X[2])) > 0.2
+
+
+def test_plot_extent_of_one_point_or_a_line_spans_a_unit_each_side():
+    from nnviz.training.snapshot import plot_extent
+    assert plot_extent(np.array([[1.0, 2.0]])) == (0.0, 2.0, 1.0, 3.0)
+    assert plot_extent(np.array([[0.0, 5.0], [1.0, 5.0]])) == pytest.approx((-0.1, 1.1, 4.0, 6.0))
+    assert plot_extent(np.array([[0.0], [0.01]])) == pytest.approx((-0.001, 0.011))

@@ -20,47 +20,47 @@
         <translation>導関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="527"/>
+        <location filename="../../gui/strings.py" line="528"/>
         <source>Identity</source>
         <translation>恒等写像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="528"/>
+        <location filename="../../gui/strings.py" line="529"/>
         <source>Binary step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="529"/>
+        <location filename="../../gui/strings.py" line="530"/>
         <source>Logistic (sigmoid)</source>
         <translation>ロジスティック (シグモイド)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="530"/>
+        <location filename="../../gui/strings.py" line="531"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="531"/>
+        <location filename="../../gui/strings.py" line="532"/>
         <source>ArcTan</source>
         <translation>ArcTan</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="532"/>
+        <location filename="../../gui/strings.py" line="533"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="533"/>
+        <location filename="../../gui/strings.py" line="534"/>
         <source>PReLU</source>
         <translation>PReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="534"/>
+        <location filename="../../gui/strings.py" line="535"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="535"/>
+        <location filename="../../gui/strings.py" line="536"/>
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
@@ -106,27 +106,32 @@
 <context>
     <name>ArenaView</name>
     <message>
-        <location filename="../../gui/arena.py" line="351"/>
+        <location filename="../../gui/arena.py" line="352"/>
         <source>Momentum on the ravine: rate of convergence per step over (ε, μ). Darker is faster; red: rate ≥ 1 diverges. ○ = current (ε, μ).</source>
         <translation>谷でのモメンタム: (ε, μ) ごとの 1 ステップあたりの収束率。濃いほど速い。赤: 収束率 ≥ 1 で発散。○ = 現在の (ε, μ)。</translation>
     </message>
     <message>
-        <location filename="../../gui/arena.py" line="418"/>
+        <location filename="../../gui/arena.py" line="375"/>
+        <source>L(x, y) is infinite or beyond ±{0:g} in part of the plot: drawn there in the top colour.</source>
+        <translation>L(x, y) はプロットの一部で無限大か ±{0:g} を超えています。その部分は最も上の色で描いています。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/arena.py" line="424"/>
         <source>★ minimum ✕ saddle ○ start — click to move the start.</source>
         <translation>★ 極小点 ✕ 鞍点 ○ 開始点 — クリックで開始点を移動。</translation>
     </message>
     <message>
-        <location filename="../../gui/arena.py" line="498"/>
+        <location filename="../../gui/arena.py" line="504"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/arena.py" line="580"/>
+        <location filename="../../gui/arena.py" line="586"/>
         <source>Loss surface in 3-D</source>
         <translation>損失曲面 (3D)</translation>
     </message>
     <message>
-        <location filename="../../gui/arena.py" line="595"/>
+        <location filename="../../gui/arena.py" line="601"/>
         <source>The 3-D view failed: {0}</source>
         <translation>3D 表示に失敗しました: {0}</translation>
     </message>
@@ -1272,77 +1277,77 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../gui/strings.py" line="613"/>
+        <location filename="../../gui/strings.py" line="614"/>
         <source>width</source>
         <translation>幅</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="614"/>
+        <location filename="../../gui/strings.py" line="615"/>
         <source>height</source>
         <translation>高さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="615"/>
+        <location filename="../../gui/strings.py" line="616"/>
         <source>antialias</source>
         <translation>アンチエイリアス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="616"/>
+        <location filename="../../gui/strings.py" line="617"/>
         <source>background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="617"/>
+        <location filename="../../gui/strings.py" line="618"/>
         <source>invertValue</source>
         <translation>値を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="618"/>
+        <location filename="../../gui/strings.py" line="619"/>
         <source>scaling stroke</source>
         <translation>線幅も拡大縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="619"/>
+        <location filename="../../gui/strings.py" line="620"/>
         <source>Scalable Vector Graphics</source>
         <translation>SVG ベクター画像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="620"/>
+        <location filename="../../gui/strings.py" line="621"/>
         <source>separator</source>
         <translation>区切り文字</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="621"/>
+        <location filename="../../gui/strings.py" line="622"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="622"/>
+        <location filename="../../gui/strings.py" line="623"/>
         <source>columnMode</source>
         <translation>列の並べ方</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="623"/>
+        <location filename="../../gui/strings.py" line="624"/>
         <source>Print Document</source>
         <translation>文書の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="624"/>
+        <location filename="../../gui/strings.py" line="625"/>
         <source>CSV of original plot data</source>
         <translation>元のプロットデータの CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="625"/>
+        <location filename="../../gui/strings.py" line="626"/>
         <source>Image File (PNG, TIF, JPG, ...)</source>
         <translation>画像ファイル (PNG, TIF, JPG, ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="626"/>
+        <location filename="../../gui/strings.py" line="627"/>
         <source>Matplotlib Window</source>
         <translation>Matplotlib ウィンドウ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="627"/>
+        <location filename="../../gui/strings.py" line="628"/>
         <source>Scalable Vector Graphics (SVG)</source>
         <translation>SVG ベクター画像</translation>
     </message>
@@ -1559,282 +1564,282 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../gui/strings.py" line="544"/>
+        <location filename="../../gui/strings.py" line="545"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="545"/>
+        <location filename="../../gui/strings.py" line="546"/>
         <source>Item to export:</source>
         <translation>書き出す項目:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="546"/>
+        <location filename="../../gui/strings.py" line="547"/>
         <source>Export format</source>
         <translation>書き出し形式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="547"/>
+        <location filename="../../gui/strings.py" line="548"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="548"/>
+        <location filename="../../gui/strings.py" line="549"/>
         <source>Export options</source>
         <translation>書き出しの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="549"/>
+        <location filename="../../gui/strings.py" line="550"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="556"/>
+        <location filename="../../gui/strings.py" line="557"/>
         <source>PyQtGraph</source>
         <translation>PyQtGraph</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="557"/>
+        <location filename="../../gui/strings.py" line="558"/>
         <source>Link Axis:</source>
         <translation>軸の連動:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="558"/>
+        <location filename="../../gui/strings.py" line="559"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸を別のビューと連動させます。連動すると両方のビューが同じデータ範囲を表示します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="559"/>
+        <location filename="../../gui/strings.py" line="560"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自動調整のときに表示するデータの割合 (%)。とがったノイズのあるデータでは小さくすると見やすくなります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="560"/>
+        <location filename="../../gui/strings.py" line="561"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="561"/>
+        <location filename="../../gui/strings.py" line="562"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;表示するデータが変わるたびに、この軸の範囲を自動で調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="562"/>
+        <location filename="../../gui/strings.py" line="563"/>
         <source>Auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="563"/>
+        <location filename="../../gui/strings.py" line="564"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の範囲を手動で設定します。自動調整は無効になります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="564"/>
+        <location filename="../../gui/strings.py" line="565"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="565"/>
+        <location filename="../../gui/strings.py" line="566"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最小値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="566"/>
+        <location filename="../../gui/strings.py" line="567"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="567"/>
+        <location filename="../../gui/strings.py" line="568"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最大値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="568"/>
+        <location filename="../../gui/strings.py" line="569"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の向きを反転します (+y が上ではなく下向きになります)。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="569"/>
+        <location filename="../../gui/strings.py" line="570"/>
         <source>Invert Axis</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="570"/>
+        <location filename="../../gui/strings.py" line="571"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸でマウス操作 (移動、拡大縮小) を有効にします。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="571"/>
+        <location filename="../../gui/strings.py" line="572"/>
         <source>Mouse Enabled</source>
         <translation>マウス操作を有効</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="572"/>
+        <location filename="../../gui/strings.py" line="573"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、もう一方の軸の方向に見えているデータだけに合わせて自動調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="573"/>
+        <location filename="../../gui/strings.py" line="574"/>
         <source>Visible Data Only</source>
         <translation>見えているデータのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="574"/>
+        <location filename="../../gui/strings.py" line="575"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、現在のデータが中央に来るように自動で移動しますが、この軸の縮尺は変えません。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="575"/>
+        <location filename="../../gui/strings.py" line="576"/>
         <source>Auto Pan Only</source>
         <translation>自動移動のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="583"/>
+        <location filename="../../gui/strings.py" line="584"/>
         <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
         <translation>このプロットに表示した曲線の平均を表示します。パラメータの一覧で、平均をとるパラメータを選べます (ある場合)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="584"/>
+        <location filename="../../gui/strings.py" line="585"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="585"/>
+        <location filename="../../gui/strings.py" line="586"/>
         <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
         <translation>各曲線の見えている部分だけを描きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="586"/>
+        <location filename="../../gui/strings.py" line="587"/>
         <source>Clip to View</source>
         <translation>表示範囲で切り取る</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="587"/>
+        <location filename="../../gui/strings.py" line="588"/>
         <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、オンにすると表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="588"/>
+        <location filename="../../gui/strings.py" line="589"/>
         <source>Max Traces:</source>
         <translation>最大曲線数:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="589"/>
+        <location filename="../../gui/strings.py" line="590"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="590"/>
+        <location filename="../../gui/strings.py" line="591"/>
         <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
         <translation>元のデータの最小値と最大値をたどるのこぎり波で間引きます。見た目は最も正確ですが、遅くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="591"/>
+        <location filename="../../gui/strings.py" line="592"/>
         <source>Peak</source>
         <translation>ピーク</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="592"/>
+        <location filename="../../gui/strings.py" line="593"/>
         <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、「最大曲線数」をオンにしてこの値を設定すると、表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="593"/>
+        <location filename="../../gui/strings.py" line="594"/>
         <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
         <translation>「最大曲線数」がオンのとき、隠した曲線をメモリから削除します (メモリを節約できますが、再表示はできません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="594"/>
+        <location filename="../../gui/strings.py" line="595"/>
         <source>Forget hidden traces</source>
         <translation>隠した曲線を破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="595"/>
+        <location filename="../../gui/strings.py" line="596"/>
         <source>Downsample by taking the mean of N samples.</source>
         <translation>N 個のサンプルの平均をとって間引きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="596"/>
+        <location filename="../../gui/strings.py" line="597"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="597"/>
+        <location filename="../../gui/strings.py" line="598"/>
         <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
         <translation>N 個のサンプルの最初の 1 つをとって間引きます。最も速く、最も不正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="598"/>
+        <location filename="../../gui/strings.py" line="599"/>
         <source>Subsample</source>
         <translation>サブサンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="599"/>
+        <location filename="../../gui/strings.py" line="600"/>
         <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
         <translation>表示範囲に応じてデータを自動で間引きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="600"/>
+        <location filename="../../gui/strings.py" line="601"/>
         <source>Downsample data before plotting. (plot every Nth sample)</source>
         <translation>描く前にデータを間引きます (N 個ごとに描く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="601"/>
+        <location filename="../../gui/strings.py" line="602"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="602"/>
+        <location filename="../../gui/strings.py" line="603"/>
         <source>Log X</source>
         <translation>X を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="603"/>
+        <location filename="../../gui/strings.py" line="604"/>
         <source>dy/dx</source>
         <translation>dy/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="604"/>
+        <location filename="../../gui/strings.py" line="605"/>
         <source>Y vs. Y&apos;</source>
         <translation>Y vs. Y&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="605"/>
+        <location filename="../../gui/strings.py" line="606"/>
         <source>Power Spectrum (FFT)</source>
         <translation>パワースペクトル (FFT)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="606"/>
+        <location filename="../../gui/strings.py" line="607"/>
         <source>Log Y</source>
         <translation>Y を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="607"/>
+        <location filename="../../gui/strings.py" line="608"/>
         <source>Subtract Mean</source>
         <translation>平均を引く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="608"/>
+        <location filename="../../gui/strings.py" line="609"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="609"/>
+        <location filename="../../gui/strings.py" line="610"/>
         <source>Show X Grid</source>
         <translation>X のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="610"/>
+        <location filename="../../gui/strings.py" line="611"/>
         <source>Show Y Grid</source>
         <translation>Y のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="611"/>
+        <location filename="../../gui/strings.py" line="612"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="612"/>
+        <location filename="../../gui/strings.py" line="613"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
@@ -1842,7 +1847,7 @@
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/strings.py" line="543"/>
+        <location filename="../../gui/strings.py" line="544"/>
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
@@ -2203,64 +2208,64 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../gui/loss_view.py" line="141"/>
+        <location filename="../../gui/loss_view.py" line="148"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="145"/>
+        <location filename="../../gui/loss_view.py" line="152"/>
         <source>x axis:</source>
         <translation>横軸:</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="158"/>
-        <location filename="../../gui/loss_view.py" line="182"/>
+        <location filename="../../gui/loss_view.py" line="165"/>
+        <location filename="../../gui/loss_view.py" line="189"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="161"/>
+        <location filename="../../gui/loss_view.py" line="168"/>
         <source>train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="163"/>
-        <location filename="../../gui/loss_view.py" line="234"/>
+        <location filename="../../gui/loss_view.py" line="170"/>
+        <location filename="../../gui/loss_view.py" line="241"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="183"/>
+        <location filename="../../gui/loss_view.py" line="190"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="183"/>
+        <location filename="../../gui/loss_view.py" line="190"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="183"/>
+        <location filename="../../gui/loss_view.py" line="190"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="194"/>
+        <location filename="../../gui/loss_view.py" line="201"/>
         <source>rows: true class · columns: predicted</source>
         <translation>行: 正解クラス · 列: 予測クラス</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="319"/>
+        <location filename="../../gui/loss_view.py" line="326"/>
         <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
         <translation>ステップ {step}   エポック {epoch}   学習損失 {train}   テスト損失 {test}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="344"/>
+        <location filename="../../gui/loss_view.py" line="351"/>
         <source>Confusion matrix (test set)</source>
         <translation>混同行列 (テストデータ)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="345"/>
+        <location filename="../../gui/loss_view.py" line="352"/>
         <source>Confusion matrix (training set)</source>
         <translation>混同行列 (学習データ)</translation>
     </message>
@@ -2288,218 +2293,228 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="83"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>nnviz — watch a neural network learn</source>
         <translation>nnviz — ニューラルネットワークの学習を見る</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Optimiser arena</source>
         <translation>最適化法の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>Loss landscape</source>
         <translation>損失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>GD, SGD, momentum, Nesterov and Adam side by side on one contour plot: saddle points, ravines, learning rates</source>
         <translation>GD、SGD、モメンタム、Nesterov、Adam を 1 枚の等高線図で比べる: 鞍点、谷、学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>The network&apos;s own loss surface: slices through the weights, the Hessian, restarts from several initial values</source>
         <translation>ネットワーク自身の損失曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Controls</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Hidden features</source>
         <translation>隠れ層の特徴</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>Activation functions</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Step-through</source>
         <translation>ステップ実行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <location filename="../../gui/selftest.py" line="47"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>&amp;Train</source>
         <translation>学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>&amp;Play / pause</source>
         <translation>再生 / 一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>Train continuously, or pause</source>
         <translation>連続して学習、または一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>One &amp;step</source>
         <translation>1 ステップ進める(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>One update w ← w − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w ← w − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Reset</source>
         <translation>リセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>Back to the same initial weights, to replay with other settings</source>
         <translation>同じ重みの初期値に戻し、別の設定でやり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>&amp;New weights</source>
         <translation>新しい重み(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>Draw new initial weights (next seed)</source>
         <translation>新しい重みの初期値を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Step &amp;through one training step</source>
         <translation>学習 1 ステップをステップ実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Record one step — forward pass, output δ, δ recursion, gradients, update — and play it phase by phase</source>
         <translation>1 ステップ (順伝播、出力層の δ、δ の漸化式、勾配、更新) を記録し、段階ごとに再生</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>&amp;Gradient check</source>
         <translation>勾配チェック(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Compare backpropagation&apos;s gradient with central differences</source>
         <translation>誤差逆伝播法の勾配を中心差分と比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="223"/>
+        <source>&amp;Reset layout</source>
+        <translation>レイアウトを元に戻す(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="224"/>
+        <source>Every panel back in its place and size; forget the saved layout</source>
+        <translation>すべてのパネルを既定の位置と大きさに戻し、保存されたレイアウトを忘れる</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>&amp;Presets</source>
         <translation>プリセット(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>&amp;About nnviz</source>
         <translation>nnviz について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="397"/>
+        <location filename="../../gui/main_window.py" line="421"/>
         <source>epoch {0:.2f}</source>
         <translation>エポック {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="398"/>
+        <location filename="../../gui/main_window.py" line="422"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="400"/>
+        <location filename="../../gui/main_window.py" line="424"/>
         <source>loss: train {0:.4g}, test {1}</source>
         <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="401"/>
+        <location filename="../../gui/main_window.py" line="425"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="403"/>
+        <location filename="../../gui/main_window.py" line="427"/>
         <source>Stopped by the stop condition ({0}).</source>
         <translation>停止条件で停止しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="407"/>
+        <location filename="../../gui/main_window.py" line="431"/>
         <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
         <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433"/>
+        <location filename="../../gui/main_window.py" line="457"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>The language changes the next time nnviz starts.</source>
         <translation>言語は nnviz の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437"/>
+        <location filename="../../gui/main_window.py" line="461"/>
         <source>About nnviz</source>
         <translation>nnviz について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="438"/>
+        <location filename="../../gui/main_window.py" line="462"/>
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
@@ -2547,67 +2562,67 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>学習 1 ステップをステップ実行中: ユニットかエッジをクリックすると、数値入りの式を表示。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="222"/>
+        <location filename="../../gui/network_view.py" line="224"/>
         <source>layer 1 (input)</source>
         <translation>第 1 層 (入力)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="223"/>
+        <location filename="../../gui/network_view.py" line="225"/>
         <source>layer {0} (output)</source>
         <translation>第 {0} 層 (出力)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="223"/>
+        <location filename="../../gui/network_view.py" line="225"/>
         <source>layer {0}</source>
         <translation>第 {0} 層</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="231"/>
+        <location filename="../../gui/network_view.py" line="233"/>
         <source>…+{0}</source>
         <translation>…+{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="340"/>
+        <location filename="../../gui/network_view.py" line="348"/>
         <source>from unit i = {0} of layer {1} to unit j = {2} of layer {3}; click to set the weight</source>
         <translation>第 {1} 層のユニット i = {0} から第 {3} 層のユニット j = {2} へ。クリックで重みを設定</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="343"/>
+        <location filename="../../gui/network_view.py" line="351"/>
         <source>unit j = {0} of layer l = {1}</source>
         <translation>第 l = {1} 層のユニット j = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="348"/>
+        <location filename="../../gui/network_view.py" line="356"/>
         <source>(last minibatch)</source>
         <translation>(直前のミニバッチ)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="383"/>
+        <location filename="../../gui/network_view.py" line="391"/>
         <source>Set a weight</source>
         <translation>重みの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="384"/>
+        <location filename="../../gui/network_view.py" line="392"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="495"/>
+        <location filename="../../gui/network_view.py" line="503"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="495"/>
+        <location filename="../../gui/network_view.py" line="503"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="512"/>
+        <location filename="../../gui/network_view.py" line="520"/>
         <source>gradient</source>
         <translation>勾配</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="516"/>
+        <location filename="../../gui/network_view.py" line="524"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
@@ -2822,37 +2837,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../gui/strings.py" line="576"/>
+        <location filename="../../gui/strings.py" line="577"/>
         <source>Plot Options</source>
         <translation>プロットの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="577"/>
+        <location filename="../../gui/strings.py" line="578"/>
         <source>Transforms</source>
         <translation>変換</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="578"/>
+        <location filename="../../gui/strings.py" line="579"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="579"/>
+        <location filename="../../gui/strings.py" line="580"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="580"/>
+        <location filename="../../gui/strings.py" line="581"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="581"/>
+        <location filename="../../gui/strings.py" line="582"/>
         <source>Grid</source>
         <translation>グリッド</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="582"/>
+        <location filename="../../gui/strings.py" line="583"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
@@ -2929,7 +2944,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/stepthrough.py" line="96"/>
-        <location filename="../../gui/stepthrough.py" line="320"/>
+        <location filename="../../gui/stepthrough.py" line="321"/>
         <source>Play the phases</source>
         <translation>段階を順に再生</translation>
     </message>
@@ -2944,52 +2959,52 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>再生中の 1 段階あたりの秒数</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="228"/>
+        <location filename="../../gui/stepthrough.py" line="229"/>
         <source>backprop agrees with central differences</source>
         <translation>誤差逆伝播法と中心差分は一致</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="229"/>
+        <location filename="../../gui/stepthrough.py" line="230"/>
         <source>backprop and central differences disagree</source>
         <translation>誤差逆伝播法と中心差分が一致しない</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="230"/>
-        <source>largest relative error {0} over {1} parameters — {2}</source>
-        <translation>{1} 個のパラメータでの最大相対誤差 {0} — {2}</translation>
+        <location filename="../../gui/stepthrough.py" line="231"/>
+        <source>error max|g − n| / max|g| = {0} over {1} parameters — {2}</source>
+        <translation>{1} 個のパラメータでの誤差 max|g − n| / max|g| = {0} — {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="269"/>
+        <location filename="../../gui/stepthrough.py" line="270"/>
         <source>phase {0} of {1}</source>
         <translation>段階 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="279"/>
+        <location filename="../../gui/stepthrough.py" line="280"/>
         <source>One training step, phase by phase</source>
         <translation>学習 1 ステップを段階ごとに</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="280"/>
+        <location filename="../../gui/stepthrough.py" line="281"/>
         <source>Press &lt;b&gt;Record next step&lt;/b&gt;: the app performs one real training step and follows sample n through it in the slides&apos; four steps — forward pass, output δ, δ recursion, gradients — and the update. Then step with ◀ ▶ or play them.</source>
         <translation>&lt;b&gt;次のステップを記録&lt;/b&gt; を押すと、実際に学習を 1 ステップ行い、サンプル n をスライドの 4 つの手順 (順伝播、出力層の δ、δ の漸化式、勾配) と更新に沿って追います。◀ ▶ で 1 段階ずつ進めるか、再生してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="292"/>
+        <location filename="../../gui/stepthrough.py" line="293"/>
         <source>Click a unit or an edge in the network to see its formula with every term.</source>
         <translation>ネットワークのユニットかエッジをクリックすると、すべての項を書き出した式を表示。</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="311"/>
+        <location filename="../../gui/stepthrough.py" line="312"/>
         <source>training step t = {0} · sample n = {1} · minibatch B = {2} ({3}) · {4}: {5}</source>
         <translation>学習ステップ t = {0} · サンプル n = {1} · ミニバッチ B = {2} ({3}) · {4}: {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="320"/>
+        <location filename="../../gui/stepthrough.py" line="321"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="340"/>
+        <location filename="../../gui/stepthrough.py" line="341"/>
         <source>checking…</source>
         <translation>チェック中…</translation>
     </message>
@@ -2999,37 +3014,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="536"/>
+        <location filename="../../gui/strings.py" line="537"/>
         <source>sum</source>
         <translation>総和</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="537"/>
+        <location filename="../../gui/strings.py" line="538"/>
         <source>plain</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="538"/>
+        <location filename="../../gui/strings.py" line="539"/>
         <source>momentum</source>
         <translation>モメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="539"/>
+        <location filename="../../gui/strings.py" line="540"/>
         <source>nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="540"/>
+        <location filename="../../gui/strings.py" line="541"/>
         <source>adagrad</source>
         <translation>AdaGrad</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="541"/>
+        <location filename="../../gui/strings.py" line="542"/>
         <source>rmsprop</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="542"/>
+        <location filename="../../gui/strings.py" line="543"/>
         <source>adam</source>
         <translation>Adam</translation>
     </message>
@@ -3056,32 +3071,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>ViewBox</name>
     <message>
-        <location filename="../../gui/strings.py" line="550"/>
+        <location filename="../../gui/strings.py" line="551"/>
         <source>ViewBox options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="551"/>
+        <location filename="../../gui/strings.py" line="552"/>
         <source>View All</source>
         <translation>全体を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="552"/>
+        <location filename="../../gui/strings.py" line="553"/>
         <source>Mouse Mode</source>
         <translation>マウス操作</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="553"/>
+        <location filename="../../gui/strings.py" line="554"/>
         <source>3 button</source>
         <translation>3 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="554"/>
+        <location filename="../../gui/strings.py" line="555"/>
         <source>1 button</source>
         <translation>1 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="555"/>
+        <location filename="../../gui/strings.py" line="556"/>
         <source>axis</source>
         <translation>軸</translation>
     </message>
@@ -3870,37 +3885,42 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>層のユニット数はカンマ区切りの整数で指定してください（指定: {text!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="477"/>
+        <location filename="../../gui/strings.py" line="422"/>
+        <source>L(x, y) = {text} has no value to draw on the plot: it is infinite, beyond ±{limit:g} or not a number at every point</source>
+        <translation>L(x, y) = {text} にはプロット上に描ける値がありません。すべての点で無限大か ±{limit:g} を超えるか、数になりません</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="478"/>
         <source>{key} must be a JSON object, got {value}</source>
         <translation>{key} は JSON オブジェクトが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="478"/>
+        <location filename="../../gui/strings.py" line="479"/>
         <source>{key} must be a JSON list, got {value}</source>
         <translation>{key} は JSON のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="479"/>
+        <location filename="../../gui/strings.py" line="480"/>
         <source>{key} must be a JSON string, got {value}</source>
         <translation>{key} は JSON の文字列が必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="480"/>
+        <location filename="../../gui/strings.py" line="481"/>
         <source>{key} must list names (strings), got {value}</source>
         <translation>{key} には名前（文字列）を並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="481"/>
+        <location filename="../../gui/strings.py" line="482"/>
         <source>preprocess has {count} means, the network {inputs} inputs</source>
         <translation>preprocess の平均は {count} 個ですが、ネットワークの入力は {inputs} 個です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="503"/>
+        <location filename="../../gui/strings.py" line="504"/>
         <source>{file}: session.json lacks {key}</source>
         <translation>{file}: session.json に {key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="504"/>
+        <location filename="../../gui/strings.py" line="505"/>
         <source>{file}: {key} in session.json must be {kind}, got {value}</source>
         <translation>{file}: session.json の {key} は{kind}が必要です（指定: {value}）</translation>
     </message>
@@ -3975,192 +3995,192 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>最適化手法の状態 {name} の形が {shape} です（必要な形: ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="422"/>
+        <location filename="../../gui/strings.py" line="423"/>
         <source>unknown surface {name!r}; choose one of {names}</source>
         <translation>曲面 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="423"/>
+        <location filename="../../gui/strings.py" line="424"/>
         <source>steps must be a whole number from 0 to {limit:,}, got {value}</source>
         <translation>ステップ数は 0 から {limit:,} までの整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="424"/>
+        <location filename="../../gui/strings.py" line="425"/>
         <source>the learning rate ε must be a finite number ≥ 0, got {value}</source>
         <translation>学習率 ε は 0 以上の有限の数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="425"/>
+        <location filename="../../gui/strings.py" line="426"/>
         <source>the gradient noise must be a number from 0 to {limit:g}, got {value}</source>
         <translation>勾配のノイズは 0 から {limit:g} までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="426"/>
+        <location filename="../../gui/strings.py" line="427"/>
         <source>the start must be two numbers x, y of size at most {limit:g}, got {value}</source>
         <translation>開始点は大きさ {limit:g} 以下の 2 つの数 x, y にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="427"/>
+        <location filename="../../gui/strings.py" line="428"/>
         <source>the custom surface needs a formula in x and y</source>
         <translation>カスタム曲面には x と y の式が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="428"/>
+        <location filename="../../gui/strings.py" line="429"/>
         <source>the gradient is not a finite number</source>
         <translation>勾配が有限の数ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="429"/>
+        <location filename="../../gui/strings.py" line="430"/>
         <source>|w| exceeded {limit:g}</source>
         <translation>|w| が {limit:g} を超えました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="430"/>
+        <location filename="../../gui/strings.py" line="431"/>
         <source>the loss is not a finite number</source>
         <translation>損失が有限の数ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="431"/>
+        <location filename="../../gui/strings.py" line="432"/>
         <source>not an nnviz trace: unknown phase kind</source>
         <translation>nnviz のトレースではありません: 段階の種類が不明です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="432"/>
+        <location filename="../../gui/strings.py" line="433"/>
         <source>not an nnviz trace (format/version)</source>
         <translation>nnviz のトレースではありません（形式/版）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="433"/>
+        <location filename="../../gui/strings.py" line="434"/>
         <source>not an nnviz trace: {reason}</source>
         <translation>nnviz のトレースではありません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="434"/>
+        <location filename="../../gui/strings.py" line="435"/>
         <source>{file}: extras may not override {names}</source>
         <translation>{file}: 追加情報で {names} を上書きすることはできません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="435"/>
+        <location filename="../../gui/strings.py" line="436"/>
         <source>{file}: cannot save, {key} contains NaN or infinite values</source>
         <translation>{file}: 保存できません。{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="436"/>
+        <location filename="../../gui/strings.py" line="437"/>
         <source>layers</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="437"/>
+        <location filename="../../gui/strings.py" line="438"/>
         <source>hidden activations</source>
         <translation>中間層の活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="438"/>
+        <location filename="../../gui/strings.py" line="439"/>
         <source>output activation</source>
         <translation>出力層の活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="439"/>
+        <location filename="../../gui/strings.py" line="440"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="440"/>
+        <location filename="../../gui/strings.py" line="441"/>
         <source>ELU alpha</source>
         <translation>ELU の α</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="441"/>
+        <location filename="../../gui/strings.py" line="442"/>
         <source>the file has {what} {theirs}, the current network {mine}</source>
         <translation>ファイルの{what}は {theirs}、現在のネットワークは {mine} です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="442"/>
+        <location filename="../../gui/strings.py" line="443"/>
         <source>the arrays {keys} do not match the network&apos;s {expected}</source>
         <translation>配列 {keys} がネットワークの {expected} と一致しません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="445"/>
+        <location filename="../../gui/strings.py" line="446"/>
         <source>not an .npz file (no zip archive, or a truncated one)</source>
         <translation>.npz ファイルではありません（zip アーカイブでないか、途中で切れています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="446"/>
+        <location filename="../../gui/strings.py" line="447"/>
         <source>the top level must be a JSON object, got {type}</source>
         <translation>最上位は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="447"/>
+        <location filename="../../gui/strings.py" line="448"/>
         <source>no &apos;meta&apos; entry: not an nnviz weights file</source>
         <translation>&apos;meta&apos; の項目がありません: nnviz の重みファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="448"/>
+        <location filename="../../gui/strings.py" line="449"/>
         <source>meta must be a JSON object, got {type}</source>
         <translation>meta は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="449"/>
+        <location filename="../../gui/strings.py" line="450"/>
         <source>meta lacks {names}</source>
         <translation>meta に {names} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="450"/>
+        <location filename="../../gui/strings.py" line="451"/>
         <source>meta format is {format!r}, expected {expected!r}</source>
         <translation>meta の形式が {format!r} です（必要な形式: {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="451"/>
+        <location filename="../../gui/strings.py" line="452"/>
         <source>format version {version!r} is not supported (this nnviz reads version {mine}; a newer nnviz may have written the file)</source>
         <translation>形式の版 {version!r} には対応していません（この nnviz が読めるのは版 {mine} です。新しい nnviz で書かれたファイルかもしれません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="453"/>
+        <location filename="../../gui/strings.py" line="454"/>
         <source>activations must list {count} of {names}; got {value}</source>
         <translation>activations には {names} のいずれかを {count} 個並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="454"/>
+        <location filename="../../gui/strings.py" line="455"/>
         <source>elu_alpha must be a finite number, got {value!r}</source>
         <translation>elu_alpha は有限の数が必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="455"/>
+        <location filename="../../gui/strings.py" line="456"/>
         <source>{key} is missing</source>
         <translation>{key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="456"/>
+        <location filename="../../gui/strings.py" line="457"/>
         <source>unexpected entry {name!r}</source>
         <translation>想定外の項目 {name!r} があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="457"/>
+        <location filename="../../gui/strings.py" line="458"/>
         <source>an entry appears twice</source>
         <translation>同じ項目が 2 回あります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="458"/>
+        <location filename="../../gui/strings.py" line="459"/>
         <source>{key} has dtype {dtype}, expected real numbers (float64)</source>
         <translation>{key} の dtype が {dtype} です（必要なのは実数 (float64)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="459"/>
+        <location filename="../../gui/strings.py" line="460"/>
         <source>{key} has shape {shape}, expected {expected} for layers {sizes}</source>
         <translation>{key} の形が {shape} です（層 {sizes} には {expected} が必要）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="460"/>
+        <location filename="../../gui/strings.py" line="461"/>
         <source>{key} contains NaN or infinite values</source>
         <translation>{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="461"/>
+        <location filename="../../gui/strings.py" line="462"/>
         <source>{file}: the extras are not plain JSON ({reason})</source>
         <translation>{file}: 追加情報が素の JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="463"/>
+        <location filename="../../gui/strings.py" line="464"/>
         <source>{file}: cannot save ({type}: {reason})</source>
         <translation>{file}: 保存できません（{type}: {reason}）</translation>
     </message>
@@ -4170,7 +4190,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="464"/>
+        <location filename="../../gui/strings.py" line="465"/>
         <source>the file has {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
     </message>
@@ -4180,22 +4200,22 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="465"/>
+        <location filename="../../gui/strings.py" line="466"/>
         <source>{file}: not a readable weights file ({type}: {reason})</source>
         <translation>{file}: 読み込める重みファイルではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="466"/>
+        <location filename="../../gui/strings.py" line="467"/>
         <source>{first}; {then}</source>
         <translation>{first}。{then}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="467"/>
+        <location filename="../../gui/strings.py" line="468"/>
         <source>{key} has shape {shape}, expected {expected}</source>
         <translation>{key} の形が {shape} です（必要な形: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="444"/>
+        <location filename="../../gui/strings.py" line="445"/>
         <source>{file}: unknown weights format {suffix!r}; use .npz or .json</source>
         <translation>{file}: 重みの形式 {suffix!r} は不明です。.npz か .json を使ってください</translation>
     </message>
@@ -4215,202 +4235,202 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>閉じ括弧 &apos;{closing}&apos; が開き括弧 &apos;{opening}&apos; と対応していません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="443"/>
+        <location filename="../../gui/strings.py" line="444"/>
         <source>{file}: a weights file needs the suffix .npz or .json</source>
         <translation>{file}: 重みファイルの拡張子は .npz か .json が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="452"/>
+        <location filename="../../gui/strings.py" line="453"/>
         <source>sizes must be a list of whole numbers, got {value}</source>
         <translation>sizes は整数のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="462"/>
+        <location filename="../../gui/strings.py" line="463"/>
         <source>{file}: the JSON text would have {size:,} bytes, more than the {limit:,} nnviz reads; save as .npz</source>
         <translation>{file}: JSON テキストが {size:,} バイトになり、nnviz が読める {limit:,} バイトを超えます。.npz で保存してください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="468"/>
+        <location filename="../../gui/strings.py" line="469"/>
         <source>unpacks to {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>展開すると {size:,} バイトになり、上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="469"/>
+        <location filename="../../gui/strings.py" line="470"/>
         <source>unexpected entry {name!r} (not a NumPy array)</source>
         <translation>想定外の項目 {name!r} があります（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="470"/>
+        <location filename="../../gui/strings.py" line="471"/>
         <source>meta must be a 0-d string array, got shape {shape}, dtype {dtype}</source>
         <translation>meta は 0 次元の文字列配列が必要です（形: {shape}、dtype: {dtype}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="471"/>
+        <location filename="../../gui/strings.py" line="472"/>
         <source>meta has {count:,} characters, more than the limit of {limit:,}</source>
         <translation>meta が {count:,} 文字あり、上限の {limit:,} 文字を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="472"/>
+        <location filename="../../gui/strings.py" line="473"/>
         <source>meta is not valid JSON ({reason})</source>
         <translation>meta が正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="473"/>
+        <location filename="../../gui/strings.py" line="474"/>
         <source>the file is not valid JSON ({reason})</source>
         <translation>ファイルが正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="474"/>
+        <location filename="../../gui/strings.py" line="475"/>
         <source>sizes: {reason}</source>
         <translation>sizes: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="475"/>
+        <location filename="../../gui/strings.py" line="476"/>
         <source>{key} {value!r} is not one of {names}</source>
         <translation>{key} の {value!r} は {names} のいずれでもありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="476"/>
+        <location filename="../../gui/strings.py" line="477"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="482"/>
+        <location filename="../../gui/strings.py" line="483"/>
         <source>{key} is not a rectangular array of numbers</source>
         <translation>{key} が数値の長方形の配列になっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="483"/>
+        <location filename="../../gui/strings.py" line="484"/>
         <source>the principal directions need a training trajectory: train a while first</source>
         <translation>主成分の方向には学習の軌跡が必要です: まずしばらく学習させてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="484"/>
+        <location filename="../../gui/strings.py" line="485"/>
         <source>a slice needs 2 to {limit:,} grid points per side and a finite half width &gt; 0, got {grid} and {span}</source>
         <translation>断面には一辺 2 から {limit:,} 個の格子点と、0 より大きい有限の半幅が必要です（指定: {grid} と {span}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="485"/>
+        <location filename="../../gui/strings.py" line="486"/>
         <source>a history holds an even number of rows from 4 to {limit}, not {value}</source>
         <translation>履歴の行数は 4 から {limit} までの偶数です（{value} ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="486"/>
+        <location filename="../../gui/strings.py" line="487"/>
         <source>the loss history&apos;s description is not an object</source>
         <translation>誤差の履歴の記述がオブジェクトではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="487"/>
+        <location filename="../../gui/strings.py" line="488"/>
         <source>the loss history is not consistent (shape {shape})</source>
         <translation>誤差の履歴が整合していません（形状 {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="488"/>
+        <location filename="../../gui/strings.py" line="489"/>
         <source>unknown preset {name!r}; choose one of {names}</source>
         <translation>プリセット {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="489"/>
+        <location filename="../../gui/strings.py" line="490"/>
         <source>a JSON object</source>
         <translation>JSON オブジェクト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="490"/>
+        <location filename="../../gui/strings.py" line="491"/>
         <source>a string</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="491"/>
+        <location filename="../../gui/strings.py" line="492"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="492"/>
+        <location filename="../../gui/strings.py" line="493"/>
         <source>a list of strings</source>
         <translation>文字列のリスト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="493"/>
+        <location filename="../../gui/strings.py" line="494"/>
         <source>{file}: not an nnviz session file</source>
         <translation>{file}: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="494"/>
+        <location filename="../../gui/strings.py" line="495"/>
         <source>{file}: session version {version!r} is not supported (expected {expected})</source>
         <translation>{file}: セッションの版 {version!r} には対応していません（必要な版: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="495"/>
+        <location filename="../../gui/strings.py" line="496"/>
         <source>{file}: the batch order is not a permutation of the {count} training samples</source>
         <translation>{file}: バッチの順序が訓練データ {count} 件の並べ替えになっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="496"/>
+        <location filename="../../gui/strings.py" line="497"/>
         <source>{file}: batch position {position} out of range</source>
         <translation>{file}: バッチの位置 {position} が範囲外です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="497"/>
+        <location filename="../../gui/strings.py" line="498"/>
         <source>{file}: larger than {limit} MB</source>
         <translation>{file}: {limit} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="498"/>
+        <location filename="../../gui/strings.py" line="499"/>
         <source>{file}: not a readable nnviz session ({type}: {reason})</source>
         <translation>{file}: 読み込める nnviz のセッションではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="499"/>
+        <location filename="../../gui/strings.py" line="500"/>
         <source>no {member} inside: not an nnviz session file</source>
         <translation>{member} が含まれていません: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="500"/>
+        <location filename="../../gui/strings.py" line="501"/>
         <source>arrays.npz: unexpected entry {name!r} (not a NumPy array)</source>
         <translation>arrays.npz: 想定外の項目 {name!r}（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="501"/>
+        <location filename="../../gui/strings.py" line="502"/>
         <source>{file}: {key} has dtype {dtype}, expected numbers</source>
         <translation>{file}: {key} の dtype が {dtype} です（必要なのは数値）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="502"/>
+        <location filename="../../gui/strings.py" line="503"/>
         <source>{file}: {key} has shape {shape}, expected ({count},) finite values</source>
         <translation>{file}: {key} の形が {shape} です（必要なのは有限の値の ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="505"/>
+        <location filename="../../gui/strings.py" line="506"/>
         <source>data set {name!r} is a {task} problem, not {wanted}</source>
         <translation>データセット {name!r} は {wanted} ではなく {task} の問題です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="506"/>
+        <location filename="../../gui/strings.py" line="507"/>
         <source>the network has layers {sizes}, the data need {needed}</source>
         <translation>ネットワークの層は {sizes} ですが、データには {needed} が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="507"/>
+        <location filename="../../gui/strings.py" line="508"/>
         <source>ELU&apos;s α must be a number from 0 to 100, got {value}</source>
         <translation>ELU の α は 0 から 100 までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="508"/>
+        <location filename="../../gui/strings.py" line="509"/>
         <source>the schedule&apos;s factor γ must be in (0, 1], got {value}</source>
         <translation>スケジュールの係数 γ は (0, 1] の範囲にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="509"/>
+        <location filename="../../gui/strings.py" line="510"/>
         <source>the schedule&apos;s epochs per decay must be a whole number ≥ 1, got {value}</source>
         <translation>スケジュールの減衰ごとのエポック数は 1 以上の整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="510"/>
+        <location filename="../../gui/strings.py" line="511"/>
         <source>the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}</source>
         <translation>ステップ {step} で損失が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="511"/>
+        <location filename="../../gui/strings.py" line="512"/>
         <source>{name} must be a finite number ≥ 0, got {value}</source>
         <translation>{name} は 0 以上の有限の数で指定してください（指定: {value}）</translation>
     </message>
@@ -4596,17 +4616,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>losses</name>
     <message>
-        <location filename="../../gui/strings.py" line="524"/>
+        <location filename="../../gui/strings.py" line="525"/>
         <source>δ^(L) = z − d (matched output/loss pair)</source>
         <translation>δ^(L) = z − d (出力層と損失が対応する組)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="525"/>
+        <location filename="../../gui/strings.py" line="526"/>
         <source>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (一般の連鎖律)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="526"/>
+        <location filename="../../gui/strings.py" line="527"/>
         <source>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (一般の連鎖律)</translation>
     </message>
@@ -4614,62 +4634,62 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>presets</name>
     <message>
-        <location filename="../../gui/strings.py" line="512"/>
+        <location filename="../../gui/strings.py" line="513"/>
         <source>The slides&apos; worked example: 4 inputs, one hidden layer, identity output</source>
         <translation>スライドの例題: 入力 4 つ、隠れ層 1 つ、恒等写像の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="513"/>
+        <location filename="../../gui/strings.py" line="514"/>
         <source>XOR needs a hidden layer</source>
         <translation>XOR には隠れ層が必要</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="514"/>
+        <location filename="../../gui/strings.py" line="515"/>
         <source>XOR without a hidden layer cannot be learned</source>
         <translation>隠れ層なしでは XOR を学習できない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="515"/>
+        <location filename="../../gui/strings.py" line="516"/>
         <source>Hand-made features φ(x): circles with x₁², x₂²</source>
         <translation>手作りの特徴 φ(x): x₁², x₂² で円を分ける</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="516"/>
+        <location filename="../../gui/strings.py" line="517"/>
         <source>Spiral with tanh</source>
         <translation>tanh で渦巻き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="517"/>
+        <location filename="../../gui/strings.py" line="518"/>
         <source>Regression of sin</source>
         <translation>sin の回帰</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="518"/>
+        <location filename="../../gui/strings.py" line="519"/>
         <source>K classes with softmax</source>
         <translation>ソフトマックスで K クラス識別</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="519"/>
+        <location filename="../../gui/strings.py" line="520"/>
         <source>The binary step passes no gradient</source>
         <translation>ステップ関数は勾配を伝えない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="520"/>
+        <location filename="../../gui/strings.py" line="521"/>
         <source>Sigmoid with squared error learns slowly</source>
         <translation>シグモイドと二乗誤差では学習が遅い</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="521"/>
+        <location filename="../../gui/strings.py" line="522"/>
         <source>Learning rate too large: oscillation</source>
         <translation>学習率が大きすぎる: 振動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="522"/>
+        <location filename="../../gui/strings.py" line="523"/>
         <source>Learning rate too small: a crawl</source>
         <translation>学習率が小さすぎる: なかなか進まない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="523"/>
+        <location filename="../../gui/strings.py" line="524"/>
         <source>Momentum on the spiral</source>
         <translation>渦巻きでのモメンタム</translation>
     </message>
