@@ -32,8 +32,18 @@ __all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_l
 
 
 def _softplus(u):
-    """ln(1 + e^u), stable for any u."""
-    return np.maximum(u, 0.0) + np.log1p(np.exp(-np.abs(u)))
+    """ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)), stable for any u (a new array)."""
+    t = np.abs(u)
+    np.negative(t, out=t)
+    np.exp(t, out=t)
+    np.log1p(t, out=t)
+    t += np.maximum(u, 0.0)
+    return t
+
+
+def _sum_rows(t):
+    """Σ_k t_nk: (N, K) → (N,); for K = 1 the column itself (the same numbers, one call less)."""
+    return t[:, 0] if t.shape[1] == 1 else np.add.reduce(t, axis=1)
 
 
 class SquaredError:
@@ -43,7 +53,11 @@ class SquaredError:
     def value(z, d):
         """L_n = ½ Σ_k (z_k − d_k)². z, d: (N, K) → (N,)."""
         r = z - d
-        return 0.5 * np.einsum("nk,nk->n", r, r)
+        if r.shape[1] != 1:
+            return 0.5 * np.einsum("nk,nk->n", r, r)
+        r *= r
+        r *= 0.5
+        return r[:, 0]
 
     @staticmethod
     def dz(z, d):
@@ -63,7 +77,9 @@ class BinaryCrossEntropy:
     @staticmethod
     def value_from_u(u, d):
         """The same with z = σ(u), computed as Σ softplus(u) − d u (never overflows)."""
-        return np.sum(_softplus(u) - d * u, axis=1)
+        t = _softplus(u)
+        t -= d * u
+        return _sum_rows(t)
 
     @staticmethod
     def dz(z, d):
@@ -84,9 +100,14 @@ class CrossEntropy:
     @staticmethod
     def value_from_u(u, d):
         """The same with z = softmax(u): log Σ_j e^(u_j) − Σ_k d_k u_k (log-sum-exp)."""
-        m = u.max(axis=1, keepdims=True)
-        lse = m[:, 0] + np.log(np.exp(u - m).sum(axis=1))
-        return lse * d.sum(axis=1) - np.einsum("nk,nk->n", d, u)
+        m = np.maximum.reduce(u, axis=1, keepdims=True)
+        e = np.subtract(u, m)
+        np.exp(e, out=e)
+        lse = np.log(np.add.reduce(e, axis=1))
+        lse += m[:, 0]
+        lse *= np.add.reduce(d, axis=1)
+        lse -= np.einsum("nk,nk->n", d, u)
+        return lse
 
     @staticmethod
     def dz(z, d):

@@ -65,6 +65,24 @@ class _Buffers:
             self.back[l] = np.empty((N, n[l - 1] + 1))
         self.zL = np.empty((N, n[L - 1]))
         self.z = [None] + [self.zaug[l][:, :-1] for l in range(1, L)] + [self.zL]
+        # Each layer's arrays and activation, bound once so that a step is little more than NumPy calls.
+        act = [_SOFTMAX if a is None else a for a in net.act]
+        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], act[l], self.z[l], net.alpha[l])
+                    for l in range(2, L + 1)]
+        self.bwd = [(self.delta[l], self.zaug[l - 1], net.dWb[l], net.Wb[l], self.back[l - 1][:, :-1],
+                     self.back[l - 1], act[l - 1], self.u[l - 1], self.z[l - 1], self.tmp[l - 1],
+                     self.delta[l - 1], net.alpha[l - 1], net.dalpha[l - 1]) for l in range(L, 2, -1)]
+
+
+class _Softmax:
+    """A softmax output layer as the forward pass calls an activation."""
+
+    @staticmethod
+    def f(u, out, alpha):
+        return softmax(u, out=out)
+
+
+_SOFTMAX = _Softmax()
 
 
 class Network:
@@ -123,7 +141,7 @@ class Network:
         self.activation_names = names
         self._layout()
         self._buffers = OrderedDict()
-        self.u = self.z = self.delta = None
+        self.u = self.z = self.delta = self._last = None
         self.initialize(init, seed)
 
     # ----------------------------------------------------------------- layout
@@ -240,15 +258,15 @@ class Network:
         X = np.asarray(X, dtype=float)
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
             raise InputError("input must have shape (N, {count}), got {shape}", count=self.sizes[0], shape=X.shape)
-        buf = self._buf(X.shape[0])
+        buf = self._last
+        if buf is None or buf.zL.shape[0] != X.shape[0]:
+            buf = self._buf(X.shape[0])
+            self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
         np.copyto(buf.z[1], X)
-        for l in range(2, self.L + 1):
-            np.matmul(buf.zaug[l - 1], self.Wb[l].T, out=buf.u[l])
-            if self.act[l] is None:
-                softmax(buf.u[l], out=buf.z[l])
-            else:
-                self.act[l].f(buf.u[l], out=buf.z[l], alpha=self.alpha[l])
-        self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
+        dot = np.dot
+        for zprev, WbT, u, act, z, alpha in buf.fwd:
+            dot(zprev, WbT, out=u)
+            act.f(u, out=z, alpha=alpha)
         return buf.zL
 
     def predict(self, X):
@@ -279,15 +297,15 @@ class Network:
         if self.alpha[L] is not None:   # ∂L/∂α at the output needs ∂L_n/∂z^(L)
             gz = LOSSES[self.loss_name].dz(buf.zL, D)
             np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
-        for l in range(L, 1, -1):
-            np.matmul(buf.delta[l].T, buf.zaug[l - 1], out=self.dWb[l])   # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
-            if l == 2:
-                break
-            back = np.matmul(buf.delta[l], self.Wb[l], out=buf.back[l - 1])[:, :-1]  # Σ_k δ_k w_kj
-            self.act[l - 1].df(buf.u[l - 1], buf.z[l - 1], out=buf.tmp[l - 1], alpha=self.alpha[l - 1])
-            np.multiply(back, buf.tmp[l - 1], out=buf.delta[l - 1])
-            if self.alpha[l - 1] is not None:
-                np.sum(back * self.act[l - 1].dalpha(buf.u[l - 1]), axis=0, out=self.dalpha[l - 1])
+        dot, multiply = np.dot, np.multiply
+        for delta, zprev, dWb, Wb, back, back_full, act, u, z, df, delta_prev, alpha, dalpha in buf.bwd:
+            dot(delta.T, zprev, out=dWb)        # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
+            dot(delta, Wb, out=back_full)       # back = Σ_k δ_k w_kj (a view without the bias column)
+            act.df(u, z, out=df, alpha=alpha)
+            multiply(back, df, out=delta_prev)
+            if alpha is not None:
+                np.sum(back * act.dalpha(u), axis=0, out=dalpha)
+        dot(buf.delta[2].T, buf.zaug[1], out=self.dWb[2])
         if self.reduction == "mean":
             self.grad *= 1.0 / N
         return self.grad
@@ -300,7 +318,10 @@ class Network:
 
     def reduce(self, per_sample):
         """Combine per-sample losses as ``reduction`` says (mean or sum)."""
-        return float(per_sample.mean() if self.reduction == "mean" else per_sample.sum())
+        total = float(np.add.reduce(per_sample))      # what .sum() and .mean() add up
+        if self.reduction == "sum":
+            return total
+        return total / per_sample.shape[0] if per_sample.shape[0] else float("nan")
 
     def loss(self, X, D):
         """The data loss of a batch: mean or sum of L_n. X (N, n_1), D (N, n_L) → float."""
