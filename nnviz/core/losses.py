@@ -31,12 +31,14 @@ __all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_l
            "output_delta", "check_pair"]
 
 
-def _softplus(u):
-    """ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)), stable for any u (a new array)."""
-    t = np.abs(u)
-    np.negative(t, out=t)
-    np.exp(t, out=t)
-    np.log1p(t, out=t)
+def _softplus(u, e=None):
+    """ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)), stable for any u (a new array);
+    ``e`` is e^(−|u|) when the sigmoid output already computed it."""
+    if e is None:
+        e = np.abs(u)
+        np.negative(e, out=e)
+        np.exp(e, out=e)
+    t = np.log1p(e)
     t += np.maximum(u, 0.0)
     return t
 
@@ -75,9 +77,10 @@ class BinaryCrossEntropy:
             return -np.sum(d * np.log(z) + (1 - d) * np.log1p(-z), axis=1)
 
     @staticmethod
-    def value_from_u(u, d):
-        """The same with z = σ(u), computed as Σ softplus(u) − d u (never overflows)."""
-        t = _softplus(u)
+    def value_from_u(u, d, e=None):
+        """The same with z = σ(u), computed as Σ softplus(u) − d u (never overflows);
+        ``e`` = e^(−|u|) if known."""
+        t = _softplus(u, e)
         t -= d * u
         return _sum_rows(t)
 
@@ -98,7 +101,7 @@ class CrossEntropy:
             return -np.sum(np.where(d != 0, d * np.log(z), 0.0), axis=1)
 
     @staticmethod
-    def value_from_u(u, d):
+    def value_from_u(u, d, e=None):
         """The same with z = softmax(u): log Σ_j e^(u_j) − Σ_k d_k u_k (log-sum-exp)."""
         m = np.maximum.reduce(u, axis=1, keepdims=True)
         e = np.subtract(u, m)
@@ -169,14 +172,15 @@ def check_pair(output, loss, n_out):
                          "not {output!r}", output=output)
 
 
-def per_sample_loss(output, loss, u, z, d):
+def per_sample_loss(output, loss, u, z, d, e=None):
     """L_n for each sample: u, z, d of shape (N, K) → (N,).
 
-    With a matched classification pair the loss is computed from u^(L), stably.
+    With a matched classification pair the loss is computed from u^(L), stably
+    (for a sigmoid output ``e`` may hold the e^(−|u|) its forward pass computed).
     """
     fn = LOSSES[loss]
     if (output, loss) in (("sigmoid", "bce"), ("softmax", "ce")):
-        return fn.value_from_u(u, d)
+        return fn.value_from_u(u, d, e)
     return fn.value(z, d)
 
 

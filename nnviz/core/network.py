@@ -50,28 +50,50 @@ class _Buffers:
 
     def __init__(self, net, N):
         L, n = net.L, net.sizes
-        self.zaug = [None] * (L + 1)   # [Z^(l) | 1], shape (N, n_l + 1), for l < L
+        # [Z^(l) | 1] of every layer l < L side by side in one array, so that a z-only f'
+        # (tanh, sigmoid) of all hidden layers is one call: zaug[l] has shape (N, n_l + 1).
+        start = np.cumsum([0] + [n[l - 1] + 1 for l in range(1, L)])
+        self.zall = np.ones((N, start[-1]))
+        self.zaug = [None] + [self.zall[:, start[l - 1]:start[l]] for l in range(1, L)] + [None]
         self.u = [None] * (L + 1)
         self.back = [None] * (L + 1)   # δ^(l+1) [W^(l+1) | b^(l+1)], shape (N, n_l + 1)
         self.delta = [None] * (L + 1)
-        self.tmp = [None] * (L + 1)
-        for l in range(1, L):
-            self.zaug[l] = np.ones((N, n[l - 1] + 1))
+        self.df = [None] * (L + 1)     # f'(u^(l))
+        hidden = {id(a) for a in net.act[2:L]}
+        self.bulk = L > 2 and len(hidden) == 1 and net.act[2].z_only   # f' of all hidden layers at once
+        if self.bulk:
+            self.dfall = np.empty((N, start[-1] - start[1]))
+            self.zhidden = self.zall[:, start[1]:]
         for l in range(2, L + 1):
             self.u[l] = np.empty((N, n[l - 1]))
             self.delta[l] = np.empty((N, n[l - 1]))
-            self.tmp[l] = np.empty((N, n[l - 1]))
         for l in range(2, L):
             self.back[l] = np.empty((N, n[l - 1] + 1))
+            self.df[l] = (self.dfall[:, start[l - 1] - start[1]:start[l] - 1 - start[1]] if self.bulk
+                          else np.empty((N, n[l - 1])))
         self.zL = np.empty((N, n[L - 1]))
         self.z = [None] + [self.zaug[l][:, :-1] for l in range(1, L)] + [self.zL]
+        # A matched sigmoid output keeps e^(−|u^(L)|) for the cross-entropy.
+        self.e = np.empty((N, n[L - 1])) if (net.output, net.loss_name) == ("sigmoid", "bce") else None
         # Each layer's arrays and activation, bound once so that a step is little more than NumPy calls.
         act = [_SOFTMAX if a is None else a for a in net.act]
+        if self.e is not None:
+            act[L] = _KeepE(act[L], self.e)
         self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], act[l], self.z[l], net.alpha[l])
                     for l in range(2, L + 1)]
-        self.bwd = [(self.delta[l], self.zaug[l - 1], net.dWb[l], net.Wb[l], self.back[l - 1][:, :-1],
-                     self.back[l - 1], act[l - 1], self.u[l - 1], self.z[l - 1], self.tmp[l - 1],
+        self.bwd = [(self.delta[l], self.zaug[l - 1], net.dWb[l], net.Wb[l], self.back[l - 1],
+                     self.back[l - 1][:, :-1], act[l - 1], self.u[l - 1], self.z[l - 1], self.df[l - 1],
                      self.delta[l - 1], net.alpha[l - 1], net.dalpha[l - 1]) for l in range(L, 2, -1)]
+
+
+class _KeepE:
+    """A sigmoid output layer that keeps e = e^(−|u|) in ``e`` for the loss."""
+
+    def __init__(self, act, e):
+        self.act, self.e = act, e
+
+    def f(self, u, out, alpha):
+        return self.act.f(u, out=out, keep=self.e)
 
 
 class _Softmax:
@@ -297,11 +319,14 @@ class Network:
         if self.alpha[L] is not None:   # ∂L/∂α at the output needs ∂L_n/∂z^(L)
             gz = LOSSES[self.loss_name].dz(buf.zL, D)
             np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
-        dot, multiply = np.dot, np.multiply
-        for delta, zprev, dWb, Wb, back, back_full, act, u, z, df, delta_prev, alpha, dalpha in buf.bwd:
+        dot, multiply, bulk = np.dot, np.multiply, buf.bulk
+        if bulk:
+            self.act[2].df(None, buf.zhidden, out=buf.dfall)
+        for delta, zprev, dWb, Wb, back_full, back, act, u, z, df, delta_prev, alpha, dalpha in buf.bwd:
             dot(delta.T, zprev, out=dWb)        # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
             dot(delta, Wb, out=back_full)       # back = Σ_k δ_k w_kj (a view without the bias column)
-            act.df(u, z, out=df, alpha=alpha)
+            if not bulk:
+                act.df(u, z, out=df, alpha=alpha)
             multiply(back, df, out=delta_prev)
             if alpha is not None:
                 np.sum(back * act.dalpha(u), axis=0, out=dalpha)
@@ -314,7 +339,7 @@ class Network:
     def per_sample_loss(self, D):
         """L_n of the last forward batch for teacher signals D (N, n_L) → (N,)."""
         L = self.L
-        return per_sample_loss(self.output, self.loss_name, self.u[L], self.z[L], D)
+        return per_sample_loss(self.output, self.loss_name, self.u[L], self.z[L], D, e=self._last.e)
 
     def reduce(self, per_sample):
         """Combine per-sample losses as ``reduction`` says (mean or sum)."""
