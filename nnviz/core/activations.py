@@ -48,6 +48,8 @@ class Activation:
     -------
     f(u, out=None, alpha=None)
         z = f(u); ``u`` and ``out`` of shape (N, n), or any shape.
+    into(alpha=None)
+        f as a function of (u, out), for the forward pass of a training step.
     df(u, z, out=None, alpha=None)
         f'(u), given u and z = f(u); same shape as u.
     """
@@ -63,6 +65,10 @@ class Activation:
 
     def __call__(self, u, alpha=None):
         return self.f(np.asarray(u, dtype=float), alpha=alpha)
+
+    def into(self, alpha=None):
+        """f as a function ``(u, out)`` with α bound: what a training step calls per layer."""
+        return lambda u, out: self.f(u, out=out, alpha=alpha)
 
 
 class Identity(Activation):
@@ -103,10 +109,10 @@ class Sigmoid(Activation):
     def f(self, u, out=None, alpha=None, keep=None):
         # e = e^(−|u|) ≤ 1 never overflows: σ(u) = 1/(1+e) for u ≥ 0, e/(1+e) for u < 0,
         # which keeps full relative precision in both tails. ``keep`` receives e (for the loss).
-        e = np.abs(u, out=keep)
-        np.negative(e, out=e)
+        e = np.copysign(u, -1.0, out=keep)     # −|u|
         np.exp(e, out=e)
-        num = np.where(u >= 0, 1.0, e)
+        num = np.minimum(u, 0.0)      # e^min(u, 0): 1 for u ≥ 0, e for u < 0 (np.where is slower)
+        np.exp(num, out=num)
         if keep is None:
             e += 1.0
             return np.divide(num, e, out=out)
@@ -125,6 +131,9 @@ class Tanh(Activation):
 
     def f(self, u, out=None, alpha=None):
         return np.tanh(u, out=out)
+
+    def into(self, alpha=None):
+        return np.tanh
 
     def df(self, u, z, out=None, alpha=None):
         out = np.multiply(z, z, out=out)

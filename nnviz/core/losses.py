@@ -21,13 +21,14 @@ says, in words, which rule is in force.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from .activations import get_activation
 from .errors import InputError
 
-__all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_loss",
+__all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_loss", "bound_loss",
            "output_delta", "check_pair"]
 
 
@@ -35,8 +36,7 @@ def _softplus(u, e=None):
     """ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)), stable for any u (a new array);
     ``e`` is e^(−|u|) when the sigmoid output already computed it."""
     if e is None:
-        e = np.abs(u)
-        np.negative(e, out=e)
+        e = np.copysign(u, -1.0)               # −|u|
         np.exp(e, out=e)
     t = np.log1p(e)
     t += np.maximum(u, 0.0)
@@ -178,10 +178,16 @@ def per_sample_loss(output, loss, u, z, d, e=None):
     With a matched classification pair the loss is computed from u^(L), stably
     (for a sigmoid output ``e`` may hold the e^(−|u|) its forward pass computed).
     """
+    return bound_loss(output, loss, u, z, e)(d)
+
+
+def bound_loss(output, loss, u, z, e=None):
+    """:func:`per_sample_loss` as a function of d alone, for arrays u, z (and e) that a
+    network fills anew for each batch."""
     fn = LOSSES[loss]
     if (output, loss) in (("sigmoid", "bce"), ("softmax", "ce")):
-        return fn.value_from_u(u, d, e)
-    return fn.value(z, d)
+        return partial(fn.value_from_u, u, e=e)
+    return partial(fn.value, z)
 
 
 def output_delta(output, loss, u, z, d, act=None, alpha=None, out=None):

@@ -23,12 +23,13 @@ nothing: buffers are kept per batch size.
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import partial
 
 import numpy as np
 
 from .activations import get_activation, softmax
 from .errors import InputError
-from .losses import TASKS, LOSSES, check_pair, is_matched, output_delta, output_rule, per_sample_loss
+from .losses import TASKS, LOSSES, bound_loss, check_pair, is_matched, output_delta, output_rule
 
 __all__ = ["Network", "INIT_SCHEMES", "parse_layers", "gradient_check"]
 
@@ -77,31 +78,23 @@ class _Buffers:
         self.e = np.empty((N, n[L - 1])) if (net.output, net.loss_name) == ("sigmoid", "bce") else None
         # Each layer's arrays and activation, bound once so that a step is little more than NumPy calls.
         act = [_SOFTMAX if a is None else a for a in net.act]
+        f = [None, None] + [act[l].into(net.alpha[l]) for l in range(2, L + 1)]
         if self.e is not None:
-            act[L] = _KeepE(act[L], self.e)
-        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], act[l], self.z[l], net.alpha[l])
-                    for l in range(2, L + 1)]
+            f[L] = partial(act[L].f, keep=self.e)
+        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], f[l], self.z[l]) for l in range(2, L + 1)]
+        self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL, self.e)
+        self.matched = net.matched
         self.bwd = [(self.delta[l], self.zaug[l - 1], net.dWb[l], net.Wb[l], self.back[l - 1],
                      self.back[l - 1][:, :-1], act[l - 1], self.u[l - 1], self.z[l - 1], self.df[l - 1],
                      self.delta[l - 1], net.alpha[l - 1], net.dalpha[l - 1]) for l in range(L, 2, -1)]
-
-
-class _KeepE:
-    """A sigmoid output layer that keeps e = e^(−|u|) in ``e`` for the loss."""
-
-    def __init__(self, act, e):
-        self.act, self.e = act, e
-
-    def f(self, u, out, alpha):
-        return self.act.f(u, out=out, keep=self.e)
 
 
 class _Softmax:
     """A softmax output layer as the forward pass calls an activation."""
 
     @staticmethod
-    def f(u, out, alpha):
-        return softmax(u, out=out)
+    def into(alpha=None):
+        return softmax
 
 
 _SOFTMAX = _Softmax()
@@ -286,9 +279,9 @@ class Network:
             self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
         np.copyto(buf.z[1], X)
         dot = np.dot
-        for zprev, WbT, u, act, z, alpha in buf.fwd:
+        for zprev, WbT, u, f, z in buf.fwd:
             dot(zprev, WbT, out=u)
-            act.f(u, out=z, alpha=alpha)
+            f(u, z)
         return buf.zL
 
     def predict(self, X):
@@ -314,8 +307,11 @@ class Network:
         """
         buf, L = self._last, self.L
         N = buf.zL.shape[0]
-        output_delta(self.output, self.loss_name, buf.u[L], buf.zL, D, act=self.act[L],
-                     alpha=self.alpha[L], out=buf.delta[L])
+        if buf.matched:
+            np.subtract(buf.zL, D, out=buf.delta[L])
+        else:
+            output_delta(self.output, self.loss_name, buf.u[L], buf.zL, D, act=self.act[L],
+                         alpha=self.alpha[L], out=buf.delta[L])
         if self.alpha[L] is not None:   # ∂L/∂α at the output needs ∂L_n/∂z^(L)
             gz = LOSSES[self.loss_name].dz(buf.zL, D)
             np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
@@ -338,8 +334,7 @@ class Network:
     # ------------------------------------------------------------------- loss
     def per_sample_loss(self, D):
         """L_n of the last forward batch for teacher signals D (N, n_L) → (N,)."""
-        L = self.L
-        return per_sample_loss(self.output, self.loss_name, self.u[L], self.z[L], D, e=self._last.e)
+        return self._last.loss(D)
 
     def reduce(self, per_sample):
         """Combine per-sample losses as ``reduction`` says (mean or sum)."""
