@@ -1,20 +1,34 @@
 """Time per training step (forward, backward, update) of the NumPy core, and of
-PyTorch on the same nets in the same run when it is importable.
+PyTorch on the same nets in the same run when it is importable; then the step
+the app and the CLI run (``Trainer.step``), and TensorFlow Playground's own
+network code (its src/nn.ts under Node) when given a checkout of it.
 
-    python benchmarks/bench_core.py [--threads N] [--repeat R]
+    python benchmarks/bench_core.py [--threads N] [--repeat R] [--playground PATH]
 
 Both libraries run on the same number of threads (printed). At the app's sizes
 NumPy's cost is the number of calls, not the arithmetic; the core keeps one
 flat parameter vector and preallocated buffers so a step is a few dozen calls.
+
+With one thread every figure is the best of R rounds of the process's CPU time,
+so other programs on a busy machine do not count (with more threads: wall time).
+``--playground PATH`` compiles PATH/src/nn.ts with TypeScript's stock compiler
+(``npx -y -p typescript@5 tsc``, fetched from npm on first use) into a temporary
+directory and times, under ``node``, what playground.ts does per minibatch:
+forwardProp and backProp for each of the B samples, then updateWeights.
 """
 import argparse
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
 parser.add_argument("--threads", type=int, default=1, help="BLAS / torch threads (default 1)")
-parser.add_argument("--repeat", type=int, default=5, help="best of R timing rounds (default 5)")
+parser.add_argument("--repeat", type=int, default=30, help="best of R timing rounds (default 30)")
+parser.add_argument("--playground", metavar="PATH",
+                    help="a checkout of github.com/tensorflow/playground: time its src/nn.ts under Node too")
 args = parser.parse_args()
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[var] = str(args.threads)
@@ -24,6 +38,7 @@ import numpy as np  # noqa: E402  (after the thread settings)
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from nnviz.core.network import Network  # noqa: E402
 from nnviz.core.optimizers import make_optimizer  # noqa: E402
+from nnviz.training.trainer import Settings, build  # noqa: E402
 
 CASES = [  # (label, sizes, batch, activation, task)
     ("2-8-8-8-1, B=10 (TF Playground default)", [2, 8, 8, 8, 1], 10, "tanh", "regression"),
@@ -32,16 +47,25 @@ CASES = [  # (label, sizes, batch, activation, task)
 ]
 
 
+#: Trainer.step as the app and `nnviz train` run it: build(Settings(...)), B = 10.
+TRAINER_CASES = [  # (label, settings, the bare network row with the same layer sizes)
+    ("2-8-8-8-1, xor", Settings(dataset="xor", hidden=(8, 8, 8), batch=10), 0),
+    ("2-8-8-8-8-8-8-1, spiral", Settings(dataset="spiral", hidden=(8,) * 6, batch=10), 1),
+]
+
+CLOCK = time.process_time if args.threads == 1 else time.perf_counter
+
+
 def best_time(fn, n, repeat):
     """Best mean seconds per call of fn over `repeat` rounds of n calls."""
     for _ in range(max(10, n // 10)):
         fn()
     best = float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = CLOCK()
         for _ in range(n):
             fn()
-        best = min(best, (time.perf_counter() - t) / n)
+        best = min(best, (CLOCK() - t) / n)
     return best
 
 
@@ -87,6 +111,80 @@ def torch_step(torch, sizes, B, act, task):
     return step
 
 
+def trainer_step(settings):
+    step = build(settings).step
+
+    def run():
+        with np.errstate(all="ignore"):   # as the app's worker and Trainer.run: once, not per step
+            for _ in range(100):
+                step()
+    return run
+
+
+# What playground.ts's oneStep() does per minibatch of B samples, with its own
+# defaults: tanh units, a tanh output, squared error, no regularisation.
+PLAYGROUND_HARNESS = r"""
+const nn = require(process.argv[2]);
+const [n, repeat, B] = process.argv.slice(3, 6).map(Number);
+const cpu = process.argv[6] === "cpu";
+const clock = () => {
+  if (cpu) { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; }
+  return Number(process.hrtime.bigint()) / 1e9;
+};
+for (const shape of process.argv.slice(7).map(s => s.split("-").map(Number))) {
+  const inputs = Array.from({length: shape[0]}, (_, i) => "x" + i);
+  const net = nn.buildNetwork(shape, nn.Activations.TANH, nn.Activations.TANH, null, inputs, false);
+  const points = Array.from({length: 200}, () => ({
+    x: inputs.map(() => 12 * Math.random() - 6), label: Math.random() < 0.5 ? -1 : 1}));
+  let k = 0;
+  const step = () => {
+    for (let i = 0; i < B; i++, k = (k + 1) % points.length) {
+      nn.forwardProp(net, points[k].x);
+      nn.backProp(net, points[k].label, nn.Errors.SQUARE);
+    }
+    nn.updateWeights(net, 0.03, 0);
+  };
+  for (let i = 0; i < Math.max(10, n / 10); i++) step();
+  let best = Infinity;
+  for (let r = 0; r < repeat; r++) {
+    const t = clock();
+    for (let i = 0; i < n; i++) step();
+    best = Math.min(best, (clock() - t) / n);
+  }
+  console.log(best);
+}
+"""
+
+
+def compile_playground(path, tmp):
+    """Compile ``path``/src/nn.ts into ``tmp`` with a stock TypeScript compiler and write the
+    timing harness beside it. Returns the command that runs the harness, or a sentence saying why not."""
+    source = os.path.join(path, "src", "nn.ts")
+    if not os.path.isfile(source):
+        return f"no src/nn.ts in {path} (pass a checkout of github.com/tensorflow/playground)"
+    if not (shutil.which("node") and shutil.which("npx")):
+        return "needs node and npx (Node.js) on PATH"
+    compiled = subprocess.run(["npx", "-y", "-p", "typescript@5", "tsc", "--outDir", tmp, "--module", "commonjs",
+                               "--target", "es2017", "--skipLibCheck", source], capture_output=True, text=True)
+    if not os.path.isfile(os.path.join(tmp, "nn.js")):
+        return "tsc failed: " + (compiled.stdout + compiled.stderr).strip()[-300:]
+    harness = os.path.join(tmp, "harness.js")
+    with open(harness, "w") as f:
+        f.write(PLAYGROUND_HARNESS)
+    return ["node", harness, os.path.join(tmp, "nn.js")]
+
+
+def playground_times(command, shapes, B, n, repeat):
+    """Seconds per minibatch step of TF Playground for each layer-size list in ``shapes``
+    (best of ``repeat`` rounds of n steps), or a sentence saying why not."""
+    clock = "cpu" if CLOCK is time.process_time else "wall"
+    run = subprocess.run([*command, str(n), str(repeat), str(B), clock, *("-".join(map(str, s)) for s in shapes)],
+                         capture_output=True, text=True)
+    if run.returncode:
+        return "node failed: " + run.stderr.strip()[-300:]
+    return [float(line) for line in run.stdout.split()]
+
+
 def main():
     try:
         import torch
@@ -101,11 +199,15 @@ def main():
         blas = f"{os.environ['OPENBLAS_NUM_THREADS']} threads (install threadpoolctl for details)"
     print(f"NumPy {np.__version__}: {blas}")
     print(f"PyTorch: {f'{torch.__version__}, {torch.get_num_threads()} threads' if torch else 'not installed'}")
+    print(f"clock: {'CPU time of this process' if CLOCK is time.process_time else 'wall time'}, "
+          f"best of {args.repeat} rounds")
     print("float64 everywhere; one step = forward + backward + plain update\n")
     print(f"{'network':42s} {'nnviz':>10s} {'PyTorch':>10s} {'PyTorch/nnviz':>14s}")
+    bare = []
     for label, sizes, B, act, task in CASES:
-        n = 20000 if sizes[0] < 100 else 200
+        n = 1000 if sizes[0] < 100 else 20
         ours = best_time(numpy_step(sizes, B, act, task), n, args.repeat)
+        bare.append(ours)
         theirs = best_time(torch_step(torch, sizes, B, act, task), n // 4, args.repeat) if torch else None
         ratio = f"{theirs / ours:13.1f}x" if theirs else f"{'-':>14s}"
         theirs_s = f"{theirs * 1e6:8.1f}µs" if theirs else f"{'-':>10s}"
@@ -118,6 +220,37 @@ def main():
         theirs = best_time(lambda: ta @ tb.T, 200, args.repeat)
         print(f"{'one gemm (128x785)(785x256), BLAS alone':42s} {ours * 1e6:8.1f}µs {theirs * 1e6:8.1f}µs "
               f"{theirs / ours:13.1f}x")
+    trainer_rows(bare)
+
+
+def trainer_rows(bare):
+    """Trainer.step beside the bare network step and TF Playground's update, timed in turns
+    (three times each, the best kept) so that both see the same load."""
+    n, inf = 200, float("inf")
+    ours, theirs = [inf] * len(TRAINER_CASES), [inf] * len(TRAINER_CASES)
+    shapes = [CASES[row][1] for _, _, row in TRAINER_CASES]
+    with tempfile.TemporaryDirectory() as tmp:
+        command = compile_playground(os.path.abspath(os.path.expanduser(args.playground)), tmp) \
+            if args.playground else None
+        for _ in range(3):
+            for k, (_, settings, _) in enumerate(TRAINER_CASES):
+                ours[k] = min(ours[k], best_time(trainer_step(settings), n // 100, args.repeat) / 100)
+            if not isinstance(command, list):
+                continue
+            times = playground_times(command, shapes, 10, n, args.repeat)
+            if isinstance(times, str):
+                command = times
+            else:
+                theirs = [min(a, b) for a, b in zip(theirs, times)]
+    if isinstance(command, str):
+        print(f"\nTF Playground not timed: {command}")
+    print("\nThe step the app and the CLI run: Trainer.step (next minibatch, forward, loss, divergence guard,")
+    print("backward, update), build(Settings(...)) with the task's sigmoid output and cross-entropy, B = 10;")
+    print("TF Playground: forwardProp + backProp per sample, then updateWeights (tanh output, squared error)\n")
+    print(f"{'network':30s} {'Trainer':>10s} {'bare net':>10s} {'TF Playgr.':>10s} {'Trainer/TFP':>12s}")
+    for k, (label, _, row) in enumerate(TRAINER_CASES):
+        tfp = f"{theirs[k] * 1e6:8.1f}µs {ours[k] / theirs[k]:11.2f}x" if theirs[k] < inf else f"{'-':>10s} {'-':>12s}"
+        print(f"{label:30s} {ours[k] * 1e6:8.1f}µs {bare[row] * 1e6:8.1f}µs {tfp}")
 
 
 if __name__ == "__main__":

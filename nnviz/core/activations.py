@@ -41,11 +41,15 @@ class Activation:
         The table's row in plain text, for tooltips and the gallery.
     learned_alpha : bool
         True for PReLU: the layer owns one learned α per unit.
+    z_only : bool
+        True when f' is written in z alone (sigmoid, tanh): ``df(None, z)`` works.
 
     Methods (every subclass defines both)
     -------
     f(u, out=None, alpha=None)
         z = f(u); ``u`` and ``out`` of shape (N, n), or any shape.
+    into(alpha=None)
+        f as a function of (u, out), for the forward pass of a training step.
     df(u, z, out=None, alpha=None)
         f'(u), given u and z = f(u); same shape as u.
     """
@@ -54,12 +58,17 @@ class Activation:
     formula = ""
     derivative = ""
     learned_alpha = False
+    z_only = False        # True when df uses z alone (then it may get u=None)
 
     def __repr__(self):
         return f"Activation({self.name!r})"
 
     def __call__(self, u, alpha=None):
         return self.f(np.asarray(u, dtype=float), alpha=alpha)
+
+    def into(self, alpha=None):
+        """f as a function ``(u, out)`` with α bound: what a training step calls per layer."""
+        return lambda u, out: self.f(u, out=out, alpha=alpha)
 
 
 class Identity(Activation):
@@ -95,15 +104,20 @@ class BinaryStep(Activation):
 class Sigmoid(Activation):
     name, formula, derivative = "sigmoid", "1 / (1 + e^(−x))", "f(x)(1 − f(x))"
 
-    def f(self, u, out=None, alpha=None):
+    z_only = True
+
+    def f(self, u, out=None, alpha=None, keep=None):
         # e = e^(−|u|) ≤ 1 never overflows: σ(u) = 1/(1+e) for u ≥ 0, e/(1+e) for u < 0,
-        # which keeps full relative precision in both tails.
-        e = np.abs(u)
-        np.negative(e, out=e)
+        # which keeps full relative precision in both tails. ``keep`` receives e (for the loss).
+        e = np.copysign(u, -1.0, out=keep)     # −|u|
         np.exp(e, out=e)
-        num = np.where(u >= 0, 1.0, e)
-        e += 1.0
-        return np.divide(num, e, out=out)
+        num = np.minimum(u, 0.0)      # e^min(u, 0): 1 for u ≥ 0, e for u < 0 (np.where is slower)
+        np.exp(num, out=num)
+        if keep is None:
+            e += 1.0
+            return np.divide(num, e, out=out)
+        den = np.add(e, 1.0, out=out)
+        return np.divide(num, den, out=den)
 
     def df(self, u, z, out=None, alpha=None):
         out = np.subtract(1.0, z, out=out)
@@ -113,9 +127,13 @@ class Sigmoid(Activation):
 
 class Tanh(Activation):
     name, formula, derivative = "tanh", "tanh(x) = 2 / (1 + e^(−2x)) − 1", "1 − f(x)²"
+    z_only = True
 
     def f(self, u, out=None, alpha=None):
         return np.tanh(u, out=out)
+
+    def into(self, alpha=None):
+        return np.tanh
 
     def df(self, u, z, out=None, alpha=None):
         out = np.multiply(z, z, out=out)

@@ -51,7 +51,7 @@ class Batcher:
         self.epoch = 0
         self.position = 0
         self.order = np.arange(N)
-        self._Xs, self._Ds = X, D
+        self._batches = None            # this epoch's minibatches, cut when it starts
 
     def next(self):
         """The next minibatch.
@@ -66,16 +66,20 @@ class Batcher:
         if self.full:
             self.epoch += 1
             return self.X, self.D, self.order
-        if self.position == 0:
-            self.order = self.rng.permutation(self.N)
-            self._Xs, self._Ds = self.X[self.order], self.D[self.order]
-        start = self.position * self.B
-        stop = min(start + self.B, self.N)
-        self.position += 1
-        if self.position == self.batches_per_epoch:
+        k = self.position
+        if k == 0:
+            self.cut(self.rng.permutation(self.N))
+        self.position = k + 1
+        if k + 1 == self.batches_per_epoch:
             self.position = 0
             self.epoch += 1
-        return self._Xs[start:stop], self._Ds[start:stop], self.order[start:stop]
+        return self._batches[k]
+
+    def cut(self, order):
+        """Take ``order`` (a permutation of the N rows) as this epoch's and cut its minibatches."""
+        self.order = order
+        Xs, Ds, B = self.X[order], self.D[order], self.B
+        self._batches = [(Xs[i:i + B], Ds[i:i + B], order[i:i + B]) for i in range(0, self.N, B)]
 
     @property
     def epoch_progress(self):

@@ -21,19 +21,31 @@ says, in words, which rule is in force.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from .activations import get_activation
 from .errors import InputError
 
-__all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_loss",
+__all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_loss", "bound_loss",
            "output_delta", "check_pair"]
 
 
-def _softplus(u):
-    """ln(1 + e^u), stable for any u."""
-    return np.maximum(u, 0.0) + np.log1p(np.exp(-np.abs(u)))
+def _softplus(u, e=None):
+    """ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)), stable for any u (a new array);
+    ``e`` is e^(−|u|) when the sigmoid output already computed it."""
+    if e is None:
+        e = np.copysign(u, -1.0)               # −|u|
+        np.exp(e, out=e)
+    t = np.log1p(e)
+    t += np.maximum(u, 0.0)
+    return t
+
+
+def _sum_rows(t):
+    """Σ_k t_nk: (N, K) → (N,); for K = 1 the column itself (the same numbers, one call less)."""
+    return t[:, 0] if t.shape[1] == 1 else np.add.reduce(t, axis=1)
 
 
 class SquaredError:
@@ -43,7 +55,11 @@ class SquaredError:
     def value(z, d):
         """L_n = ½ Σ_k (z_k − d_k)². z, d: (N, K) → (N,)."""
         r = z - d
-        return 0.5 * np.einsum("nk,nk->n", r, r)
+        if r.shape[1] != 1:
+            return 0.5 * np.einsum("nk,nk->n", r, r)
+        r *= r
+        r *= 0.5
+        return r[:, 0]
 
     @staticmethod
     def dz(z, d):
@@ -61,9 +77,12 @@ class BinaryCrossEntropy:
             return -np.sum(d * np.log(z) + (1 - d) * np.log1p(-z), axis=1)
 
     @staticmethod
-    def value_from_u(u, d):
-        """The same with z = σ(u), computed as Σ softplus(u) − d u (never overflows)."""
-        return np.sum(_softplus(u) - d * u, axis=1)
+    def value_from_u(u, d, e=None):
+        """The same with z = σ(u), computed as Σ softplus(u) − d u (never overflows);
+        ``e`` = e^(−|u|) if known."""
+        t = _softplus(u, e)
+        t -= d * u
+        return _sum_rows(t)
 
     @staticmethod
     def dz(z, d):
@@ -82,11 +101,16 @@ class CrossEntropy:
             return -np.sum(np.where(d != 0, d * np.log(z), 0.0), axis=1)
 
     @staticmethod
-    def value_from_u(u, d):
+    def value_from_u(u, d, e=None):
         """The same with z = softmax(u): log Σ_j e^(u_j) − Σ_k d_k u_k (log-sum-exp)."""
-        m = u.max(axis=1, keepdims=True)
-        lse = m[:, 0] + np.log(np.exp(u - m).sum(axis=1))
-        return lse * d.sum(axis=1) - np.einsum("nk,nk->n", d, u)
+        m = np.maximum.reduce(u, axis=1, keepdims=True)
+        e = np.subtract(u, m)
+        np.exp(e, out=e)
+        lse = np.log(np.add.reduce(e, axis=1))
+        lse += m[:, 0]
+        lse *= np.add.reduce(d, axis=1)
+        lse -= np.einsum("nk,nk->n", d, u)
+        return lse
 
     @staticmethod
     def dz(z, d):
@@ -148,15 +172,22 @@ def check_pair(output, loss, n_out):
                          "not {output!r}", output=output)
 
 
-def per_sample_loss(output, loss, u, z, d):
+def per_sample_loss(output, loss, u, z, d, e=None):
     """L_n for each sample: u, z, d of shape (N, K) → (N,).
 
-    With a matched classification pair the loss is computed from u^(L), stably.
+    With a matched classification pair the loss is computed from u^(L), stably
+    (for a sigmoid output ``e`` may hold the e^(−|u|) its forward pass computed).
     """
+    return bound_loss(output, loss, u, z, e)(d)
+
+
+def bound_loss(output, loss, u, z, e=None):
+    """:func:`per_sample_loss` as a function of d alone, for arrays u, z (and e) that a
+    network fills anew for each batch."""
     fn = LOSSES[loss]
     if (output, loss) in (("sigmoid", "bce"), ("softmax", "ce")):
-        return fn.value_from_u(u, d)
-    return fn.value(z, d)
+        return partial(fn.value_from_u, u, e=e)
+    return partial(fn.value, z)
 
 
 def output_delta(output, loss, u, z, d, act=None, alpha=None, out=None):

@@ -23,12 +23,13 @@ nothing: buffers are kept per batch size.
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import partial
 
 import numpy as np
 
 from .activations import get_activation, softmax
 from .errors import InputError
-from .losses import TASKS, LOSSES, check_pair, is_matched, output_delta, output_rule, per_sample_loss
+from .losses import TASKS, LOSSES, bound_loss, check_pair, is_matched, output_delta, output_rule
 
 __all__ = ["Network", "INIT_SCHEMES", "MAX_LAYERS", "MAX_HIDDEN_LAYERS", "MAX_UNITS", "MAX_IO_UNITS",
            "MAX_PARAMS", "MAX_CELLS", "check_sizes", "parse_layers",
@@ -83,21 +84,53 @@ class _Buffers:
 
     def __init__(self, net, N):
         L, n = net.L, net.sizes
-        self.zaug = [None] * (L + 1)   # [Z^(l) | 1], shape (N, n_l + 1), for l < L
+        # [Z^(l) | 1] of every layer l < L side by side in one array, so that a z-only f'
+        # (tanh, sigmoid) of all hidden layers is one call: zaug[l] has shape (N, n_l + 1).
+        start = np.cumsum([0] + [n[l - 1] + 1 for l in range(1, L)])
+        self.zall = np.ones((N, start[-1]))
+        self.zaug = [None] + [self.zall[:, start[l - 1]:start[l]] for l in range(1, L)] + [None]
         self.u = [None] * (L + 1)
         self.back = [None] * (L + 1)   # δ^(l+1) [W^(l+1) | b^(l+1)], shape (N, n_l + 1)
         self.delta = [None] * (L + 1)
-        self.tmp = [None] * (L + 1)
-        for l in range(1, L):
-            self.zaug[l] = np.ones((N, n[l - 1] + 1))
+        self.df = [None] * (L + 1)     # f'(u^(l))
+        hidden = {id(a) for a in net.act[2:L]}
+        self.bulk = L > 2 and len(hidden) == 1 and net.act[2].z_only   # f' of all hidden layers at once
+        if self.bulk:
+            self.dfall = np.empty((N, start[-1] - start[1]))
+            self.zhidden = self.zall[:, start[1]:]
         for l in range(2, L + 1):
             self.u[l] = np.empty((N, n[l - 1]))
             self.delta[l] = np.empty((N, n[l - 1]))
-            self.tmp[l] = np.empty((N, n[l - 1]))
         for l in range(2, L):
             self.back[l] = np.empty((N, n[l - 1] + 1))
+            self.df[l] = (self.dfall[:, start[l - 1] - start[1]:start[l] - 1 - start[1]] if self.bulk
+                          else np.empty((N, n[l - 1])))
         self.zL = np.empty((N, n[L - 1]))
         self.z = [None] + [self.zaug[l][:, :-1] for l in range(1, L)] + [self.zL]
+        # A matched sigmoid output keeps e^(−|u^(L)|) for the cross-entropy.
+        self.e = np.empty((N, n[L - 1])) if (net.output, net.loss_name) == ("sigmoid", "bce") else None
+        # Each layer's arrays and activation, bound once so that a step is little more than NumPy calls.
+        act = [_SOFTMAX if a is None else a for a in net.act]
+        f = [None, None] + [act[l].into(net.alpha[l]) for l in range(2, L + 1)]
+        if self.e is not None:
+            f[L] = partial(act[L].f, keep=self.e)
+        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], f[l], self.z[l]) for l in range(2, L + 1)]
+        self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL, self.e)
+        self.matched = net.matched
+        self.bwd = [(self.delta[l], self.zaug[l - 1], net.dWb[l], net.Wb[l], self.back[l - 1],
+                     self.back[l - 1][:, :-1], act[l - 1], self.u[l - 1], self.z[l - 1], self.df[l - 1],
+                     self.delta[l - 1], net.alpha[l - 1], net.dalpha[l - 1]) for l in range(L, 2, -1)]
+
+
+class _Softmax:
+    """A softmax output layer as the forward pass calls an activation."""
+
+    @staticmethod
+    def into(alpha=None):
+        return softmax
+
+
+_SOFTMAX = _Softmax()
 
 
 class Network:
@@ -153,7 +186,7 @@ class Network:
         self.activation_names = names
         self._layout()
         self._buffers = OrderedDict()
-        self.u = self.z = self.delta = None
+        self.u = self.z = self.delta = self._last = None
         self.initialize(init, seed)
 
     # ----------------------------------------------------------------- layout
@@ -270,15 +303,15 @@ class Network:
         X = np.asarray(X, dtype=float)
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
             raise InputError("input must have shape (N, {count}), got {shape}", count=self.sizes[0], shape=X.shape)
-        buf = self._buf(X.shape[0])
+        buf = self._last
+        if buf is None or buf.zL.shape[0] != X.shape[0]:
+            buf = self._buf(X.shape[0])
+            self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
         np.copyto(buf.z[1], X)
-        for l in range(2, self.L + 1):
-            np.matmul(buf.zaug[l - 1], self.Wb[l].T, out=buf.u[l])
-            if self.act[l] is None:
-                softmax(buf.u[l], out=buf.z[l])
-            else:
-                self.act[l].f(buf.u[l], out=buf.z[l], alpha=self.alpha[l])
-        self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
+        dot = np.dot
+        for zprev, WbT, u, f, z in buf.fwd:
+            dot(zprev, WbT, out=u)
+            f(u, z)
         return buf.zL
 
     def predict(self, X):
@@ -304,20 +337,26 @@ class Network:
         """
         buf, L = self._last, self.L
         N = buf.zL.shape[0]
-        output_delta(self.output, self.loss_name, buf.u[L], buf.zL, D, act=self.act[L],
-                     alpha=self.alpha[L], out=buf.delta[L])
+        if buf.matched:
+            np.subtract(buf.zL, D, out=buf.delta[L])
+        else:
+            output_delta(self.output, self.loss_name, buf.u[L], buf.zL, D, act=self.act[L],
+                         alpha=self.alpha[L], out=buf.delta[L])
         if self.alpha[L] is not None:   # ∂L/∂α at the output needs ∂L_n/∂z^(L)
             gz = LOSSES[self.loss_name].dz(buf.zL, D)
             np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
-        for l in range(L, 1, -1):
-            np.matmul(buf.delta[l].T, buf.zaug[l - 1], out=self.dWb[l])   # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
-            if l == 2:
-                break
-            back = np.matmul(buf.delta[l], self.Wb[l], out=buf.back[l - 1])[:, :-1]  # Σ_k δ_k w_kj
-            self.act[l - 1].df(buf.u[l - 1], buf.z[l - 1], out=buf.tmp[l - 1], alpha=self.alpha[l - 1])
-            np.multiply(back, buf.tmp[l - 1], out=buf.delta[l - 1])
-            if self.alpha[l - 1] is not None:
-                np.sum(back * self.act[l - 1].dalpha(buf.u[l - 1]), axis=0, out=self.dalpha[l - 1])
+        dot, multiply, bulk = np.dot, np.multiply, buf.bulk
+        if bulk:
+            self.act[2].df(None, buf.zhidden, out=buf.dfall)
+        for delta, zprev, dWb, Wb, back_full, back, act, u, z, df, delta_prev, alpha, dalpha in buf.bwd:
+            dot(delta.T, zprev, out=dWb)        # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
+            dot(delta, Wb, out=back_full)       # back = Σ_k δ_k w_kj (a view without the bias column)
+            if not bulk:
+                act.df(u, z, out=df, alpha=alpha)
+            multiply(back, df, out=delta_prev)
+            if alpha is not None:
+                np.sum(back * act.dalpha(u), axis=0, out=dalpha)
+        dot(buf.delta[2].T, buf.zaug[1], out=self.dWb[2])
         if self.reduction == "mean":
             self.grad *= 1.0 / N
         return self.grad
@@ -325,12 +364,14 @@ class Network:
     # ------------------------------------------------------------------- loss
     def per_sample_loss(self, D):
         """L_n of the last forward batch for teacher signals D (N, n_L) → (N,)."""
-        L = self.L
-        return per_sample_loss(self.output, self.loss_name, self.u[L], self.z[L], D)
+        return self._last.loss(D)
 
     def reduce(self, per_sample):
         """Combine per-sample losses as ``reduction`` says (mean or sum)."""
-        return float(per_sample.mean() if self.reduction == "mean" else per_sample.sum())
+        total = float(np.add.reduce(per_sample))      # what .sum() and .mean() add up
+        if self.reduction == "sum":
+            return total
+        return total / per_sample.shape[0] if per_sample.shape[0] else float("nan")
 
     def loss(self, X, D):
         """The data loss of a batch: mean or sum of L_n. X (N, n_1), D (N, n_L) → float."""

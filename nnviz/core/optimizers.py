@@ -55,7 +55,8 @@ class Optimizer:
 
     def step(self, params, grad, eps):
         """Apply one update to ``params`` (shape (P,)) with gradient ``grad`` (P,)."""
-        self._ready(params)
+        if self._tmp is None or self._tmp.shape != params.shape:
+            self._ready(params)
         self.t += 1
         self._update(params, grad, float(eps), self._tmp)
 

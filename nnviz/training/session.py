@@ -179,7 +179,7 @@ def _restore(doc, arrays, name):
     if not 0 <= b.position < b.batches_per_epoch:
         raise SessionError("{file}: batch position {position} out of range", file=name, position=b.position)
     if not b.full:
-        b._Xs, b._Ds = b.X[order], b.D[order]
+        b.cut(order)
     net.params[...] = arrays["params"]
     trainer.initial_params[...] = arrays["initial_params"]
     trainer._good[...] = arrays["good"]

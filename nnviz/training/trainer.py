@@ -243,7 +243,7 @@ class Trainer:
         net.backward(Db)
         if s.l1 or s.l2:
             net.add_penalty_grad(s.l1, s.l2)
-        self.optimizer.step(net.params, net.grad, self.eps)
+        self.optimizer.step(net.params, net.grad, s.eps if s.schedule == "constant" else self.eps)
         self.step_count += 1
         self.last_index = index
         return loss

@@ -86,3 +86,27 @@ def test_softmax_is_stable_and_sums_to_one():
 def test_unknown_name_lists_the_known_ones():
     with pytest.raises(ValueError, match="relu"):
         get_activation("gelu")
+
+
+def test_sigmoid_can_keep_its_exponential_for_the_loss():
+    from nnviz.core.losses import per_sample_loss
+    u = np.array([[-800.0], [-3.0], [-0.0], [0.5], [40.0]])
+    d = np.array([[0.0], [1.0], [1.0], [0.0], [1.0]])
+    keep = np.empty_like(u)
+    z = ACTIVATIONS["sigmoid"].f(u, keep=keep)
+    assert np.array_equal(keep, np.exp(-np.abs(u)))
+    assert np.array_equal(z, ACTIVATIONS["sigmoid"].f(u))
+    assert np.array_equal(per_sample_loss("sigmoid", "bce", u, z, d, e=keep),
+                          per_sample_loss("sigmoid", "bce", u, z, d))
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_into_is_f_with_alpha_bound(name):
+    act = ACTIVATIONS[name]
+    u = np.linspace(-3, 3, 12).reshape(3, 4)
+    alpha = np.full(4, 0.1) if act.learned_alpha else None
+    out = np.empty_like(u)
+    act.into(alpha)(u, out)
+    assert np.array_equal(out, act.f(u, alpha=alpha))
+    if act.z_only:
+        assert np.array_equal(act.df(None, out), act.df(u, out))

@@ -254,3 +254,68 @@ def test_normwise_error_of_vanishing_and_non_finite_gradients():
     assert normwise_error(np.array([1.0, 1e-9]), np.array([1.0, 2e-9])) == pytest.approx(1e-9)
     assert np.isnan(normwise_error(np.array([np.nan, 1.0]), np.ones(2)))
     assert normwise_error(np.array([np.inf, 1.0]), np.ones(2)) == np.inf
+
+
+def _plain_step(net, X, D):
+    """The step written straight from the slides, one layer at a time (no shared buffers,
+    no fused calls): (y, per-sample loss, grad)."""
+    from nnviz.core.losses import LOSSES, output_delta
+    L, z, u = net.L, {1: X}, {}
+    for l in range(2, L + 1):
+        zaug = np.hstack([z[l - 1], np.ones((len(X), 1))])
+        u[l] = np.matmul(zaug, net.Wb[l].T)
+        z[l] = softmax_rows(u[l]) if net.act[l] is None else net.act[l].f(u[l], alpha=net.alpha[l])
+    fn = LOSSES[net.loss_name]
+    pair = (net.output, net.loss_name)
+    if pair == ("sigmoid", "bce"):
+        sp = np.maximum(u[L], 0.0) + np.log1p(np.exp(-np.abs(u[L])))
+        per_sample = np.sum(sp - D * u[L], axis=1)
+    elif pair == ("softmax", "ce"):
+        per_sample = fn.value_from_u(u[L], D)
+    elif pair == ("identity", "squared"):
+        r = z[L] - D
+        per_sample = 0.5 * np.einsum("nk,nk->n", r, r)
+    else:
+        per_sample = fn.value(z[L], D)
+    grad = np.zeros(net.n_params)
+    dWb = [None] * (L + 1)
+    for l, blk in enumerate(net.block):
+        if blk is not None:
+            dWb[l] = grad[blk].reshape(net.Wb[l].shape)
+    delta = output_delta(net.output, net.loss_name, u[L], z[L], D, act=net.act[L], alpha=net.alpha[L])
+    for l in range(L, 1, -1):
+        dWb[l][...] = np.matmul(delta.T, np.hstack([z[l - 1], np.ones((len(X), 1))]))
+        if l > 2:
+            back = np.matmul(delta, net.Wb[l])[:, :-1]
+            delta = back * net.act[l - 1].df(u[l - 1], z[l - 1], alpha=net.alpha[l - 1])
+    grad *= 1.0 / len(X)
+    return z[L], per_sample, grad
+
+
+def softmax_rows(u):
+    e = np.exp(u - u.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("sizes, acts, task", [
+    ([2, 8, 8, 8, 1], "tanh", "binary"),           # f' of all hidden layers in one call, e^(−|u|) kept
+    ([2, 8, 8, 8, 8, 8, 8, 1], "tanh", "binary"),
+    ([2, 5, 3, 4, 1], "sigmoid", "regression"),
+    ([3, 6, 5, 4, 3], ["relu", "elu", "arctan"], "multiclass"),
+    ([2, 1, 8, 1], "tanh", "regression"),
+    ([2, 1], [], "binary"),
+])
+@pytest.mark.parametrize("N", [1, 3, 10, 37])
+def test_fast_step_equals_the_plain_formulas_bit_for_bit(sizes, acts, task, N):
+    rng = np.random.default_rng(N)
+    net = Network(sizes, acts, task=task, seed=3)
+    net.params[...] += rng.normal(scale=0.5, size=net.n_params)    # biases too
+    X = rng.normal(scale=2.0, size=(N, sizes[0]))
+    D = (np.eye(sizes[-1])[rng.integers(0, sizes[-1], N)] if task == "multiclass"
+         else (rng.random((N, 1)) < 0.5).astype(float) if task == "binary" else rng.normal(size=(N, 1)))
+    y, per_sample, grad = _plain_step(net, X, D)
+    for _ in range(2):                               # the second pass reuses the buffers
+        assert np.array_equal(net.forward(X), y)
+        assert np.array_equal(net.per_sample_loss(D), per_sample)
+        assert net.loss(X, D) == float(per_sample.mean())
+        assert np.array_equal(net.backward(D), grad)

@@ -149,3 +149,14 @@ def test_full_batch_is_one_step_per_epoch_and_sgd_is_one_sample():
     assert Xb.shape[0] == 6 and full.epoch == 1
     sgd = Batcher(X, X, 1)
     assert sgd.next()[0].shape == (1, 1) and sgd.batches_per_epoch == 6
+
+
+def test_cut_resumes_an_epoch_in_a_given_order():
+    X = np.arange(10.0)[:, None]
+    b = Batcher(X, X * 2, batch_size=4, rng=0)
+    order = np.array([9, 8, 7, 6, 5, 4, 3, 2, 1, 0])
+    b.cut(order)
+    b.position = 1                    # as a session restores it: the second minibatch is next
+    Xb, Db, idx = b.next()
+    assert list(idx) == [5, 4, 3, 2] and np.array_equal(Xb[:, 0], idx) and np.array_equal(Db, 2 * Xb)
+    assert list(b.next()[2]) == [1, 0] and b.epoch == 1 and b.position == 0
