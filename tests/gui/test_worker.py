@@ -1,4 +1,6 @@
 """The training thread: commands in, frozen snapshots out, never a frozen window."""
+import gc
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -17,6 +19,7 @@ class Remote(QObject):
     select_sample = Signal(int)
     stop_worker = Signal()
     gradient_check = Signal()
+    record_trace = Signal(int)
     compute_slice = Signal(object)
     compute_hessian = Signal()
     compute_restarts = Signal(int, int)
@@ -28,32 +31,45 @@ EXPLORE = ("compute_slice", "compute_hessian", "compute_restarts")
 @pytest.fixture
 def make_worker(qtbot):
     """A started worker for ``settings`` with a Remote wired as the window wires it; stopped
-    (and its thread checked ended) after the test."""
-    started = []
+    (and its thread checked ended) after the test. ``draw=False``: the GUI never
+    acknowledges a snapshot.
 
-    def make(settings=Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)):
+    Python's cyclic garbage collector runs in whichever thread allocates: in the worker's,
+    it would delete the test's leftover Qt objects (pytest-qt's timers) from the wrong
+    thread, and the GUI thread's event loop would crash on the dangling timer. So the
+    garbage is collected here, in the GUI thread, before and after."""
+    started = []
+    gc.collect()
+    gc.disable()
+
+    def make(settings=Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1), draw=True):
         thread = QThread()
         w = TrainingWorker(settings)
         w.moveToThread(thread)
         remote = Remote()
         for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight", "select_sample",
-                     "stop_worker", "gradient_check") + EXPLORE:
+                     "stop_worker", "gradient_check", "record_trace") + EXPLORE:
             getattr(remote, name).connect(getattr(w, name))
         for name in EXPLORE:
             getattr(remote, name).connect(w.asked_for, Qt.DirectConnection)
         received = []
-        w.snapshot.connect(lambda s: (received.append(s), w.drawn()))
+        w.snapshot.connect(lambda s: (received.append(s), draw and w.drawn()))
         thread.started.connect(w.start)
+        thread.finished.connect(w.deleteLater)       # in its own thread, as the window does
         with qtbot.waitSignal(w.snapshot, timeout=5000):
             thread.start()
         started.append((w, remote, thread))
         return w, remote, received
-    yield make
-    for w, remote, thread in started:
-        w.cancel()
-        remote.stop_worker.emit()
-        assert thread.wait(10000)
-        assert not thread.isRunning()
+    try:
+        yield make
+        for w, remote, thread in started:
+            w.cancel()
+            remote.stop_worker.emit()
+            assert thread.wait(10000)
+            assert not thread.isRunning()
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture
@@ -132,24 +148,13 @@ def test_bad_settings_fail_with_a_message_and_keep_the_run(worker, qtbot):
     assert w.trainer.net.sizes == [2, 4, 1]
 
 
-def test_divergence_pauses_and_restores(qtbot):
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
-    w.moveToThread(thread)
-    remote = Remote()
-    remote.set_running.connect(w.set_running)
-    remote.stop_worker.connect(w.stop_worker)
-    w.snapshot.connect(lambda s: w.drawn())
-    thread.started.connect(w.start)
-    with qtbot.waitSignal(w.snapshot, timeout=5000):
-        thread.start()
+def test_divergence_pauses_and_restores(make_worker, qtbot):
+    w, remote, received = make_worker(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
     with qtbot.waitSignal(w.diverged, timeout=10000) as sig:
         remote.set_running.emit(True)
     assert "too large" in sig.args[0]
     qtbot.waitUntil(lambda: not w.running, timeout=5000)
     assert np.all(np.isfinite(w.trainer.net.params))
-    remote.stop_worker.emit()
-    assert thread.wait(5000)
 
 
 def test_edit_weight_and_select_sample(worker, qtbot):
@@ -161,54 +166,25 @@ def test_edit_weight_and_select_sample(worker, qtbot):
     assert snap.z[1].shape == (2,)
 
 
-def test_snapshots_wait_for_the_gui(qtbot):
+def test_snapshots_wait_for_the_gui(make_worker, qtbot):
     """Without drawn(), the worker sends one snapshot and then waits: no queue of stale frames."""
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="xor", hidden=(4,)))
-    w.moveToThread(thread)
-    remote = Remote()
-    remote.set_running.connect(w.set_running)
-    remote.stop_worker.connect(w.stop_worker)
-    got = []
-    w.snapshot.connect(got.append)
-    thread.started.connect(w.start)
-    thread.start()
-    qtbot.waitUntil(lambda: len(got) == 1, timeout=5000)
+    w, remote, got = make_worker(Settings(dataset="xor", hidden=(4,)), draw=False)
     remote.set_running.emit(True)
     # the proof that ticks went by: thousands of steps, each tick trains at most 5 ms and
     # then (the snapshot being due) would emit one, if the GUI had drawn the last
     qtbot.waitUntil(lambda: w.trainer.step_count > 3000, timeout=10000)
     assert len(got) == 1                                   # training went on, drawing waited
-    remote.stop_worker.emit()
-    assert thread.wait(5000)
 
 
-def test_record_trace_and_gradient_check(qtbot):
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="xor", hidden=(3,)))
-    w.moveToThread(thread)
-
-    class R(QObject):
-        record = Signal(int)
-        check = Signal()
-        stop = Signal()
-    r = R()
-    r.record.connect(w.record_trace)
-    r.check.connect(w.gradient_check)
-    r.stop.connect(w.stop_worker)
-    w.snapshot.connect(lambda s: w.drawn())
-    thread.started.connect(w.start)
-    with qtbot.waitSignal(w.snapshot, timeout=5000):
-        thread.start()
+def test_record_trace_and_gradient_check(make_worker, qtbot):
+    w, r, received = make_worker(Settings(dataset="xor", hidden=(3,)))
     with qtbot.waitSignal(w.traced, timeout=5000) as sig:
-        r.record.emit(7)
+        r.record_trace.emit(7)
     trace = sig.args[0]
     assert trace.meta["sample"] == 7 and trace.phases[0].kind == "forward"
     with qtbot.waitSignal(w.gradient_checked, timeout=10000) as sig:
-        r.check.emit()
-    assert sig.args[0] < 1e-5 and sig.args[1] == 3 * 3 + 4
-    r.stop.emit()
-    assert thread.wait(5000)
+        r.gradient_check.emit()
+    assert sig.args[0] < 1e-5 and sig.args[1] == sig.args[2] == 3 * 3 + 4     # every parameter
 
 
 def test_landscape_requests(make_worker, qtbot):
