@@ -375,6 +375,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "'pca' directions need a trajectory of shape (T, {count})"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "loss slice cancelled after {done} of {total} points"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "no parameter (l={l}, j={j}, i={i}) in a {sizes} network"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "Hessian cancelled after {done} of {total} columns"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "unknown loss {name!r}; choose one of {names}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "a softmax output needs at least 2 output units"),  # core/losses.py
@@ -448,6 +449,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{key} must be a JSON list"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} is not a rectangular array of numbers"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the principal directions need a training trajectory: train a while first"),  # training/explore.py
+    QT_TRANSLATE_NOOP("errors", "restarts cancelled after {done} of {total} runs"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/presets.py
     QT_TRANSLATE_NOOP("errors", "{file}: not an nnviz session file"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "{file}: session version {version!r} is not supported (expected {expected})"),  # training/session.py
