@@ -207,7 +207,6 @@ class LandscapeView(QWidget):
         self.picks, self.busy = [], False
         self._asked = None                       # the request shown next by show_slice
         self._drop = 0                           # answers still to come for cancelled requests
-        self.version = None                      # the network's version (Snapshot.version)
         self.shown = {}                          # "slice", "hessian", "restarts": version shown
         self._slice_note = ""                    # what the status says about the slice shown
         layout = QVBoxLayout(self)            # the slice on top, Hessian and restarts below it
@@ -397,7 +396,6 @@ class LandscapeView(QWidget):
     def set_version(self, version):
         """The network or its data are now ``version`` (Snapshot.version): results computed
         on an earlier one are cleared."""
-        self.version = version
         self.clear_results([k for k, v in self.shown.items() if v is not None and v < version])
 
     def clear_results(self, parts=("slice", "hessian", "restarts")):
