@@ -30,13 +30,21 @@ from .losses import per_sample_loss
 from .surfaces import spectrum_label
 
 __all__ = ["directions", "loss_slice", "project_trajectory", "explained_variance", "hessian",
-           "spectrum_label", "Cancelled", "MAX_HESSIAN_PARAMS"]
+           "spectrum_label", "Cancelled", "keep_going", "MAX_HESSIAN_PARAMS"]
 
 MAX_HESSIAN_PARAMS = 500
+HESSIAN_CHUNK = 10          # columns of the Hessian between two progress reports
 
 
 class Cancelled(Message, Exception):
-    """The ``progress`` callback of :func:`loss_slice` returned False."""
+    """A ``progress`` callback (of :func:`loss_slice`, :func:`hessian`, or the restarts in
+    nnviz.training.explore) returned False: the work stopped, nothing is returned."""
+
+
+def keep_going(progress, done, total):
+    """Tell ``progress`` (callable(done, total) -> bool, or None) that ``done`` of ``total``
+    are done; False when it answers False (None means go on): then raise :class:`Cancelled`."""
+    return progress is None or (go := progress(done, total)) is None or bool(go)
 
 
 def _offset(net, view):
@@ -233,18 +241,20 @@ def loss_slice(net, X, D, center, d1, d2, alphas, betas, chunk=None, progress=No
         with np.errstate(all="ignore"):
             out[s:s + chunk] = batch.loss(params)
         done = min(s + chunk, total)
-        if progress is not None and (go := progress(done, total)) is not None and not go:
+        if not keep_going(progress, done, total):
             raise Cancelled("loss slice cancelled after {done} of {total} points", done=done, total=total)
     return out.reshape(a_grid.shape)
 
 
-def hessian(net, X, D, h=1e-5):
+def hessian(net, X, D, h=1e-5, progress=None):
     """∇²L of the data loss at ``net.params``, shape (P, P), symmetric.
 
     Column k is the central difference (∇L(w + h_k e_k) − ∇L(w − h_k e_k)) / 2h_k
     of the backprop gradient, h_k = h · max(1, |w_k|); the result is symmetrised.
     Costs 2P backward passes, so it refuses P > :data:`MAX_HESSIAN_PARAMS`
-    (ValueError). ``net.params`` is restored; its layer buffers are overwritten.
+    (ValueError). ``progress(done, total)`` (optional) hears after every
+    :data:`HESSIAN_CHUNK` columns; returning False raises :class:`Cancelled`.
+    ``net.params`` is restored; its layer buffers are overwritten.
     """
     P = net.n_params
     if P > MAX_HESSIAN_PARAMS:
@@ -262,6 +272,8 @@ def hessian(net, X, D, h=1e-5):
                 net.forward(X)
                 cols.append(net.backward(D).copy())
             H[:, k] = (cols[0] - cols[1]) / (ends[0] - ends[1])    # the step as represented
+            if ((k + 1) % HESSIAN_CHUNK == 0 or k + 1 == P) and not keep_going(progress, k + 1, P):
+                raise Cancelled("Hessian cancelled after {done} of {total} columns", done=k + 1, total=P)
     finally:
         net.params[...] = w0
     return 0.5 * (H + H.T)

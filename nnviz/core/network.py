@@ -397,12 +397,14 @@ class Network:
                 f"loss={self.loss_name}, reduction={self.reduction})")
 
 
-def gradient_check(net, X, D, l1=0.0, l2=0.0, h=1e-6):
+def gradient_check(net, X, D, l1=0.0, l2=0.0, h=1e-6, indices=None):
     """Compare backpropagation's gradient with central differences, parameter by parameter.
 
-    (L(w + h e_i) − L(w − h e_i)) / 2h for every parameter i, against ``backward``,
-    for the loss of X (N, n_1), D (N, n_L) plus the weight penalty. The network's
-    parameters are left exactly as they were.
+    (L(w + h e_i) − L(w − h e_i)) / 2h for every parameter i (or only for the
+    positions ``indices`` in ``net.params``; then backprop and numeric below have
+    shape (len(indices),)), against ``backward``, for the loss of X (N, n_1),
+    D (N, n_L) plus the weight penalty. The network's parameters are left exactly
+    as they were.
 
     Returns
     -------
@@ -416,15 +418,17 @@ def gradient_check(net, X, D, l1=0.0, l2=0.0, h=1e-6):
     net.forward(X)
     net.backward(D)
     backprop = net.add_penalty_grad(l1, l2).copy()
-    p, numeric = net.params, np.empty(net.n_params)
-    for i in range(net.n_params):
+    indices = np.arange(net.n_params) if indices is None else np.asarray(indices, dtype=int)
+    backprop = backprop[indices]
+    p, numeric = net.params, np.empty(len(indices))
+    for k, i in enumerate(indices):
         old = p[i]
         p[i] = old + h
         up = net.loss(X, D) + net.penalty(l1, l2)
         p[i] = old - h
         down = net.loss(X, D) + net.penalty(l1, l2)
         p[i] = old
-        numeric[i] = (up - down) / (2 * h)
+        numeric[k] = (up - down) / (2 * h)
     return normwise_error(backprop, numeric), backprop, numeric
 
 

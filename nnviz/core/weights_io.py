@@ -20,7 +20,6 @@ import json
 import math
 import os
 import re
-import struct
 import tempfile
 import time
 import zipfile
@@ -31,7 +30,7 @@ import numpy as np
 from .activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
 from .datasets import Preprocess
 from .errors import InputError, Term
-from .files import (MAX_JSON_BYTES, READ_ERRORS, check_npy, check_regular_file, loads_json, npy_header,
+from .files import (MAX_JSON_BYTES, READ_ERRORS, check_regular_file, loads_json, npy_header,
                     open_zip, read_npy)
 from .losses import LOSSES, TASKS, check_pair
 from .network import MAX_LAYERS, Network, check_sizes

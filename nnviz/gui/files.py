@@ -136,6 +136,7 @@ class FileActions(QObject):
 
     def save_and_wait(self):
         """Save the session and wait for the worker (at most 30 s): True if it was saved."""
+        self.w.worker.cancel()                     # a slice, Hessian or restarts stop: the save comes next
         loop = QEventLoop()
         self.w.worker.saved.connect(loop.quit)     # queued after _on_saved, which notes the result
         try:

@@ -3,7 +3,11 @@
 :class:`LandscapeView` only asks and shows. Its buttons emit requests; the window
 runs the heavy maths in the training thread (:mod:`nnviz.training.explore`) and
 hands the answers back to :meth:`~LandscapeView.show_slice`,
-:meth:`~LandscapeView.show_hessian` and :meth:`~LandscapeView.show_restarts`.
+:meth:`~LandscapeView.show_hessian` and :meth:`~LandscapeView.show_restarts`
+(or :meth:`~LandscapeView.show_error`, :meth:`~LandscapeView.show_cancelled`): one
+answer per request, in order. Cancel drops the answer of the request it cancels,
+whatever it is, so a cancelled result never replaces a picture; results computed on
+an earlier network (:meth:`~LandscapeView.set_version`) are cleared.
 
 The heatmap-with-contours drawing is shared with the optimiser arena:
 :func:`contour_levels` picks the lines (log-spaced where the loss spans many
@@ -186,6 +190,7 @@ class LandscapeView(QWidget):
         {"kind": "weights" | "random" | "pca", "picks": ((l, j, i), (l, j, i)) or None,
         "grid": int, "range": float, "seed": int}
     cancel_requested()
+        stop the request that runs (its answer will not be shown)
     hessian_requested()
     restarts_requested(K, steps)
     """
@@ -201,6 +206,9 @@ class LandscapeView(QWidget):
         super().__init__(parent)
         self.picks, self.busy = [], False
         self._asked = None                       # the request shown next by show_slice
+        self._drop = 0                           # answers still to come for cancelled requests
+        self.shown = {}                          # "slice", "hessian", "restarts": version shown
+        self._slice_note = ""                    # what the status says about the slice shown
         layout = QVBoxLayout(self)            # the slice on top, Hessian and restarts below it
         layout.addLayout(self._build_slice(), 3)
         below = QHBoxLayout()
@@ -331,7 +339,7 @@ class LandscapeView(QWidget):
         """Emit :attr:`slice_requested` for the controls' settings (or say what is missing)."""
         kind = self.kind.currentData()
         if kind == "weights" and len(self.picks) < 2:
-            self.show_error(self.tr("Pick two weights first: click two edges in the network diagram."))
+            self._say_error(self.tr("Pick two weights first: click two edges in the network diagram."))
             return None
         request = {"kind": kind, "picks": tuple(self.picks) if kind == "weights" else None,
                    "grid": self.grid.value(), "range": self.span.value(), "seed": self.seed.value()}
@@ -340,31 +348,80 @@ class LandscapeView(QWidget):
         self.slice_requested.emit(request)
         return request
 
-    def set_busy(self, on, text=""):
-        """Show that a request is running (Cancel enabled) or that none is."""
+
+    def set_busy(self, on, text="", progress_format="%p%"):
+        """Show that a request is running (Cancel enabled, ``text`` in the status line) or
+        that none is (the status line tells about the slice shown again)."""
         self.busy = on
         self.cancel.setEnabled(on)
         for b in (self.compute, self.hessian_button, self.restarts_button):
             b.setEnabled(not on)
+        self.status.setStyleSheet(NOTE_STYLE)
+        self.status.setText(text if on else self._slice_note)
         if on:
             self.progress.setRange(0, 0)                   # busy until the first progress report
-            self.status.setStyleSheet(NOTE_STYLE)
-            self.status.setText(text)
         else:
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-        self.progress.setFormat("%p%" if on else "")
+        self.progress.setFormat(progress_format if on else "")
 
     def show_progress(self, done, total):
-        """``done`` of ``total`` grid points are computed."""
-        self.progress.setRange(0, max(int(total), 1))
-        self.progress.setValue(int(done))
+        """``done`` of ``total`` (grid points, Hessian columns, restart runs) are done."""
+        if self.busy and not self._drop:           # not the progress of a cancelled request
+            self.progress.setRange(0, max(int(total), 1))
+            self.progress.setValue(int(done))
+
+    def _answered(self):
+        """An answer arrived: False when it answers a cancelled request (drop it)."""
+        if self._drop:
+            self._drop -= 1
+            return False
+        self.set_busy(False)
+        return True
 
     def show_error(self, msg):
         """Say in red why a request failed; the last picture stays."""
-        self.set_busy(False)
+        if self._answered():
+            self._say_error(msg)
+
+    def show_cancelled(self):
+        """The worker stopped a request that was not cancelled here (e.g. by the window)."""
+        if self._answered():
+            self.status.setText(self.tr("Cancelled."))
+
+    def _say_error(self, msg):
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(str(msg))
+
+    def set_version(self, version):
+        """The network or its data are now ``version`` (Snapshot.version): results computed
+        on an earlier one are cleared."""
+        self.clear_results([k for k, v in self.shown.items() if v is not None and v < version])
+
+    def clear_results(self, parts=("slice", "hessian", "restarts")):
+        """Remove the results ``parts`` (all by default) and say why."""
+        parts = [p for p in parts if p in self.shown]
+        if not parts:
+            return
+        for part in parts:
+            del self.shown[part]
+        if "slice" in parts:
+            self.map.image.clear()
+            self.map.data = None
+            self.map.lines.set_data(np.zeros((0, 0)), [])
+            for item in (self.path, self.path_start, self.center):
+                item.setData([], [])
+            self._slice_note = ""
+        if "hessian" in parts:
+            self.bars.setOpts(x=[], height=[], brushes=[])
+            self.hessian_text.setText("")
+        if "restarts" in parts:
+            self.finals.setData([], [])
+            self.restarts_text.setText("")
+        if not self.busy:
+            self.status.setStyleSheet(NOTE_STYLE)
+            self.status.setText(self.tr("The network or the data changed: the results computed "
+                                        "before were cleared."))
 
     def _on_kind(self, *_):
         kind, tr = self.kind.currentData(), self.tr
@@ -381,8 +438,10 @@ class LandscapeView(QWidget):
                                         "during training (needs a training run first)."))
 
     def _on_cancel(self):
+        if not self.busy:
+            return
+        self._drop += 1                          # its answer, whichever it is, is not shown
         self.set_busy(False)
-        self.status.setStyleSheet(NOTE_STYLE)
         self.status.setText(self.tr("Cancelled."))
         self.cancel_requested.emit()
 
@@ -391,8 +450,9 @@ class LandscapeView(QWidget):
         self.hessian_requested.emit()
 
     def _on_restarts(self):
-        self.set_busy(True, self.tr("Training {0} networks…").format(self.restarts_k.value()))
-        self.restarts_requested.emit(self.restarts_k.value(), self.restarts_steps.value())
+        k = self.restarts_k.value()
+        self.set_busy(True, self.tr("Training {0} networks…").format(k), self.tr("%v of %m runs"))
+        self.restarts_requested.emit(k, self.restarts_steps.value())
 
     # ------------------------------------------------------------ answers
     def _axis_names(self, kind, picks):
@@ -404,10 +464,13 @@ class LandscapeView(QWidget):
             return tr("α (1st principal direction)"), tr("β (2nd principal direction)")
         return tr("α (random direction d₁)"), tr("β (random direction d₂)")
 
-    def show_slice(self, result):
+    def show_slice(self, result, version=None):
         """Draw a slice: ``result`` has alphas (A,), betas (B,), loss (B, A) with rows β,
-        trajectory (T, 2) or None, center_loss (float); optionally kind and picks."""
-        self.set_busy(False)
+        trajectory (T, 2) or None, center_loss (float); optionally kind and picks.
+        ``version``: of the network it was computed on."""
+        if not self._answered():
+            return
+        self.shown["slice"] = version
         a, b = np.asarray(result["alphas"], float), np.asarray(result["betas"], float)
         loss = np.asarray(result["loss"], float)
         extent = (a[0], a[-1], b[0], b[-1])
@@ -427,15 +490,17 @@ class LandscapeView(QWidget):
             self.path.setData(path[:, 0], path[:, 1])
             self.path_start.setData(path[:1, 0], path[:1, 1])
         self.center.setData([0.0], [0.0])
-        self.status.setStyleSheet(NOTE_STYLE)
-        self.status.setText(self.tr("★ the current weights (L = {0:.4g}); ○— the training path "
-                                    "projected onto the plane; lines: contours of L{1}.").format(
+        self._slice_note = self.tr("★ the current weights (L = {0:.4g}); ○— the training path "
+                                   "projected onto the plane; lines: contours of L{1}.").format(
             float(result.get("center_loss", np.nan)),
-            self.tr(", log-spaced") if self.map.log else ""))
+            self.tr(", log-spaced") if self.map.log else "")
+        self.status.setText(self._slice_note)
 
-    def show_hessian(self, eigenvalues, label, n_negative):
+    def show_hessian(self, eigenvalues, label, n_negative, version=None):
         """Plot the sorted spectrum (P,) of ∇²L and name the point (minimum / saddle / …)."""
-        self.set_busy(False)
+        if not self._answered():
+            return
+        self.shown["hessian"] = version
         lam = np.sort(np.asarray(eigenvalues, float))
         tol = 1e-6 * (np.abs(lam).max() if lam.size else 0.0) + 1e-12
         brushes = [pg.mkBrush(qcolor(NEG) if v < -tol else qcolor(POS) if v > tol else "#999")
@@ -454,9 +519,11 @@ class LandscapeView(QWidget):
         self.hessian_text.setText(self.tr("{0} negative eigenvalues of {1} — {2}.").format(
             int(n_negative), lam.size, words.get(label, label)))
 
-    def show_restarts(self, final_losses, seeds, n_distinct):
+    def show_restarts(self, final_losses, seeds, n_distinct, version=None):
         """Plot the final loss (K,) against the seed (K,) of each of K runs."""
-        self.set_busy(False)
+        if not self._answered():
+            return
+        self.shown["restarts"] = version
         final, seeds = np.asarray(final_losses, float), np.asarray(seeds, float)
         ok = np.isfinite(final)
         log = bool(ok.any() and (final[ok] > 0).all() and final[ok].max() > 10 * final[ok].min())

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
     compute_slice = Signal(object)
     compute_hessian = Signal()
     compute_restarts = Signal(int, int)
+    restart = Signal(object)
 
     def __init__(self, settings=None, qsettings=None):
         super().__init__()
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         for key, title, settings in load_presets():
             act = QAction(QCoreApplication.translate("presets", title), self)
             act.setObjectName(f"preset_{key}")
-            act.triggered.connect(lambda _=False, s=settings: self.files.may_discard() and self.load_settings(s))
+            act.triggered.connect(lambda _=False, s=settings: self.files.may_discard() and self.load_preset(s))
             presets.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About nnviz"), self._about)
@@ -267,11 +268,14 @@ class MainWindow(QMainWindow):
         self.worker.hessian_ready.connect(ls.show_hessian)
         self.worker.restarts_ready.connect(ls.show_restarts)
         self.worker.explore_failed.connect(ls.show_error)
+        self.worker.explore_cancelled.connect(ls.show_cancelled)
         for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight",
                      "select_sample", "set_speed", "set_stop", "stop_worker", "use_data",
                      "load_weights", "save", "open_session", "record_trace", "gradient_check",
-                     "compute_slice", "compute_hessian", "compute_restarts"):
+                     "compute_slice", "compute_hessian", "compute_restarts", "restart"):
             getattr(self, name).connect(getattr(self.worker, name))
+        for name in ("compute_slice", "compute_hessian", "compute_restarts"):   # counted as sent
+            getattr(self, name).connect(self.worker.asked_for, Qt.DirectConnection)
         self.thread.start()
 
     def _wire(self):
@@ -306,6 +310,16 @@ class MainWindow(QMainWindow):
         """Show and use ``settings`` (a preset, or restored ones)."""
         self.controls.set_settings(settings)
         self._on_settings_changed(settings)
+
+    def load_preset(self, settings):
+        """Start the scene ``settings`` afresh, even if it is the one shown: its own data and
+        initial weights, no step-through of the previous run."""
+        self.stepthrough.set_trace(None)
+        self.stepthrough.gradcheck_label.hide()
+        self.controls.set_settings(settings)
+        self.settings = settings
+        self.banner.hide()
+        self.restart.emit(settings)
 
     @Slot(object)
     def _on_settings_changed(self, settings):
@@ -399,6 +413,7 @@ class MainWindow(QMainWindow):
             self.hidden_view.set_data(snap.data)
             self.loss_view.set_class_names(list(snap.data.classes))
             self.gallery.set_highlight({a for a in snap.activations[2:] if a})
+            self.landscape.set_version(snap.version)
             self.drawn_version = snap.version
         # The network and the output follow every frame; the slower-changing plots at
         # most 10 times a second while training, taking turns (one per frame, so that no
@@ -445,6 +460,7 @@ class MainWindow(QMainWindow):
     def _on_settings_loaded(self, settings):
         self.settings = settings
         self.controls.set_settings(settings)
+        self.landscape.clear_results()          # other weights (an opened session or weights file)
 
     @Slot(bool)
     def _on_running_changed(self, on):
@@ -522,9 +538,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self):
-        """Stop training and the thread cleanly (idempotent)."""
+        """Stop training, any landscape request and the thread cleanly (idempotent)."""
         if self.thread.isRunning():
             self.worker.running = False      # a plain flag: the worker leaves its slice at once
+            self.worker.cancel()             # a slice, Hessian or restarts stop at their next check
             self.stop_worker.emit()          # stops its timer and quits the thread, in its thread
-            self.thread.wait(5000)
+            self.thread.wait()               # a QThread destroyed while it runs aborts the process
 

@@ -123,7 +123,7 @@ def _show_tab(app, w, index):
         w.arena.show_step(ARENA_STEP)
         return
     got = []
-    w.worker.slice_ready.connect(lambda out: got.append(out))
+    w.worker.slice_ready.connect(lambda *a: got.append(a))
     w.worker.hessian_ready.connect(lambda *a: got.append(a))
     w.worker.explore_failed.connect(lambda message: got.append(RuntimeError(message)))
     w.landscape.kind.setCurrentIndex(w.landscape.kind.findData("pca"))

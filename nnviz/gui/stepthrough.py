@@ -222,14 +222,19 @@ class StepThroughPanel(QWidget):
         self._selection = None
         self._render_detail()
 
-    def show_gradcheck(self, max_rel_error, n_params):
+    def show_gradcheck(self, max_rel_error, n_params, n_total=0):
         """Show a gradient check's result (the norm-wise error of core.network.gradient_check):
-        green when backprop agrees with central differences."""
+        green when backprop agrees with central differences. ``n_params`` were checked, of
+        ``n_total`` (a random sample when fewer)."""
         ok = math.isfinite(max_rel_error) and max_rel_error <= GRADCHECK_TOLERANCE
         verdict = (self.tr("backprop agrees with central differences") if ok else
                    self.tr("backprop and central differences disagree"))
-        text = self.tr("error max|g − n| / max|g| = {0} over {1} parameters — {2}").format(
-            f"{max_rel_error:.1e}", n_params, verdict)
+        if n_params < n_total:
+            text = self.tr("error max|g − n| / max|g| = {0} over a random sample of {1} of the {2} "
+                           "parameters — {3}").format(f"{max_rel_error:.1e}", n_params, n_total, verdict)
+        else:
+            text = self.tr("error max|g − n| / max|g| = {0} over {1} parameters — {2}").format(
+                f"{max_rel_error:.1e}", n_params, verdict)
         self.gradcheck_label.setText(text)
         self.gradcheck_label.setStyleSheet(f"color: {_OK if ok else _BAD}; font-weight: bold")
         self.gradcheck_label.show()

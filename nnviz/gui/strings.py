@@ -397,6 +397,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "'pca' directions need a trajectory of shape (T, {count})"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "loss slice cancelled after {done} of {total} points"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "no parameter (l={l}, j={j}, i={i}) in a {sizes} network"),  # core/landscape.py
+    QT_TRANSLATE_NOOP("errors", "Hessian cancelled after {done} of {total} columns"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "unknown loss {name!r}; choose one of {names}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "a softmax output needs at least 2 output units"),  # core/losses.py
@@ -483,6 +484,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{key} is not a rectangular array of numbers"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the principal directions need a training trajectory: train a while first"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "a slice needs 2 to {limit:,} grid points per side and a finite half width > 0, got {grid} and {span}"),  # training/explore.py
+    QT_TRANSLATE_NOOP("errors", "restarts cancelled after {done} of {total} runs"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "a history holds an even number of rows from 4 to {limit}, not {value}"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history's description is not an object"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history is not consistent (shape {shape})"),  # training/history.py

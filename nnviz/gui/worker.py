@@ -34,6 +34,7 @@ DATA_SETTINGS = ("dataset", "data_file", "target", "inputs", "samples", "noise",
 FRAME = 1 / 30       # seconds between snapshots at most
 SLICE = 0.005        # seconds of training before returning to the event loop
 HANDOFF = 0.1        # seconds the worker waits at most for the GUI to take in a snapshot
+GRADCHECK_SAMPLE = 2000   # the gradient check checks a seeded random sample of this many parameters
 
 
 class TrainingWorker(QObject):
@@ -43,7 +44,12 @@ class TrainingWorker(QObject):
     -------
     snapshot(Snapshot)   a new frozen state to draw
     traced(Trace)        one recorded training step, for the step-through
-    gradient_checked(float, int)  largest relative error of backprop, number of parameters
+    gradient_checked(float, int, int)  largest relative error of backprop, parameters checked, of
+                         how many (a seeded random sample of GRADCHECK_SAMPLE in a larger net)
+    progress(int, int)   grid points, Hessian columns or restart runs done, of how many
+    slice_ready, hessian_ready, restarts_ready   a landscape result (the last int: the network's
+                         version, as in Snapshot.version)
+    explore_failed(str), explore_cancelled()     a landscape request that gave no result
     diverged(str)        the loss became NaN/inf; training paused, weights restored
     failed(str)          settings that cannot be built; the previous run is kept
     running_changed(bool)
@@ -51,16 +57,17 @@ class TrainingWorker(QObject):
 
     snapshot = Signal(object)
     traced = Signal(object)
-    gradient_checked = Signal(float, int)
+    gradient_checked = Signal(float, int, int)
     diverged = Signal(str)
     failed = Signal(str)
     saved = Signal(str, str)            # path, error ("" when it worked)
     opened = Signal(str, int, int)      # path, version and step of a session that opened
-    progress = Signal(int, int)         # grid points done, total (loss slices)
-    slice_ready = Signal(object)        # dict from nnviz.training.explore.slice_through
-    hessian_ready = Signal(object, str, int)   # eigenvalues, label, number negative
-    restarts_ready = Signal(object, object, int)  # final losses, seeds, distinct levels
+    progress = Signal(int, int)         # done, total (grid points, Hessian columns, restart runs)
+    slice_ready = Signal(object, int)   # dict from nnviz.training.explore.slice_through, version
+    hessian_ready = Signal(object, str, int, int)   # eigenvalues, label, number negative, version
+    restarts_ready = Signal(object, object, int, int)  # final losses, seeds, distinct levels, version
     explore_failed = Signal(str)
+    explore_cancelled = Signal()
     settings_loaded = Signal(object)    # Settings of an opened session or adopted weights file
     running_changed = Signal(bool)
 
@@ -70,7 +77,9 @@ class TrainingWorker(QObject):
         self.trainer = None
         self.custom_data = None          # drawn or imported data, kept across rebuilds
         self.trajectory = Trajectory()   # parameters along training, for the PCA slice
-        self.cancelled = False
+        self.asked = 0                   # landscape requests sent (counted by asked_for)
+        self.explored = 0                # landscape requests begun (numbered from 1)
+        self.cancel_upto = 0             # requests numbered up to this one are cancelled
         self.version = 0
         self.running = False
         self.speed = 0.0                 # steps per second; 0 = as fast as possible
@@ -125,6 +134,13 @@ class TrainingWorker(QObject):
         if self.custom_data is not None and any(getattr(settings, k) != getattr(self.settings, k)
                                                 for k in DATA_SETTINGS):
             self.custom_data = None
+        self._rebuild(settings)
+
+    @Slot(object)
+    def restart(self, settings):
+        """A new run of ``settings`` (a preset) from its own data and initial weights, even
+        when they are the settings in use."""
+        self.custom_data = None
         self._rebuild(settings)
 
     @Slot(object, object)
@@ -219,58 +235,71 @@ class TrainingWorker(QObject):
 
     @Slot()
     def gradient_check(self):
-        """Backprop against central differences at the current weights."""
+        """Backprop against central differences at the current weights; in a net of more than
+        GRADCHECK_SAMPLE parameters, at a seeded random sample of them (each costs two passes
+        over the training set: 33,537 parameters would take half a minute)."""
         with np.errstate(all="ignore"):
-            err, n = self.trainer.gradient_check()
-        self.gradient_checked.emit(err, n)
+            err, n = self.trainer.gradient_check(GRADCHECK_SAMPLE)
+        self.gradient_checked.emit(err, n, self.trainer.net.n_params)
 
+    # Landscape requests: training pauses, progress is reported, and each request
+    # answers exactly once, with its result, explore_failed or explore_cancelled.
     @Slot(object)
     def compute_slice(self, request):
-        """A loss slice through the current weights (training pauses); cancellable from the
-        GUI thread with :meth:`cancel` between chunks of grid points."""
-        from ..core.landscape import Cancelled
+        """A loss slice through the current weights (``request`` as LandscapeView.slice_requested)."""
         from ..training.explore import slice_through
-        self.set_running(False)
-        self.cancelled = False
-
-        def progress(done, total):
-            self.progress.emit(done, total)
-            return not self.cancelled
-        try:
-            with np.errstate(all="ignore"):
-                out = slice_through(self.trainer, request.get("kind", "random"), request.get("picks"),
-                                    request.get("grid", 51), request.get("range", 1.0), request.get("seed", 0),
-                                    self.trajectory.array(), progress)
-        except Cancelled:
-            self.explore_failed.emit(self.tr("Cancelled."))
-            return
-        except ValueError as e:
-            self.explore_failed.emit(explain(e))
-            return
-        self.slice_ready.emit(out)
-
-    def cancel(self):
-        """Called from the GUI thread: stop the running slice after its current chunk."""
-        self.cancelled = True
+        self._explore(self.slice_ready, lambda progress: (slice_through(
+            self.trainer, request.get("kind", "random"), request.get("picks"), request.get("grid", 51),
+            request.get("range", 1.0), request.get("seed", 0), self.trajectory.array(), progress),))
 
     @Slot()
     def compute_hessian(self):
+        """The Hessian's spectrum at the current weights."""
         from ..training.explore import hessian_at
-        try:
-            with np.errstate(all="ignore"):
-                eig, label, n_neg = hessian_at(self.trainer)
-        except ValueError as e:
-            self.explore_failed.emit(explain(e))
-            return
-        self.hessian_ready.emit(eig, label, n_neg)
+        self._explore(self.hessian_ready, lambda progress: hessian_at(self.trainer, progress))
 
     @Slot(int, int)
     def compute_restarts(self, k, steps):
+        """``k`` runs of ``steps`` steps from seeds seed … seed + k − 1 (progress: runs done)."""
         from ..training.explore import restarts
+        self._explore(self.restarts_ready, lambda progress: restarts(
+            self.settings, k, steps, data=self.trainer.data, progress=progress))
+
+    def asked_for(self):
+        """Called in the sender's thread (a direct connection) as each landscape request is
+        sent, so that :meth:`cancel` also reaches the requests still waiting in the queue."""
+        self.asked += 1
+
+    def cancel(self):
+        """Called from the GUI thread: stop the landscape request that runs and those sent
+        before now, at their next check (a chunk of grid points, 10 Hessian columns, 200
+        restart steps). Each still answers, with explore_cancelled."""
+        self.cancel_upto = max(self.cancel_upto, self.asked, self.explored)
+
+    def _explore(self, ready, compute):
+        """Run ``compute(progress)`` (a tuple of results) and emit ``ready(*results, version)``."""
+        from ..core.landscape import Cancelled
         self.set_running(False)
-        with np.errstate(all="ignore"):
-            finals, seeds, n = restarts(self.settings, k, steps, data=self.trainer.data)
-        self.restarts_ready.emit(finals, seeds, n)
+        self.explored += 1
+        number, last = self.explored, []
+
+        def progress(done, total):
+            if last != [done, total]:            # restarts look often, within a run too
+                last[:] = [done, total]
+                self.progress.emit(done, total)
+            return number > self.cancel_upto
+        try:
+            with np.errstate(all="ignore"):
+                out = compute(progress)
+        except Cancelled:
+            self.explore_cancelled.emit()
+            return
+        except Exception as e:                  # a request that cannot be met: say why
+            self.explore_failed.emit(explain(e))
+            if not isinstance(e, ValueError):
+                raise
+            return
+        ready.emit(*out, self.version)
 
     @Slot()
     def reset(self):

@@ -7,11 +7,13 @@ from __future__ import annotations
 import numpy as np
 
 from ..core.errors import InputError
-from ..core.landscape import directions, hessian, loss_slice, project_trajectory
+from ..core.landscape import Cancelled, directions, hessian, keep_going, loss_slice, project_trajectory
 from ..core.surfaces import spectrum_label
 from .trainer import Diverged, build
 
-__all__ = ["Trajectory", "slice_through", "hessian_at", "restarts", "distinct_levels"]
+__all__ = ["Trajectory", "slice_through", "hessian_at", "restarts", "distinct_levels", "RESTART_CHUNK"]
+
+RESTART_CHUNK = 200      # training steps of a restart between two looks at ``progress``
 
 
 class Trajectory:
@@ -65,9 +67,11 @@ def slice_through(trainer, kind="random", picks=None, grid=51, span=1.0, seed=0,
             "kind": kind}
 
 
-def hessian_at(trainer):
-    """(eigenvalues sorted ascending, label, number negative) of the training loss's Hessian."""
-    H = hessian(trainer.net, trainer.X_train, trainer.D_train)
+def hessian_at(trainer, progress=None):
+    """(eigenvalues sorted ascending, label, number negative) of the training loss's Hessian.
+
+    ``progress(columns done, P)`` as in :func:`nnviz.core.landscape.hessian` (False cancels)."""
+    H = hessian(trainer.net, trainer.X_train, trainer.D_train, progress=progress)
     eig = np.linalg.eigvalsh(H)
     label, n_negative = spectrum_label(eig)
     return eig, label, n_negative
@@ -83,18 +87,23 @@ def distinct_levels(values, rtol=0.01):
     return len(levels)
 
 
-def restarts(settings, k=10, steps=2000, data=None):
+def restarts(settings, k=10, steps=2000, data=None, progress=None):
     """Train ``k`` networks from seeds settings.seed … + k − 1, ``steps`` steps each.
 
     Returns (final training losses (k,), seeds (k,), number of distinct final loss
-    levels). A run that diverges scores inf.
+    levels). A run that diverges scores inf. ``progress(runs done, k)`` is called
+    before every :data:`RESTART_CHUNK` steps; when it returns False the restarts stop
+    there (:class:`~nnviz.core.landscape.Cancelled`).
     """
     seeds = np.arange(settings.seed, settings.seed + k)
     finals = np.empty(k)
     for n, seed in enumerate(seeds):
         t = build(settings.replace(seed=int(seed)), data=data)
         try:
-            t.run(steps=steps)
+            for start in range(0, steps, RESTART_CHUNK):
+                if not keep_going(progress, n, k):
+                    raise Cancelled("restarts cancelled after {done} of {total} runs", done=n, total=k)
+                t.run(steps=min(RESTART_CHUNK, steps - start))
             finals[n] = t.evaluate()["train_loss"]
         except Diverged:
             finals[n] = np.inf

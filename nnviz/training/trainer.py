@@ -274,12 +274,19 @@ class Trainer:
                 "input_names": list(d.input_names), "target_name": d.target_name,
                 "settings": self.settings.to_dict()}
 
-    def gradient_check(self):
+    def gradient_check(self, sample=None, seed=0):
         """Backprop against central differences on the whole training set at the current
-        weights (penalty included): (norm-wise error max|g − n| / max|g|, number of parameters)."""
-        s = self.settings
-        err, _, _ = gradient_check(self.net, self.X_train, self.D_train, s.l1, s.l2)
-        return err, self.net.n_params
+        weights (penalty included): (norm-wise error max|g − n| / max|g|, number of parameters checked).
+
+        With ``sample`` and more parameters than that, only a random subset of
+        ``sample`` parameters (drawn with ``seed``) is checked: each costs two passes
+        over the training set."""
+        s, P = self.settings, self.net.n_params
+        subset = None
+        if sample is not None and P > sample:
+            subset = np.sort(np.random.default_rng(seed).choice(P, int(sample), replace=False))
+        err, checked, _ = gradient_check(self.net, self.X_train, self.D_train, s.l1, s.l2, indices=subset)
+        return err, len(checked)
 
     def record(self, metrics=None):
         """Add the current point to :attr:`history` and return its metrics

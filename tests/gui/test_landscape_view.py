@@ -12,6 +12,12 @@ def view(qtbot):
     return v
 
 
+def points(item):
+    """How many points a PlotDataItem shows (pyqtgraph gives None for none)."""
+    x = item.getData()[0]
+    return 0 if x is None else len(x)
+
+
 def synthetic(A=31, B=21, trajectory=True):
     a, b = np.linspace(-1, 1, A), np.linspace(-0.5, 0.5, B)
     X, Y = np.meshgrid(a, b)
@@ -69,7 +75,7 @@ def test_show_slice_sets_the_image_trajectory_and_centre(view):
     assert rect.left() < -1 < rect.left() + 0.1 and rect.top() < -0.5 < rect.top() + 0.1
     no_path = synthetic(trajectory=False)
     view.show_slice(no_path)
-    assert view.path.getData()[0] is None or len(view.path.getData()[0]) == 0
+    assert points(view.path) == 0
     assert tuple(view.map.image.levels) == levels                 # same field, same colours
 
 
@@ -149,3 +155,66 @@ def test_renders_without_warnings(view, qtbot):
         view.show_hessian(np.array([-1.0, 0.0, 2.0]), "saddle", 1)
         view.show_restarts(np.array([0.1, 0.2]), np.arange(2), 2)
         view.grab()
+
+
+def test_a_cancelled_request_never_replaces_the_picture(view, qtbot):
+    view.show_restarts(np.array([0.1, 0.2]), np.arange(2), 2)
+    with qtbot.waitSignal(view.restarts_requested, timeout=1000):
+        view.restarts_button.click()
+    view.show_progress(3, 10)
+    assert view.progress.maximum() == 10 and view.progress.value() == 3
+    assert view.progress.text() == "3 of 10 runs"
+    with qtbot.waitSignal(view.cancel_requested, timeout=1000):
+        view.cancel.click()
+    assert view.status.text() == "Cancelled." and view.restarts_button.isEnabled()
+    view.show_progress(4, 10)                                    # late news of the cancelled runs
+    view.show_restarts(np.array([5.0, 6.0, 7.0]), np.arange(3), 3)   # it finished just before
+    assert points(view.finals) == 2 and view.status.text() == "Cancelled."
+    assert view.progress.value() != 4
+    view.request_slice()                                         # the next answer is shown again
+    view.show_slice(synthetic())
+    assert view.map.image.image.shape == (21, 31) and not view.busy
+    view._on_hessian()
+    view.cancel.click()
+    view.show_cancelled()                                        # the worker's own answer to it
+    assert view.status.text() == "Cancelled."
+    view._on_hessian()
+    view.show_hessian(np.array([1.0, 2.0]), "minimum", 0)
+    assert "0 negative eigenvalues of 2" in view.hessian_text.text()
+
+
+def test_the_status_never_keeps_a_busy_message(view):
+    view.show_slice(synthetic())
+    note = view.status.text()
+    view._on_hessian()
+    assert view.status.text() == "Computing the Hessian…"
+    view.show_hessian(np.array([1.0, 2.0]), "minimum", 0)           # finished
+    assert view.status.text() == note and view.progress.value() == view.progress.minimum()
+    view._on_hessian()
+    view.show_error("the Hessian needs 1000² entries")               # failed
+    assert "1000²" in view.status.text() and view.hessian_button.isEnabled()
+    view._on_restarts()
+    view.cancel.click()                                              # cancelled
+    assert view.status.text() == "Cancelled."
+    view.show_cancelled()
+    assert "Training" not in view.status.text()
+
+
+def test_results_of_an_earlier_network_are_cleared(view):
+    view.set_version(1)
+    view.show_slice(synthetic(), 1)
+    view.show_hessian(np.array([1.0, 2.0]), "minimum", 0, 1)
+    view.show_restarts(np.array([0.1, 0.2]), np.arange(2), 2, 1)
+    view._on_hessian()
+    view.show_hessian(np.array([1.0, 2.0, 3.0]), "minimum", 0, 2)   # computed on the next network
+    view.set_version(2)
+    assert view.map.image.image is None and points(view.path) == 0
+    assert points(view.finals) == 0 and view.restarts_text.text() == ""
+    assert len(view.bars.opts["height"]) == 3                           # version 2's Hessian stays
+    assert "changed" in view.status.text()
+    view.show_slice(synthetic(), 2)
+    assert view.map.image.image is not None
+    view.clear_results()                                                # e.g. a weights file opened
+    assert view.map.image.image is None and len(view.bars.opts["height"]) == 0
+    view.show_slice(synthetic(), 2)                                     # and it draws again
+    assert view.map.image.image.shape == (21, 31)

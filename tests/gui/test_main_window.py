@@ -1,5 +1,6 @@
 """The window as a user meets it: opens, trains, pauses, rebuilds, diverges, closes cleanly."""
 import dataclasses
+import gc
 import sys
 
 import numpy as np
@@ -15,6 +16,8 @@ XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
 @pytest.fixture
 def make_window(qtbot, tmp_path):
     windows = []
+    gc.collect()          # not in the training thread: see make_worker in test_worker.py
+    gc.disable()
 
     def make(settings=XOR, ini="nnviz.ini"):
         qs = QSettings(str(tmp_path / ini), QSettings.IniFormat)
@@ -25,10 +28,14 @@ def make_window(qtbot, tmp_path):
         qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
         windows.append(w)
         return w
-    yield make
-    for w in windows:
-        w.close()
-        assert not w.thread.isRunning()
+    try:
+        yield make
+        for w in windows:
+            w.close()
+            assert not w.thread.isRunning()
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def wait_snapshot(qtbot, w, predicate, timeout=10000):
@@ -96,9 +103,10 @@ def test_pause_stops_steps(make_window, qtbot):
     wait_snapshot(qtbot, w, lambda s: s.step > 50)
     with qtbot.waitSignal(w.worker.running_changed, timeout=5000):
         w._play(False)
-    qtbot.wait(100)
     step = w.worker.trainer.step_count
-    qtbot.wait(300)
+    for sample in (3, 4, 5):         # a command answered by a snapshot: the ticks since trained nothing
+        w.select_sample.emit(sample)
+        assert wait_snapshot(qtbot, w, lambda s: s.sample == sample).step == step
     assert w.worker.trainer.step_count == step
 
 
@@ -319,3 +327,62 @@ def test_the_network_colours_follow_the_weights_after_reset_new_weights_or_a_pre
     qtbot.wait(50)
     fresh = max(np.abs(W).max() for W in w.network_view.snapshot.W[2:])
     assert w.network_view.color_bar.vmax < 10 and w.network_view.color_bar.vmax >= fresh
+
+
+def test_closing_during_restarts_cancels_them_and_ends_cleanly(make_window, qtbot):
+    """50 runs of 100,000 steps take minutes; the window closes at once, the thread ended."""
+    w = make_window()
+    ls = w.landscape
+    ls.restarts_k.setValue(50)
+    ls.restarts_steps.setValue(100000)
+    w.tabs.setCurrentIndex(2)
+    with qtbot.waitSignal(w.worker.progress, timeout=10000):
+        ls.restarts_button.click()
+    qtbot.waitUntil(lambda: ls.progress.maximum() == 50, timeout=5000)
+    thread = w.thread
+    w.close()
+    assert thread.isFinished() and not thread.isRunning()
+
+
+def test_cancel_in_the_landscape_tab_frees_the_worker(make_window, qtbot):
+    w = make_window()
+    ls = w.landscape
+    ls.restarts_k.setValue(50)
+    ls.restarts_steps.setValue(100000)
+    with qtbot.waitSignal(w.worker.progress, timeout=10000):
+        ls.restarts_button.click()
+    with qtbot.assertNotEmitted(w.worker.restarts_ready):
+        with qtbot.waitSignal(w.worker.explore_cancelled, timeout=5000):
+            ls.cancel.click()
+        w._play(True)                                     # training runs again at once
+        wait_snapshot(qtbot, w, lambda s: s.running and s.step > 10)
+    assert ls.status.text() == "Cancelled." and ls.finals.getData()[0] is None     # nothing drawn
+
+
+def test_choosing_a_preset_again_restarts_it_and_clears_the_step_through(make_window, qtbot):
+    from PySide6.QtGui import QAction
+    w = make_window()
+    action = w.findChild(QAction, "preset_xor_hidden")
+    action.trigger()
+    first = wait_snapshot(qtbot, w, lambda s: s.version == 2)       # a preset is always a new run
+    w._on_record()
+    qtbot.waitUntil(lambda: w.stepthrough.trace is not None, timeout=5000)
+    w.step_once.emit()
+    wait_snapshot(qtbot, w, lambda s: s.step == 2)
+    action.trigger()                                                  # the same preset again
+    snap = wait_snapshot(qtbot, w, lambda s: s.version == 3)
+    assert snap.step == 0 and np.array_equal(snap.W[2], first.W[2])  # from its start
+    assert w.stepthrough.trace is None and not w.stepthrough.gradcheck_label.isVisible()
+
+
+def test_landscape_results_are_cleared_when_the_network_changes(make_window, qtbot):
+    w = make_window()
+    ls = w.landscape
+    ls.kind.setCurrentIndex(ls.kind.findData("random"))
+    ls.grid.setValue(21)
+    with qtbot.waitSignal(w.worker.slice_ready, timeout=20000):
+        ls.compute.click()
+    qtbot.waitUntil(lambda: ls.map.image.image is not None and not ls.busy, timeout=5000)
+    w.load_settings(XOR.replace(hidden=(5,)))
+    wait_snapshot(qtbot, w, lambda s: s.sizes == (2, 5, 1))
+    assert ls.map.image.image is None and "changed" in ls.status.text()

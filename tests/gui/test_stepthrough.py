@@ -174,3 +174,10 @@ def test_clearing_the_trace(qtbot, panel, trace):
     assert "Record next step" in panel.formula_html()
     panel.next()
     assert panel.index == -1
+
+
+def test_gradcheck_of_a_sample_says_so(panel):
+    panel.show_gradcheck(1e-8, 2000, 33537)
+    assert "random sample of 2000 of the 33537 parameters" in panel.gradcheck_label.text()
+    panel.show_gradcheck(1e-8, 41, 41)
+    assert "over 41 parameters" in panel.gradcheck_label.text()

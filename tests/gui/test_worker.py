@@ -1,4 +1,6 @@
 """The training thread: commands in, frozen snapshots out, never a frozen window."""
+import gc
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -16,31 +18,75 @@ class Remote(QObject):
     set_weight = Signal(int, int, int, float)
     select_sample = Signal(int)
     stop_worker = Signal()
+    gradient_check = Signal()
+    record_trace = Signal(int)
+    compute_slice = Signal(object)
+    compute_hessian = Signal()
+    compute_restarts = Signal(int, int)
+
+
+EXPLORE = ("compute_slice", "compute_hessian", "compute_restarts")
 
 
 @pytest.fixture
-def worker(qtbot):
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1))
-    w.moveToThread(thread)
-    remote = Remote()
-    for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight", "select_sample",
-                 "stop_worker"):
-        getattr(remote, name).connect(getattr(w, name))
-    received = []
-    w.snapshot.connect(lambda s: (received.append(s), w.drawn()))
-    thread.started.connect(w.start)
-    with qtbot.waitSignal(w.snapshot, timeout=5000):
-        thread.start()
-    yield w, remote, received
-    remote.stop_worker.emit()
-    assert thread.wait(5000)
-    assert not thread.isRunning()
+def make_worker(qtbot):
+    """A started worker for ``settings`` with a Remote wired as the window wires it; stopped
+    (and its thread checked ended) after the test. ``draw=False``: the GUI never
+    acknowledges a snapshot.
+
+    Python's cyclic garbage collector runs in whichever thread allocates: in the worker's,
+    it would delete the test's leftover Qt objects (pytest-qt's timers) from the wrong
+    thread, and the GUI thread's event loop would crash on the dangling timer. So the
+    garbage is collected here, in the GUI thread, before and after."""
+    started = []
+    gc.collect()
+    gc.disable()
+
+    def make(settings=Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1), draw=True):
+        thread = QThread()
+        w = TrainingWorker(settings)
+        w.moveToThread(thread)
+        remote = Remote()
+        for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight", "select_sample",
+                     "stop_worker", "gradient_check", "record_trace") + EXPLORE:
+            getattr(remote, name).connect(getattr(w, name))
+        for name in EXPLORE:
+            getattr(remote, name).connect(w.asked_for, Qt.DirectConnection)
+        received = []
+        w.snapshot.connect(lambda s: (received.append(s), draw and w.drawn()))
+        thread.started.connect(w.start)
+        thread.finished.connect(w.deleteLater)       # in its own thread, as the window does
+        with qtbot.waitSignal(w.snapshot, timeout=5000):
+            thread.start()
+        started.append((w, remote, thread))
+        return w, remote, received
+    try:
+        yield make
+        for w, remote, thread in started:
+            w.cancel()
+            remote.stop_worker.emit()
+            assert thread.wait(10000)
+            assert not thread.isRunning()
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+@pytest.fixture
+def worker(make_worker):
+    return make_worker()
 
 
 def wait_for(qtbot, received, predicate, timeout=10000):
     qtbot.waitUntil(lambda: bool(received) and predicate(received[-1]), timeout=timeout)
     return received[-1]
+
+
+def barrier(qtbot, remote, received, sample=3):
+    """A command the worker answers with a snapshot: once it is in, every command sent
+    before it has been handled and the worker has ticked since."""
+    remote.select_sample.emit(sample)
+    return wait_for(qtbot, received, lambda s: s.sample == sample)
 
 
 def test_first_snapshot_arrives_paused(worker):
@@ -65,9 +111,9 @@ def test_pause_stops_steps(worker, qtbot):
     wait_for(qtbot, received, lambda s: s.step > 100)
     with qtbot.waitSignal(w.running_changed, timeout=5000):
         remote.set_running.emit(False)
-    qtbot.wait(100)
     step = w.trainer.step_count
-    qtbot.wait(200)
+    for sample in (3, 4, 5):                 # ticks that follow the pause train nothing
+        assert barrier(qtbot, remote, received, sample).step == step
     assert w.trainer.step_count == step
 
 
@@ -102,24 +148,13 @@ def test_bad_settings_fail_with_a_message_and_keep_the_run(worker, qtbot):
     assert w.trainer.net.sizes == [2, 4, 1]
 
 
-def test_divergence_pauses_and_restores(qtbot):
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
-    w.moveToThread(thread)
-    remote = Remote()
-    remote.set_running.connect(w.set_running)
-    remote.stop_worker.connect(w.stop_worker)
-    w.snapshot.connect(lambda s: w.drawn())
-    thread.started.connect(w.start)
-    with qtbot.waitSignal(w.snapshot, timeout=5000):
-        thread.start()
+def test_divergence_pauses_and_restores(make_worker, qtbot):
+    w, remote, received = make_worker(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
     with qtbot.waitSignal(w.diverged, timeout=10000) as sig:
         remote.set_running.emit(True)
     assert "too large" in sig.args[0]
     qtbot.waitUntil(lambda: not w.running, timeout=5000)
     assert np.all(np.isfinite(w.trainer.net.params))
-    remote.stop_worker.emit()
-    assert thread.wait(5000)
 
 
 def test_edit_weight_and_select_sample(worker, qtbot):
@@ -131,95 +166,108 @@ def test_edit_weight_and_select_sample(worker, qtbot):
     assert snap.z[1].shape == (2,)
 
 
-def test_snapshots_wait_for_the_gui(qtbot):
+def test_snapshots_wait_for_the_gui(make_worker, qtbot):
     """Without drawn(), the worker sends one snapshot and then waits: no queue of stale frames."""
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="xor", hidden=(4,)))
-    w.moveToThread(thread)
-    remote = Remote()
-    remote.set_running.connect(w.set_running)
-    remote.stop_worker.connect(w.stop_worker)
-    got = []
-    w.snapshot.connect(got.append)
-    thread.started.connect(w.start)
-    thread.start()
-    qtbot.waitUntil(lambda: len(got) == 1, timeout=5000)
+    w, remote, got = make_worker(Settings(dataset="xor", hidden=(4,)), draw=False)
     remote.set_running.emit(True)
-    qtbot.wait(300)
-    assert len(got) == 1 and w.trainer.step_count > 0      # training went on, drawing waited
-    remote.stop_worker.emit()
-    assert thread.wait(5000)
+    # the proof that ticks went by: thousands of steps, each tick trains at most 5 ms and
+    # then (the snapshot being due) would emit one, if the GUI had drawn the last
+    qtbot.waitUntil(lambda: w.trainer.step_count > 3000, timeout=10000)
+    assert len(got) == 1                                   # training went on, drawing waited
 
 
-def test_record_trace_and_gradient_check(qtbot):
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="xor", hidden=(3,)))
-    w.moveToThread(thread)
-
-    class R(QObject):
-        record = Signal(int)
-        check = Signal()
-        stop = Signal()
-    r = R()
-    r.record.connect(w.record_trace)
-    r.check.connect(w.gradient_check)
-    r.stop.connect(w.stop_worker)
-    w.snapshot.connect(lambda s: w.drawn())
-    thread.started.connect(w.start)
-    with qtbot.waitSignal(w.snapshot, timeout=5000):
-        thread.start()
+def test_record_trace_and_gradient_check(make_worker, qtbot):
+    w, r, received = make_worker(Settings(dataset="xor", hidden=(3,)))
     with qtbot.waitSignal(w.traced, timeout=5000) as sig:
-        r.record.emit(7)
+        r.record_trace.emit(7)
     trace = sig.args[0]
     assert trace.meta["sample"] == 7 and trace.phases[0].kind == "forward"
     with qtbot.waitSignal(w.gradient_checked, timeout=10000) as sig:
-        r.check.emit()
-    assert sig.args[0] < 1e-5 and sig.args[1] == 3 * 3 + 4
-    r.stop.emit()
-    assert thread.wait(5000)
+        r.gradient_check.emit()
+    assert sig.args[0] < 1e-5 and sig.args[1] == sig.args[2] == 3 * 3 + 4     # every parameter
 
 
-def test_landscape_requests(qtbot):
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="xor", hidden=(3,)))
-    w.moveToThread(thread)
-
-    class R(QObject):
-        slice_ = Signal(object)
-        hess = Signal()
-        restart = Signal(int, int)
-        run = Signal(bool)
-        stop = Signal()
-    r = R()
-    r.slice_.connect(w.compute_slice)
-    r.hess.connect(w.compute_hessian)
-    r.restart.connect(w.compute_restarts)
-    r.run.connect(w.set_running)
-    r.stop.connect(w.stop_worker)
-    w.snapshot.connect(lambda s: w.drawn())
-    thread.started.connect(w.start)
-    with qtbot.waitSignal(w.snapshot, timeout=5000):
-        thread.start()
-    r.run.emit(True)
+def test_landscape_requests(make_worker, qtbot):
+    w, r, received = make_worker(Settings(dataset="xor", hidden=(3,)))
+    r.set_running.emit(True)
     qtbot.waitUntil(lambda: len(w.trajectory.points) >= 3, timeout=10000)
     progress = []
     w.progress.connect(lambda done, total: progress.append((done, total)), Qt.DirectConnection)
     with qtbot.waitSignal(w.slice_ready, timeout=10000) as sig:
-        r.slice_.emit({"kind": "pca", "grid": 9, "range": 0.5})
-    out = sig.args[0]
-    assert progress and progress[-1] == (81, 81)
+        r.compute_slice.emit({"kind": "pca", "grid": 9, "range": 0.5})
+    out, version = sig.args
+    assert progress and progress[-1] == (81, 81) and version == w.version
     assert out["loss"].shape == (9, 9) and out["trajectory"] is not None
+    assert not w.running                                            # training paused for it
+    progress.clear()
     with qtbot.waitSignal(w.hessian_ready, timeout=10000) as sig:
-        r.hess.emit()
-    assert len(sig.args[0]) == w.trainer.net.n_params
+        r.compute_hessian.emit()
+    assert len(sig.args[0]) == w.trainer.net.n_params == 13 and sig.args[-1] == w.version
+    assert progress == [(10, 13), (13, 13)]                         # columns done
+    progress.clear()
     with qtbot.waitSignal(w.restarts_ready, timeout=20000) as sig:
-        r.restart.emit(3, 50)
+        r.compute_restarts.emit(3, 50)
     assert len(sig.args[0]) == 3
+    assert progress == [(0, 3), (1, 3), (2, 3)]                     # runs done of K
     w.progress.connect(lambda done, total: w.cancel(), Qt.DirectConnection)   # cancel mid-way
-    with qtbot.waitSignal(w.explore_failed, timeout=10000):
-        r.slice_.emit({"kind": "random", "grid": 151})
-    r.stop.emit()
-    assert thread.wait(5000)
+    with qtbot.waitSignal(w.explore_cancelled, timeout=10000):
+        r.compute_slice.emit({"kind": "random", "grid": 151})
+
+
+def test_cancel_stops_restarts_at_once_and_training_goes_on(make_worker, qtbot):
+    """50 runs of 100,000 steps would take minutes: Cancel ends them within a chunk of steps."""
+    w, r, received = make_worker()
+    with qtbot.waitSignal(w.progress, timeout=10000) as sig:       # the first run has begun
+        r.compute_restarts.emit(50, 100000)
+    assert sig.args == [0, 50]
+    with qtbot.assertNotEmitted(w.restarts_ready):
+        with qtbot.waitSignal(w.explore_cancelled, timeout=5000):
+            w.cancel()
+        with qtbot.waitSignal(w.running_changed, timeout=5000):   # the worker is free again
+            r.set_running.emit(True)
+        wait_for(qtbot, received, lambda s: s.running and s.step > 0)
+    r.set_running.emit(False)
+
+
+def test_cancel_reaches_a_request_still_in_the_queue(make_worker, qtbot):
+    w, r, received = make_worker()
+    with qtbot.waitSignals([w.explore_cancelled, w.explore_cancelled], timeout=5000):
+        r.compute_hessian.emit()
+        r.compute_restarts.emit(50, 100000)      # both queued; neither has begun
+        w.cancel()
+    with qtbot.waitSignal(w.hessian_ready, timeout=10000):     # a later request is not cancelled
+        r.compute_hessian.emit()
+
+
+def test_cancel_stops_the_hessian(make_worker, qtbot):
+    w, r, received = make_worker(Settings(dataset="xor", hidden=(30,)))     # 121 parameters
+    w.progress.connect(lambda done, total: w.cancel(), Qt.DirectConnection)
+    seen = []
+    w.progress.connect(lambda done, total: seen.append(done), Qt.DirectConnection)
+    with qtbot.waitSignal(w.explore_cancelled, timeout=10000):
+        r.compute_hessian.emit()
+    assert seen == [10]
+
+
+def test_a_hessian_too_large_says_why(make_worker, qtbot):
+    w, r, received = make_worker(Settings(dataset="xor", hidden=(30, 30)))
+    with qtbot.waitSignal(w.explore_failed, timeout=10000) as sig:
+        r.compute_hessian.emit()
+    assert "at most 500 parameters" in sig.args[0]
+
+
+def test_the_gradient_check_of_a_large_net_checks_a_sample(make_worker, qtbot):
+    from nnviz.gui.worker import GRADCHECK_SAMPLE
+    w, r, received = make_worker(Settings(dataset="xor", hidden=(64, 64)))
+    P = w.trainer.net.n_params
+    assert P == 2 * 64 + 64 + 64 * 64 + 64 + 64 + 1 > GRADCHECK_SAMPLE
+    with qtbot.waitSignal(w.gradient_checked, timeout=30000) as sig:
+        r.gradient_check.emit()
+    err, checked, total = sig.args
+    assert (checked, total) == (GRADCHECK_SAMPLE, P) and err < 1e-3
+    with qtbot.waitSignal(w.gradient_checked, timeout=30000) as again:
+        r.gradient_check.emit()
+    assert again.args == sig.args                             # a seeded sample: the same one
 
 
 def test_training_gets_at_least_the_time_frames_take(qapp, monkeypatch):

@@ -62,3 +62,30 @@ def test_trajectory_decimates():
         tr.add(np.array([float(i)]))
     a = tr.array()
     assert len(a) <= 8 and a[0, 0] == 0 and np.all(np.diff(a[:, 0]) > 0)
+
+
+def test_restarts_report_runs_done_and_stop_when_cancelled(monkeypatch):
+    from nnviz.core.landscape import Cancelled
+    from nnviz.training import explore
+    s = Settings(dataset="xor", hidden=(2,), eps=0.1)
+    seen = []
+    restarts(s, k=3, steps=2 * explore.RESTART_CHUNK, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 3), (0, 3), (1, 3), (1, 3), (2, 3), (2, 3)]     # runs done of K, per chunk
+    built, calls = [], []
+    monkeypatch.setattr(explore, "build", lambda *a, **k: built.append(1) or build(*a, **k))
+    with pytest.raises(Cancelled, match="after 0 of 50 runs"):     # cancelled inside the first run
+        restarts(s, k=50, steps=100000, progress=lambda done, total: calls.append(done) or len(calls) < 3)
+    assert len(built) == 1 and len(calls) == 3                      # it stopped there, 400 steps in
+
+
+def test_the_hessian_reports_columns_and_stops_when_cancelled():
+    from nnviz.core.landscape import HESSIAN_CHUNK, Cancelled
+    t = build(Settings(dataset="xor", hidden=(8,)))              # 33 parameters
+    P = t.net.n_params
+    seen = []
+    eig, _, _ = hessian_at(t, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (P, P) and seen[0] == (HESSIAN_CHUNK, P) and len(eig) == P
+    w0 = t.net.params.copy()
+    with pytest.raises(Cancelled, match=f"after {HESSIAN_CHUNK} of {P} columns"):
+        hessian_at(t, progress=lambda done, total: False)
+    assert np.array_equal(t.net.params, w0)                       # the weights are left as they were

@@ -20,47 +20,47 @@
         <translation>導関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="528"/>
+        <location filename="../../gui/strings.py" line="530"/>
         <source>Identity</source>
         <translation>恒等写像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="529"/>
+        <location filename="../../gui/strings.py" line="531"/>
         <source>Binary step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="530"/>
+        <location filename="../../gui/strings.py" line="532"/>
         <source>Logistic (sigmoid)</source>
         <translation>ロジスティック (シグモイド)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="531"/>
+        <location filename="../../gui/strings.py" line="533"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="532"/>
+        <location filename="../../gui/strings.py" line="534"/>
         <source>ArcTan</source>
         <translation>ArcTan</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="533"/>
+        <location filename="../../gui/strings.py" line="535"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="534"/>
+        <location filename="../../gui/strings.py" line="536"/>
         <source>PReLU</source>
         <translation>PReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="535"/>
+        <location filename="../../gui/strings.py" line="537"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="536"/>
+        <location filename="../../gui/strings.py" line="538"/>
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
@@ -1277,77 +1277,77 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../gui/strings.py" line="614"/>
+        <location filename="../../gui/strings.py" line="616"/>
         <source>width</source>
         <translation>幅</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="615"/>
+        <location filename="../../gui/strings.py" line="617"/>
         <source>height</source>
         <translation>高さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="616"/>
+        <location filename="../../gui/strings.py" line="618"/>
         <source>antialias</source>
         <translation>アンチエイリアス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="617"/>
+        <location filename="../../gui/strings.py" line="619"/>
         <source>background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="618"/>
+        <location filename="../../gui/strings.py" line="620"/>
         <source>invertValue</source>
         <translation>値を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="619"/>
+        <location filename="../../gui/strings.py" line="621"/>
         <source>scaling stroke</source>
         <translation>線幅も拡大縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="620"/>
+        <location filename="../../gui/strings.py" line="622"/>
         <source>Scalable Vector Graphics</source>
         <translation>SVG ベクター画像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="621"/>
+        <location filename="../../gui/strings.py" line="623"/>
         <source>separator</source>
         <translation>区切り文字</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="622"/>
+        <location filename="../../gui/strings.py" line="624"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="623"/>
+        <location filename="../../gui/strings.py" line="625"/>
         <source>columnMode</source>
         <translation>列の並べ方</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="624"/>
+        <location filename="../../gui/strings.py" line="626"/>
         <source>Print Document</source>
         <translation>文書の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="625"/>
+        <location filename="../../gui/strings.py" line="627"/>
         <source>CSV of original plot data</source>
         <translation>元のプロットデータの CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="626"/>
+        <location filename="../../gui/strings.py" line="628"/>
         <source>Image File (PNG, TIF, JPG, ...)</source>
         <translation>画像ファイル (PNG, TIF, JPG, ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="627"/>
+        <location filename="../../gui/strings.py" line="629"/>
         <source>Matplotlib Window</source>
         <translation>Matplotlib ウィンドウ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="628"/>
+        <location filename="../../gui/strings.py" line="630"/>
         <source>Scalable Vector Graphics (SVG)</source>
         <translation>SVG ベクター画像</translation>
     </message>
@@ -1390,78 +1390,78 @@
         <translation>nnviz セッション (*.nnviz)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="152"/>
+        <location filename="../../gui/files.py" line="153"/>
         <source>NumPy weights (*.npz)</source>
         <translation>NumPy 形式の重み (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="152"/>
+        <location filename="../../gui/files.py" line="153"/>
         <source>JSON weights (*.json)</source>
         <translation>JSON 形式の重み (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="153"/>
+        <location filename="../../gui/files.py" line="154"/>
         <source>ONNX model (*.onnx)</source>
         <translation>ONNX モデル (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="154"/>
+        <location filename="../../gui/files.py" line="155"/>
         <source>ONNX model (*.onnx) — needs: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX モデル (*.onnx) — 要: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="155"/>
+        <location filename="../../gui/files.py" line="156"/>
         <source>Export weights</source>
         <translation>重みの書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="159"/>
+        <location filename="../../gui/files.py" line="160"/>
         <source>ONNX export needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX で書き出すには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="174"/>
+        <location filename="../../gui/files.py" line="175"/>
         <source>Saved {0}</source>
         <translation>{0} を保存しました</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="186"/>
+        <location filename="../../gui/files.py" line="187"/>
         <source>Export data</source>
         <translation>データの書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="186"/>
-        <location filename="../../gui/files.py" line="194"/>
+        <location filename="../../gui/files.py" line="187"/>
+        <location filename="../../gui/files.py" line="195"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="193"/>
+        <location filename="../../gui/files.py" line="194"/>
         <source>Export loss history</source>
         <translation>損失の履歴の書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="201"/>
+        <location filename="../../gui/files.py" line="202"/>
         <source>Export view</source>
         <translation>表示の書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="201"/>
+        <location filename="../../gui/files.py" line="202"/>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 画像 (*.png);;SVG 画像 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="213"/>
+        <location filename="../../gui/files.py" line="214"/>
         <source>Exported</source>
         <translation>書き出しました</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="231"/>
+        <location filename="../../gui/files.py" line="232"/>
         <source>Unsaved training</source>
         <translation>未保存の学習</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="232"/>
+        <location filename="../../gui/files.py" line="233"/>
         <source>The network has trained since it was last saved. Save the session?</source>
         <translation>前回の保存の後にネットワークが学習しています。セッションを保存しますか?</translation>
     </message>
@@ -1564,282 +1564,282 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../gui/strings.py" line="545"/>
+        <location filename="../../gui/strings.py" line="547"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="546"/>
+        <location filename="../../gui/strings.py" line="548"/>
         <source>Item to export:</source>
         <translation>書き出す項目:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="547"/>
+        <location filename="../../gui/strings.py" line="549"/>
         <source>Export format</source>
         <translation>書き出し形式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="548"/>
+        <location filename="../../gui/strings.py" line="550"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="549"/>
+        <location filename="../../gui/strings.py" line="551"/>
         <source>Export options</source>
         <translation>書き出しの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="550"/>
+        <location filename="../../gui/strings.py" line="552"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="557"/>
+        <location filename="../../gui/strings.py" line="559"/>
         <source>PyQtGraph</source>
         <translation>PyQtGraph</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="558"/>
+        <location filename="../../gui/strings.py" line="560"/>
         <source>Link Axis:</source>
         <translation>軸の連動:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="559"/>
+        <location filename="../../gui/strings.py" line="561"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸を別のビューと連動させます。連動すると両方のビューが同じデータ範囲を表示します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="560"/>
+        <location filename="../../gui/strings.py" line="562"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自動調整のときに表示するデータの割合 (%)。とがったノイズのあるデータでは小さくすると見やすくなります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="561"/>
+        <location filename="../../gui/strings.py" line="563"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="562"/>
+        <location filename="../../gui/strings.py" line="564"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;表示するデータが変わるたびに、この軸の範囲を自動で調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="563"/>
+        <location filename="../../gui/strings.py" line="565"/>
         <source>Auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="564"/>
+        <location filename="../../gui/strings.py" line="566"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の範囲を手動で設定します。自動調整は無効になります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="565"/>
+        <location filename="../../gui/strings.py" line="567"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="566"/>
+        <location filename="../../gui/strings.py" line="568"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最小値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="567"/>
+        <location filename="../../gui/strings.py" line="569"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="568"/>
+        <location filename="../../gui/strings.py" line="570"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最大値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="569"/>
+        <location filename="../../gui/strings.py" line="571"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の向きを反転します (+y が上ではなく下向きになります)。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="570"/>
+        <location filename="../../gui/strings.py" line="572"/>
         <source>Invert Axis</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="571"/>
+        <location filename="../../gui/strings.py" line="573"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸でマウス操作 (移動、拡大縮小) を有効にします。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="572"/>
+        <location filename="../../gui/strings.py" line="574"/>
         <source>Mouse Enabled</source>
         <translation>マウス操作を有効</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="573"/>
+        <location filename="../../gui/strings.py" line="575"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、もう一方の軸の方向に見えているデータだけに合わせて自動調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="574"/>
+        <location filename="../../gui/strings.py" line="576"/>
         <source>Visible Data Only</source>
         <translation>見えているデータのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="575"/>
+        <location filename="../../gui/strings.py" line="577"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、現在のデータが中央に来るように自動で移動しますが、この軸の縮尺は変えません。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="576"/>
+        <location filename="../../gui/strings.py" line="578"/>
         <source>Auto Pan Only</source>
         <translation>自動移動のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="584"/>
+        <location filename="../../gui/strings.py" line="586"/>
         <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
         <translation>このプロットに表示した曲線の平均を表示します。パラメータの一覧で、平均をとるパラメータを選べます (ある場合)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="585"/>
+        <location filename="../../gui/strings.py" line="587"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="586"/>
+        <location filename="../../gui/strings.py" line="588"/>
         <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
         <translation>各曲線の見えている部分だけを描きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="587"/>
+        <location filename="../../gui/strings.py" line="589"/>
         <source>Clip to View</source>
         <translation>表示範囲で切り取る</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="588"/>
+        <location filename="../../gui/strings.py" line="590"/>
         <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、オンにすると表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="589"/>
+        <location filename="../../gui/strings.py" line="591"/>
         <source>Max Traces:</source>
         <translation>最大曲線数:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="590"/>
+        <location filename="../../gui/strings.py" line="592"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="591"/>
+        <location filename="../../gui/strings.py" line="593"/>
         <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
         <translation>元のデータの最小値と最大値をたどるのこぎり波で間引きます。見た目は最も正確ですが、遅くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="592"/>
+        <location filename="../../gui/strings.py" line="594"/>
         <source>Peak</source>
         <translation>ピーク</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="593"/>
+        <location filename="../../gui/strings.py" line="595"/>
         <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、「最大曲線数」をオンにしてこの値を設定すると、表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="594"/>
+        <location filename="../../gui/strings.py" line="596"/>
         <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
         <translation>「最大曲線数」がオンのとき、隠した曲線をメモリから削除します (メモリを節約できますが、再表示はできません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="595"/>
+        <location filename="../../gui/strings.py" line="597"/>
         <source>Forget hidden traces</source>
         <translation>隠した曲線を破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="596"/>
+        <location filename="../../gui/strings.py" line="598"/>
         <source>Downsample by taking the mean of N samples.</source>
         <translation>N 個のサンプルの平均をとって間引きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="597"/>
+        <location filename="../../gui/strings.py" line="599"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="598"/>
+        <location filename="../../gui/strings.py" line="600"/>
         <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
         <translation>N 個のサンプルの最初の 1 つをとって間引きます。最も速く、最も不正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="599"/>
+        <location filename="../../gui/strings.py" line="601"/>
         <source>Subsample</source>
         <translation>サブサンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="600"/>
+        <location filename="../../gui/strings.py" line="602"/>
         <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
         <translation>表示範囲に応じてデータを自動で間引きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="601"/>
+        <location filename="../../gui/strings.py" line="603"/>
         <source>Downsample data before plotting. (plot every Nth sample)</source>
         <translation>描く前にデータを間引きます (N 個ごとに描く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="602"/>
+        <location filename="../../gui/strings.py" line="604"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="603"/>
+        <location filename="../../gui/strings.py" line="605"/>
         <source>Log X</source>
         <translation>X を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="604"/>
+        <location filename="../../gui/strings.py" line="606"/>
         <source>dy/dx</source>
         <translation>dy/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="605"/>
+        <location filename="../../gui/strings.py" line="607"/>
         <source>Y vs. Y&apos;</source>
         <translation>Y vs. Y&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="606"/>
+        <location filename="../../gui/strings.py" line="608"/>
         <source>Power Spectrum (FFT)</source>
         <translation>パワースペクトル (FFT)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="607"/>
+        <location filename="../../gui/strings.py" line="609"/>
         <source>Log Y</source>
         <translation>Y を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="608"/>
+        <location filename="../../gui/strings.py" line="610"/>
         <source>Subtract Mean</source>
         <translation>平均を引く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="609"/>
+        <location filename="../../gui/strings.py" line="611"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="610"/>
+        <location filename="../../gui/strings.py" line="612"/>
         <source>Show X Grid</source>
         <translation>X のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="611"/>
+        <location filename="../../gui/strings.py" line="613"/>
         <source>Show Y Grid</source>
         <translation>Y のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="612"/>
+        <location filename="../../gui/strings.py" line="614"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="613"/>
+        <location filename="../../gui/strings.py" line="615"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
@@ -1847,7 +1847,7 @@
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/strings.py" line="544"/>
+        <location filename="../../gui/strings.py" line="546"/>
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
@@ -1960,72 +1960,83 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../gui/landscape_view.py" line="334"/>
+        <location filename="../../gui/landscape_view.py" line="342"/>
         <source>Pick two weights first: click two edges in the network diagram.</source>
         <translation>先に重みを 2 つ選んでください: ネットワーク図のエッジを 2 本クリック。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="339"/>
+        <location filename="../../gui/landscape_view.py" line="347"/>
         <source>Computing the loss on {0} × {0} points…</source>
         <translation>{0} × {0} 点で損失を計算中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="386"/>
+        <location filename="../../gui/landscape_view.py" line="390"/>
+        <location filename="../../gui/landscape_view.py" line="445"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="390"/>
+        <location filename="../../gui/landscape_view.py" line="423"/>
+        <source>The network or the data changed: the results computed before were cleared.</source>
+        <translation>ネットワークまたはデータが変わったので、それまでの計算結果を消去しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="449"/>
         <source>Computing the Hessian…</source>
         <translation>ヘッセ行列を計算中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="394"/>
+        <location filename="../../gui/landscape_view.py" line="454"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="431"/>
+        <location filename="../../gui/landscape_view.py" line="454"/>
+        <source>%v of %m runs</source>
+        <translation>%m 回中 %v 回</translation>
+    </message>
+    <message>
+        <location filename="../../gui/landscape_view.py" line="493"/>
         <source>★ the current weights (L = {0:.4g}); ○— the training path projected onto the plane; lines: contours of L{1}.</source>
         <translation>★ 現在の重み (L = {0:.4g})。○— 平面に射影した学習の軌跡。線: L の等高線{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="434"/>
+        <location filename="../../gui/landscape_view.py" line="496"/>
         <source>, log-spaced</source>
         <translation> (対数間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="449"/>
+        <location filename="../../gui/landscape_view.py" line="514"/>
         <source>a minimum: the loss rises in every direction</source>
         <translation>極小点: どの方向にも損失が増える</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="450"/>
+        <location filename="../../gui/landscape_view.py" line="515"/>
         <source>a saddle point: the loss still falls along {0} directions</source>
         <translation>鞍点: まだ {0} 方向に損失が減る</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="452"/>
+        <location filename="../../gui/landscape_view.py" line="517"/>
         <source>a maximum: the loss falls in every direction</source>
         <translation>極大点: どの方向にも損失が減る</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="453"/>
+        <location filename="../../gui/landscape_view.py" line="518"/>
         <source>flat: some directions have (almost) zero curvature</source>
         <translation>平坦: 曲率が (ほぼ) ゼロの方向がある</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="454"/>
+        <location filename="../../gui/landscape_view.py" line="519"/>
         <source>{0} negative eigenvalues of {1} — {2}.</source>
         <translation>{1} 個中 {0} 個の固有値が負 — {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="466"/>
+        <location filename="../../gui/landscape_view.py" line="533"/>
         <source>{0} runs reached {1} distinct minima — the solution depends on the initial weights (lecture §5).</source>
         <translation>{0} 回の学習が {1} 個の異なる局所解に到達 — 解は重みの初期値に依存する (講義 §5)。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="469"/>
+        <location filename="../../gui/landscape_view.py" line="536"/>
         <source>Diverged: {0} of {1} runs.</source>
         <translation>発散: {1} 回中 {0} 回。</translation>
     </message>
@@ -2293,228 +2304,228 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>nnviz — watch a neural network learn</source>
         <translation>nnviz — ニューラルネットワークの学習を見る</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>Optimiser arena</source>
         <translation>最適化法の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>Loss landscape</source>
         <translation>損失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>GD, SGD, momentum, Nesterov and Adam side by side on one contour plot: saddle points, ravines, learning rates</source>
         <translation>GD、SGD、モメンタム、Nesterov、Adam を 1 枚の等高線図で比べる: 鞍点、谷、学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>The network&apos;s own loss surface: slices through the weights, the Hessian, restarts from several initial values</source>
         <translation>ネットワーク自身の損失曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="147"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>Controls</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>Hidden features</source>
         <translation>隠れ層の特徴</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Activation functions</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Step-through</source>
         <translation>ステップ実行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <location filename="../../gui/selftest.py" line="47"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>&amp;Train</source>
         <translation>学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>&amp;Play / pause</source>
         <translation>再生 / 一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>Train continuously, or pause</source>
         <translation>連続して学習、または一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>One &amp;step</source>
         <translation>1 ステップ進める(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>One update w ← w − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w ← w − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>&amp;Reset</source>
         <translation>リセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>Back to the same initial weights, to replay with other settings</source>
         <translation>同じ重みの初期値に戻し、別の設定でやり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>&amp;New weights</source>
         <translation>新しい重み(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Draw new initial weights (next seed)</source>
         <translation>新しい重みの初期値を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Step &amp;through one training step</source>
         <translation>学習 1 ステップをステップ実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="217"/>
         <source>Record one step — forward pass, output δ, δ recursion, gradients, update — and play it phase by phase</source>
         <translation>1 ステップ (順伝播、出力層の δ、δ の漸化式、勾配、更新) を記録し、段階ごとに再生</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;Gradient check</source>
         <translation>勾配チェック(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Compare backpropagation&apos;s gradient with central differences</source>
         <translation>誤差逆伝播法の勾配を中心差分と比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>&amp;Reset layout</source>
         <translation>レイアウトを元に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Every panel back in its place and size; forget the saved layout</source>
         <translation>すべてのパネルを既定の位置と大きさに戻し、保存されたレイアウトを忘れる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>&amp;Presets</source>
         <translation>プリセット(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>&amp;About nnviz</source>
         <translation>nnviz について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421"/>
+        <location filename="../../gui/main_window.py" line="436"/>
         <source>epoch {0:.2f}</source>
         <translation>エポック {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422"/>
+        <location filename="../../gui/main_window.py" line="437"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="424"/>
+        <location filename="../../gui/main_window.py" line="439"/>
         <source>loss: train {0:.4g}, test {1}</source>
         <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425"/>
+        <location filename="../../gui/main_window.py" line="440"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427"/>
+        <location filename="../../gui/main_window.py" line="442"/>
         <source>Stopped by the stop condition ({0}).</source>
         <translation>停止条件で停止しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="431"/>
+        <location filename="../../gui/main_window.py" line="446"/>
         <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
         <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="457"/>
+        <location filename="../../gui/main_window.py" line="473"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="458"/>
+        <location filename="../../gui/main_window.py" line="474"/>
         <source>The language changes the next time nnviz starts.</source>
         <translation>言語は nnviz の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="461"/>
+        <location filename="../../gui/main_window.py" line="477"/>
         <source>About nnviz</source>
         <translation>nnviz について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="462"/>
+        <location filename="../../gui/main_window.py" line="478"/>
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
@@ -2837,37 +2848,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../gui/strings.py" line="577"/>
+        <location filename="../../gui/strings.py" line="579"/>
         <source>Plot Options</source>
         <translation>プロットの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="578"/>
+        <location filename="../../gui/strings.py" line="580"/>
         <source>Transforms</source>
         <translation>変換</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="579"/>
+        <location filename="../../gui/strings.py" line="581"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="580"/>
+        <location filename="../../gui/strings.py" line="582"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="581"/>
+        <location filename="../../gui/strings.py" line="583"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="582"/>
+        <location filename="../../gui/strings.py" line="584"/>
         <source>Grid</source>
         <translation>グリッド</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="583"/>
+        <location filename="../../gui/strings.py" line="585"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
@@ -2944,7 +2955,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/stepthrough.py" line="96"/>
-        <location filename="../../gui/stepthrough.py" line="321"/>
+        <location filename="../../gui/stepthrough.py" line="326"/>
         <source>Play the phases</source>
         <translation>段階を順に再生</translation>
     </message>
@@ -2959,52 +2970,57 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>再生中の 1 段階あたりの秒数</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="229"/>
+        <location filename="../../gui/stepthrough.py" line="230"/>
         <source>backprop agrees with central differences</source>
         <translation>誤差逆伝播法と中心差分は一致</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="230"/>
+        <location filename="../../gui/stepthrough.py" line="231"/>
         <source>backprop and central differences disagree</source>
         <translation>誤差逆伝播法と中心差分が一致しない</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="231"/>
+        <location filename="../../gui/stepthrough.py" line="233"/>
+        <source>error max|g − n| / max|g| = {0} over a random sample of {1} of the {2} parameters — {3}</source>
+        <translation>{2} 個のパラメータから無作為に選んだ {1} 個での誤差 max|g − n| / max|g| = {0} — {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/stepthrough.py" line="236"/>
         <source>error max|g − n| / max|g| = {0} over {1} parameters — {2}</source>
         <translation>{1} 個のパラメータでの誤差 max|g − n| / max|g| = {0} — {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="270"/>
+        <location filename="../../gui/stepthrough.py" line="275"/>
         <source>phase {0} of {1}</source>
         <translation>段階 {0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="280"/>
+        <location filename="../../gui/stepthrough.py" line="285"/>
         <source>One training step, phase by phase</source>
         <translation>学習 1 ステップを段階ごとに</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="281"/>
+        <location filename="../../gui/stepthrough.py" line="286"/>
         <source>Press &lt;b&gt;Record next step&lt;/b&gt;: the app performs one real training step and follows sample n through it in the slides&apos; four steps — forward pass, output δ, δ recursion, gradients — and the update. Then step with ◀ ▶ or play them.</source>
         <translation>&lt;b&gt;次のステップを記録&lt;/b&gt; を押すと、実際に学習を 1 ステップ行い、サンプル n をスライドの 4 つの手順 (順伝播、出力層の δ、δ の漸化式、勾配) と更新に沿って追います。◀ ▶ で 1 段階ずつ進めるか、再生してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="293"/>
+        <location filename="../../gui/stepthrough.py" line="298"/>
         <source>Click a unit or an edge in the network to see its formula with every term.</source>
         <translation>ネットワークのユニットかエッジをクリックすると、すべての項を書き出した式を表示。</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="312"/>
+        <location filename="../../gui/stepthrough.py" line="317"/>
         <source>training step t = {0} · sample n = {1} · minibatch B = {2} ({3}) · {4}: {5}</source>
         <translation>学習ステップ t = {0} · サンプル n = {1} · ミニバッチ B = {2} ({3}) · {4}: {5}</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="321"/>
+        <location filename="../../gui/stepthrough.py" line="326"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/stepthrough.py" line="341"/>
+        <location filename="../../gui/stepthrough.py" line="346"/>
         <source>checking…</source>
         <translation>チェック中…</translation>
     </message>
@@ -3014,37 +3030,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="537"/>
+        <location filename="../../gui/strings.py" line="539"/>
         <source>sum</source>
         <translation>総和</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="538"/>
+        <location filename="../../gui/strings.py" line="540"/>
         <source>plain</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="539"/>
+        <location filename="../../gui/strings.py" line="541"/>
         <source>momentum</source>
         <translation>モメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="540"/>
+        <location filename="../../gui/strings.py" line="542"/>
         <source>nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="541"/>
+        <location filename="../../gui/strings.py" line="543"/>
         <source>adagrad</source>
         <translation>AdaGrad</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="542"/>
+        <location filename="../../gui/strings.py" line="544"/>
         <source>rmsprop</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="543"/>
+        <location filename="../../gui/strings.py" line="545"/>
         <source>adam</source>
         <translation>Adam</translation>
     </message>
@@ -3052,51 +3068,46 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="245"/>
-        <source>Cancelled.</source>
-        <extracomment>Settings that describe the data: changing one drops drawn or imported data.</extracomment>
-        <translation>キャンセルしました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/worker.py" line="366"/>
+        <location filename="../../gui/worker.py" line="395"/>
         <source>epoch {0}</source>
         <translation>エポック {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="335"/>
+        <location filename="../../gui/worker.py" line="364"/>
         <source>L ≤ {0:g}</source>
+        <extracomment>Settings that describe the data: changing one drops drawn or imported data.</extracomment>
         <translation>L ≤ {0:g}</translation>
     </message>
 </context>
 <context>
     <name>ViewBox</name>
     <message>
-        <location filename="../../gui/strings.py" line="551"/>
+        <location filename="../../gui/strings.py" line="553"/>
         <source>ViewBox options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="552"/>
+        <location filename="../../gui/strings.py" line="554"/>
         <source>View All</source>
         <translation>全体を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="553"/>
+        <location filename="../../gui/strings.py" line="555"/>
         <source>Mouse Mode</source>
         <translation>マウス操作</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="554"/>
+        <location filename="../../gui/strings.py" line="556"/>
         <source>3 button</source>
         <translation>3 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="555"/>
+        <location filename="../../gui/strings.py" line="557"/>
         <source>1 button</source>
         <translation>1 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="556"/>
+        <location filename="../../gui/strings.py" line="558"/>
         <source>axis</source>
         <translation>軸</translation>
     </message>
@@ -3846,341 +3857,351 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/strings.py" line="400"/>
+        <source>Hessian cancelled after {done} of {total} columns</source>
+        <translation>ヘッセ行列の計算を中止しました（{total} 列中 {done} 列）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="401"/>
         <source>unknown loss {name!r}; choose one of {names}</source>
         <translation>損失関数 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="401"/>
+        <location filename="../../gui/strings.py" line="402"/>
         <source>cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}</source>
         <translation>交差エントロピーには (0, 1) の出力が必要です: 出力層は {output!r} ではなく sigmoid か softmax にしてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="402"/>
+        <location filename="../../gui/strings.py" line="403"/>
         <source>a softmax output needs at least 2 output units</source>
         <translation>softmax 出力には出力ユニットが 2 個以上必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="405"/>
+        <location filename="../../gui/strings.py" line="406"/>
         <source>at most {layers} hidden layers of at most {units:,} units each, got {sizes}</source>
         <translation>中間層は最大 {layers} 層、各層のユニット数は最大 {units:,} です。指定: {sizes}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="406"/>
+        <location filename="../../gui/strings.py" line="407"/>
         <source>the input and output layers have at most {limit:,} units, got {sizes}</source>
         <translation>入力層と出力層のユニット数は最大 {limit:,} です（{sizes}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="407"/>
+        <location filename="../../gui/strings.py" line="408"/>
         <source>layers {sizes} would need {count:,} weights and biases, more than the limit of {limit:,}</source>
         <translation>層 {sizes} には重みとバイアスが {count:,} 個必要で、上限の {limit:,} 個を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="408"/>
+        <location filename="../../gui/strings.py" line="409"/>
         <source>{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples or smaller layers</source>
         <translation>サンプル数 {rows:,} × ユニット数 {units:,} が上限の {limit:,} を超えています。サンプルを減らすか層を小さくしてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="409"/>
+        <location filename="../../gui/strings.py" line="410"/>
         <source>layer sizes must be whole numbers separated by commas, got {text!r}</source>
         <translation>層のユニット数はカンマ区切りの整数で指定してください（指定: {text!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="422"/>
+        <location filename="../../gui/strings.py" line="423"/>
         <source>L(x, y) = {text} has no value to draw on the plot: it is infinite, beyond ±{limit:g} or not a number at every point</source>
         <translation>L(x, y) = {text} にはプロット上に描ける値がありません。すべての点で無限大か ±{limit:g} を超えるか、数になりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="478"/>
+        <location filename="../../gui/strings.py" line="479"/>
         <source>{key} must be a JSON object, got {value}</source>
         <translation>{key} は JSON オブジェクトが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="479"/>
+        <location filename="../../gui/strings.py" line="480"/>
         <source>{key} must be a JSON list, got {value}</source>
         <translation>{key} は JSON のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="480"/>
+        <location filename="../../gui/strings.py" line="481"/>
         <source>{key} must be a JSON string, got {value}</source>
         <translation>{key} は JSON の文字列が必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="481"/>
+        <location filename="../../gui/strings.py" line="482"/>
         <source>{key} must list names (strings), got {value}</source>
         <translation>{key} には名前（文字列）を並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="482"/>
+        <location filename="../../gui/strings.py" line="483"/>
         <source>preprocess has {count} means, the network {inputs} inputs</source>
         <translation>preprocess の平均は {count} 個ですが、ネットワークの入力は {inputs} 個です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="504"/>
+        <location filename="../../gui/strings.py" line="487"/>
+        <source>restarts cancelled after {done} of {total} runs</source>
+        <translation>初期値を変えた学習を中止しました（{total} 回中 {done} 回）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="506"/>
         <source>{file}: session.json lacks {key}</source>
         <translation>{file}: session.json に {key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="505"/>
+        <location filename="../../gui/strings.py" line="507"/>
         <source>{file}: {key} in session.json must be {kind}, got {value}</source>
         <translation>{file}: session.json の {key} は{kind}が必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="403"/>
+        <location filename="../../gui/strings.py" line="404"/>
         <source>a network needs at least an input and an output layer</source>
         <translation>ネットワークには少なくとも入力層と出力層が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="404"/>
+        <location filename="../../gui/strings.py" line="405"/>
         <source>every layer needs at least one unit, got {sizes}</source>
         <translation>どの層にも 1 つ以上のユニットが必要です（{sizes}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="410"/>
+        <location filename="../../gui/strings.py" line="411"/>
         <source>unknown task {task!r}; choose one of {names}</source>
         <translation>タスク {task!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="411"/>
+        <location filename="../../gui/strings.py" line="412"/>
         <source>reduction must be &apos;mean&apos; or &apos;sum&apos;, got {reduction!r}</source>
         <translation>reduction は &apos;mean&apos; か &apos;sum&apos; です（指定: {reduction!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="412"/>
+        <location filename="../../gui/strings.py" line="413"/>
         <source>{hidden} hidden layers need {hidden} activations, got {count}</source>
         <translation>中間層 {hidden} 層には活性化関数が {hidden} 個必要です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="413"/>
+        <location filename="../../gui/strings.py" line="414"/>
         <source>unknown initialisation {name!r}; choose one of {names}</source>
         <translation>初期化 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="414"/>
+        <location filename="../../gui/strings.py" line="415"/>
         <source>input must have shape (N, {count}), got {shape}</source>
         <translation>入力の形は (N, {count}) が必要です（指定: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="415"/>
+        <location filename="../../gui/strings.py" line="416"/>
         <source>no ONNX form for activation {name!r}</source>
         <translation>活性化関数 {name!r} は ONNX で表せません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="416"/>
+        <location filename="../../gui/strings.py" line="417"/>
         <source>ONNX export needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX で書き出すには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="417"/>
+        <location filename="../../gui/strings.py" line="418"/>
         <source>no ONNX form for feature {name!r}</source>
         <translation>特徴量 {name!r} は ONNX で表せません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="418"/>
+        <location filename="../../gui/strings.py" line="419"/>
         <source>unknown schedule {name!r}; choose one of {names}</source>
         <translation>学習率スケジュール {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="419"/>
+        <location filename="../../gui/strings.py" line="420"/>
         <source>unknown optimizer {name!r}; choose one of {names}</source>
         <translation>最適化手法 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="420"/>
+        <location filename="../../gui/strings.py" line="421"/>
         <source>momentum μ must be in [0, 1), got {mu}</source>
         <translation>モメンタム μ は [0, 1) の範囲で指定してください（指定: {mu}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="421"/>
+        <location filename="../../gui/strings.py" line="422"/>
         <source>optimiser state {name} has shape {shape}, expected ({count},)</source>
         <translation>最適化手法の状態 {name} の形が {shape} です（必要な形: ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="423"/>
+        <location filename="../../gui/strings.py" line="424"/>
         <source>unknown surface {name!r}; choose one of {names}</source>
         <translation>曲面 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="424"/>
+        <location filename="../../gui/strings.py" line="425"/>
         <source>steps must be a whole number from 0 to {limit:,}, got {value}</source>
         <translation>ステップ数は 0 から {limit:,} までの整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="425"/>
+        <location filename="../../gui/strings.py" line="426"/>
         <source>the learning rate ε must be a finite number ≥ 0, got {value}</source>
         <translation>学習率 ε は 0 以上の有限の数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="426"/>
+        <location filename="../../gui/strings.py" line="427"/>
         <source>the gradient noise must be a number from 0 to {limit:g}, got {value}</source>
         <translation>勾配のノイズは 0 から {limit:g} までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="427"/>
+        <location filename="../../gui/strings.py" line="428"/>
         <source>the start must be two numbers x, y of size at most {limit:g}, got {value}</source>
         <translation>開始点は大きさ {limit:g} 以下の 2 つの数 x, y にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="428"/>
+        <location filename="../../gui/strings.py" line="429"/>
         <source>the custom surface needs a formula in x and y</source>
         <translation>カスタム曲面には x と y の式が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="429"/>
+        <location filename="../../gui/strings.py" line="430"/>
         <source>the gradient is not a finite number</source>
         <translation>勾配が有限の数ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="430"/>
+        <location filename="../../gui/strings.py" line="431"/>
         <source>|w| exceeded {limit:g}</source>
         <translation>|w| が {limit:g} を超えました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="431"/>
+        <location filename="../../gui/strings.py" line="432"/>
         <source>the loss is not a finite number</source>
         <translation>損失が有限の数ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="432"/>
+        <location filename="../../gui/strings.py" line="433"/>
         <source>not an nnviz trace: unknown phase kind</source>
         <translation>nnviz のトレースではありません: 段階の種類が不明です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="433"/>
+        <location filename="../../gui/strings.py" line="434"/>
         <source>not an nnviz trace (format/version)</source>
         <translation>nnviz のトレースではありません（形式/版）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="434"/>
+        <location filename="../../gui/strings.py" line="435"/>
         <source>not an nnviz trace: {reason}</source>
         <translation>nnviz のトレースではありません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="435"/>
+        <location filename="../../gui/strings.py" line="436"/>
         <source>{file}: extras may not override {names}</source>
         <translation>{file}: 追加情報で {names} を上書きすることはできません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="436"/>
+        <location filename="../../gui/strings.py" line="437"/>
         <source>{file}: cannot save, {key} contains NaN or infinite values</source>
         <translation>{file}: 保存できません。{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="437"/>
+        <location filename="../../gui/strings.py" line="438"/>
         <source>layers</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="438"/>
+        <location filename="../../gui/strings.py" line="439"/>
         <source>hidden activations</source>
         <translation>中間層の活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="439"/>
+        <location filename="../../gui/strings.py" line="440"/>
         <source>output activation</source>
         <translation>出力層の活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="440"/>
+        <location filename="../../gui/strings.py" line="441"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="441"/>
+        <location filename="../../gui/strings.py" line="442"/>
         <source>ELU alpha</source>
         <translation>ELU の α</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="442"/>
+        <location filename="../../gui/strings.py" line="443"/>
         <source>the file has {what} {theirs}, the current network {mine}</source>
         <translation>ファイルの{what}は {theirs}、現在のネットワークは {mine} です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="443"/>
+        <location filename="../../gui/strings.py" line="444"/>
         <source>the arrays {keys} do not match the network&apos;s {expected}</source>
         <translation>配列 {keys} がネットワークの {expected} と一致しません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="446"/>
+        <location filename="../../gui/strings.py" line="447"/>
         <source>not an .npz file (no zip archive, or a truncated one)</source>
         <translation>.npz ファイルではありません（zip アーカイブでないか、途中で切れています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="447"/>
+        <location filename="../../gui/strings.py" line="448"/>
         <source>the top level must be a JSON object, got {type}</source>
         <translation>最上位は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="448"/>
+        <location filename="../../gui/strings.py" line="449"/>
         <source>no &apos;meta&apos; entry: not an nnviz weights file</source>
         <translation>&apos;meta&apos; の項目がありません: nnviz の重みファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="449"/>
+        <location filename="../../gui/strings.py" line="450"/>
         <source>meta must be a JSON object, got {type}</source>
         <translation>meta は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="450"/>
+        <location filename="../../gui/strings.py" line="451"/>
         <source>meta lacks {names}</source>
         <translation>meta に {names} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="451"/>
+        <location filename="../../gui/strings.py" line="452"/>
         <source>meta format is {format!r}, expected {expected!r}</source>
         <translation>meta の形式が {format!r} です（必要な形式: {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="452"/>
+        <location filename="../../gui/strings.py" line="453"/>
         <source>format version {version!r} is not supported (this nnviz reads version {mine}; a newer nnviz may have written the file)</source>
         <translation>形式の版 {version!r} には対応していません（この nnviz が読めるのは版 {mine} です。新しい nnviz で書かれたファイルかもしれません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="454"/>
+        <location filename="../../gui/strings.py" line="455"/>
         <source>activations must list {count} of {names}; got {value}</source>
         <translation>activations には {names} のいずれかを {count} 個並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="455"/>
+        <location filename="../../gui/strings.py" line="456"/>
         <source>elu_alpha must be a finite number, got {value!r}</source>
         <translation>elu_alpha は有限の数が必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="456"/>
+        <location filename="../../gui/strings.py" line="457"/>
         <source>{key} is missing</source>
         <translation>{key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="457"/>
+        <location filename="../../gui/strings.py" line="458"/>
         <source>unexpected entry {name!r}</source>
         <translation>想定外の項目 {name!r} があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="458"/>
+        <location filename="../../gui/strings.py" line="459"/>
         <source>an entry appears twice</source>
         <translation>同じ項目が 2 回あります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="459"/>
+        <location filename="../../gui/strings.py" line="460"/>
         <source>{key} has dtype {dtype}, expected real numbers (float64)</source>
         <translation>{key} の dtype が {dtype} です（必要なのは実数 (float64)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="460"/>
+        <location filename="../../gui/strings.py" line="461"/>
         <source>{key} has shape {shape}, expected {expected} for layers {sizes}</source>
         <translation>{key} の形が {shape} です（層 {sizes} には {expected} が必要）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="461"/>
+        <location filename="../../gui/strings.py" line="462"/>
         <source>{key} contains NaN or infinite values</source>
         <translation>{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="462"/>
+        <location filename="../../gui/strings.py" line="463"/>
         <source>{file}: the extras are not plain JSON ({reason})</source>
         <translation>{file}: 追加情報が素の JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="464"/>
+        <location filename="../../gui/strings.py" line="465"/>
         <source>{file}: cannot save ({type}: {reason})</source>
         <translation>{file}: 保存できません（{type}: {reason}）</translation>
     </message>
@@ -4190,7 +4211,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="465"/>
+        <location filename="../../gui/strings.py" line="466"/>
         <source>the file has {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
     </message>
@@ -4200,22 +4221,22 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="466"/>
+        <location filename="../../gui/strings.py" line="467"/>
         <source>{file}: not a readable weights file ({type}: {reason})</source>
         <translation>{file}: 読み込める重みファイルではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="467"/>
+        <location filename="../../gui/strings.py" line="468"/>
         <source>{first}; {then}</source>
         <translation>{first}。{then}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="468"/>
+        <location filename="../../gui/strings.py" line="469"/>
         <source>{key} has shape {shape}, expected {expected}</source>
         <translation>{key} の形が {shape} です（必要な形: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="445"/>
+        <location filename="../../gui/strings.py" line="446"/>
         <source>{file}: unknown weights format {suffix!r}; use .npz or .json</source>
         <translation>{file}: 重みの形式 {suffix!r} は不明です。.npz か .json を使ってください</translation>
     </message>
@@ -4235,202 +4256,202 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>閉じ括弧 &apos;{closing}&apos; が開き括弧 &apos;{opening}&apos; と対応していません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="444"/>
+        <location filename="../../gui/strings.py" line="445"/>
         <source>{file}: a weights file needs the suffix .npz or .json</source>
         <translation>{file}: 重みファイルの拡張子は .npz か .json が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="453"/>
+        <location filename="../../gui/strings.py" line="454"/>
         <source>sizes must be a list of whole numbers, got {value}</source>
         <translation>sizes は整数のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="463"/>
+        <location filename="../../gui/strings.py" line="464"/>
         <source>{file}: the JSON text would have {size:,} bytes, more than the {limit:,} nnviz reads; save as .npz</source>
         <translation>{file}: JSON テキストが {size:,} バイトになり、nnviz が読める {limit:,} バイトを超えます。.npz で保存してください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="469"/>
+        <location filename="../../gui/strings.py" line="470"/>
         <source>unpacks to {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>展開すると {size:,} バイトになり、上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="470"/>
+        <location filename="../../gui/strings.py" line="471"/>
         <source>unexpected entry {name!r} (not a NumPy array)</source>
         <translation>想定外の項目 {name!r} があります（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="471"/>
+        <location filename="../../gui/strings.py" line="472"/>
         <source>meta must be a 0-d string array, got shape {shape}, dtype {dtype}</source>
         <translation>meta は 0 次元の文字列配列が必要です（形: {shape}、dtype: {dtype}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="472"/>
+        <location filename="../../gui/strings.py" line="473"/>
         <source>meta has {count:,} characters, more than the limit of {limit:,}</source>
         <translation>meta が {count:,} 文字あり、上限の {limit:,} 文字を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="473"/>
+        <location filename="../../gui/strings.py" line="474"/>
         <source>meta is not valid JSON ({reason})</source>
         <translation>meta が正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="474"/>
+        <location filename="../../gui/strings.py" line="475"/>
         <source>the file is not valid JSON ({reason})</source>
         <translation>ファイルが正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="475"/>
+        <location filename="../../gui/strings.py" line="476"/>
         <source>sizes: {reason}</source>
         <translation>sizes: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="476"/>
+        <location filename="../../gui/strings.py" line="477"/>
         <source>{key} {value!r} is not one of {names}</source>
         <translation>{key} の {value!r} は {names} のいずれでもありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="477"/>
+        <location filename="../../gui/strings.py" line="478"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="483"/>
+        <location filename="../../gui/strings.py" line="484"/>
         <source>{key} is not a rectangular array of numbers</source>
         <translation>{key} が数値の長方形の配列になっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="484"/>
+        <location filename="../../gui/strings.py" line="485"/>
         <source>the principal directions need a training trajectory: train a while first</source>
         <translation>主成分の方向には学習の軌跡が必要です: まずしばらく学習させてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="485"/>
+        <location filename="../../gui/strings.py" line="486"/>
         <source>a slice needs 2 to {limit:,} grid points per side and a finite half width &gt; 0, got {grid} and {span}</source>
         <translation>断面には一辺 2 から {limit:,} 個の格子点と、0 より大きい有限の半幅が必要です（指定: {grid} と {span}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="486"/>
+        <location filename="../../gui/strings.py" line="488"/>
         <source>a history holds an even number of rows from 4 to {limit}, not {value}</source>
         <translation>履歴の行数は 4 から {limit} までの偶数です（{value} ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="487"/>
+        <location filename="../../gui/strings.py" line="489"/>
         <source>the loss history&apos;s description is not an object</source>
         <translation>誤差の履歴の記述がオブジェクトではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="488"/>
+        <location filename="../../gui/strings.py" line="490"/>
         <source>the loss history is not consistent (shape {shape})</source>
         <translation>誤差の履歴が整合していません（形状 {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="489"/>
+        <location filename="../../gui/strings.py" line="491"/>
         <source>unknown preset {name!r}; choose one of {names}</source>
         <translation>プリセット {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="490"/>
+        <location filename="../../gui/strings.py" line="492"/>
         <source>a JSON object</source>
         <translation>JSON オブジェクト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="491"/>
+        <location filename="../../gui/strings.py" line="493"/>
         <source>a string</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="492"/>
+        <location filename="../../gui/strings.py" line="494"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="493"/>
+        <location filename="../../gui/strings.py" line="495"/>
         <source>a list of strings</source>
         <translation>文字列のリスト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="494"/>
+        <location filename="../../gui/strings.py" line="496"/>
         <source>{file}: not an nnviz session file</source>
         <translation>{file}: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="495"/>
+        <location filename="../../gui/strings.py" line="497"/>
         <source>{file}: session version {version!r} is not supported (expected {expected})</source>
         <translation>{file}: セッションの版 {version!r} には対応していません（必要な版: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="496"/>
+        <location filename="../../gui/strings.py" line="498"/>
         <source>{file}: the batch order is not a permutation of the {count} training samples</source>
         <translation>{file}: バッチの順序が訓練データ {count} 件の並べ替えになっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="497"/>
+        <location filename="../../gui/strings.py" line="499"/>
         <source>{file}: batch position {position} out of range</source>
         <translation>{file}: バッチの位置 {position} が範囲外です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="498"/>
+        <location filename="../../gui/strings.py" line="500"/>
         <source>{file}: larger than {limit} MB</source>
         <translation>{file}: {limit} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="499"/>
+        <location filename="../../gui/strings.py" line="501"/>
         <source>{file}: not a readable nnviz session ({type}: {reason})</source>
         <translation>{file}: 読み込める nnviz のセッションではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="500"/>
+        <location filename="../../gui/strings.py" line="502"/>
         <source>no {member} inside: not an nnviz session file</source>
         <translation>{member} が含まれていません: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="501"/>
+        <location filename="../../gui/strings.py" line="503"/>
         <source>arrays.npz: unexpected entry {name!r} (not a NumPy array)</source>
         <translation>arrays.npz: 想定外の項目 {name!r}（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="502"/>
+        <location filename="../../gui/strings.py" line="504"/>
         <source>{file}: {key} has dtype {dtype}, expected numbers</source>
         <translation>{file}: {key} の dtype が {dtype} です（必要なのは数値）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="503"/>
+        <location filename="../../gui/strings.py" line="505"/>
         <source>{file}: {key} has shape {shape}, expected ({count},) finite values</source>
         <translation>{file}: {key} の形が {shape} です（必要なのは有限の値の ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="506"/>
+        <location filename="../../gui/strings.py" line="508"/>
         <source>data set {name!r} is a {task} problem, not {wanted}</source>
         <translation>データセット {name!r} は {wanted} ではなく {task} の問題です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="507"/>
+        <location filename="../../gui/strings.py" line="509"/>
         <source>the network has layers {sizes}, the data need {needed}</source>
         <translation>ネットワークの層は {sizes} ですが、データには {needed} が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="508"/>
+        <location filename="../../gui/strings.py" line="510"/>
         <source>ELU&apos;s α must be a number from 0 to 100, got {value}</source>
         <translation>ELU の α は 0 から 100 までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="509"/>
+        <location filename="../../gui/strings.py" line="511"/>
         <source>the schedule&apos;s factor γ must be in (0, 1], got {value}</source>
         <translation>スケジュールの係数 γ は (0, 1] の範囲にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="510"/>
+        <location filename="../../gui/strings.py" line="512"/>
         <source>the schedule&apos;s epochs per decay must be a whole number ≥ 1, got {value}</source>
         <translation>スケジュールの減衰ごとのエポック数は 1 以上の整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="511"/>
+        <location filename="../../gui/strings.py" line="513"/>
         <source>the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}</source>
         <translation>ステップ {step} で損失が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="512"/>
+        <location filename="../../gui/strings.py" line="514"/>
         <source>{name} must be a finite number ≥ 0, got {value}</source>
         <translation>{name} は 0 以上の有限の数で指定してください（指定: {value}）</translation>
     </message>
@@ -4616,17 +4637,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>losses</name>
     <message>
-        <location filename="../../gui/strings.py" line="525"/>
+        <location filename="../../gui/strings.py" line="527"/>
         <source>δ^(L) = z − d (matched output/loss pair)</source>
         <translation>δ^(L) = z − d (出力層と損失が対応する組)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="526"/>
+        <location filename="../../gui/strings.py" line="528"/>
         <source>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (一般の連鎖律)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="527"/>
+        <location filename="../../gui/strings.py" line="529"/>
         <source>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (一般の連鎖律)</translation>
     </message>
@@ -4634,62 +4655,62 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>presets</name>
     <message>
-        <location filename="../../gui/strings.py" line="513"/>
+        <location filename="../../gui/strings.py" line="515"/>
         <source>The slides&apos; worked example: 4 inputs, one hidden layer, identity output</source>
         <translation>スライドの例題: 入力 4 つ、隠れ層 1 つ、恒等写像の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="514"/>
+        <location filename="../../gui/strings.py" line="516"/>
         <source>XOR needs a hidden layer</source>
         <translation>XOR には隠れ層が必要</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="515"/>
+        <location filename="../../gui/strings.py" line="517"/>
         <source>XOR without a hidden layer cannot be learned</source>
         <translation>隠れ層なしでは XOR を学習できない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="516"/>
+        <location filename="../../gui/strings.py" line="518"/>
         <source>Hand-made features φ(x): circles with x₁², x₂²</source>
         <translation>手作りの特徴 φ(x): x₁², x₂² で円を分ける</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="517"/>
+        <location filename="../../gui/strings.py" line="519"/>
         <source>Spiral with tanh</source>
         <translation>tanh で渦巻き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="518"/>
+        <location filename="../../gui/strings.py" line="520"/>
         <source>Regression of sin</source>
         <translation>sin の回帰</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="519"/>
+        <location filename="../../gui/strings.py" line="521"/>
         <source>K classes with softmax</source>
         <translation>ソフトマックスで K クラス識別</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="520"/>
+        <location filename="../../gui/strings.py" line="522"/>
         <source>The binary step passes no gradient</source>
         <translation>ステップ関数は勾配を伝えない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="521"/>
+        <location filename="../../gui/strings.py" line="523"/>
         <source>Sigmoid with squared error learns slowly</source>
         <translation>シグモイドと二乗誤差では学習が遅い</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="522"/>
+        <location filename="../../gui/strings.py" line="524"/>
         <source>Learning rate too large: oscillation</source>
         <translation>学習率が大きすぎる: 振動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="523"/>
+        <location filename="../../gui/strings.py" line="525"/>
         <source>Learning rate too small: a crawl</source>
         <translation>学習率が小さすぎる: なかなか進まない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="524"/>
+        <location filename="../../gui/strings.py" line="526"/>
         <source>Momentum on the spiral</source>
         <translation>渦巻きでのモメンタム</translation>
     </message>
