@@ -166,6 +166,15 @@ def explain(error):
         return str(error)
 
 
+def collect_in_gui_thread():
+    """Turn Python's automatic garbage collection off and collect on a timer of the GUI
+    thread instead (pyqtgraph's GarbageCollector; keep the returned object). The collector
+    runs in whichever thread allocates: in the training thread it would delete the GUI
+    thread's Qt objects (a timer the event loop then fires: a crash)."""
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+    return GarbageCollector(interval=1.0)
+
+
 def run(argv=None):
     """Open the main window and run Qt's event loop; returns the exit status."""
     problem = platform_problem()
@@ -183,6 +192,10 @@ def run(argv=None):
     app.setApplicationName("nnviz")
     app.setWindowIcon(QIcon(str(ICON)))
     install_translator(app)
+    collector = collect_in_gui_thread()
     window = MainWindow()
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        collector.timer.stop()

@@ -386,3 +386,30 @@ def test_landscape_results_are_cleared_when_the_network_changes(make_window, qtb
     w.load_settings(XOR.replace(hidden=(5,)))
     wait_snapshot(qtbot, w, lambda s: s.sizes == (2, 5, 1))
     assert ls.map.image.image is None and "changed" in ls.status.text()
+
+
+def test_the_app_collects_garbage_in_the_gui_thread_only(qtbot):
+    """run() turns automatic collection off (it would run in the training thread and delete
+    Qt objects of the GUI thread) and collects on a GUI-thread timer instead."""
+    import gc
+    import weakref
+    from nnviz.gui.app import collect_in_gui_thread
+
+    class Cycle:
+        pass
+    was = gc.isenabled()
+    try:
+        collector = collect_in_gui_thread()
+        assert not gc.isenabled()
+        a = Cycle()
+        a.me = a
+        gone = weakref.ref(a)
+        del a
+        keep = [Cycle() for _ in range(gc.get_threshold()[0] + 10)]   # enough for generation 0
+        assert gone() is not None                       # nothing collected it behind our back
+        qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+        collector.timer.stop()
+        del keep
+    finally:
+        if was:
+            gc.enable()
