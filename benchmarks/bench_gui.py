@@ -75,15 +75,14 @@ def first_paint():
     return elapsed
 
 
-def window_rates(seconds):
-    import numpy as np
-    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+def open_window():
+    """The main window on the 6 × 8 spiral net, 1600 × 1000, fresh settings, its first frame drawn."""
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-
 
     from nnviz.gui.main_window import MainWindow
     from nnviz.training.trainer import Settings
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.instance() or QApplication(sys.argv[:1])
     qs = QSettings(os.path.join(os.environ.get("TMPDIR", "/tmp"), "nnviz-bench.ini"), QSettings.IniFormat)
     qs.clear()
     w = MainWindow(Settings(**SETTINGS), qsettings=qs)
@@ -91,6 +90,13 @@ def window_rates(seconds):
     w.resize(1600, 1000)
     w.show()
     _run_until(lambda: w.frames > 0, 30)
+    return w
+
+
+def window_rates(seconds):
+    import numpy as np
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    w = open_window()
     _run_for(1.0)
     late, clock = [], QElapsedTimer()
     beat = QTimer()

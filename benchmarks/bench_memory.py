@@ -21,8 +21,7 @@ import time
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 sys.path.insert(0, ROOT)
 
-SETTINGS = dict(dataset="spiral", samples=400, noise=0.0, hidden=(8, 8, 8, 8, 8, 8),
-                activations=("tanh",), eps=0.03, batch=10)
+from bench_gui import SETTINGS  # noqa: E402  (the 6 × 8 net on the spiral)
 
 
 def rss_mb():
@@ -45,24 +44,9 @@ def headless(steps):
 
 
 def window(minutes):
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    from nnviz.gui.main_window import MainWindow
-    from nnviz.training.trainer import Settings
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    qs = QSettings(os.path.join(os.environ.get("TMPDIR", "/tmp"), "nnviz-bench.ini"), QSettings.IniFormat)
-    qs.clear()
-    w = MainWindow(Settings(**SETTINGS), qsettings=qs)
-    w.files.ask_save = lambda: "discard"
-    w.resize(1600, 1000)
-    w.show()
-
-    def run_for(seconds):
-        loop = QEventLoop()
-        QTimer.singleShot(int(seconds * 1000), loop.quit)
-        loop.exec()
-    run_for(2.0)
+    from bench_gui import _run_for as run_for, open_window   # the same window bench_gui measures
+    w = open_window()
+    run_for(1.0)
     w._play(True)
     run_for(30.0)                         # warm up: every view has drawn, caches are full
     gc.collect()
@@ -87,7 +71,7 @@ def main():
     if a.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     grow, secs, rows = headless(a.steps)
-    print(f"net 2-8-8-8-8-8-8-1 on spiral, B=10")
+    print("net 2-8-8-8-8-8-8-1 on spiral, B=10")
     print(f"headless: {a.steps:,} steps in {secs:.0f} s, RSS growth {grow:+.1f} MB "
           f"(target ≤ 25 MB), history {rows} rows")
     if a.minutes > 0:

@@ -1,8 +1,5 @@
 """The one bounded loss history: thinning, no duplicates, sessions, CSV, the stop rule."""
-import io
-import json
 import math
-import zipfile
 
 import numpy as np
 import pytest
@@ -11,6 +8,8 @@ from nnviz.core.errors import InputError
 from nnviz.training.history import COLUMNS, History, csv_text
 from nnviz.training.session import SessionError, load_session, save_session
 from nnviz.training.trainer import Settings, build
+
+from test_session import _rewrite     # tests/training is on sys.path (pytest's rootdir-relative import)
 
 
 def _fill(h, n, start=0):
@@ -120,19 +119,7 @@ def test_a_session_after_ten_million_steps_is_small_and_reopens(tmp_path):
 
 
 def _tamper(src, dst, doc_change=None, rows=None):
-    with zipfile.ZipFile(src) as zf:
-        doc = json.loads(zf.read("session.json"))
-        with np.load(io.BytesIO(zf.read("arrays.npz"))) as f:
-            arrays = {k: f[k] for k in f.files}
-    if doc_change:
-        doc_change(doc)
-    if rows is not None:
-        arrays["history"] = rows
-    buf = io.BytesIO()
-    np.savez(buf, **arrays)
-    with zipfile.ZipFile(dst, "w") as zf:
-        zf.writestr("session.json", json.dumps(doc))
-        zf.writestr("arrays.npz", buf.getvalue())
+    _rewrite(src, dst, doc_change, None if rows is None else (lambda a: a.update(history=rows)))
 
 
 @pytest.mark.parametrize("change", [
