@@ -37,6 +37,14 @@ def wait(qtbot, w, predicate):
     return w.snapshot
 
 
+def barrier(qtbot, w):
+    """A command the worker answers with a snapshot: once it is in, every command the window
+    sent before it has been handled (no fixed wait that passes on a slow machine untested)."""
+    sample = 7 if w.snapshot.sample != 7 else 8
+    w.select_sample.emit(sample)
+    return wait(qtbot, w, lambda s: s.sample == sample)
+
+
 def train(qtbot, w, steps=5):
     for _ in range(steps):
         w.step_once.emit()
@@ -86,7 +94,7 @@ def test_open_weights_of_another_architecture_offers_to_adopt(window, qtbot, tmp
     save_weights(tmp_path / "o.npz", net)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
     w.files.open_path(str(tmp_path / "o.npz"))
-    qtbot.wait(200)
+    barrier(qtbot, w)
     assert w.snapshot.sizes == (2, 4, 1)                      # declined: nothing changed
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
     w.files.open_path(str(tmp_path / "o.npz"))
@@ -103,7 +111,7 @@ def test_bad_files_say_why_and_change_nothing(window, qtbot, tmp_path, name, con
     w.files.open_path(str(tmp_path / name))
     qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
     assert name in w.banner.text()
-    qtbot.wait(100)
+    barrier(qtbot, w)
     assert w.snapshot.version == snap.version and np.array_equal(w.worker.trainer.net.W[2], snap.W[2])
 
 
@@ -198,7 +206,7 @@ def test_a_refused_session_never_becomes_the_file_save_writes_to(window, qtbot, 
     assert bad.read_bytes() == b"\x00" * 100
     qtbot.waitUntil(lambda: w.files.session_path == str(tmp_path / "chosen.nnviz"), timeout=5000)
     w.files.open_path(str(bad))                          # refused again: Save keeps its file
-    qtbot.wait(200)
+    barrier(qtbot, w)
     assert w.files.session_path == str(tmp_path / "chosen.nnviz")
     assert str(bad) not in (w.qsettings.value("recent") or [])
 
@@ -244,7 +252,7 @@ def test_opening_with_unsaved_training_asks_first(window, qtbot, tmp_path, monke
     asked = []
     w.files.ask_save = lambda: asked.append(1) or "cancel"
     _open_each(w, kind, tmp_path, monkeypatch)
-    qtbot.wait(300)
+    barrier(qtbot, w)
     assert asked == [1]
     assert w.snapshot.version == snap.version and w.worker.trainer.step_count == 5    # cancelled: kept
     path = str(tmp_path / "kept.nnviz")
@@ -265,7 +273,7 @@ def test_a_file_whose_weights_do_not_fit_the_adopted_architecture_keeps_the_run(
     w.files.open_path(str(tmp_path / "three.npz"))
     qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
     assert "three.npz" in w.banner.text() or "[3, 6, 1]" in w.banner.text()
-    qtbot.wait(200)
+    barrier(qtbot, w)
     assert w.worker.trainer.step_count == 5 and w.snapshot.version == snap.version
     assert w.settings.hidden == (4,) and np.array_equal(w.worker.trainer.net.W[2], snap.W[2])
 
