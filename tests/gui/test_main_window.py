@@ -388,28 +388,24 @@ def test_landscape_results_are_cleared_when_the_network_changes(make_window, qtb
     assert ls.map.image.image is None and "changed" in ls.status.text()
 
 
-def test_the_app_collects_garbage_in_the_gui_thread_only(qtbot):
+def test_the_app_collects_garbage_in_the_gui_thread_only(qtbot, monkeypatch):
     """run() turns automatic collection off (it would run in the training thread and delete
-    Qt objects of the GUI thread) and collects on a GUI-thread timer instead."""
+    Qt objects of the GUI thread) and collects on a timer of the GUI thread instead."""
     import gc
-    import weakref
+    import threading
     from nnviz.gui.app import collect_in_gui_thread
-
-    class Cycle:
-        pass
     was = gc.isenabled()
+    calls = []
     try:
         collector = collect_in_gui_thread()
         assert not gc.isenabled()
-        a = Cycle()
-        a.me = a
-        gone = weakref.ref(a)
-        del a
-        keep = [Cycle() for _ in range(gc.get_threshold()[0] + 10)]   # enough for generation 0
-        assert gone() is not None                       # nothing collected it behind our back
-        qtbot.waitUntil(lambda: gone() is None, timeout=5000)
+        monkeypatch.setattr(gc, "get_count", lambda: (10 ** 6,) * 3)          # plenty of garbage
+        monkeypatch.setattr(gc, "collect", lambda generation=2: calls.append(
+            (generation, threading.current_thread() is threading.main_thread())) or 0)
+        qtbot.waitUntil(lambda: len(calls) >= 3, timeout=5000)
         collector.timer.stop()
-        del keep
+        assert calls[:3] == [(0, True), (1, True), (2, True)]                # all of it, in the GUI thread
     finally:
+        monkeypatch.undo()
         if was:
             gc.enable()
