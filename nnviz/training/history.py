@@ -73,9 +73,6 @@ class History:
         self.provisional = self.calls % self.stride != 0
         self.calls += 1
 
-    def clear(self):
-        self.n, self.stride, self.calls, self.provisional = 0, 1, 0, False
-
     def array(self):
         """A read-only copy, shape (n, 6): the columns of :data:`COLUMNS`."""
         a = self.data[: self.n].copy()
