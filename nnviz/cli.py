@@ -62,8 +62,8 @@ def add_training_flags(p):
     from .core.losses import LOSSES, TASKS
     from .core.network import INIT_SCHEMES, MAX_CELLS, MAX_HIDDEN_LAYERS, MAX_UNITS
     from .core.optimizers import OPTIMIZERS, SCHEDULES
-    from .training.presets import load_presets
-    p.add_argument("--preset", choices=[k for k, _, _ in load_presets()],
+    from .training.scenes import load_scenes
+    p.add_argument("--preset", choices=[s.key for s in load_scenes()],
                    help="start from one of the lecture's scenes; other flags override it")
     d = p.add_argument_group("data")
     src = d.add_mutually_exclusive_group()
@@ -147,10 +147,14 @@ def settings_from_args(a):
 
 def trainer_from_args(a):
     """A Trainer for the training flags, with the --init weights assigned."""
-    from .core.weights_io import assign_weights
     from .training.trainer import build
     s, sizes, init = settings_from_args(a)
-    trainer = build(s)
+    return _fitted(build(s), sizes, init)
+
+
+def _fitted(trainer, sizes, init):
+    """``trainer`` after checking it has the --layers asked for and assigning the --init weights."""
+    from .core.weights_io import assign_weights
     net = trainer.net
     if sizes is not None and list(sizes) != net.sizes:
         raise UsageError(f"--layers {','.join(map(str, sizes))} does not fit the data: it needs "
@@ -167,14 +171,20 @@ _DEST = {"data_file": "data", "activations": "activation", "output": "output_act
          "init": "init_scheme", "eps": "lr", "mu": "momentum"}
 
 
-def _with_preset(s, a):
-    """The preset's settings, overridden by every flag given a value other than its default."""
+def _training_parser():
+    """The training flags alone (a subcommand's required flags, such as surface's --out,
+    are no default to compare with)."""
+    flags = _Parser()
+    add_training_flags(flags)
+    return flags
+
+
+def _with_preset(s, a, base=None):
+    """The preset's settings (or ``base``), overridden by every flag given a value other than its default."""
     from dataclasses import fields
-    from .training.presets import preset
-    flags = _Parser()                  # the training flags alone: a subcommand's required
-    add_training_flags(flags)          # flags (surface --out) are no default to compare with
-    defaults = vars(flags.parse_args([]))
-    base = preset(a.preset)
+    from .training.scenes import scene
+    defaults = vars(_training_parser().parse_args([]))
+    base = base or scene(a.preset).settings
     changes = {f.name: getattr(s, f.name) for f in fields(s)
                if f.name != "hidden" and getattr(a, _DEST.get(f.name, f.name)) != defaults[_DEST.get(f.name, f.name)]}
     return base.replace(**changes)
@@ -185,9 +195,7 @@ def cmd_train(a):
     from .training.trainer import Diverged
     trainer = trainer_from_args(a)
     net = trainer.net
-    steps, epochs = a.steps, a.epochs
-    if steps is None and epochs is None:
-        epochs = 100
+    steps, epochs = _length(a)
     progress = _Progress(steps if steps is not None else epochs, "step" if steps is not None else "epoch",
                          enabled=not a.quiet and sys.stderr.isatty())
     try:
@@ -211,6 +219,84 @@ def cmd_train(a):
             print(f"weights written to {a.out}")
         if a.history:
             print(f"loss history ({len(trainer.history)} rows) written to {a.history}")
+    return 0
+
+
+def _length(a):
+    """(steps, epochs) to train: the flags', else the preset scene's length, else 100 epochs."""
+    from .training.scenes import scene
+    if a.steps is None and a.epochs is None:
+        return (scene(a.preset).steps, None) if a.preset else (None, 100)
+    return a.steps, a.epochs
+
+
+def _varied(a):
+    """[(label or None, parsed flags)] of every run ``nnviz compare`` trains: the preset scene's
+    runs, or every combination of the --vary values (each parsed as its flag is)."""
+    import copy
+    import itertools
+    from .training.compare import MAX_RUNS
+    from .training.scenes import scene
+    sc = scene(a.preset) if a.preset else None
+    if sc and sc.is_comparison:
+        if a.vary:
+            raise UsageError(f"--preset {a.preset} is a comparison of its own; --vary needs a scene of one run")
+        return [(label, a, s) for label, s in sc.runs()]
+    actions = {opt: act for act in _training_parser()._actions for opt in act.option_strings}
+    axes = []
+    for spec in a.vary or ():
+        flag, sep, values = spec.partition("=")
+        act = actions.get("--" + flag.strip().lstrip("-"))
+        if not sep or act is None or act.nargs == 0 or act.dest in ("preset", "init"):
+            raise UsageError(f"--vary expects FLAG=V1,V2 with a training flag that takes a value, got {spec!r}")
+        parts = [v.strip() for v in values.split(";" if ";" in values else ",") if v.strip()]
+        try:
+            parsed = [act.type(v) if act.type else v for v in parts]
+        except argparse.ArgumentTypeError as e:
+            raise UsageError(f"--vary {flag}: {e}") from None
+        except ValueError:
+            raise UsageError(f"--vary {flag}: expected numbers, got {values!r}") from None
+        bad = [v for v in parsed if act.choices is not None and v not in act.choices]
+        if bad or len(parsed) < 1:
+            raise UsageError(f"--vary {flag}: invalid values {values!r}"
+                             + (f" (choose from {', '.join(map(str, act.choices))})" if act.choices else ""))
+        axes.append([(act.dest, v) for v in parsed])
+    combos = list(itertools.product(*axes))
+    if len(combos) > MAX_RUNS:
+        raise UsageError(f"--vary makes {len(combos)} runs; a comparison has at most {MAX_RUNS}")
+    runs = []
+    for combo in combos:
+        ns = copy.copy(a)
+        for dest, v in combo:
+            setattr(ns, dest, v)
+        runs.append((None, ns, None))
+    return runs
+
+
+def cmd_compare(a):
+    from .training.compare import Comparison
+    from .training.trainer import build
+    runs, fits = [], []
+    for label, ns, base in _varied(a):
+        s, sizes, init = settings_from_args(ns)
+        if base is not None:
+            s = _with_preset(s, ns, base)
+        runs.append((label, s))
+        fits.append((sizes, init))
+    comparison = Comparison(runs)
+    for t, (sizes, init) in zip(comparison.trainers, fits):
+        _fitted(t, sizes, init)
+        if init:
+            t.reset()
+    steps, epochs = _length(a)
+    comparison.run(steps=steps, epochs=epochs, target_loss=a.target_loss)
+    if a.history:
+        write_text(comparison.to_csv(), a.history)
+    if not a.quiet:
+        for i in range(len(comparison)):
+            print(comparison.summary(i))
+        if a.history:
+            print(f"loss histories of {len(comparison)} runs written to {a.history}")
     return 0
 
 
@@ -397,6 +483,21 @@ def make_parser():
                    "test loss, accuracy; a row per epoch, thinned beyond 2048 rows) to FILE.csv")
     t.add_argument("--quiet", action="store_true", help="print nothing but errors")
     t.set_defaults(func=cmd_train)
+    c = sub.add_parser("compare", help="train variants side by side from one start and compare them",
+                       description="Train up to four variants of a run in lockstep, from the same initial "
+                       "weights on the same data, and print one summary line per run.")
+    add_training_flags(c)
+    c.add_argument("--vary", action="append", metavar="FLAG=V1,V2",
+                   help="a training flag and its values, one run each (repeatable: every combination); "
+                   "separate values with ';' when they contain commas, e.g. --vary 'layers=2,4,1;2,8,1'")
+    stop = c.add_mutually_exclusive_group()
+    stop.add_argument("--steps", type=int, help="lockstep updates (default: the preset's length, else 100 epochs)")
+    stop.add_argument("--epochs", type=int, help="epochs of every run")
+    c.add_argument("--target-loss", type=float, help="stop each run once its training loss is this low")
+    c.add_argument("--history", metavar="FILE.csv", help="write every run's loss curve (run, label, step, "
+                   "epoch, train and test loss, accuracy) to FILE.csv")
+    c.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    c.set_defaults(func=cmd_compare)
     r = sub.add_parser("trace", help="print one training step in the lecture's notation",
                        description="Record one training step (forward pass, output δ, δ recursion, "
                        "gradients, update) and print it as text in the lecture's notation, or as JSON.")

@@ -74,10 +74,11 @@ def runtime_strings():
     from nnviz.core.losses import LOSSES, output_rule
     from nnviz.core.network import INIT_SCHEMES
     from nnviz.core.optimizers import OPTIMIZERS
-    from nnviz.training.presets import load_presets
+    from nnviz.training.scenes import load_scenes
 
-    # main_window: QCoreApplication.translate("presets", title) for each preset
-    yield "presets", [title for _, title, _ in load_presets()]
+    # main_window: QCoreApplication.translate("presets", text) for each scene's title, claim, labels
+    yield "presets", [text for s in load_scenes() for text in (s.title, s.claim, *(lb for lb, _ in s.variants))
+                      if text]
     # controls: QCoreApplication.translate("datasets", desc)
     yield "datasets", [desc for _, desc in DATASETS.values()]
     # controls: QCoreApplication.translate("losses", output_rule(out, loss))

@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
                                QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
-from ..training.presets import load_presets
+from ..training.scenes import load_scenes
 from ..training.trainer import Settings
 from .controls import ControlPanel
 from .files import OPENABLE, FileActions
@@ -236,10 +236,10 @@ class MainWindow(QMainWindow):
             group.addAction(act)
             act.triggered.connect(lambda _=False, c=code: self._set_language(c))
         presets = bar.addMenu(self.tr("&Presets"))
-        for key, title, settings in load_presets():
-            act = QAction(QCoreApplication.translate("presets", title), self)
-            act.setObjectName(f"preset_{key}")
-            act.triggered.connect(lambda _=False, s=settings: self.files.may_discard() and self.load_preset(s))
+        for scene in load_scenes():
+            act = QAction(QCoreApplication.translate("presets", scene.title), self)
+            act.setObjectName(f"preset_{scene.key}")
+            act.triggered.connect(lambda _=False, s=scene.settings: self.files.may_discard() and self.load_preset(s))
             presets.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About nnviz"), self._about)

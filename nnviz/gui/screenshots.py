@@ -38,7 +38,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from ..training.presets import preset
+    from ..training.scenes import scene
     from .app import install_translator, remove_translator
     from .main_window import MainWindow
     from .selftest import wait as _wait
@@ -51,7 +51,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     with tempfile.TemporaryDirectory() as tmp:
         for name, key, steps, dock, phase in scenes:
             qs = QSettings(os.path.join(tmp, f"{name}.ini"), QSettings.IniFormat)
-            w = MainWindow(preset(key), qsettings=qs)
+            w = MainWindow(scene(key).settings, qsettings=qs)
             w.files.ask_save = lambda: "discard"
             w.resize(*size)
             w.show()

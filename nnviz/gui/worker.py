@@ -25,12 +25,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..training.explore import Trajectory
 from ..training.snapshot import plot_extent, take
-from ..training.trainer import Diverged, build
+from ..training.trainer import DATA_FIELDS, Diverged, build
 from .app import explain
 
-#: Settings that describe the data: changing one drops drawn or imported data.
-DATA_SETTINGS = ("dataset", "data_file", "target", "inputs", "samples", "noise", "test_ratio", "classes",
-                 "data_seed")
 FRAME = 1 / 30       # seconds between snapshots at most
 SLICE = 0.005        # seconds of training before returning to the event loop
 HANDOFF = 0.1        # seconds the worker waits at most for the GUI to take in a snapshot
@@ -132,7 +129,7 @@ class TrainingWorker(QObject):
             self._dirty = True
             return
         if self.custom_data is not None and any(getattr(settings, k) != getattr(self.settings, k)
-                                                for k in DATA_SETTINGS):
+                                                for k in DATA_FIELDS):
             self.custom_data = None
         self._rebuild(settings)
 

@@ -20,7 +20,7 @@ from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
 from ..core.trace import record
 from .history import History
 
-__all__ = ["Settings", "Trainer", "Diverged", "build", "needs_rebuild", "LIVE_SETTINGS"]
+__all__ = ["Settings", "Trainer", "Diverged", "build", "needs_rebuild", "LIVE_SETTINGS", "DATA_FIELDS"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,10 @@ class Settings:
     def optimizer_name(self):
         return self.optimizer or ("momentum" if self.mu > 0 else "plain")
 
+
+#: Settings that describe the data (every run of a comparison shares them).
+DATA_FIELDS = ("dataset", "data_file", "target", "inputs", "samples", "noise", "test_ratio", "classes",
+               "data_seed")
 
 #: Settings a running trainer can take without a new network or new data.
 LIVE_SETTINGS = frozenset({"batch", "eps", "mu", "optimizer", "reduction", "l1", "l2",

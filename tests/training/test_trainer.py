@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from nnviz.training.presets import load_presets, preset
+from nnviz.training.scenes import load_scenes, scene
 from nnviz.training.snapshot import GRID, take
 from nnviz.training.trainer import Diverged, Settings, build, needs_rebuild
 
@@ -103,16 +103,16 @@ def test_snapshot_sample_values_match_a_forward_pass():
 
 
 def test_every_preset_builds_and_trains():
-    presets = load_presets()
-    assert len(presets) >= 8
-    for key, title, s in presets:
-        t = build(s)
+    scenes = load_scenes()
+    assert len(scenes) >= 8
+    for sc in scenes:
+        key, title, t = sc.key, sc.title, build(sc.settings)
         with np.errstate(all="ignore"):
             try:
                 t.run(steps=20)
             except Diverged:
                 pass
         assert title and key
-    assert preset("xor_hidden").hidden == (4,)
+    assert scene("xor_hidden").settings.hidden == (4,)
     with pytest.raises(ValueError, match="xor_hidden"):
-        preset("nope")
+        scene("nope")
