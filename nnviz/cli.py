@@ -261,6 +261,8 @@ def _varied(a):
             raise UsageError(f"--vary {flag}: invalid values {values!r}"
                              + (f" (choose from {', '.join(map(str, act.choices))})" if act.choices else ""))
         axes.append([(act.dest, v) for v in parsed])
+    if not axes:
+        return [(sc.title if sc else None, a, None)]
     combos = list(itertools.product(*axes))
     if len(combos) > MAX_RUNS:
         raise UsageError(f"--vary makes {len(combos)} runs; a comparison has at most {MAX_RUNS}")

@@ -35,7 +35,8 @@ __all__ = ["Network", "INIT_SCHEMES", "MAX_LAYERS", "MAX_HIDDEN_LAYERS", "MAX_UN
            "MAX_PARAMS", "MAX_CELLS", "check_sizes", "parse_layers",
            "gradient_check", "normwise_error"]
 
-INIT_SCHEMES = ("xavier", "he", "uniform")
+INIT_SCHEMES = ("xavier", "he", "uniform", "small")
+SMALL_INIT = 0.01     # "small": w ~ N(0, 0.01²), next to the saddle point w = 0
 #: The limits of any network nnviz builds, trains or reads, checked before anything is
 #: allocated: hidden layers and their units, the input and output layers' units, all
 #: weights and biases, and rows × units of a training run (N · Σ n_l: each cell costs
@@ -234,6 +235,8 @@ class Network:
                 self.W[l][...] = rng.uniform(-limit, limit, (fan_out, fan_in))
             elif scheme == "he":
                 self.W[l][...] = rng.normal(0.0, np.sqrt(2.0 / fan_in), (fan_out, fan_in))
+            elif scheme == "small":
+                self.W[l][...] = rng.normal(0.0, SMALL_INIT, (fan_out, fan_in))
             else:
                 self.W[l][...] = rng.uniform(-0.5, 0.5, (fan_out, fan_in))
             self.b[l][...] = 0.0
