@@ -38,7 +38,8 @@ class Comparison:
     trainers : list of Trainer
     stopped : list of str       why each run stopped by itself ("" while it trains)
     reached : list of int|None  first recorded step with training accuracy ≥ GOAL_ACCURACY
-    rises : list of int         steps whose minibatch loss was above the step before's
+    rises : list of int         steps whose minibatch loss was above the step before's (for
+                                gradient descent, B = N: the steps on which the loss rose)
     step_count : int            lockstep steps taken
     """
 
@@ -141,7 +142,8 @@ class Comparison:
             parts.append(f"train accuracy {100 * h.last('train_acc'):.1f} %")
             parts.append(f"reached {GOAL_ACCURACY:.0%} at step {self.reached[i]:,}" if self.reached[i] is not None
                          else f"never reached {GOAL_ACCURACY:.0%}")
-        parts.append(f"loss rose on {100 * self.rise_share(i):.0f} % of steps")
+        if t.settings.batch == 0:      # with minibatches a rise compares two different batches
+            parts.append(f"the loss rose on {100 * self.rise_share(i):.0f} % of steps")
         if self.stopped[i]:
             parts.append(f"stopped: {self.stopped[i]}")
         return ", ".join(parts)
