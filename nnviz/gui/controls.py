@@ -43,7 +43,7 @@ RULES = {"plain": "w^(t+1) = w^t − ε∇L", "momentum": "w^(t+1) = w^t − ε�
 SHORT = {"identity": "identity", "sigmoid": "σ", "softmax": "softmax", "squared": "½‖y − d‖²",
          "bce": "cross-entropy", "ce": "cross-entropy"}      # the task pairs, as the slides write them
 INITS = {"xavier": "W^(l) ~ U(±√(6 / (n_(l−1) + n_l)))", "he": "W^(l) ~ N(0, 2 / n_(l−1))",
-         "uniform": "W^(l) ~ U(−0.5, 0.5)"}
+         "uniform": "W^(l) ~ U(−0.5, 0.5)", "small": "W^(l) ~ N(0, 0.01²)"}
 #: Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.
 TILE_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 1px;
                               background: white; }

@@ -112,6 +112,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ControlPanel", "xavier"),  # controls.py
     QT_TRANSLATE_NOOP("ControlPanel", "he"),  # controls.py
     QT_TRANSLATE_NOOP("ControlPanel", "uniform"),  # controls.py
+    QT_TRANSLATE_NOOP("ControlPanel", "small"),  # controls.py
     QT_TRANSLATE_NOOP("ControlPanel", "plain"),  # controls.py
     QT_TRANSLATE_NOOP("ControlPanel", "momentum"),  # controls.py
     QT_TRANSLATE_NOOP("ControlPanel", "nesterov"),  # controls.py
@@ -482,13 +483,15 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{key} must list names (strings), got {value}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "preprocess has {count} means, the network {inputs} inputs"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} is not a rectangular array of numbers"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "a comparison has 1 to {limit} runs, got {count}"),  # training/compare.py
+    QT_TRANSLATE_NOOP("errors", "the runs of a comparison train on the same data; they differ in {name}"),  # training/compare.py
     QT_TRANSLATE_NOOP("errors", "the principal directions need a training trajectory: train a while first"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "a slice needs 2 to {limit:,} grid points per side and a finite half width > 0, got {grid} and {span}"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "restarts cancelled after {done} of {total} runs"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "a history holds an even number of rows from 4 to {limit}, not {value}"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history's description is not an object"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history is not consistent (shape {shape})"),  # training/history.py
-    QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/presets.py
+    QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/scenes.py
     QT_TRANSLATE_NOOP("errors", "a JSON object"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "a string"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "a whole number"),  # training/session.py
@@ -513,17 +516,45 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("errors", "{name} must be a finite number ≥ 0, got {value}"),  # training/trainer.py
     QT_TRANSLATE_NOOP("presets", "The slides' worked example: 4 inputs, one hidden layer, identity output"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "The slides' network: the δ of backpropagation gives the same gradient as central differences, and the error falls."),  # runtime
     QT_TRANSLATE_NOOP("presets", "XOR needs a hidden layer"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "With one hidden layer the network learns XOR: training accuracy reaches 95 %."),  # runtime
     QT_TRANSLATE_NOOP("presets", "XOR without a hidden layer cannot be learned"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Without a hidden layer the boundary is a straight line: on XOR the accuracy never rises above 75 %."),  # runtime
     QT_TRANSLATE_NOOP("presets", "Hand-made features φ(x): circles with x₁², x₂²"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "With the features x₁², x₂² a network without a hidden layer separates the circles: accuracy reaches 95 %."),  # runtime
     QT_TRANSLATE_NOOP("presets", "Spiral with tanh"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Six hidden tanh layers learn the two spirals: training accuracy reaches 95 %."),  # runtime
     QT_TRANSLATE_NOOP("presets", "Regression of sin"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Regression with the identity output and squared error: 8 tanh units fit sin x (R² ≥ 0.9 on the test data)."),  # runtime
     QT_TRANSLATE_NOOP("presets", "K classes with softmax"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "The softmax function with cross-entropy separates K = 4 classes: accuracy reaches 95 %."),  # runtime
     QT_TRANSLATE_NOOP("presets", "The binary step passes no gradient"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "The binary step's derivative is 0: every hidden δ is exactly 0, so the hidden weights never change."),  # runtime
     QT_TRANSLATE_NOOP("presets", "Sigmoid with squared error learns slowly"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "From the same start, the sigmoid with squared error needs several times as many steps as with cross-entropy to reach 95 %."),  # runtime
+    QT_TRANSLATE_NOOP("presets", "σ + cross-entropy"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "σ + squared error"),  # runtime
     QT_TRANSLATE_NOOP("presets", "Learning rate too large: oscillation"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "With a learning rate ε that is too large the error oscillates: it rises on about half the steps and stays high, while a good ε lowers it on every step."),  # runtime
+    QT_TRANSLATE_NOOP("presets", "ε = 0.3"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "ε = 10 (too large)"),  # runtime
     QT_TRANSLATE_NOOP("presets", "Learning rate too small: a crawl"),  # runtime
-    QT_TRANSLATE_NOOP("presets", "Momentum on the spiral"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "With a learning rate ε that is too small training crawls: it removes only a small part of the error a good ε removes in the same steps."),  # runtime
+    QT_TRANSLATE_NOOP("presets", "ε = 0.001 (too small)"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Momentum against plain SGD"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "From the same start with the same ε, momentum (μ = 0.9) reaches 95 % in at most half the steps of plain SGD."),  # runtime
+    QT_TRANSLATE_NOOP("presets", "SGD"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "momentum μ = 0.9"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Minibatches and epochs: GD, SGD and B = 10"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Per epoch, SGD (B = 1) lowers the error most and gradient descent least; per step, gradient descent's error falls smoothly while SGD's is noisy."),  # runtime
+    QT_TRANSLATE_NOOP("presets", "GD (B = N)"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "SGD (B = 1)"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "B = 10"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "A plateau next to a saddle point"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Started next to the saddle point w = 0 (very small initial weights), gradient descent lingers on a plateau of the error for hundreds of steps before it drops; from Xavier's initial weights it drops at once."),  # runtime
+    QT_TRANSLATE_NOOP("presets", "w⁰ ≈ 0 (small)"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "w⁰ Xavier"),  # runtime
     QT_TRANSLATE_NOOP("losses", "δ^(L) = z − d (matched output/loss pair)"),  # runtime
     QT_TRANSLATE_NOOP("losses", "δ^(L) = f'(u^(L)) ⊙ ∂L/∂z (general chain rule)"),  # runtime
     QT_TRANSLATE_NOOP("losses", "δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)"),  # runtime
