@@ -319,3 +319,10 @@ def test_fast_step_equals_the_plain_formulas_bit_for_bit(sizes, acts, task, N):
         assert np.array_equal(net.per_sample_loss(D), per_sample)
         assert net.loss(X, D) == float(per_sample.mean())
         assert np.array_equal(net.backward(D), grad)
+
+
+def test_small_initial_weights_sit_next_to_the_saddle_point_w_0():
+    from nnviz.core.network import SMALL_INIT
+    net = Network([2, 50, 50, 1], ["tanh", "tanh"], init="small", seed=3)
+    w = np.concatenate([net.W[l].ravel() for l in (2, 3, 4)])
+    assert abs(w.std() - SMALL_INIT) < 0.1 * SMALL_INIT and np.all(net.params[net.weight_mask == 0] == 0)
