@@ -44,12 +44,6 @@ def test_pca_needs_a_trajectory():
         slice_through(build(Settings()), "pca")
 
 
-#: The restarts scene (local_minima): a 2-2-1 net on XOR, full-batch GD with a small L2 penalty,
-#: so that every run stops at a strict minimum, and different seeds stop at different ones.
-LOCAL_MINIMA = Settings(dataset="xor", samples=100, hidden=(2,), activations=("tanh",), batch=0,
-                        eps=0.5, l2=0.01)
-
-
 def test_hessian_label_at_a_trained_minimum():
     t = build(Settings(dataset="gaussians", hidden=(), batch=0, eps=0.5, l2=0.01))
     t.run(steps=3000)
@@ -66,8 +60,8 @@ def test_a_net_whose_loss_still_falls_is_not_called_a_minimum_or_a_saddle():
     assert out["n_negative"] > 0                     # whatever the curvature says
 
 
-def test_zero_weights_of_a_balanced_net_are_a_critical_saddle_point():
-    t = build(LOCAL_MINIMA.replace(l2=0.0))
+def test_zero_weights_of_a_balanced_net_are_a_critical_saddle_point(local_minima):
+    t = build(local_minima.replace(l2=0.0))
     t.net.params[...] = 0.0                         # by symmetry ∇L = 0 once b^(L) fits the class share
     p = t.D_train.mean()
     t.net.b[3][0] = np.log(p / (1 - p))
@@ -75,21 +69,20 @@ def test_zero_weights_of_a_balanced_net_are_a_critical_saddle_point():
     assert out["critical"] and out["grad_norm"] < 1e-12 and out["label"] == "saddle" and out["n_negative"] == 2
 
 
-def test_the_penalty_counts_in_the_gradient_and_curvature_of_a_minimum():
-    t = build(LOCAL_MINIMA.replace(seed=1))
+def test_the_penalty_counts_in_the_gradient_and_curvature_of_a_minimum(local_minima):
+    t = build(local_minima.replace(seed=1))
     t.run(steps=1000)
     out = hessian_at(t)
     assert out["label"] == "minimum" and out["eigenvalues"][0] > 0
 
 
-def test_restarts_converge_to_distinct_solutions_told_apart_by_their_functions():
-    out = restarts(LOCAL_MINIMA, k=10, steps=2000)
+def test_restarts_converge_to_distinct_solutions_told_apart_by_their_functions(local_minima):
+    out = restarts(local_minima, k=10, steps=2000)
     assert list(out["status"]) == ["converged"] * 10 and out["n_converged"] == 10
     assert (out["grad_norm"] <= GRAD_TOL).all() and (out["steps"] < 2000).all()
     assert out["n_distinct"] >= 2 and set(out["solution"]) == set(range(out["n_distinct"]))
-    t = build(LOCAL_MINIMA)
     for n in range(10):                              # each run once more: the same weights, and
-        t = build(LOCAL_MINIMA.replace(seed=int(out["seeds"][n])))   # the minimum is strict
+        t = build(local_minima.replace(seed=int(out["seeds"][n])))   # the minimum is strict
         t.run(steps=int(out["steps"][n]))
         assert np.isclose(t.evaluate()["train_loss"], out["final_loss"][n], rtol=1e-9)
     # Two solutions differ where their decision boundaries differ: the pictures disagree.
