@@ -165,6 +165,8 @@ def test_restarts_request_and_points(view, qtbot):
     assert "7 of 7 runs converged, to 3 distinct solutions" in view.restarts_text.text()
     view.show_restarts(rest([0.1, np.inf, 0.3], np.arange(3)))
     assert len(view.finals.getData()[0]) == 2 and "Diverged: 1 of 3 runs" in view.restarts_text.text()
+    view.show_restarts(rest([0.001, 1.0], np.arange(2)))                # a log axis: the points in log₁₀
+    assert np.allclose(view.finals.getData()[1], [-3.0, 0.0])
 
 
 def test_renders_without_warnings(view, qtbot):
