@@ -24,3 +24,21 @@ def peak_memory():
             result["peak"] = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
     return measure
+
+
+# The scenes of issue 13 proposed for nnviz/resources/scenes (until they are scene files there).
+@pytest.fixture
+def local_minima():
+    """Restarts: a 2-2-1 net on XOR, full-batch GD with a small L2 penalty, so that every run
+    stops at a strict minimum (‖∇L‖ ≤ 10⁻³), and different seeds stop at different ones."""
+    from nnviz.training.trainer import Settings
+    return Settings(dataset="xor", samples=100, hidden=(2,), activations=("tanh",), batch=0, eps=0.5,
+                    l2=0.01)
+
+
+@pytest.fixture
+def hidden_linear():
+    """Linearisation: circles through a 4-2 tanh net; after 1,500 full-batch steps the data in
+    the two-unit last hidden layer are separated by the output unit's line (≥ 95 % on test)."""
+    from nnviz.training.trainer import Settings
+    return Settings(dataset="circles", hidden=(4, 2), activations=("tanh",), batch=0, eps=0.3)

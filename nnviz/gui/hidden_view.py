@@ -8,8 +8,11 @@ starts to separate them. Two ways to look at layer l with n_l units:
 - "PCA (2-D)": the projection onto the two directions of largest variance of z^(l) over the
   training points (SVD of the centred outputs; test points use the same centre and basis).
 
-When layer l is the last hidden layer with two units and the output is a logistic unit, the
-output layer's decision boundary W^(L) z + b^(L) = 0 (y = 0.5) is the dashed straight line.
+When layer l is the last hidden layer and the plot's coordinates determine z^(l) (two units, or
+the PCA of two units), the output layer's decision boundary is drawn exactly: for a logistic
+output unit the dashed straight line w^(L)ᵀz + b^(L) = 0 (y = 0.5), for K softmax outputs the
+shaded regions argmax_k (w_kᵀz + b_k). In any other projection of a wider layer the boundary is
+not a line of the plane: a note says so and nothing false is drawn.
 """
 from __future__ import annotations
 
@@ -21,11 +24,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget,
                                QVBoxLayout, QWidget)
 
+from .colors import CLASS_COLORS
 from .output_view import PointLayer, make_plot, point_legend
 
 __all__ = ["HiddenView", "pca"]
 
 SHRINK = 0.35            # refit an axis when the points fill less than this share of it
+REGION_GRID = 120        # the class regions are computed on this many points per axis of the view
+REGION_ALPHA = 60
 
 
 def pca(Z_train, Z_all, previous=None):
@@ -87,6 +93,16 @@ class HiddenView(QWidget):
         self.boundary.setToolTip(tr("The output layer's decision boundary W^(L) z + b^(L) = 0, where "
                                     "y = 0.5: a straight line in the space of the last hidden layer."))
         self.plot.addItem(self.boundary)
+        self.regions = pg.ImageItem(axisOrder="row-major")
+        self.regions.setZValue(-10)
+        self.regions.setToolTip(tr("The output layer's class regions argmax_k (w_k^(L)ᵀ z + b_k^(L)): "
+                                   "in the space of the last hidden layer they are cut by straight lines."))
+        self.plot.addItem(self.regions)
+        self.plot.getPlotItem().vb.sigRangeChanged.connect(lambda *_: self._update_regions())
+        self._output_map = None                      # (V (K, 2), c (K,)): u^(L) = V p + c in the plane
+        self.boundary_note = QLabel()
+        self.boundary_note.setWordWrap(True)
+        self.boundary_note.setStyleSheet("color: #505050;")
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.RichText)
@@ -104,6 +120,7 @@ class HiddenView(QWidget):
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot, 1)
+        box.addWidget(self.boundary_note)
         box.addWidget(self.note)
         self.stack = QStackedWidget()
         self.stack.addWidget(page)
@@ -222,22 +239,62 @@ class HiddenView(QWidget):
             self.note.setText(note)
         self._update_boundary(snap)
         self._update_range(xy)
+        self._update_regions()
 
     def _update_boundary(self, snap):
-        """Show W^(L)(A p + m) + b^(L) = 0 in plot coordinates p when it is a straight line here."""
-        l, L = self.layer.currentData(), len(snap.sizes)
-        show = (self._affine is not None and l == L - 1 and snap.task == "binary"
-                and snap.activations[L] == "sigmoid")
-        if show:
+        """Draw the output's decision boundary where it is exact in this plane, else say why not.
+
+        In plot coordinates p, z = A p + m (where the plane determines z), so the output layer's
+        u^(L) = V p + c with V = W^(L) A and c = W^(L) m + b^(L): a logistic unit's boundary
+        u = 0 is a line, K softmax units pick argmax_k u_k (regions cut by lines)."""
+        l, L, tr = self.layer.currentData(), len(snap.sizes), self.tr
+        n = snap.sizes[l - 1]
+        kind = {("binary", "sigmoid"): "line", ("multiclass", "softmax"): "regions"}.get(
+            (snap.task, snap.activations[L]))
+        self._output_map, line, note = None, False, ""
+        if kind and l == L - 1 and self._affine is not None:
             A, m = self._affine
-            w = snap.W[L][0] @ A
-            c = float(snap.W[L][0] @ m + snap.b[L][0])
-            norm2 = float(w @ w)
-            show = norm2 > 1e-12
-        if show:
-            self.boundary.setPos(pg.Point(*(-c * w / norm2)))
-            self.boundary.setAngle(math.degrees(math.atan2(w[0], -w[1])))
-        self.boundary.setVisible(show)
+            V, c = snap.W[L] @ A, snap.W[L] @ m + snap.b[L]
+            if kind == "line" and float(V[0] @ V[0]) > 1e-12:
+                w, norm2 = V[0], float(V[0] @ V[0])
+                self.boundary.setPos(pg.Point(*(-float(c[0]) * w / norm2)))
+                self.boundary.setAngle(math.degrees(math.atan2(w[0], -w[1])))
+                line = True
+                note = tr("Dashed: the output unit's decision line w<sup>(L)</sup>ᵀz + b<sup>(L)</sup> = 0 "
+                          "(y = 0.5), exact here: the network puts every point on its side's class.")
+            elif kind == "regions":
+                self._output_map = (V, c)
+                note = tr("Shaded: the output's class regions argmax<sub>k</sub> (w<sub>k</sub>ᵀz + "
+                          "b<sub>k</sub>), exact here: the network gives every point its region's class.")
+        elif kind and l == L - 1:
+            note = (tr("The output reads all {0} units of layer {1}: in the plane of two of them its "
+                       "decision boundary is not exact, so it is not drawn.") if self.mode.currentIndex()
+                    == self.TWO_UNITS else
+                    tr("The output reads all {0} units of layer {1}: in this PCA projection its decision "
+                       "boundary is not exact, so it is not drawn.")).format(n, l)
+        elif kind:
+            note = tr("The output's decision boundary is drawn in the space of the last hidden layer "
+                      "(layer {0}).").format(L - 1)
+        self.boundary.setVisible(line)
+        self.boundary_note.setText(note)
+        self.boundary_note.setVisible(bool(note))
+
+    def _update_regions(self):
+        """Colour the view by the class the output picks, argmax_k (V p + c)_k (or clear it)."""
+        if self._output_map is None:
+            self.regions.clear()
+            self.regions.setVisible(False)
+            return
+        V, c = self._output_map
+        (x0, x1), (y0, y1) = self.plot.getPlotItem().vb.viewRange()
+        gx, gy = np.meshgrid(np.linspace(x0, x1, REGION_GRID), np.linspace(y0, y1, REGION_GRID))
+        k = np.argmax(np.column_stack([gx.ravel(), gy.ravel()]) @ V.T + c, axis=1)
+        rgba = np.empty((REGION_GRID * REGION_GRID, 4), np.uint8)
+        rgba[:, :3] = np.array(CLASS_COLORS, np.uint8)[k % len(CLASS_COLORS)]
+        rgba[:, 3] = REGION_ALPHA
+        self.regions.setImage(rgba.reshape(REGION_GRID, REGION_GRID, 4), autoLevels=False)
+        self.regions.setRect(x0, y0, x1 - x0, y1 - y0)
+        self.regions.setVisible(True)
 
     def _update_range(self, xy):
         """Fit the axes after a change of data, layer or mode; afterwards only grow them, or

@@ -21,10 +21,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
-from .colors import NEG, POS, qcolor
+from .colors import CLASS_COLORS, LUT, NEG, POS, class_color, lut_index, qcolor
 from .contours import ContourLines
 from .loss_view import _LogAxis
 from .output_view import make_plot
@@ -37,6 +38,9 @@ LOSS_CMAP = pg.ColorMap([0.0, 0.3, 0.65, 1.0],
 CONTOUR_PEN = pg.mkPen(40, 55, 75, 110, width=1)
 ERROR_STYLE = "color: #c0392b;"
 NOTE_STYLE = "color: #505050;"
+UNCONVERGED = (160, 160, 160)
+MAX_PICTURES = 6         # solutions drawn as pictures (the rest are counted)
+PICTURE_PX = 56          # side of a solution's picture on screen
 _SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -88,6 +92,32 @@ def grid_rect(x0, x1, y0, y1, shape):
     points of a (rows, cols) field spanning [x0, x1] × [y0, y1]."""
     dx, dy = (x1 - x0) / max(shape[1] - 1, 1), (y1 - y0) / max(shape[0] - 1, 1)
     return x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy
+
+
+def picture_rgb(picture, kind, vmax=1.0):
+    """RGB (G, G, 3) uint8 of a restart's output over the input plane, picture (G, G) with row 0
+    at the bottom (drawn top-down): the class colours for "multiclass" (class numbers), the
+    diverging map around y = 0.5 for "binary", around 0 on ±``vmax`` otherwise (NaN grey)."""
+    pic = np.asarray(picture, dtype=float)[::-1]
+    if kind == "multiclass":
+        k = np.nan_to_num(pic, nan=0).astype(int) % len(CLASS_COLORS)
+        rgb = np.array(CLASS_COLORS, dtype=np.uint8)[k]
+    else:
+        rgb = LUT[lut_index(pic - 0.5 if kind == "binary" else pic, 0.5 if kind == "binary" else vmax)]
+    rgb[np.isnan(pic)] = UNCONVERGED
+    return np.ascontiguousarray(rgb)
+
+
+def pixmap(rgb, size):
+    """A ``size`` × ``size`` QPixmap of an RGB image (G, G, 3) uint8."""
+    h, w = rgb.shape[:2]
+    image = QImage(rgb.data, w, h, 3 * w, QImage.Format_RGB888).copy()
+    return QPixmap.fromImage(image).scaled(size, size, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+
+
+def _fmt(v):
+    """``v`` to three significant digits with a true minus sign, never "−0"."""
+    return f"{v + 0.0:.3g}".replace("-", "−")
 
 
 def sub_w(l, j, i):
@@ -290,8 +320,15 @@ class LandscapeView(QWidget):
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
         self.hessian_plot.addItem(self.bars)
         self.hessian_text = _note()
+        self.grad_label = QLabel()
+        self.grad_label.setToolTip(tr("The length of the gradient of the training loss at the current "
+                                      "weights. Only where it is (almost) zero is the point a critical "
+                                      "point, which the eigenvalues then call a minimum or a saddle."))
+        top = QHBoxLayout()
+        top.addWidget(self.hessian_button)
+        top.addWidget(self.grad_label, 1)
         lay = QVBoxLayout(box)
-        lay.addWidget(self.hessian_button, 0, Qt.AlignLeft)
+        lay.addLayout(top)
         lay.addWidget(self.hessian_plot, 1)
         lay.addWidget(self.hessian_text)
         return box
@@ -301,10 +338,13 @@ class LandscapeView(QWidget):
         box = QGroupBox(tr("Restarts from other initial weights"))
         self.restarts_k = _spin(QSpinBox, 2, 50, 10, tr("K: how many networks to train, each from "
                                                         "its own random initial weights w⁰"))
-        self.restarts_steps = _spin(QSpinBox, 10, 100000, 2000, tr("Training steps per run"), step=500)
+        self.restarts_steps = _spin(QSpinBox, 10, 100000, 2000, tr(
+            "The most training steps per run; a run stops sooner once it has converged (‖∇L‖ ≤ 10⁻³, "
+            "or with minibatches the loss has stopped falling)"), step=500)
         self.restarts_button = QPushButton(tr("Run restarts"))
         self.restarts_button.setToolTip(tr("Train K networks with the current settings from seeds "
-                                           "seed … seed + K − 1 and compare where they end"))
+                                           "seed … seed + K − 1, each until it converges, and compare "
+                                           "the solutions they find"))
         self.restarts_button.clicked.connect(self._on_restarts)
         self.restarts_plot = make_plot(box)
         self.restarts_plot.setMouseEnabled(False, False)
@@ -312,10 +352,21 @@ class LandscapeView(QWidget):
         self.restarts_plot.setLabel("bottom", tr("seed"))
         self.restarts_plot.setLabel("left", tr("final loss"))
         self.restarts_plot.showGrid(x=False, y=True, alpha=0.2)
-        self.finals = pg.PlotDataItem(pen=None, symbol="o", symbolSize=9, symbolPen=pg.mkPen("w"),
-                                      symbolBrush=pg.mkBrush(*POS))
+        self.finals = pg.ScatterPlotItem(size=9, symbol="o")
         self.restarts_plot.addItem(self.finals)
         self.restarts_text = _note()
+        self.pictures = []                  # (picture QLabel, caption QLabel) per solution shown
+        self.solutions = QHBoxLayout()
+        for _ in range(MAX_PICTURES):
+            cell, image, caption = QVBoxLayout(), QLabel(), _note()
+            image.setFixedSize(PICTURE_PX, PICTURE_PX)
+            caption.setWordWrap(False)
+            cell.addWidget(image, 0, Qt.AlignHCenter)
+            cell.addWidget(caption, 0, Qt.AlignHCenter)
+            self.solutions.addLayout(cell)
+            self.pictures.append((image, caption))
+        self.solutions.addStretch(1)
+        self._hide_pictures()
         grid = QGridLayout()
         for c, w in enumerate((QLabel("K"), self.restarts_k, QLabel(tr("steps")),
                                self.restarts_steps, self.restarts_button)):
@@ -324,8 +375,17 @@ class LandscapeView(QWidget):
         lay = QVBoxLayout(box)
         lay.addLayout(grid)
         lay.addWidget(self.restarts_plot, 1)
+        lay.addLayout(self.solutions)
         lay.addWidget(self.restarts_text)
         return box
+
+    def _hide_pictures(self):
+        for image, caption in self.pictures:
+            image.clear()
+            image.setToolTip("")
+            caption.setText("")
+            image.setVisible(False)
+            caption.setVisible(False)
 
     # ------------------------------------------------------------ requests
     def add_pick(self, l, j, i):
@@ -415,9 +475,11 @@ class LandscapeView(QWidget):
         if "hessian" in parts:
             self.bars.setOpts(x=[], height=[], brushes=[])
             self.hessian_text.setText("")
+            self.grad_label.setText("")
         if "restarts" in parts:
             self.finals.setData([], [])
             self.restarts_text.setText("")
+            self._hide_pictures()
         if not self.busy:
             self.status.setStyleSheet(NOTE_STYLE)
             self.status.setText(self.tr("The network or the data changed: the results computed "
@@ -496,12 +558,14 @@ class LandscapeView(QWidget):
             self.tr(", log-spaced") if self.map.log else "")
         self.status.setText(self._slice_note)
 
-    def show_hessian(self, eigenvalues, label, n_negative, version=None):
-        """Plot the sorted spectrum (P,) of ∇²L and name the point (minimum / saddle / …)."""
+    def show_hessian(self, result, version=None):
+        """Plot the sorted spectrum of ∇²L, give ‖∇L‖, and name the point only where it is a
+        critical point. ``result``: a dict from :func:`nnviz.training.explore.hessian_at`
+        (eigenvalues (P,), label, n_negative, grad_norm, tol, critical)."""
         if not self._answered():
             return
         self.shown["hessian"] = version
-        lam = np.sort(np.asarray(eigenvalues, float))
+        lam = np.sort(np.asarray(result["eigenvalues"], float))
         tol = 1e-6 * (np.abs(lam).max() if lam.size else 0.0) + 1e-12
         brushes = [pg.mkBrush(qcolor(NEG) if v < -tol else qcolor(POS) if v > tol else "#999")
                    for v in lam]
@@ -511,27 +575,79 @@ class LandscapeView(QWidget):
             pad = 0.05 * (max(lam.max(), 0) - min(lam.min(), 0) or 1.0)
             self.hessian_plot.setRange(xRange=(0.4, lam.size + 0.6),
                                        yRange=(min(lam.min(), 0) - pad, max(lam.max(), 0) + pad), padding=0)
+        n_negative, g, gtol = int(result["n_negative"]), float(result["grad_norm"]), float(result["tol"])
+        critical = bool(result["critical"])
+        self.grad_label.setText(self.tr("‖∇L‖ = {0} {1} {2}").format(_fmt(g), "≤" if critical else ">",
+                                                                    _fmt(gtol)))
+        self.grad_label.setStyleSheet(NOTE_STYLE if critical else ERROR_STYLE)
+        count = self.tr("{0} negative eigenvalues of {1}").format(n_negative, lam.size)
+        if not critical:
+            self.hessian_text.setText(self.tr(
+                "Not a critical point: the loss still falls along −∇L (‖∇L‖ = {0}), so the curvature "
+                "({1}) does not make it a minimum or a saddle. Train on and compute again.").format(
+                _fmt(g), count))
+            return
         words = {"minimum": self.tr("a minimum: the loss rises in every direction"),
                  "saddle": self.tr("a saddle point: the loss still falls along {0} directions").format(
                      n_negative),
                  "maximum": self.tr("a maximum: the loss falls in every direction"),
                  "flat": self.tr("flat: some directions have (almost) zero curvature")}
-        self.hessian_text.setText(self.tr("{0} negative eigenvalues of {1} — {2}.").format(
-            int(n_negative), lam.size, words.get(label, label)))
+        self.hessian_text.setText(self.tr("‖∇L‖ ≈ 0 and {0} — {1}.").format(
+            count, words.get(result["label"], result["label"])))
 
-    def show_restarts(self, final_losses, seeds, n_distinct, version=None):
-        """Plot the final loss (K,) against the seed (K,) of each of K runs."""
+    def show_restarts(self, result, version=None):
+        """Plot each run's final loss against its seed, coloured by the solution it found (grey:
+        not converged), draw each solution's output over the input plane, and say how many
+        distinct solutions the converged runs found. ``result``: a dict from
+        :func:`nnviz.training.explore.restarts`."""
         if not self._answered():
             return
         self.shown["restarts"] = version
-        final, seeds = np.asarray(final_losses, float), np.asarray(seeds, float)
+        tr = self.tr
+        final, seeds = np.asarray(result["final_loss"], float), np.asarray(result["seeds"], float)
+        solution, status = np.asarray(result["solution"], int), list(result["status"])
         ok = np.isfinite(final)
         log = bool(ok.any() and (final[ok] > 0).all() and final[ok].max() > 10 * final[ok].min())
         self.restarts_plot.setLogMode(y=log)
-        self.finals.setData(seeds[ok], final[ok])
+        brushes = [pg.mkBrush(class_color(k) if k >= 0 else qcolor(UNCONVERGED, 120)) for k in solution[ok]]
+        pens = [pg.mkPen("w") if k >= 0 else pg.mkPen(90, 90, 90) for k in solution[ok]]
+        y = np.log10(final[ok]) if log else final[ok]
+        self.finals.setData(x=seeds[ok], y=y, brush=brushes, pen=pens)
         self.restarts_plot.enableAutoRange()
-        text = self.tr("{0} runs reached {1} distinct minima — the solution depends on the initial "
-                       "weights (lecture §5).").format(final.size, int(n_distinct))
+        k, n_conv, n_distinct = final.size, int(result["n_converged"]), int(result["n_distinct"])
+        self._show_pictures(result, final, solution)
+        if not n_conv:
+            text = tr("None of the {0} runs converged within {1} steps: the loss was still falling, "
+                      "so they say nothing about minima yet. Allow more steps.").format(
+                k, int(np.max(result["steps"], initial=0)))
+        elif n_distinct == 1:
+            text = tr("{0} of {1} runs converged, all to the same solution (the same outputs on the "
+                      "data).").format(n_conv, k)
+        else:
+            text = tr("{0} of {1} runs converged, to {2} distinct solutions (different outputs on the "
+                      "data): the solution found depends on the initial weights (lecture §5).").format(
+                n_conv, k, n_distinct)
+        unconverged = status.count("not converged")
+        if n_conv and unconverged:
+            text += " " + tr("Not converged (grey): {0}.").format(unconverged)
         if (~ok).any():
-            text += " " + self.tr("Diverged: {0} of {1} runs.").format(int((~ok).sum()), final.size)
+            text += " " + tr("Diverged: {0} of {1} runs.").format(int((~ok).sum()), k)
         self.restarts_text.setText(text)
+
+    def _show_pictures(self, result, final, solution):
+        """One small picture per solution (its first run's output over the input plane)."""
+        self._hide_pictures()
+        pictures = result.get("pictures")
+        if pictures is None:
+            return
+        pictures = np.asarray(pictures, float)
+        vmax = float(np.nanmax(np.abs(pictures))) if np.isfinite(pictures).any() else 1.0
+        for n, (image, caption) in zip(range(int(result["n_distinct"])), self.pictures):
+            runs = np.flatnonzero(solution == n)
+            image.setPixmap(pixmap(picture_rgb(pictures[runs[0]], result.get("kind"), vmax), PICTURE_PX))
+            image.setStyleSheet(f"border: 3px solid {class_color(n).name()};")
+            image.setToolTip(self.tr("Solution {0}: the output of seed {1} over the input plane").format(
+                n + 1, int(result["seeds"][runs[0]])))
+            caption.setText(self.tr("×{0}, L = {1}").format(len(runs), _fmt(final[runs].min())))
+            image.setVisible(True)
+            caption.setVisible(True)

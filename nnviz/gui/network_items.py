@@ -46,8 +46,8 @@ class _Level:
 
 
 def _fmt(v):
-    """``v`` to four significant digits with a true minus sign (hover text)."""
-    return f"{v:.4g}".replace("-", "−")
+    """``v`` to four significant digits with a true minus sign, never "−0" (hover text)."""
+    return f"{v + 0.0:.4g}".replace("-", "−")
 
 
 def _short(v):

@@ -6,8 +6,9 @@ of layer l. Two modes colour the same items:
 
 - "weights": edges by w_ji^(l), units by z_j^(l) of the selected sample (for 2-D
   inputs, each unit shows a thumbnail of z_j^(l) over the input plane);
-- "gradients": edges by ∂L/∂w_ji^(l), units by ∂L/∂b_j^(l), i.e. δ_j^(l) reduced
-  over the last minibatch: what the last step backpropagated.
+- "gradients": what backpropagation computes, as the lecture writes it: edges by
+  ∂L/∂w_ji^(l) of the last training step (its minibatch), units by the deltas
+  δ_j^(l) = ∂L_n/∂u_j^(l) of the selected training sample n (the hover says which n).
 
 A third state follows a recorded training step (:meth:`NetworkView.show_phase`):
 the layer of the current phase is highlighted, an arrow shows which way the
@@ -89,9 +90,10 @@ class NetworkView(QWidget):
         self.mode_box = QComboBox()
         tips = (self.tr("Edges: the weights wⱼᵢ⁽ˡ⁾. Units: the outputs zⱼ⁽ˡ⁾ = f(uⱼ⁽ˡ⁾) of the "
                         "selected sample; for 2-D inputs, each unit's zⱼ⁽ˡ⁾ over the input plane."),
-                self.tr("Edges: the gradients ∂L/∂wⱼᵢ⁽ˡ⁾ = δⱼ⁽ˡ⁾ zᵢ⁽ˡ⁻¹⁾ of the last step. Units: "
-                        "∂L/∂bⱼ⁽ˡ⁾, the deltas δⱼ⁽ˡ⁾ that backpropagation sent back, over the minibatch."))
-        names = (self.tr("weights w, outputs z"), self.tr("gradients ∂L/∂w, ∂L/∂b"))
+                self.tr("Edges: the gradients ∂L/∂wⱼᵢ⁽ˡ⁾ = Σₙ δⱼ⁽ˡ⁾ zᵢ⁽ˡ⁻¹⁾ of the last step's "
+                        "minibatch. Units: the deltas δⱼ⁽ˡ⁾ = ∂Lₙ/∂uⱼ⁽ˡ⁾ that backpropagation sends "
+                        "back, of the selected training sample n."))
+        names = (self.tr("weights w, outputs z"), self.tr("gradients ∂L/∂w, deltas δ"))
         for k, (name, tip) in enumerate(zip(names, tips)):
             self.mode_box.addItem(name, MODES[k])
             self.mode_box.setItemData(k, tip, Qt.ToolTipRole)
@@ -140,7 +142,7 @@ class NetworkView(QWidget):
         self._update()
 
     def set_mode(self, mode):
-        """Colour by "weights" (w, z) or "gradients" (∂L/∂w, ∂L/∂b)."""
+        """Colour by "weights" (w, z) or "gradients" (∂L/∂w, δ)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
         self.mode_box.blockSignals(True)
@@ -316,8 +318,8 @@ class NetworkView(QWidget):
     def _update_units(self):
         """Thumbnails, or fills with printed values, and each column's range caption."""
         s, L, m, grad = self.snapshot, self._L, self._m, self.mode == "gradients"
-        values = {l: finite((s.db[l] if grad and l > 1 else s.z[l])[:m[l]]) for l in range(1, L + 1)}
-        shared = self._level("db", np.concatenate([values[l] for l in range(2, L + 1)])) if grad else None
+        values = {l: finite((s.delta[l] if grad and l > 1 else s.z[l])[:m[l]]) for l in range(1, L + 1)}
+        shared = self._level("delta", np.concatenate([values[l] for l in range(2, L + 1)])) if grad else None
         for l in range(1, L + 1):
             thumbs = bool(s.grid_z) and (l == 1 or not grad)
             # thumbnails at half the grid's resolution (32 × 32 for a unit a few dozen pixels wide)
@@ -332,7 +334,7 @@ class NetworkView(QWidget):
                 for j, k in enumerate(_levels(centred, half)):
                     self.node_items[(l, j)].set_value(self._brushes[k], _short(values[l][j]),
                                                       abs(k - LEVELS // 2) > LEVELS // 3)
-            symbol = "x" if l == 1 else "∂L/∂b" if grad else "z"
+            symbol = "x" if l == 1 else "δ" if grad else "z"
             caption = self._captions[l]
             caption.setText(f"{symbol} ∈ [{_fmt(lo)}, {_fmt(hi)}]")
             _centred(caption)
@@ -344,16 +346,19 @@ class NetworkView(QWidget):
         if len(key) == 3:
             l, j, i = key
             w = _sym("w", l, j + 1, i + 1)
-            return (f"{w} = {_fmt(s.W[l][j, i])}    ∂L/∂{w} = {_fmt(s.dW[l][j, i])}\n"
+            return (f"{w} = {_fmt(s.W[l][j, i])}    ∂L/∂{w} = {_fmt(s.dW[l][j, i])}  "
+                    + self.tr("(last minibatch)") + "\n"
                     + self.tr("from unit i = {0} of layer {1} to unit j = {2} of layer {3}; "
                               "click to set the weight").format(i + 1, l - 1, j + 1, l))
         l, j = key
         head = self.tr("unit j = {0} of layer l = {1}").format(j + 1, l)
+        sample = self.tr("of training sample n = {0}:").format(s.sample)
         if l == 1:
-            return f"{head}\n{_sym('z', 1, j + 1)} = x{str(j + 1).translate(_SUB)} = {_fmt(s.z[1][j])}"
-        rows = (("u", s.u), ("z", s.z), ("δ", s.delta), ("b", s.b))
-        lines = [f"{_sym(name, l, j + 1)} = {_fmt(a[l][j])}" for name, a in rows]
-        lines.append(f"∂L/∂{_sym('b', l, j + 1)} = {_fmt(s.db[l][j])}  " + self.tr("(last minibatch)"))
+            return f"{head}\n{sample} {_sym('z', 1, j + 1)} = x{str(j + 1).translate(_SUB)} = {_fmt(s.z[1][j])}"
+        rows = (("u", s.u), ("z", s.z), ("δ", s.delta))
+        lines = [sample + "  " + "   ".join(f"{_sym(name, l, j + 1)} = {_fmt(a[l][j])}" for name, a in rows),
+                 f"{_sym('b', l, j + 1)} = {_fmt(s.b[l][j])}    ∂L/∂{_sym('b', l, j + 1)} = "
+                 f"{_fmt(s.db[l][j])}  " + self.tr("(last minibatch)")]
         return "\n".join([head, *lines])
 
     def _hover(self, key):

@@ -191,6 +191,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("HiddenView", "vertical"),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", "The unit j of layer l on the {0} axis (1 … n_l)."),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", "The output layer's decision boundary W^(L) z + b^(L) = 0, where y = 0.5: a straight line in the space of the last hidden layer."),  # hidden_view.py
+    QT_TRANSLATE_NOOP("HiddenView", "The output layer's class regions argmax_k (w_k^(L)ᵀ z + b_k^(L)): in the space of the last hidden layer they are cut by straight lines."),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", "This network has no hidden layer: the output is computed straight from the input. Add a hidden layer to see the features it learns."),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", "Layer"),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", "View"),  # hidden_view.py
@@ -201,6 +202,11 @@ STRINGS = (
     QT_TRANSLATE_NOOP("HiddenView", "PC1 explains {0:.0f} % of the variance of z<sup>({1})</sup> over the training data"),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", ", PC2 {0:.0f} %"),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", "Layer {0} has one unit: its output z<sub>1</sub><sup>({0})</sup> is plotted against random jitter so that overlapping points stay visible."),  # hidden_view.py
+    QT_TRANSLATE_NOOP("HiddenView", "Dashed: the output unit's decision line w<sup>(L)</sup>ᵀz + b<sup>(L)</sup> = 0 (y = 0.5), exact here: the network puts every point on its side's class."),  # hidden_view.py
+    QT_TRANSLATE_NOOP("HiddenView", "Shaded: the output's class regions argmax<sub>k</sub> (w<sub>k</sub>ᵀz + b<sub>k</sub>), exact here: the network gives every point its region's class."),  # hidden_view.py
+    QT_TRANSLATE_NOOP("HiddenView", "The output reads all {0} units of layer {1}: in the plane of two of them its decision boundary is not exact, so it is not drawn."),  # hidden_view.py
+    QT_TRANSLATE_NOOP("HiddenView", "The output reads all {0} units of layer {1}: in this PCA projection its decision boundary is not exact, so it is not drawn."),  # hidden_view.py
+    QT_TRANSLATE_NOOP("HiddenView", "The output's decision boundary is drawn in the space of the last hidden layer (layer {0})."),  # hidden_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "two weights you pick"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "two random filter-normalised directions (Li et al. 2018)"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "principal directions of the trajectory"),  # landscape_view.py
@@ -219,11 +225,12 @@ STRINGS = (
     QT_TRANSLATE_NOOP("LandscapeView", "Compute Hessian"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "∇²L, the matrix of second derivatives ∂²L/∂w∂w'. Its eigenvalues are the curvatures along its eigenvectors: all positive at a minimum, some negative at a saddle point."),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "eigenvalue (sorted)"),  # landscape_view.py
+    QT_TRANSLATE_NOOP("LandscapeView", "The length of the gradient of the training loss at the current weights. Only where it is (almost) zero is the point a critical point, which the eigenvalues then call a minimum or a saddle."),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "Restarts from other initial weights"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "K: how many networks to train, each from its own random initial weights w⁰"),  # landscape_view.py
-    QT_TRANSLATE_NOOP("LandscapeView", "Training steps per run"),  # landscape_view.py
+    QT_TRANSLATE_NOOP("LandscapeView", "The most training steps per run; a run stops sooner once it has converged (‖∇L‖ ≤ 10⁻³, or with minibatches the loss has stopped falling)"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "Run restarts"),  # landscape_view.py
-    QT_TRANSLATE_NOOP("LandscapeView", "Train K networks with the current settings from seeds seed … seed + K − 1 and compare where they end"),  # landscape_view.py
+    QT_TRANSLATE_NOOP("LandscapeView", "Train K networks with the current settings from seeds seed … seed + K − 1, each until it converges, and compare the solutions they find"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "final loss"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "steps"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "none yet"),  # landscape_view.py
@@ -236,6 +243,11 @@ STRINGS = (
     QT_TRANSLATE_NOOP("LandscapeView", "β (2nd principal direction)"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "α (random direction d₁)"),  # landscape_view.py
     QT_TRANSLATE_NOOP("LandscapeView", "β (random direction d₂)"),  # landscape_view.py
+    QT_TRANSLATE_NOOP("LandscapeView", "None of the {0} runs converged within {1} steps: the loss was still falling, so they say nothing about minima yet. Allow more steps."),  # landscape_view.py
+    QT_TRANSLATE_NOOP("LandscapeView", "{0} of {1} runs converged, all to the same solution (the same outputs on the data)."),  # landscape_view.py
+    QT_TRANSLATE_NOOP("LandscapeView", "{0} of {1} runs converged, to {2} distinct solutions (different outputs on the data): the solution found depends on the initial weights (lecture §5)."),  # landscape_view.py
+    QT_TRANSLATE_NOOP("LandscapeView", "Not converged (grey): {0}."),  # landscape_view.py
+    QT_TRANSLATE_NOOP("LandscapeView", "Diverged: {0} of {1} runs."),  # landscape_view.py
     QT_TRANSLATE_NOOP("LossView", "step"),  # loss_view.py
     QT_TRANSLATE_NOOP("LossView", "epoch"),  # loss_view.py
     QT_TRANSLATE_NOOP("LossView", "train"),  # loss_view.py

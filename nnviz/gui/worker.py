@@ -61,8 +61,8 @@ class TrainingWorker(QObject):
     opened = Signal(str, int, int)      # path, version and step of a session that opened
     progress = Signal(int, int)         # done, total (grid points, Hessian columns, restart runs)
     slice_ready = Signal(object, int)   # dict from nnviz.training.explore.slice_through, version
-    hessian_ready = Signal(object, str, int, int)   # eigenvalues, label, number negative, version
-    restarts_ready = Signal(object, object, int, int)  # final losses, seeds, distinct levels, version
+    hessian_ready = Signal(object, int)  # dict from nnviz.training.explore.hessian_at, version
+    restarts_ready = Signal(object, int)  # dict from nnviz.training.explore.restarts, version
     explore_failed = Signal(str)
     explore_cancelled = Signal()
     settings_loaded = Signal(object)    # Settings of an opened session or adopted weights file
@@ -253,14 +253,15 @@ class TrainingWorker(QObject):
     def compute_hessian(self):
         """The Hessian's spectrum at the current weights."""
         from ..training.explore import hessian_at
-        self._explore(self.hessian_ready, lambda progress: hessian_at(self.trainer, progress))
+        self._explore(self.hessian_ready, lambda progress: (hessian_at(self.trainer, progress),))
 
     @Slot(int, int)
     def compute_restarts(self, k, steps):
-        """``k`` runs of ``steps`` steps from seeds seed … seed + k − 1 (progress: runs done)."""
+        """``k`` runs from seeds seed … seed + k − 1, each until it converges or for at most ``steps``
+        steps (progress: runs done)."""
         from ..training.explore import restarts
-        self._explore(self.restarts_ready, lambda progress: restarts(
-            self.settings, k, steps, data=self.trainer.data, progress=progress))
+        self._explore(self.restarts_ready, lambda progress: (restarts(
+            self.settings, k, steps, data=self.trainer.data, progress=progress),))
 
     def asked_for(self):
         """Called in the sender's thread (a direct connection) as each landscape request is

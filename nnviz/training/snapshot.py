@@ -79,9 +79,11 @@ class Snapshot:
     data: object = None          # the Dataset (immutable, shared, not copied)
 
 
-def _input_grid(extent):
-    xs = np.linspace(extent[0], extent[1], GRID)
-    ys = np.linspace(extent[2], extent[3], GRID)
+def input_grid(extent, n=GRID):
+    """The n × n points of the 2-D input plane ``extent``, shape (n², 2), row-major with
+    row i at y = ys[i] (an image's rows)."""
+    xs = np.linspace(extent[0], extent[1], n)
+    ys = np.linspace(extent[2], extent[3], n)
     gx, gy = np.meshgrid(xs, ys)                   # row i is y = ys[i], as an image
     return np.column_stack([gx.ravel(), gy.ravel()])
 
@@ -112,7 +114,7 @@ def take(trainer, version, sample=0, extent=None, steps_per_second=0.0, running=
     extent = extent or plot_extent(np.concatenate([data.X_train, data.X_test]))
     grid_z, curve_x, curve_y = (), None, None
     if data.n_inputs == 2:
-        net.forward(pre.apply(_input_grid(extent)))
+        net.forward(pre.apply(input_grid(extent)))
         grid_z = tuple(None if a is None else _frozen(a.reshape(GRID, GRID, -1)) for a in net.z)
     elif data.n_inputs == 1:
         xs = np.linspace(extent[0], extent[1], 200)

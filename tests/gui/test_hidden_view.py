@@ -2,7 +2,7 @@
 import numpy as np
 
 from nnviz.gui.hidden_view import HiddenView, pca
-from nnviz.training.trainer import Settings, load_data
+from nnviz.training.trainer import Settings, build, load_data
 
 
 def make_view(qtbot, snapshot_factory, steps=20, **settings):
@@ -143,3 +143,65 @@ def test_axis_range_is_stable_between_frames(qtbot, snapshot_factory):
     now = np.array(vb.viewRange())
     assert np.all(now[:, 0] <= train.min(axis=0)) and np.all(now[:, 1] >= train.max(axis=0))
     assert len(view.plot.scene().items()) == items
+
+
+def trained_view(qtbot, settings, steps):
+    """A HiddenView showing a snapshot of ``settings`` trained for ``steps`` steps."""
+    from nnviz.training.snapshot import take
+    t = build(settings)
+    t.run(steps=steps)
+    view = HiddenView()
+    qtbot.addWidget(view)
+    view.set_data(t.data)
+    snap = take(t, 1)
+    view.show_snapshot(snap)
+    return view, snap, t
+
+
+def side_of_line(view, xy):
+    """The signed side of each plot point (M, 2) of the drawn dashed line."""
+    pos = view.boundary.pos()
+    angle = np.radians(view.boundary.angle)
+    return (xy - np.array([pos.x(), pos.y()])) @ np.array([-np.sin(angle), np.cos(angle)])
+
+
+def test_the_two_unit_scene_becomes_separable_by_the_output_line(qtbot, hidden_linear):
+    view, snap, t = trained_view(qtbot, hidden_linear, 1500)
+    assert t.evaluate()["test_accuracy"] >= 0.95 and t.evaluate()["train_accuracy"] == 1.0
+    assert view.boundary.isVisible() and "exact here" in view.boundary_note.text()
+    train, test = plotted(view)
+    side = side_of_line(view, np.concatenate([train, test]))
+    predicted = snap.data_z[-1][:, 0] > 0.5
+    assert np.all((side > 0) == predicted) or np.all((side < 0) == predicted)   # as the net classifies
+    d = np.asarray(t.data.d_train)[:, 0] > 0.5
+    assert np.all((side[:len(train)] > 0) == d) or np.all((side[:len(train)] < 0) == d)   # separable
+
+
+def test_softmax_outputs_shade_their_class_regions_exactly(qtbot):
+    view, snap, t = trained_view(qtbot, Settings(dataset="blobs", classes=3, hidden=(4, 2), eps=0.1), 2000)
+    assert view.regions.isVisible() and not view.boundary.isVisible()
+    assert "class regions" in view.boundary_note.text() and "exact here" in view.boundary_note.text()
+    train, test = plotted(view)
+    xy = np.concatenate([train, test])
+    V, c = view._output_map
+    predicted = snap.data_z[-1].argmax(axis=1)
+    assert np.array_equal((xy @ V.T + c).argmax(axis=1), predicted)        # the regions' rule
+    image, rect = view.regions.image, view.regions.mapRectToParent(view.regions.boundingRect())
+    cols = np.clip(((xy[:, 0] - rect.left()) / rect.width() * image.shape[1]).astype(int), 0, image.shape[1] - 1)
+    rows = np.clip(((xy[:, 1] - rect.top()) / rect.height() * image.shape[0]).astype(int), 0, image.shape[0] - 1)
+    from nnviz.gui.colors import CLASS_COLORS
+    drawn = np.array([[tuple(image[r, k, :3]) == CLASS_COLORS[j] for j in range(3)].index(True)
+                      for r, k in zip(rows, cols)])
+    assert (drawn == predicted).mean() > 0.97                           # what is drawn, up to pixels
+
+
+def test_a_projection_of_a_wider_layer_says_the_boundary_is_not_exact(qtbot, snapshot_factory):
+    view, snap = make_view(qtbot, snapshot_factory, hidden=(4,))
+    assert not view.boundary.isVisible() and not view.regions.isVisible()
+    assert "in the plane of two of them its decision boundary is not exact" in view.boundary_note.text()
+    view.mode.setCurrentIndex(HiddenView.PCA)
+    assert not view.boundary.isVisible()
+    assert "in this PCA projection its decision boundary is not exact" in view.boundary_note.text()
+    view, snap = make_view(qtbot, snapshot_factory, hidden=(3, 2))
+    view.layer.setCurrentIndex(0)                                     # not the last hidden layer
+    assert not view.boundary.isVisible() and "(layer 3)" in view.boundary_note.text()

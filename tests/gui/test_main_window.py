@@ -356,7 +356,7 @@ def test_cancel_in_the_landscape_tab_frees_the_worker(make_window, qtbot):
             ls.cancel.click()
         w._play(True)                                     # training runs again at once
         wait_snapshot(qtbot, w, lambda s: s.running and s.step > 10)
-    assert ls.status.text() == "Cancelled." and ls.finals.getData()[0] is None     # nothing drawn
+    assert ls.status.text() == "Cancelled." and len(ls.finals.getData()[0]) == 0     # nothing drawn
 
 
 def test_choosing_a_preset_again_restarts_it_and_clears_the_step_through(make_window, qtbot):

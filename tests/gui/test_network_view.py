@@ -1,5 +1,6 @@
 """The network view follows the snapshots it is given: items, colours, hover text, clicks."""
 import dataclasses
+import re
 
 import numpy as np
 import pytest
@@ -98,10 +99,11 @@ def test_edge_colour_follows_the_sign_of_its_weight(view, snapshot):
     assert view.edge_items[(2, 0, 1)].pen().widthF() < thick
 
 
-def test_gradient_mode_colours_edges_by_dW_and_units_by_db(view, snapshot_factory):
+def test_gradient_mode_colours_edges_by_dW_and_units_by_delta(view, snapshot_factory):
     snap = snapshot_factory(steps=5, dataset="sin", hidden=(8,))
     snap = with_layer(with_layer(snap, "W", 3, 0, 2, -2.0), "dW", 3, 0, 2, 0.5)
-    snap = with_vector(with_vector(snap, "z", 2, 1, 0.9), "db", 2, 1, -0.5)
+    snap = with_vector(with_vector(snap, "z", 2, 1, 0.9), "delta", 2, 1, -0.5)
+    snap = with_vector(snap, "db", 2, 1, 0.5)                   # the minibatch's sum: not what units show
     view.show_snapshot(snap)
     assert orangeish(view.edge_color(3, 0, 2))
     assert blueish(view.node_items[(2, 1)].brush().color())
@@ -110,6 +112,8 @@ def test_gradient_mode_colours_edges_by_dW_and_units_by_db(view, snapshot_factor
     assert blueish(view.edge_color(3, 0, 2))
     assert orangeish(view.node_items[(2, 1)].brush().color())
     assert view.color_bar.title == "∂L/∂w"
+    assert view._captions[2].text().startswith("δ ∈ [") and "∂L/∂b" not in view.mode_box.currentText()
+    assert "δ" in view.mode_box.currentText() and "∂L/∂w" in view.mode_box.currentText()
     view.mode_box.setCurrentIndex(0)                            # the combo box switches back
     assert view.mode == "weights" and orangeish(view.edge_color(3, 0, 2))
     with pytest.raises(ValueError):
@@ -213,7 +217,7 @@ def test_thumbnails_for_2d_inputs_only(view, snapshot_factory):
     for node in view.node_items.values():
         assert node.thumb is not None and node.thumb.isVisible() and not node.thumb.pixmap().isNull()
         assert node.thumb.pixmap().width() == 32         # half the 64 × 64 grid
-    view.set_mode("gradients")                                 # hidden units now show ∂L/∂b
+    view.set_mode("gradients")                                 # hidden units now show δ
     assert not view.node_items[(2, 0)].thumb.isVisible() and view.node_items[(1, 0)].thumb.isVisible()
     view.show_snapshot(snapshot_factory(steps=3, dataset="sin", hidden=(8,)))
     assert all(node.thumb is None for node in view.node_items.values())
@@ -462,3 +466,26 @@ def test_an_edge_is_clicked_wherever_it_is_hovered(qtbot, view, snapshot):
         assert clicks == [hovered]
         QTest.mouseMove(view.canvas.viewport(), QPoint(2, 2))          # away, to hover afresh
         qtbot.waitUntil(lambda: view._hovered is None, timeout=1000)
+
+
+def test_a_unit_says_which_sample_its_values_belong_to(view, snapshot_factory):
+    snap = dataclasses.replace(snapshot_factory(steps=3, hidden=(3,)), sample=7)
+    view.show_snapshot(snap)
+    text = view._describe((2, 1))
+    assert "of training sample n = 7:" in text and f"δ₂⁽²⁾ = {_fmt(snap.delta[2][1])}" in text
+    assert "(last minibatch)" in text.splitlines()[-1] and "∂L/∂b₂⁽²⁾" in text.splitlines()[-1]
+    assert "(last minibatch)" in view._describe((2, 1, 0))           # ∂L/∂w is the step's, not n's
+
+
+def test_no_minus_zero_anywhere(view, snapshot_factory):
+    snap = snapshot_factory(steps=0, dataset="sin", hidden=(3,))
+    zero = tuple(None if a is None else np.full_like(a, -0.0) for a in snap.delta)
+    snap = with_layer(dataclasses.replace(snap, delta=zero, db=zero), "dW", 2, 0, 0, -0.0)
+    view.show_snapshot(snap)
+    view.set_mode("gradients")
+    assert _fmt(-0.0) == "0"
+    texts = [view._describe(k) for k in list(view.node_items) + list(view.edge_items)]
+    texts += [c.text() for c in view._captions.values()]
+    texts += [n.text.text() for n in view.node_items.values()]
+    minus_zero = re.compile(r"(?<![e\d.])−0(?![.\d])")           # "−0", not "−0.5" or "1e−05"
+    assert not [t for t in texts if minus_zero.search(t)]

@@ -202,12 +202,12 @@ def test_landscape_requests(make_worker, qtbot):
     progress.clear()
     with qtbot.waitSignal(w.hessian_ready, timeout=10000) as sig:
         r.compute_hessian.emit()
-    assert len(sig.args[0]) == w.trainer.net.n_params == 13 and sig.args[-1] == w.version
+    assert len(sig.args[0]["eigenvalues"]) == w.trainer.net.n_params == 13 and sig.args[-1] == w.version
     assert progress == [(10, 13), (13, 13)]                         # columns done
     progress.clear()
     with qtbot.waitSignal(w.restarts_ready, timeout=20000) as sig:
         r.compute_restarts.emit(3, 50)
-    assert len(sig.args[0]) == 3
+    assert len(sig.args[0]["final_loss"]) == 3 and sig.args[-1] == w.version
     assert progress == [(0, 3), (1, 3), (2, 3)]                     # runs done of K
     w.progress.connect(lambda done, total: w.cancel(), Qt.DirectConnection)   # cancel mid-way
     with qtbot.waitSignal(w.explore_cancelled, timeout=10000):
