@@ -567,6 +567,10 @@ STRINGS = (
     QT_TRANSLATE_NOOP("presets", "Started next to the saddle point w = 0 (very small initial weights), gradient descent lingers on a plateau of the error for hundreds of steps before it drops; from Xavier's initial weights it drops at once."),  # runtime
     QT_TRANSLATE_NOOP("presets", "w⁰ ≈ 0 (small)"),  # runtime
     QT_TRANSLATE_NOOP("presets", "w⁰ Xavier"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Hidden layers make the classes linearly separable"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "In the two units of the last hidden layer the two classes become separable by a straight line, the output unit's w^(L)ᵀz + b = 0: the network classifies every point by its side of it."),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Local minima: the solution depends on the initial values"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "Run restarts on the Loss landscape tab: ten runs from different initial weights all converge (‖∇L‖ ≤ 10⁻³), to several distinct solutions with different decision boundaries; only some reach the lowest error."),  # runtime
     QT_TRANSLATE_NOOP("losses", "δ^(L) = z − d (matched output/loss pair)"),  # runtime
     QT_TRANSLATE_NOOP("losses", "δ^(L) = f'(u^(L)) ⊙ ∂L/∂z (general chain rule)"),  # runtime
     QT_TRANSLATE_NOOP("losses", "δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)"),  # runtime

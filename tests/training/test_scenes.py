@@ -116,3 +116,24 @@ def test_the_worked_example_agrees_with_central_differences_and_its_error_falls(
     err, _, _ = gradient_check(t.net, t.X_train, t.D_train)
     assert err < 1e-6
     assert train_loss(c, 0)[-1] < 0.5 * train_loss(c, 0)[0]
+
+
+def test_hidden_linear_makes_the_classes_separable_by_the_output_line_in_the_hidden_plane():
+    c = played("hidden_linear")
+    t = c.trainers[0]
+    net = t.net
+    assert net.sizes[-2] == 2 and t.evaluate()["train_accuracy"] == 1.0
+    net.forward(t.X_train)
+    z, y = net.z[net.L - 1], net.z[net.L][:, 0]
+    side = z @ net.W[net.L][0] + net.b[net.L][0]            # w^(L)ᵀz + b
+    assert np.array_equal(side > 0, y > 0.5)                   # the network classifies by the line
+    assert np.array_equal(side > 0, np.asarray(t.D_train)[:, 0] > 0.5)   # which separates the classes
+
+
+def test_local_minima_restarts_converge_to_several_distinct_solutions():
+    from nnviz.training.explore import restarts
+    sc = scene("local_minima")
+    out = restarts(sc.settings, k=10, steps=sc.steps)
+    assert out["n_converged"] == 10 and out["n_distinct"] >= 2
+    best = out["final_loss"].min()
+    assert np.sum(np.isclose(out["final_loss"], best, rtol=1e-3)) < 10   # only some reach the lowest
