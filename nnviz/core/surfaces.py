@@ -33,7 +33,7 @@ from .formula import Formula, parse_formula
 from .optimizers import make_optimizer
 
 __all__ = ["Surface", "Scene", "SURFACES", "RACERS", "RAVINE_AB", "make_surface", "Path", "run_paths",
-           "run_scene", "path_outcome", "steps_near", "convergence_map",
+           "run_scene", "path_outcome", "steps_near", "sign_changes", "claim_holds", "convergence_map",
            "hessian_eigen", "spectrum_label", "DIVERGENCE_LIMIT", "MAX_STEPS", "MAX_NOISE", "MAX_PLOT_VALUE",
            "plot_field", "view_field"]
 
@@ -42,6 +42,7 @@ DIVERGENCE_LIMIT = 1e6
 MAX_STEPS, MAX_NOISE = 10_000, 100.0      # of run_paths: steps per path, std of the gradient noise
 #: The largest |L| a plot draws (and computes colour scales with); beyond it, off the scale.
 MAX_PLOT_VALUE = 1e100
+SADDLE_RADIUS = 0.25         # "near the saddle point" in claim_holds
 #: Every name :func:`run_paths` races, in display order.
 RACERS = ("gd", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 #: The curvatures a, b of the ravine ½(a x² + b y²) (also of the arena's convergence map).
@@ -69,7 +70,8 @@ def _adaptive_eps(view, scale=0.02):
     """AdaGrad, RMSProp and Adam step about ε per coordinate, whatever ‖∇L‖ is: their own ε
     is a fixed share of the plot's width (AdaGrad's 5 times that, as its steps shrink)."""
     width = max(view[1] - view[0], view[3] - view[2])
-    return (("adagrad", 5 * scale * width), ("rmsprop", scale * width), ("adam", scale * width))
+    eps = round(scale * width, 4)             # 4 decimals: what the arena's boxes hold exactly
+    return (("adagrad", round(5 * eps, 4)), ("rmsprop", eps), ("adam", eps))
 
 
 @dataclass(frozen=True)
@@ -151,9 +153,9 @@ def saddle():
                     lambda x, y: x ** 2 - y ** 2,
                     lambda x, y: (2 * x, -2 * y),
                     lambda x, y: (2.0, 0.0, -2.0),
-                    view=(-2.0, 2.0, -2.0, 2.0), start=(-1.5, 1e-3), eps=0.1,
+                    view=(-2.0, 2.0, -2.0, 2.0), start=(-1.5, 1e-4), eps=0.1,
                     critical=(("saddle", (0.0, 0.0)),),
-                    scene=Scene(("gd", "sgd"), noise=0.5, steps=60))
+                    scene=Scene(("gd", "sgd"), noise=0.5, steps=80))
 
 
 def monkey():
@@ -409,6 +411,32 @@ def path_outcome(path, surface):
     if path.diverged:
         return "diverged", path.stop_step + 1
     return "", None
+
+
+def sign_changes(path, n=50):
+    """On how many of the first n steps the sign of y flips: a zig-zag across the ravine."""
+    y = path.points[:n + 1, 1]
+    return int(np.sum(np.sign(y[1:]) != np.sign(y[:-1])))
+
+
+def claim_holds(surface, paths):
+    """Whether ``paths`` (name → Path) show the claim of ``surface``'s scene; False when the
+    surface has none or an optimiser of the claim is missing.
+
+    * ravine: SGD's y changes sign on most of the first 50 steps, momentum's on at most
+      half as many, and momentum ends lower (both 50 steps at least);
+    * saddle: GD stays within 0.25 of the saddle point for ≥ 20 steps, SGD for at most half
+      as many, and both leave the plotted region downhill.
+    """
+    if surface.name == "ravine" and {"sgd", "momentum"} <= set(paths):
+        sgd, mom = paths["sgd"], paths["momentum"]
+        return bool(min(sgd.stop_step, mom.stop_step) >= 50 and sign_changes(sgd) > 25
+                    and sign_changes(mom) <= sign_changes(sgd) / 2 and mom.losses[-1] < sgd.losses[-1])
+    if surface.name == "saddle" and {"gd", "sgd"} <= set(paths):
+        near = [steps_near(paths[n], (0.0, 0.0), SADDLE_RADIUS) for n in ("gd", "sgd")]
+        left = all(path_outcome(paths[n], surface)[0] == "left" for n in ("gd", "sgd"))
+        return bool(near[0] >= 20 and near[1] <= near[0] / 2 and left)
+    return False
 
 
 def steps_near(path, point, radius):

@@ -1,5 +1,9 @@
-"""The optimiser arena (LECTURE.md §5–6): GD, SGD, momentum, Nesterov and Adam racing
-across the same 2-D loss surface, from the same start, with the same ε.
+"""The optimiser arena (LECTURE.md §5–6): GD, SGD, momentum, Nesterov, AdaGrad, RMSProp
+and Adam racing across the same 2-D loss surface, from the same start, each with the
+common ε or its own.
+
+A surface opens with its :class:`~nnviz.core.surfaces.Scene` (the race ``nnviz paths``
+runs by default); its hint states the scene's claim only while the paths show it.
 
 Everything runs in the GUI thread: 2-D paths are cheap. Any change of a setting
 recomputes every path at once with :func:`~nnviz.core.surfaces.run_paths`; a
@@ -18,12 +22,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSlider,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
+                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSlider, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
-from ..core.surfaces import (MAX_PLOT_VALUE, convergence_map, hessian_eigen, make_surface, plot_field, run_paths,
-                             view_field)
+from ..core.surfaces import (MAX_PLOT_VALUE, RACERS, RAVINE_AB, claim_holds, convergence_map, hessian_eigen,
+                             make_surface, path_outcome, plot_field, run_paths, view_field)
 from .app import explain
 from .colors import NEG
 from .landscape_view import ERROR_STYLE, NOTE_STYLE, ContourMap, grid_rect, log_axis
@@ -31,21 +36,23 @@ from .output_view import make_plot
 
 __all__ = ["ArenaView", "OPTIMIZERS", "COLORS"]
 
-OPTIMIZERS = ("gd", "sgd", "momentum", "nesterov", "adam")
-LABELS = {"gd": "GD", "sgd": "SGD", "momentum": "Momentum SGD", "nesterov": "Nesterov", "adam": "Adam"}
+OPTIMIZERS = RACERS
+LABELS = {"gd": "GD", "sgd": "SGD", "momentum": "Momentum SGD", "nesterov": "Nesterov", "adagrad": "AdaGrad",
+          "rmsprop": "RMSProp", "adam": "Adam"}
 COLORS = {"gd": (25, 25, 25), "sgd": NEG, "momentum": (30, 150, 60), "nesterov": (130, 80, 190),
-          "adam": (210, 40, 45)}
+          "adagrad": (230, 140, 20), "rmsprop": (20, 160, 170), "adam": (210, 40, 45)}
 SURFACE_NAMES = {
     "ravine": "Ravine (SGD vs Momentum SGD)", "saddle": "Saddle x² − y²", "monkey": "Monkey saddle",
     "rosenbrock": "Rosenbrock", "himmelblau": "Himmelblau (four minima)", "beale": "Beale",
     "camel": "Six-hump camel", "custom": "Custom formula…"}
-#: Settings a surface opens with, besides its suggested ε: the ravine's ε lies near 2/20, so
-#: that plain SGD zig-zags as on the "SGD vs Momentum SGD" slide (yet below Nesterov's limit).
-OPENING = {"ravine": {"eps": 0.07, "mu": 0.5}, "rosenbrock": {"steps": 1500}, "beale": {"steps": 1000}}
+#: The claims of scenes, shown only while :func:`~nnviz.core.surfaces.claim_holds` says they hold.
+CLAIMS = {
+    "ravine": "SGD zig-zags across the ravine, momentum SGD runs along it and gets further (lecture §6).",
+    "saddle": "GD lingers near the saddle point for many steps before it leaves; the noise of SGD "
+              "pushes it off sooner (§5)."}
 HINTS = {
-    "ravine": "SGD zig-zags across the ravine, momentum runs along it (lecture §6). "
-              "ε > 2/20 = 0.1 diverges.",
-    "saddle": "GD started on y = 0 runs into the saddle point and stays; noise lets SGD escape (§5).",
+    "ravine": "The ravine of the slide “SGD vs Momentum SGD”. ε > 2/20 = 0.1 diverges.",
+    "saddle": "Started just off y = 0, the axis that runs into the saddle point.",
     "monkey": "A degenerate saddle: the Hessian is zero at the origin.",
     "rosenbrock": "A curved, flat-bottomed valley: easy to enter, slow to follow to the minimum (1, 1).",
     "himmelblau": "Four minima: which one is found depends on the start (§5). Click to move the start.",
@@ -56,7 +63,7 @@ CURVATURE = {"minimum": "curves up both ways", "saddle": "saddle-shaped", "maxim
              "flat": "flat in one direction"}
 AT = {"minimum": "at a minimum", "saddle": "at a saddle point", "maximum": "at a maximum",
       "flat": "at a flat critical point"}
-RAVINE_AB, EPS_RANGE, GRID, FPS, CRITICAL_GRAD = (1.0, 20.0), (1e-5, 1.0), 161, 30, 1e-3
+EPS_RANGE, GRID, FPS, CRITICAL_GRAD = (1e-5, 1.0), 161, 30, 1e-3
 FAR = 3.0                    # a path is drawn until it leaves the view box enlarged FAR times
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 SYMBOLS = {"minimum": "star", "saddle": "x", "maximum": "t"}
@@ -142,7 +149,7 @@ class ArenaView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.surface = make_surface("ravine", a=RAVINE_AB[0], b=RAVINE_AB[1])
+        self.surface = make_surface("ravine")
         self.start, self.paths, self.frames_drawn, self.step = self.surface.start, {}, 0, 0
         self._cursor, self._gl_view, self._extent, self._shown = 0.0, None, (0, 0, 0, 0), {}
         self.timer = QTimer(self)
@@ -175,9 +182,10 @@ class ArenaView(QWidget):
         self.formula_error.setStyleSheet(ERROR_STYLE)
         for w in (self.formula, self.formula_error):
             w.setVisible(False)
-        self.preset = QPushButton(tr("GD stalls at the saddle"))
-        self.preset.setToolTip(tr("Saddle x² − y², start on y = 0: GD runs into the saddle point and "
-                                  "stays (∇L = 0); the noise of SGD pushes it off (lecture §5)"))
+        self.preset = QPushButton(tr("GD lingers at the saddle"))
+        self.preset.setToolTip(tr("Saddle x² − y², start just off y = 0: GD runs into the saddle point and "
+                                  "lingers (∇L ≈ 0) before it leaves; the noise of SGD pushes it off "
+                                  "sooner (lecture §5)"))
         self.preset.clicked.connect(self.preset_saddle)
         box = QGroupBox(tr("Surface"))
         form = QVBoxLayout(box)
@@ -186,21 +194,31 @@ class ArenaView(QWidget):
         col.addWidget(box)
 
         box = QGroupBox(tr("Optimisers"))
-        grid = QVBoxLayout(box)
-        grid.setSpacing(2)
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(2)
         tips = {"gd": tr("w ← w − ε∇L on the exact gradient (full-batch gradient descent)"),
                 "sgd": tr("w ← w − ε(∇L + noise): the noisy gradient of one sample"),
                 "momentum": tr("w ← w − ε∇L + μv, v = w − w_prev: inertia damps the zig-zag (§6)"),
                 "nesterov": tr("Momentum with the gradient taken at the look-ahead point w + μv"),
+                "adagrad": tr("AdaGrad: each coordinate's step divided by √(sum of its squared gradients)"),
+                "rmsprop": tr("RMSProp: each coordinate's step divided by its running gradient size"),
                 "adam": tr("Adam: each coordinate's step scaled by its running gradient size")}
-        self.checks = {}
-        for name in OPTIMIZERS:
+        self.checks, self.own_eps = {}, {}
+        for r, name in enumerate(OPTIMIZERS):
             check = self.checks[name] = QCheckBox(tr(LABELS[name]))
             check.setIcon(_swatch(COLORS[name]))
             check.setChecked(True)
             check.setToolTip(tips[name])
             check.toggled.connect(self.recompute)
-            grid.addWidget(check)
+            own = self.own_eps[name] = QDoubleSpinBox()
+            own.setRange(0.0, EPS_RANGE[1])
+            own.setDecimals(4)
+            own.setSingleStep(0.005)
+            own.setSpecialValueText(tr("= ε"))          # 0: the common ε of the slider below
+            own.setToolTip(tr("This optimiser's own learning rate; “= ε”: the common ε below"))
+            own.valueChanged.connect(self.recompute)
+            grid.addWidget(check, r, 0)
+            grid.addWidget(own, r, 1)
         col.addWidget(box)
 
         box = QGroupBox(tr("Settings"))
@@ -336,7 +354,7 @@ class ArenaView(QWidget):
         self.conv_plot.setLabel("left", "μ")
         lo, hi = (math.log10(v) for v in EPS_RANGE)
         eps, mu = np.logspace(lo, hi, 241), np.linspace(0.0, 0.99, 100)
-        rate = convergence_map(*RAVINE_AB, eps, mu)
+        rate = convergence_map(*RAVINE_AB, eps, mu)          # the ravine make_surface("ravine") builds
         slow = np.clip(np.log10(1.0 / np.maximum(1.0 - rate, 1e-9)) / 3.0, 0.0, 1.0)[..., None]
         dark, light = np.array([18, 42, 86.0]), np.array([246, 247, 248.0])
         rgb = np.where(rate[..., None] >= 1.0, [235, 170, 160], dark + (light - dark) * slow)
@@ -364,8 +382,7 @@ class ArenaView(QWidget):
         """Switch to surface ``name`` ("custom" needs ``formula``). A bad formula is shown
         in red under the field and the old surface stays; returns True on success."""
         try:
-            params = {"a": RAVINE_AB[0], "b": RAVINE_AB[1]} if name == "ravine" else {}
-            surface = make_surface(name, formula=formula, **params)
+            surface = make_surface(name, formula=formula)
             *_, Z, off_scale = view_field(surface, GRID)
         except ValueError as err:                # FormulaError, no formula at all, nothing to draw
             self._formula_message(explain(err), ERROR_STYLE)
@@ -380,14 +397,26 @@ class ArenaView(QWidget):
         self.surface_combo.setCurrentIndex(self.surface_combo.findData(name))
         self.surface_combo.blockSignals(False)
         self.formula.setVisible(name == "custom")
-        opening = OPENING.get(name, {})
-        self.eps.setValue(opening.get("eps", surface.eps), quiet=True)
-        self.mu.setValue(opening.get("mu", self.mu.value()), quiet=True)
-        self.steps.blockSignals(True)
-        self.steps.setValue(opening.get("steps", self.steps.value()))
-        self.steps.blockSignals(False)
+        self._apply_scene(surface.scene)
         self._show_surface()
         return True
+
+    def _apply_scene(self, scene):
+        """Set every control to ``scene`` (the surface's own: what ``nnviz paths`` runs), quietly."""
+        own = dict(scene.own_eps)
+        boxes = (self.steps, self.seed, *self.checks.values(), *self.own_eps.values())
+        for w in boxes:
+            w.blockSignals(True)
+        for name in OPTIMIZERS:
+            self.checks[name].setChecked(name in scene.optimizers)
+            self.own_eps[name].setValue(own.get(name, 0.0))
+        self.steps.setValue(scene.steps)
+        self.seed.setValue(scene.seed)
+        for w in boxes:
+            w.blockSignals(False)
+        self.eps.setValue(self.surface.eps, quiet=True)
+        self.mu.setValue(scene.mu, quiet=True)
+        self.noise.setValue(scene.noise, quiet=True)
 
     def _formula_message(self, text, style):
         """The line under the formula: an error (the old surface stays), a note, or nothing."""
@@ -420,8 +449,6 @@ class ArenaView(QWidget):
         self._loss_log = bool(finite.size and finite.min() >= 0)
         self.loss_plot.setLogMode(y=self._loss_log)
         self.conv_box.setVisible(s.name == "ravine")
-        self.caption.setText(f"L(x, y) = {pretty(s.text)}<br>{self.tr(HINTS[s.name])} "
-                             + self.tr("★ minimum ✕ saddle ○ start — click to move the start."))
         if self._gl_view is not None:
             self._show_3d(self.three_d.isChecked())
         self.recompute()
@@ -453,18 +480,8 @@ class ArenaView(QWidget):
         self.recompute()
 
     def preset_saddle(self):
-        """GD vs SGD on x² − y² from (1, 0), on the saddle's stable line y = 0: GD stays at the saddle."""
-        for w in (self.eps, self.noise, self.steps, *self.checks.values()):
-            w.blockSignals(True)
-        for name, check in self.checks.items():
-            check.setChecked(name in ("gd", "sgd"))
-        self.steps.setValue(60)
-        self.noise.setValue(0.5, quiet=True)
-        for w in (self.eps, self.noise, self.steps, *self.checks.values()):
-            w.blockSignals(False)
+        """The saddle's scene: GD vs SGD on x² − y² from just off the stable line y = 0."""
         self.set_surface("saddle")
-        self.eps.setValue(0.1, quiet=True)
-        self._set_start(1.0, 0.0)
 
     # ------------------------------------------------------------ paths
     def checked(self):
@@ -475,7 +492,8 @@ class ArenaView(QWidget):
         """Run the ticked optimisers with the current settings and restart the animation."""
         names = self.checked()
         self.paths = run_paths(self.surface, self.start, names, self.eps.value(), mu=self.mu.value(),
-                               steps=self.steps.value(), noise=self.noise.value(), seed=self.seed.value())
+                               steps=self.steps.value(), noise=self.noise.value(), seed=self.seed.value(),
+                               own_eps=self.own_eps_values())
         self.start_marker.setData([self.start[0]], [self.start[1]])
         self.conv_marker.setData([math.log10(self.eps.value())], [self.mu.value()])
         x0, x1, y0, y1 = self.surface.view
@@ -495,13 +513,26 @@ class ArenaView(QWidget):
                 entries.append(f'<span style="color:{rgb}">━━</span>&nbsp;{self.tr(LABELS[name])}'
                                + (f'&nbsp;<span style="{ERROR_STYLE}">{status}</span>' if status else ""))
         self.legend.setText(" &nbsp;&nbsp; ".join(entries))
+        self._show_caption()
         self._fit_loss_range()
         self.restart_animation()
 
+    def own_eps_values(self):
+        """name → ε of the optimisers with their own learning rate (box not at “= ε”)."""
+        return {n: box.value() for n, box in self.own_eps.items() if box.value() > 0}
+
+    def _show_caption(self):
+        """The formula, the surface's hint, and its scene's claim while the paths show it."""
+        claim = self.tr(CLAIMS[self.surface.name]) + " " if claim_holds(self.surface, self.paths) else ""
+        self.caption.setText(f"L(x, y) = {pretty(self.surface.text)}<br>{claim}{self.tr(HINTS[self.surface.name])} "
+                             + self.tr("★ minimum ✕ saddle ○ start — click to move the start."))
+
     def _status(self, name):
-        """"diverged at step k" for a path that stopped early, else ""."""
-        path = self.paths[name]
-        return self.tr("diverged at step {0}").format(path.stop_step + 1) if path.diverged else ""
+        """How the path ended (see :func:`~nnviz.core.surfaces.path_outcome`), as words, or ""."""
+        kind, k = path_outcome(self.paths[name], self.surface)
+        if kind == "left":
+            return self.tr("left the plotted region at step {0}").format(k)
+        return self.tr("diverged at step {0}").format(k) if kind == "diverged" else ""
 
     def _fit_loss_range(self):
         n = max([p.stop_step for p in self.paths.values()] + [1])
@@ -560,7 +591,9 @@ class ArenaView(QWidget):
         w = path.points[k]
         g = float(np.linalg.norm(self.surface.gradient(w)))
         lam, label = hessian_eigen(self.surface, w)
-        if path.diverged and k == path.stop_step:
+        kind, at = path_outcome(path, self.surface)
+        ended = kind == "left" and k >= at or kind == "diverged" and k == path.stop_step
+        if ended:
             here = self._status(name)
         else:
             here = self.tr(AT[label] if g < CRITICAL_GRAD else CURVATURE[label])
@@ -569,9 +602,8 @@ class ArenaView(QWidget):
             self.table.item(row, c).setText(text)
         for c, v in ((4, lam[0]), (5, lam[1])):
             self.table.item(row, c).setForeground(QColor(200, 80, 0) if v < 0 else QColor(40, 40, 40))
-        stopped = path.diverged and k == path.stop_step
-        self.table.item(row, 6).setForeground(QColor(192, 57, 43) if stopped else QColor(40, 40, 40))
-        self.table.item(row, 6).setToolTip(explain(path.reason) if stopped else "")
+        self.table.item(row, 6).setForeground(QColor(192, 57, 43) if ended else QColor(40, 40, 40))
+        self.table.item(row, 6).setToolTip(explain(path.reason) if ended and path.reason else "")
 
     # ------------------------------------------------------------ 3-D
     def _show_3d(self, on):

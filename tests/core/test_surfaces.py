@@ -6,7 +6,8 @@ from nnviz.core.errors import InputError
 from nnviz.core.formula import FormulaError, parse_formula
 from nnviz.core.optimizers import make_optimizer
 from nnviz.core.surfaces import (DIVERGENCE_LIMIT, RACERS, SURFACES, convergence_map, hessian_eigen,
-                                 make_surface, path_outcome, run_paths, run_scene, spectrum_label, steps_near)
+                                 claim_holds, make_surface, path_outcome, run_paths, run_scene, sign_changes,
+                                 spectrum_label, steps_near)
 
 ANALYTIC = [n for n in SURFACES if n != "custom"]
 PTS = np.array([[0.3, -0.7], [1.2, 0.4], [-1.1, 1.9], [2.0, -1.5], [-0.6, 0.1]])
@@ -183,12 +184,6 @@ def test_plot_field_puts_values_beyond_the_plot_limit_off_the_scale():
         view_field(make_surface("custom", formula="exp(exp(exp(x + 10)))"), 21)
 
 
-def sign_changes(path, n=50):
-    """On how many of the first n steps the sign of y flips (a zig-zag across the ravine)."""
-    y = path.points[:n + 1, 1]
-    return int(np.sum(np.sign(y[1:]) != np.sign(y[:-1])))
-
-
 def test_the_ravine_scene_is_the_slide_sgd_zigzags_momentum_runs_along():
     s = make_surface("ravine")
     paths = run_scene(s)
@@ -198,6 +193,8 @@ def test_the_ravine_scene_is_the_slide_sgd_zigzags_momentum_runs_along():
     assert sign_changes(mom) <= sign_changes(sgd) / 2
     assert sgd.stop_step == mom.stop_step == 100 and mom.losses[100] < sgd.losses[100]
     assert abs(mom.points[100, 0]) < abs(sgd.points[100, 0])              # further along the valley
+    assert claim_holds(s, paths)
+    assert not claim_holds(s, run_scene(s, own_eps={}))     # at SGD's ε momentum swings across as often
 
 
 def test_the_ravine_claim_holds_for_other_seeds_too():
@@ -222,6 +219,7 @@ def test_the_saddle_scene_gd_lingers_near_the_saddle_then_leaves_sgd_leaves_soon
     assert kind_gd == kind_sgd == "left" and k_sgd < k_gd <= s.scene.steps
     on_axis = run_scene(s, start=(s.start[0], 0.0), optimizers=["gd"])["gd"]
     assert path_outcome(on_axis, s) == ("", None) and np.linalg.norm(on_axis.points[-1]) < 1e-3
+    assert claim_holds(s, paths) and not claim_holds(s, run_scene(s, steps=30))   # GD has not left yet
 
 
 def test_escaping_downhill_is_leaving_the_plot_not_divergence():
