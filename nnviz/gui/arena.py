@@ -139,6 +139,41 @@ class ValueSlider(QWidget):
             self.valueChanged.emit(v)
 
 
+class AspectBox(QWidget):
+    """Holds ``plot`` and gives it the largest rectangle in which its view box has the shape of
+    the data box (height / width = ``ratio``): with equal scales the surface fills the plot."""
+
+    def __init__(self, plot, ratio=1.0):
+        super().__init__()
+        self.plot, self.ratio = plot, ratio
+        plot.setParent(self)
+        self.setMinimumSize(240, 160)
+        plot.getPlotItem().vb.sigResized.connect(self._fit)
+
+    def set_ratio(self, ratio):
+        self.ratio = ratio
+        self._fit()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self, *_):
+        vb = self.plot.getPlotItem().vb.geometry()
+        # the axes' and colour bar's room around the view box (a guess before the first layout)
+        ex, ey = ((self.plot.width() - vb.width(), self.plot.height() - vb.height()) if vb.width() > 10
+                  else (110.0, 40.0))
+        room_w, room_h = self.width() - ex, self.height() - ey
+        if room_w <= 10 or room_h <= 10:
+            self.plot.setGeometry(self.rect())
+            return
+        w = min(room_w, room_h / self.ratio)
+        w_px, h_px = round(w + ex), round(w * self.ratio + ey)
+        geometry = ((self.width() - w_px) // 2, (self.height() - h_px) // 2, w_px, h_px)
+        if self.plot.geometry().getRect() != geometry:
+            self.plot.setGeometry(*geometry)
+
+
 class ArenaView(QWidget):
     """Optimisers side by side on an analytic surface L(x, y).
 
@@ -335,7 +370,8 @@ class ArenaView(QWidget):
         side.addWidget(self._build_convergence(), 1)
         top = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self.plot, 1)
+        self.plot_box = AspectBox(self.plot)
+        left.addWidget(self.plot_box, 1)
         left.addWidget(self.legend)
         left.addWidget(self.caption)
         top.addLayout(left, 3)
@@ -441,6 +477,7 @@ class ArenaView(QWidget):
         x0, x1, y0, y1 = s.view
         self.map.set_scale(self._Z)              # fixed colours and contour levels per surface
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.plot_box.set_ratio((y1 - y0) / (x1 - x0))
         self._draw_field(force=True)
         crit = [(p, k) for k, p in s.critical if x0 <= p[0] <= x1 and y0 <= p[1] <= y1]
         self.critical.setData([{"pos": p, "symbol": SYMBOLS[k]} for p, k in crit])

@@ -288,3 +288,19 @@ def test_a_formula_with_nothing_to_draw_is_refused_and_the_old_surface_stays(are
     assert "no value to draw" in arena.formula_error.text() and arena.formula_error.isVisibleTo(arena)
     arena.formula.setText("x**2 + y**2")
     assert arena.apply_formula() and not arena.formula_error.isVisibleTo(arena)
+
+
+@pytest.mark.parametrize("name", ["ravine", "saddle", "rosenbrock"])
+def test_the_contour_plot_takes_the_shape_of_the_surface(arena, qtbot, name):
+    arena.resize(1400, 900)
+    arena.show()
+    qtbot.waitExposed(arena)
+    arena.set_surface(name)
+    vb = arena.plot.getPlotItem().vb
+    x0, x1, y0, y1 = arena.surface.view
+
+    def fits():
+        (a0, a1), (b0, b1) = vb.viewRange()
+        return (a1 - a0) <= 1.03 * (x1 - x0) and (b1 - b0) <= 1.03 * (y1 - y0)
+    qtbot.waitUntil(fits)
+    assert max(vb.width(), vb.height()) > 400
