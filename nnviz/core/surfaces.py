@@ -132,18 +132,18 @@ def _surface(name, text, f, grad, hess, **kw):
 def ravine(a=RAVINE_AB[0], b=RAVINE_AB[1]):
     """½(a x² + b y²): the "SGD vs Momentum SGD" ravine; ε > 2/b diverges.
 
-    Its scene is the slide: SGD at ε = 1.4/b, between 1/b and 2/b, overshoots the
-    valley's floor at every step (y ← (1 − εb) y flips sign) and crawls along x;
-    momentum SGD (μ = 0.8) with a smaller ε = 0.4/b swings across far less often and,
+    Its scene is the slide: SGD at ε = 1.9/b, just below 2/b, overshoots the valley's
+    floor at every step (y ← (1 − εb) y = −0.9 y flips sign) and crawls along x;
+    momentum SGD (μ = 0.8) with a smaller ε = 0.5/b swings across far less often and,
     carried by its velocity, gets further along the valley."""
     return _surface("ravine", f"0.5*({a:g}*x**2 + {b:g}*y**2)",
                     lambda x, y: 0.5 * (a * x ** 2 + b * y ** 2),
                     lambda x, y: (a * x, b * y),
                     lambda x, y: (a, 0.0, b),
-                    view=(-3.0, 3.0, -1.5, 1.5), start=(-2.5, 1.0), eps=1.4 / b,
+                    view=(-3.0, 3.0, -1.5, 1.5), start=(-2.5, 1.0), eps=1.9 / b,
                     critical=(("minimum", (0.0, 0.0)),),
-                    scene=Scene(("sgd", "momentum"), (("momentum", 0.4 / b),),
-                                mu=0.8, noise=0.2, steps=100))
+                    scene=Scene(("sgd", "momentum"), (("momentum", 0.5 / b),),
+                                mu=0.8, noise=0.1, steps=100))
 
 
 def saddle():

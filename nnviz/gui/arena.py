@@ -40,7 +40,7 @@ OPTIMIZERS = RACERS
 LABELS = {"gd": "GD", "sgd": "SGD", "momentum": "Momentum SGD", "nesterov": "Nesterov", "adagrad": "AdaGrad",
           "rmsprop": "RMSProp", "adam": "Adam"}
 COLORS = {"gd": (25, 25, 25), "sgd": NEG, "momentum": (30, 150, 60), "nesterov": (130, 80, 190),
-          "adagrad": (230, 140, 20), "rmsprop": (20, 160, 170), "adam": (210, 40, 45)}
+          "adagrad": (150, 95, 40), "rmsprop": (20, 160, 170), "adam": (210, 40, 45)}
 SURFACE_NAMES = {
     "ravine": "Ravine (SGD vs Momentum SGD)", "saddle": "Saddle x² − y²", "monkey": "Monkey saddle",
     "rosenbrock": "Rosenbrock", "himmelblau": "Himmelblau (four minima)", "beale": "Beale",
@@ -363,7 +363,6 @@ class ArenaView(QWidget):
                                                        else Qt.AlignLeft | Qt.AlignVCenter)
             self.table.item(r, 0).setIcon(_swatch(COLORS[name]))
             self.table.item(r, 0).setText(tr(LABELS[name]))
-        self.table.setFixedHeight(24 + 22 * len(OPTIMIZERS) + 4)
 
         side = QVBoxLayout()
         side.addWidget(self.loss_plot, 1)
@@ -374,8 +373,8 @@ class ArenaView(QWidget):
         left.addWidget(self.plot_box, 1)
         left.addWidget(self.legend)
         left.addWidget(self.caption)
-        top.addLayout(left, 3)
-        top.addLayout(side, 2)
+        top.addLayout(left, 2)
+        top.addLayout(side, 1)
         col = QVBoxLayout()
         col.addLayout(top, 1)
         col.addWidget(self.table)
@@ -550,6 +549,7 @@ class ArenaView(QWidget):
                 entries.append(f'<span style="color:{rgb}">━━</span>&nbsp;{self.tr(LABELS[name])}'
                                + (f'&nbsp;<span style="{ERROR_STYLE}">{status}</span>' if status else ""))
         self.legend.setText(" &nbsp;&nbsp; ".join(entries))
+        self.table.setFixedHeight(24 + 22 * max(len(self.paths), 1) + 4)     # no empty rows
         self._show_caption()
         self._fit_loss_range()
         self.restart_animation()

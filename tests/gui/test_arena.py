@@ -56,7 +56,7 @@ def test_one_path_item_per_checked_optimiser_with_run_paths_points(arena):
 def test_changing_eps_recomputes_at_once(arena):
     before = {n: p.points.copy() for n, p in arena.paths.items()}
     arena.eps.slider.setValue(arena.eps.slider.value() - 40)       # as a user drags the slider
-    assert arena.eps.value() < 0.07
+    assert arena.eps.value() < 0.095
     after = expected_paths(arena)
     for name in arena.checked():
         assert np.array_equal(arena.paths[name].points, after[name].points)
@@ -143,7 +143,7 @@ def test_the_arena_opens_with_the_slide_sgd_vs_momentum_sgd(arena, capsys):
     assert sign_changes(sgd) > 25 and sign_changes(mom) <= sign_changes(sgd) / 2
     assert mom.losses[100] < sgd.losses[100]
     assert "momentum SGD runs along it" in arena.caption.text()
-    assert arena.own_eps["momentum"].value() == 0.02 and arena.own_eps["sgd"].text() == "= ε"
+    assert arena.own_eps["momentum"].value() == 0.025 and arena.own_eps["sgd"].text() == "= ε"
     arena.own_eps["momentum"].setValue(0.0)                          # momentum at SGD's ε: not so
     assert "runs along it" not in arena.caption.text()
 
