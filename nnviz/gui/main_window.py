@@ -132,8 +132,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(network, self.tr("Network"))
         self.tabs.addTab(_scrolled(self.arena), self.tr("Optimiser arena"))
         self.tabs.addTab(_scrolled(self.landscape), self.tr("Loss landscape"))
-        self.tabs.setTabToolTip(1, self.tr("GD, SGD, momentum, Nesterov and Adam side by side on one "
-                                           "contour plot: saddle points, ravines, learning rates"))
+        self.tabs.setTabToolTip(1, self.tr("GD, SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam side "
+                                           "by side on one contour plot: saddle points, ravines, learning rates"))
         self.tabs.setTabToolTip(2, self.tr("The network's own loss surface: slices through the weights, "
                                            "the Hessian, restarts from several initial values"))
         self._network_state = None      # the docks' layout while another tab has them stepped aside
