@@ -546,8 +546,9 @@ class ArenaView(QWidget):
                 self._shown[name] = int(out[0]) if out.size else len(p) - 1
                 rgb = "rgb({},{},{})".format(*COLORS[name])
                 status = self._status(name)
+                style = ERROR_STYLE if path_outcome(self.paths[name], self.surface)[0] == "diverged" else NOTE_STYLE
                 entries.append(f'<span style="color:{rgb}">━━</span>&nbsp;{self.tr(LABELS[name])}'
-                               + (f'&nbsp;<span style="{ERROR_STYLE}">{status}</span>' if status else ""))
+                               + (f'&nbsp;<span style="{style}">{status}</span>' if status else ""))
         self.legend.setText(" &nbsp;&nbsp; ".join(entries))
         self.table.setFixedHeight(24 + 22 * max(len(self.paths), 1) + 4)     # no empty rows
         self._show_caption()
@@ -639,7 +640,8 @@ class ArenaView(QWidget):
             self.table.item(row, c).setText(text)
         for c, v in ((4, lam[0]), (5, lam[1])):
             self.table.item(row, c).setForeground(QColor(200, 80, 0) if v < 0 else QColor(40, 40, 40))
-        self.table.item(row, 6).setForeground(QColor(192, 57, 43) if ended else QColor(40, 40, 40))
+        self.table.item(row, 6).setForeground(QColor(192, 57, 43) if ended and kind == "diverged"
+                                              else QColor(40, 40, 40))
         self.table.item(row, 6).setToolTip(explain(path.reason) if ended and path.reason else "")
 
     # ------------------------------------------------------------ 3-D
