@@ -350,8 +350,13 @@ class ArenaView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setFocusPolicy(Qt.NoFocus)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()       # fixed widths: no re-layout as the numbers change
+        header.setSectionResizeMode(QHeaderView.Fixed)
+        header.setStretchLastSection(True)
+        digits = self.table.fontMetrics().horizontalAdvance("−0.000000e+00")
+        names = max(self.table.fontMetrics().horizontalAdvance(tr(LABELS[n])) for n in OPTIMIZERS) + 40
+        for c, width in enumerate((names, digits // 2, digits, digits, digits * 3 // 4, digits * 3 // 4)):
+            self.table.setColumnWidth(c, width)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setToolTip(tr("At each moving point: the gradient size ‖∇L‖ and the eigenvalues "
                                  "λ of the Hessian ∇²L. A negative λ is a direction that still goes "
@@ -612,6 +617,7 @@ class ArenaView(QWidget):
         """Draw every path up to iteration ``t`` (each stops at its own last step)."""
         self.step = int(t)
         self.loss_now.setValue(self.step)
+        self.table.setUpdatesEnabled(False)            # one repaint for all rows
         for r, name in enumerate(OPTIMIZERS):
             path = self.paths.get(name)
             if path is None:
@@ -624,6 +630,7 @@ class ArenaView(QWidget):
             keep = np.isfinite(y) & ((y > 0) | (not self._loss_log))
             self.loss_curves[name].setData(np.arange(k + 1)[keep], y[keep])
             self._readout(r, name, path, k)
+        self.table.setUpdatesEnabled(True)
 
     def _readout(self, row, name, path, k):
         w = path.points[k]
@@ -637,7 +644,9 @@ class ArenaView(QWidget):
             here = self.tr(AT[label] if g < CRITICAL_GRAD else CURVATURE[label])
         texts = (str(k), f"{path.losses[k]:.4g}", f"{g:.3g}", f"{lam[0]:.3g}", f"{lam[1]:.3g}", here)
         for c, text in enumerate(texts, start=1):
-            self.table.item(row, c).setText(text)
+            item = self.table.item(row, c)
+            if item.text() != text:
+                item.setText(text)
         for c, v in ((4, lam[0]), (5, lam[1])):
             self.table.item(row, c).setForeground(QColor(200, 80, 0) if v < 0 else QColor(40, 40, 40))
         self.table.item(row, 6).setForeground(QColor(192, 57, 43) if ended and kind == "diverged"
