@@ -536,7 +536,8 @@ class ArenaView(QWidget):
                                steps=self.steps.value(), noise=self.noise.value(), seed=self.seed.value(),
                                own_eps=self.own_eps_values())
         self.start_marker.setData([self.start[0]], [self.start[1]])
-        self.conv_marker.setData([math.log10(self.eps.value())], [self.mu.value()])
+        eps_momentum = self.own_eps_values().get("momentum", self.eps.value())    # the ε momentum runs with
+        self.conv_marker.setData([math.log10(max(eps_momentum, EPS_RANGE[0]))], [self.mu.value()])
         x0, x1, y0, y1 = self.surface.view
         cx, cy, hx, hy = (x0 + x1) / 2, (y0 + y1) / 2, FAR * (x1 - x0) / 2, FAR * (y1 - y0) / 2
         entries = []

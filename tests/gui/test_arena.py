@@ -217,6 +217,9 @@ def test_frames_advance_with_the_timer(arena, qtbot):
 def test_convergence_map_marks_the_current_eps_mu(arena):
     arena.eps.setValue(0.02)
     arena.mu.setValue(0.75)
+    x, y = arena.conv_marker.getData()                             # momentum's own ε on the ravine
+    assert x[0] == pytest.approx(math.log10(0.025)) and y[0] == pytest.approx(0.75)
+    arena.own_eps["momentum"].setValue(0.0)                        # “= ε”: the common one
     x, y = arena.conv_marker.getData()
     assert x[0] == pytest.approx(math.log10(0.02)) and y[0] == pytest.approx(0.75)
     assert not arena.conv_box.isHidden()
