@@ -386,23 +386,39 @@ def _picks(text):
     return picks
 
 
+def _own_eps(text):
+    """--lr-of adam=0.05,adagrad=0.5 → (("adam", 0.05), ("adagrad", 0.5))."""
+    try:
+        pairs = tuple((k.strip(), float(v)) for k, v in (t.split("=") for t in text.split(",") if t.strip()))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected NAME=ε pairs like adam=0.05,rmsprop=0.01, got {text!r}") from None
+    return pairs
+
+
 def cmd_paths(a):
     import io
     from .core.formula import parse_formula
-    from .core.surfaces import make_surface, run_paths
+    from .core.errors import InputError
+    from .core.surfaces import RACERS, make_surface, path_outcome, run_scene
     surface = (make_surface("custom", formula=parse_formula(a.formula)) if a.formula is not None
                else make_surface(a.surface))
-    start = a.start or tuple(surface.start)
-    names = list(a.optimizers)
-    paths = run_paths(surface, start, names, a.lr if a.lr is not None else surface.eps, a.momentum, a.steps,
-                      a.noise, a.seed)
+    given = {"start": a.start, "optimizers": a.optimizers, "eps": a.lr, "mu": a.momentum, "steps": a.steps,
+             "noise": a.noise, "seed": a.seed}
+    changes = {k: v for k, v in given.items() if v is not None}   # the rest from the surface's scene
+    changes["own_eps"] = dict(surface.scene.own_eps, **dict(a.lr_of or ()))
+    for name in changes["own_eps"]:
+        if name not in RACERS:
+            raise InputError("unknown optimizer {name!r}; choose one of {names}", name=name, names=", ".join(RACERS))
+    paths = run_scene(surface, **changes)
     buf = io.StringIO()
     buf.write("optimizer,step,x,y,loss\n")
-    for name in names:
-        p = paths[name]
+    for name, p in paths.items():
         for t, ((x, y), loss) in enumerate(zip(p.points, p.losses)):
             buf.write(f"{name},{t},{float(x)!r},{float(y)!r},{float(loss)!r}\n")
-        if p.diverged:
+        kind, k = path_outcome(p, surface)
+        if kind == "left":
+            print(f"nnviz: {name} left the plotted region (downhill) at step {k}", file=sys.stderr)
+        elif p.diverged:
             print(f"nnviz: {name} stopped at step {p.stop_step}: {p.reason}", file=sys.stderr)
     return write_text(buf.getvalue(), a.out)
 
@@ -516,25 +532,30 @@ def make_parser():
     pr.add_argument("--data", required=True, metavar="FILE.csv", help="inputs, with a header row")
     pr.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
     pr.set_defaults(func=cmd_predict)
-    from .core.surfaces import MAX_NOISE as MAX_PATH_NOISE, MAX_STEPS, SURFACES
+    from .core.surfaces import MAX_NOISE as MAX_PATH_NOISE, MAX_STEPS, RACERS, SURFACES
     from .training.explore import MAX_GRID
     pa = sub.add_parser("paths", help="optimiser paths on an analytic 2-D surface, as CSV",
                         description="Run optimisers side by side from one start on a test surface "
-                        "and write their paths (optimizer, step, x, y, loss) as CSV.")
+                        "and write their paths (optimizer, step, x, y, loss) as CSV. Without flags: "
+                        "the surface's scene, the race the optimiser arena opens it with.")
     pa.add_argument("--surface", default="ravine", choices=[n for n in SURFACES if n != "custom"])
     pa.add_argument("--formula", metavar="TEXT", help="your own surface in x and y, e.g. 'x**2 - y**2'")
     pa.add_argument("--start", type=_pair, metavar="X,Y",
                     help="start point, e.g. --start -2,1 (default: the surface's)")
-    pa.add_argument("--optimizers", type=_names, default=("gd", "sgd", "momentum", "nesterov", "adam"),
-                    metavar="A,B", help="gd, sgd, plain, momentum, nesterov, adagrad, rmsprop, adam")
-    pa.add_argument("--lr", type=float, help="learning rate ε (default: the surface's)")
-    pa.add_argument("--momentum", type=float, default=0.9,
-                    help="μ in [0, 1) for momentum and nesterov (default 0.9)")
-    pa.add_argument("--noise", type=float, default=0.0,
-                    help=f"gradient noise of sgd and the others (not gd), 0 to {MAX_PATH_NOISE:g} (default 0)")
-    pa.add_argument("--steps", type=_int_in(0, MAX_STEPS), default=100,
-                    help=f"steps per optimiser, 0 to {MAX_STEPS:,} (default 100)")
-    pa.add_argument("--seed", type=_int_in(0), default=0, help="seed of the gradient noise (default 0)")
+    pa.add_argument("--optimizers", type=_names, metavar="A,B",
+                    help=f"{', '.join(RACERS)} (or plain); default: the surface's scene, as the arena opens it")
+    pa.add_argument("--lr", type=float, help="learning rate ε of every optimiser without its own "
+                    "(default: the surface's)")
+    pa.add_argument("--lr-of", type=_own_eps, metavar="NAME=ε,…",
+                    help="an optimiser's own ε, e.g. adam=0.05 (default: the scene's: AdaGrad, RMSProp "
+                    "and Adam always, momentum on the ravine)")
+    pa.add_argument("--momentum", type=float, help="μ in [0, 1) for momentum and nesterov (default: the scene's)")
+    pa.add_argument("--noise", type=float,
+                    help=f"gradient noise of sgd and the others (not gd), 0 to {MAX_PATH_NOISE:g} "
+                    "(default: the scene's)")
+    pa.add_argument("--steps", type=_int_in(0, MAX_STEPS),
+                    help=f"steps per optimiser, 0 to {MAX_STEPS:,} (default: the scene's)")
+    pa.add_argument("--seed", type=_int_in(0), help="seed of the gradient noise (default: the scene's)")
     pa.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
     pa.set_defaults(func=cmd_paths)
     su = sub.add_parser("surface", help="a 2-D slice of a network's training loss, as .npz",

@@ -15,12 +15,16 @@ the network (:mod:`nnviz.core.optimizers`). The optimiser names are those of
 
 Every name other than "gd" sees the same seeded noise ξ (with ``noise=0`` "sgd"
 equals "gd"), so "momentum" is the lecture's momentum SGD and the racers differ
-only in their update rule.
+only in their update rule (and, where a :class:`Scene` says so, their ε).
+
+Each surface carries its :class:`Scene`: the optimisers, ε, μ, noise, steps and
+seed the arena opens it with and ``nnviz paths`` runs by default, so the window,
+the command line and the tests show one and the same race.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -28,7 +32,8 @@ from .errors import InputError, Term
 from .formula import Formula, parse_formula
 from .optimizers import make_optimizer
 
-__all__ = ["Surface", "SURFACES", "make_surface", "Path", "run_paths", "convergence_map",
+__all__ = ["Surface", "Scene", "SURFACES", "RACERS", "RAVINE_AB", "make_surface", "Path", "run_paths",
+           "run_scene", "path_outcome", "steps_near", "sign_changes", "claim_holds", "convergence_map",
            "hessian_eigen", "spectrum_label", "DIVERGENCE_LIMIT", "MAX_STEPS", "MAX_NOISE", "MAX_PLOT_VALUE",
            "plot_field", "view_field"]
 
@@ -37,6 +42,36 @@ DIVERGENCE_LIMIT = 1e6
 MAX_STEPS, MAX_NOISE = 10_000, 100.0      # of run_paths: steps per path, std of the gradient noise
 #: The largest |L| a plot draws (and computes colour scales with); beyond it, off the scale.
 MAX_PLOT_VALUE = 1e100
+SADDLE_RADIUS = 0.25         # "near the saddle point" in claim_holds
+#: Every name :func:`run_paths` races, in display order.
+RACERS = ("gd", "sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+#: The curvatures a, b of the ravine ½(a x² + b y²) (also of the arena's convergence map).
+RAVINE_AB = (0.25, 20.0)
+
+
+@dataclass(frozen=True)
+class Scene:
+    """How a surface opens in the arena and what ``nnviz paths`` runs on it by default.
+
+    ``optimizers`` are names of :data:`RACERS`; ``own_eps`` gives some of them their
+    own learning rate as ((name, ε), ...) (every other one uses the surface's ε; a
+    :class:`Surface` adds those of AdaGrad, RMSProp and Adam, see ``_adaptive_eps``);
+    ``mu``, ``noise``, ``steps`` and ``seed`` are those of :func:`run_paths`.
+    """
+    optimizers: tuple = RACERS
+    own_eps: tuple = ()
+    mu: float = 0.9
+    noise: float = 0.5
+    steps: int = 200
+    seed: int = 0
+
+
+def _adaptive_eps(view, scale=0.02):
+    """AdaGrad, RMSProp and Adam step about ε per coordinate, whatever ‖∇L‖ is: their own ε
+    is a fixed share of the plot's width (AdaGrad's 5 times that, as its steps shrink)."""
+    width = max(view[1] - view[0], view[3] - view[2])
+    eps = round(scale * width, 4)             # 4 decimals: what the arena's boxes hold exactly
+    return (("adagrad", round(5 * eps, 4)), ("rmsprop", eps), ("adam", eps))
 
 
 @dataclass(frozen=True)
@@ -47,7 +82,8 @@ class Surface:
     take numbers or arrays of broadcastable shapes and return float arrays of the
     broadcast shape. ``view`` is (x0, x1, y0, y1); ``start`` a suggested (x, y);
     ``eps`` a suggested ε; ``critical`` the known critical points as
-    ((kind, (x, y)), ...) with kind "minimum", "maximum" or "saddle".
+    ((kind, (x, y)), ...) with kind "minimum", "maximum" or "saddle"; ``scene`` the
+    :class:`Scene` it opens with (the adaptive optimisers' ε from the view unless given).
     """
     name: str
     text: str
@@ -58,6 +94,12 @@ class Surface:
     start: tuple
     eps: float
     critical: tuple = ()
+    scene: Scene = None
+
+    def __post_init__(self):
+        scene = self.scene or Scene()
+        own = dict(_adaptive_eps(self.view), **dict(scene.own_eps))
+        object.__setattr__(self, "scene", replace(scene, own_eps=tuple(own.items())))
 
     def loss(self, w):
         """L(w) for w = (x, y), a float."""
@@ -87,24 +129,33 @@ def _surface(name, text, f, grad, hess, **kw):
     return Surface(name, text, wrap(f), wrap(grad), wrap(hess), **kw)
 
 
-def ravine(a=1.0, b=20.0):
-    """½(a x² + b y²): the "SGD vs Momentum SGD" ravine; ε > 2/b diverges."""
+def ravine(a=RAVINE_AB[0], b=RAVINE_AB[1]):
+    """½(a x² + b y²): the "SGD vs Momentum SGD" ravine; ε > 2/b diverges.
+
+    Its scene is the slide: SGD at ε = 1.9/b, just below 2/b, overshoots the valley's
+    floor at every step (y ← (1 − εb) y = −0.9 y flips sign) and crawls along x;
+    momentum SGD (μ = 0.8) with a smaller ε = 0.5/b swings across far less often and,
+    carried by its velocity, gets further along the valley."""
     return _surface("ravine", f"0.5*({a:g}*x**2 + {b:g}*y**2)",
                     lambda x, y: 0.5 * (a * x ** 2 + b * y ** 2),
                     lambda x, y: (a * x, b * y),
                     lambda x, y: (a, 0.0, b),
-                    view=(-3.0, 3.0, -1.5, 1.5), start=(-2.5, 1.0), eps=0.9 / b,
-                    critical=(("minimum", (0.0, 0.0)),))
+                    view=(-3.0, 3.0, -1.5, 1.5), start=(-2.5, 1.0), eps=1.9 / b,
+                    critical=(("minimum", (0.0, 0.0)),),
+                    scene=Scene(("sgd", "momentum"), (("momentum", 0.5 / b),),
+                                mu=0.8, noise=0.1, steps=100))
 
 
 def saddle():
-    """x² − y²: GD started on y = 0 runs into the saddle and stays; noise escapes."""
+    """x² − y²: GD started just off y = 0 runs into the saddle and lingers there (y grows by
+    only 1 + 2ε a step) before it leaves downhill; the noise of SGD pushes it off sooner."""
     return _surface("saddle", "x**2 - y**2",
                     lambda x, y: x ** 2 - y ** 2,
                     lambda x, y: (2 * x, -2 * y),
                     lambda x, y: (2.0, 0.0, -2.0),
-                    view=(-2.0, 2.0, -2.0, 2.0), start=(-1.5, 0.0), eps=0.1,
-                    critical=(("saddle", (0.0, 0.0)),))
+                    view=(-2.0, 2.0, -2.0, 2.0), start=(-1.5, 1e-4), eps=0.1,
+                    critical=(("saddle", (0.0, 0.0)),),
+                    scene=Scene(("gd", "sgd"), noise=0.5, steps=80))
 
 
 def monkey():
@@ -124,7 +175,8 @@ def rosenbrock():
                     lambda x, y: (-2 * (1 - x) - 400 * x * (y - x ** 2), 200 * (y - x ** 2)),
                     lambda x, y: (2 - 400 * y + 1200 * x ** 2, -400 * x, 200.0),
                     view=(-2.0, 2.0, -1.0, 3.0), start=(-1.5, 2.0), eps=5e-4,
-                    critical=(("minimum", (1.0, 1.0)),))
+                    critical=(("minimum", (1.0, 1.0)),),
+                    scene=Scene(steps=1500))
 
 
 def himmelblau():
@@ -170,7 +222,8 @@ def beale():
                                   sum(2 * a * x * d for a, p, d, dd in _beale_terms(x, y))),
                     _beale_hess,
                     view=(-4.5, 4.5, -4.5, 4.5), start=(1.0, 1.5), eps=1e-3,
-                    critical=(("minimum", (3.0, 0.5)), ("saddle", (0.0, 1.0))))
+                    critical=(("minimum", (3.0, 0.5)), ("saddle", (0.0, 1.0))),
+                    scene=Scene(steps=1000))
 
 
 def camel():
@@ -286,7 +339,7 @@ def _run(surface, start, opt, eps, steps, noise_rng, noise):
     return Path(pts[:t + 1].copy(), losses[:t + 1].copy(), bool(reason), t, reason)
 
 
-def run_paths(surface, start, optimizers, eps, mu=0.9, steps=100, noise=0.0, seed=0):
+def run_paths(surface, start, optimizers, eps, mu=0.9, steps=100, noise=0.0, seed=0, own_eps=()):
     """Run each optimiser from the same start on ``surface``.
 
     Parameters
@@ -297,6 +350,9 @@ def run_paths(surface, start, optimizers, eps, mu=0.9, steps=100, noise=0.0, see
         "gd", "sgd" or any name of :data:`~nnviz.core.optimizers.OPTIMIZERS`.
     eps, mu : float
         Learning rate ε and momentum μ (for "momentum" and "nesterov").
+    own_eps : mapping or ((name, ε), ...)
+        Optimisers with their own learning rate instead of ``eps`` (e.g. a
+        :class:`Scene`'s ``own_eps``).
     steps : int
         0 to :data:`MAX_STEPS`.
     noise, seed : float, int
@@ -312,8 +368,10 @@ def run_paths(surface, start, optimizers, eps, mu=0.9, steps=100, noise=0.0, see
     if not (isinstance(steps, (int, np.integer)) and 0 <= steps <= MAX_STEPS):
         raise InputError("steps must be a whole number from 0 to {limit:,}, got {value}", limit=MAX_STEPS,
                          value=steps)
-    if not (isinstance(eps, (int, float)) and math.isfinite(eps) and eps >= 0):
-        raise InputError("the learning rate ε must be a finite number ≥ 0, got {value}", value=eps)
+    own_eps = dict(own_eps)
+    for value in (eps, *own_eps.values()):
+        if not (isinstance(value, (int, float)) and math.isfinite(value) and value >= 0):
+            raise InputError("the learning rate ε must be a finite number ≥ 0, got {value}", value=value)
     if not 0 <= noise <= MAX_NOISE:
         raise InputError("the gradient noise must be a number from 0 to {limit:g}, got {value}",
                          limit=MAX_NOISE, value=noise)
@@ -324,8 +382,67 @@ def run_paths(surface, start, optimizers, eps, mu=0.9, steps=100, noise=0.0, see
     for name in optimizers:
         opt = make_optimizer("plain" if name in ("gd", "sgd") else name, mu=mu)
         rng = np.random.default_rng(seed) if noise > 0 and name != "gd" else None
-        out[name] = _run(surface, start, opt, eps, int(steps), rng, noise)
+        out[name] = _run(surface, start, opt, own_eps.get(name, eps), int(steps), rng, noise)
     return out
+
+
+def run_scene(surface, **changes):
+    """:func:`run_paths` with the surface's :class:`Scene` and start, ``changes`` (any
+    keyword of :func:`run_paths`, e.g. ``eps=0.01`` or ``optimizers=["gd"]``) put in."""
+    sc = surface.scene
+    kw = dict(start=surface.start, optimizers=sc.optimizers, eps=surface.eps, mu=sc.mu, steps=sc.steps,
+              noise=sc.noise, seed=sc.seed, own_eps=sc.own_eps)
+    kw.update(changes)
+    return run_paths(surface, **kw)
+
+
+def path_outcome(path, surface):
+    """How a path ended, for its label: (kind, step).
+
+    ``("left", k)`` when it leaves ``surface.view`` at step k with its loss below the
+    start's (it escaped downhill, e.g. off a saddle, even if it stopped later at the
+    divergence limit); else ``("diverged", k)`` for a run that stopped at step k
+    (``stop_step + 1``: the first step not kept); else ``("", None)``."""
+    x0, x1, y0, y1 = surface.view
+    p = path.points
+    out = np.flatnonzero((p[:, 0] < x0) | (p[:, 0] > x1) | (p[:, 1] < y0) | (p[:, 1] > y1))
+    if out.size and path.losses[out[0]] < path.losses[0]:
+        return "left", int(out[0])
+    if path.diverged:
+        return "diverged", path.stop_step + 1
+    return "", None
+
+
+def sign_changes(path, n=50):
+    """On how many of the first n steps the sign of y flips: a zig-zag across the ravine."""
+    y = path.points[:n + 1, 1]
+    return int(np.sum(np.sign(y[1:]) != np.sign(y[:-1])))
+
+
+def claim_holds(surface, paths):
+    """Whether ``paths`` (name → Path) show the claim of ``surface``'s scene; False when the
+    surface has none or an optimiser of the claim is missing.
+
+    * ravine: SGD's y changes sign on most of the first 50 steps, momentum's on at most
+      half as many, and momentum ends lower (both 50 steps at least);
+    * saddle: GD stays within 0.25 of the saddle point for ≥ 20 steps, SGD for at most half
+      as many, and both leave the plotted region downhill.
+    """
+    if surface.name == "ravine" and {"sgd", "momentum"} <= set(paths):
+        sgd, mom = paths["sgd"], paths["momentum"]
+        return bool(min(sgd.stop_step, mom.stop_step) >= 50 and sign_changes(sgd) > 25
+                    and sign_changes(mom) <= sign_changes(sgd) / 2 and mom.losses[-1] < sgd.losses[-1])
+    if surface.name == "saddle" and {"gd", "sgd"} <= set(paths):
+        near = [steps_near(paths[n], (0.0, 0.0), SADDLE_RADIUS) for n in ("gd", "sgd")]
+        left = all(path_outcome(paths[n], surface)[0] == "left" for n in ("gd", "sgd"))
+        return bool(near[0] >= 20 and near[1] <= near[0] / 2 and left)
+    return False
+
+
+def steps_near(path, point, radius):
+    """How many points wᵗ of ``path`` lie within ``radius`` of ``point`` (x, y): the steps it
+    lingers there, e.g. at a saddle point."""
+    return int(np.sum(np.linalg.norm(path.points - np.asarray(point, dtype=float), axis=1) < radius))
 
 
 def convergence_map(a, b, eps_values, mu_values):

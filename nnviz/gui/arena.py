@@ -1,5 +1,9 @@
-"""The optimiser arena (LECTURE.md §5–6): GD, SGD, momentum, Nesterov and Adam racing
-across the same 2-D loss surface, from the same start, with the same ε.
+"""The optimiser arena (LECTURE.md §5–6): GD, SGD, momentum, Nesterov, AdaGrad, RMSProp
+and Adam racing across the same 2-D loss surface, from the same start, each with the
+common ε or its own.
+
+A surface opens with its :class:`~nnviz.core.surfaces.Scene` (the race ``nnviz paths``
+runs by default); its hint states the scene's claim only while the paths show it.
 
 Everything runs in the GUI thread: 2-D paths are cheap. Any change of a setting
 recomputes every path at once with :func:`~nnviz.core.surfaces.run_paths`; a
@@ -18,12 +22,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSlider,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
+                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QSlider, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
-from ..core.surfaces import (MAX_PLOT_VALUE, convergence_map, hessian_eigen, make_surface, plot_field, run_paths,
-                             view_field)
+from ..core.surfaces import (MAX_PLOT_VALUE, RACERS, RAVINE_AB, claim_holds, convergence_map, hessian_eigen,
+                             make_surface, path_outcome, plot_field, run_paths, view_field)
 from .app import explain
 from .colors import NEG
 from .landscape_view import ERROR_STYLE, NOTE_STYLE, ContourMap, grid_rect, log_axis
@@ -31,21 +36,23 @@ from .output_view import make_plot
 
 __all__ = ["ArenaView", "OPTIMIZERS", "COLORS"]
 
-OPTIMIZERS = ("gd", "sgd", "momentum", "nesterov", "adam")
-LABELS = {"gd": "GD", "sgd": "SGD", "momentum": "Momentum SGD", "nesterov": "Nesterov", "adam": "Adam"}
+OPTIMIZERS = RACERS
+LABELS = {"gd": "GD", "sgd": "SGD", "momentum": "Momentum SGD", "nesterov": "Nesterov", "adagrad": "AdaGrad",
+          "rmsprop": "RMSProp", "adam": "Adam"}
 COLORS = {"gd": (25, 25, 25), "sgd": NEG, "momentum": (30, 150, 60), "nesterov": (130, 80, 190),
-          "adam": (210, 40, 45)}
+          "adagrad": (150, 95, 40), "rmsprop": (20, 160, 170), "adam": (210, 40, 45)}
 SURFACE_NAMES = {
     "ravine": "Ravine (SGD vs Momentum SGD)", "saddle": "Saddle x² − y²", "monkey": "Monkey saddle",
     "rosenbrock": "Rosenbrock", "himmelblau": "Himmelblau (four minima)", "beale": "Beale",
     "camel": "Six-hump camel", "custom": "Custom formula…"}
-#: Settings a surface opens with, besides its suggested ε: the ravine's ε lies near 2/20, so
-#: that plain SGD zig-zags as on the "SGD vs Momentum SGD" slide (yet below Nesterov's limit).
-OPENING = {"ravine": {"eps": 0.07, "mu": 0.5}, "rosenbrock": {"steps": 1500}, "beale": {"steps": 1000}}
+#: The claims of scenes, shown only while :func:`~nnviz.core.surfaces.claim_holds` says they hold.
+CLAIMS = {
+    "ravine": "SGD zig-zags across the ravine, momentum SGD runs along it and gets further (lecture §6).",
+    "saddle": "GD lingers near the saddle point for many steps before it leaves; the noise of SGD "
+              "pushes it off sooner (§5)."}
 HINTS = {
-    "ravine": "SGD zig-zags across the ravine, momentum runs along it (lecture §6). "
-              "ε > 2/20 = 0.1 diverges.",
-    "saddle": "GD started on y = 0 runs into the saddle point and stays; noise lets SGD escape (§5).",
+    "ravine": "The ravine of the slide “SGD vs Momentum SGD”. ε > 2/20 = 0.1 diverges.",
+    "saddle": "Started just off y = 0, the axis that runs into the saddle point.",
     "monkey": "A degenerate saddle: the Hessian is zero at the origin.",
     "rosenbrock": "A curved, flat-bottomed valley: easy to enter, slow to follow to the minimum (1, 1).",
     "himmelblau": "Four minima: which one is found depends on the start (§5). Click to move the start.",
@@ -56,7 +63,7 @@ CURVATURE = {"minimum": "curves up both ways", "saddle": "saddle-shaped", "maxim
              "flat": "flat in one direction"}
 AT = {"minimum": "at a minimum", "saddle": "at a saddle point", "maximum": "at a maximum",
       "flat": "at a flat critical point"}
-RAVINE_AB, EPS_RANGE, GRID, FPS, CRITICAL_GRAD = (1.0, 20.0), (1e-5, 1.0), 161, 30, 1e-3
+EPS_RANGE, GRID, FPS, CRITICAL_GRAD = (1e-5, 1.0), 161, 30, 1e-3
 FAR = 3.0                    # a path is drawn until it leaves the view box enlarged FAR times
 _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 SYMBOLS = {"minimum": "star", "saddle": "x", "maximum": "t"}
@@ -132,6 +139,41 @@ class ValueSlider(QWidget):
             self.valueChanged.emit(v)
 
 
+class AspectBox(QWidget):
+    """Holds ``plot`` and gives it the largest rectangle in which its view box has the shape of
+    the data box (height / width = ``ratio``): with equal scales the surface fills the plot."""
+
+    def __init__(self, plot, ratio=1.0):
+        super().__init__()
+        self.plot, self.ratio = plot, ratio
+        plot.setParent(self)
+        self.setMinimumSize(240, 160)
+        plot.getPlotItem().vb.sigResized.connect(self._fit)
+
+    def set_ratio(self, ratio):
+        self.ratio = ratio
+        self._fit()
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self, *_):
+        vb = self.plot.getPlotItem().vb.geometry()
+        # the axes' and colour bar's room around the view box (a guess before the first layout)
+        ex, ey = ((self.plot.width() - vb.width(), self.plot.height() - vb.height()) if vb.width() > 10
+                  else (110.0, 40.0))
+        room_w, room_h = self.width() - ex, self.height() - ey
+        if room_w <= 10 or room_h <= 10:
+            self.plot.setGeometry(self.rect())
+            return
+        w = min(room_w, room_h / self.ratio)
+        w_px, h_px = round(w + ex), round(w * self.ratio + ey)
+        geometry = ((self.width() - w_px) // 2, (self.height() - h_px) // 2, w_px, h_px)
+        if self.plot.geometry().getRect() != geometry:
+            self.plot.setGeometry(*geometry)
+
+
 class ArenaView(QWidget):
     """Optimisers side by side on an analytic surface L(x, y).
 
@@ -142,7 +184,7 @@ class ArenaView(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.surface = make_surface("ravine", a=RAVINE_AB[0], b=RAVINE_AB[1])
+        self.surface = make_surface("ravine")
         self.start, self.paths, self.frames_drawn, self.step = self.surface.start, {}, 0, 0
         self._cursor, self._gl_view, self._extent, self._shown = 0.0, None, (0, 0, 0, 0), {}
         self.timer = QTimer(self)
@@ -175,9 +217,10 @@ class ArenaView(QWidget):
         self.formula_error.setStyleSheet(ERROR_STYLE)
         for w in (self.formula, self.formula_error):
             w.setVisible(False)
-        self.preset = QPushButton(tr("GD stalls at the saddle"))
-        self.preset.setToolTip(tr("Saddle x² − y², start on y = 0: GD runs into the saddle point and "
-                                  "stays (∇L = 0); the noise of SGD pushes it off (lecture §5)"))
+        self.preset = QPushButton(tr("GD lingers at the saddle"))
+        self.preset.setToolTip(tr("Saddle x² − y², start just off y = 0: GD runs into the saddle point and "
+                                  "lingers (∇L ≈ 0) before it leaves; the noise of SGD pushes it off "
+                                  "sooner (lecture §5)"))
         self.preset.clicked.connect(self.preset_saddle)
         box = QGroupBox(tr("Surface"))
         form = QVBoxLayout(box)
@@ -186,21 +229,31 @@ class ArenaView(QWidget):
         col.addWidget(box)
 
         box = QGroupBox(tr("Optimisers"))
-        grid = QVBoxLayout(box)
-        grid.setSpacing(2)
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(2)
         tips = {"gd": tr("w ← w − ε∇L on the exact gradient (full-batch gradient descent)"),
                 "sgd": tr("w ← w − ε(∇L + noise): the noisy gradient of one sample"),
                 "momentum": tr("w ← w − ε∇L + μv, v = w − w_prev: inertia damps the zig-zag (§6)"),
                 "nesterov": tr("Momentum with the gradient taken at the look-ahead point w + μv"),
+                "adagrad": tr("AdaGrad: each coordinate's step divided by √(sum of its squared gradients)"),
+                "rmsprop": tr("RMSProp: each coordinate's step divided by its running gradient size"),
                 "adam": tr("Adam: each coordinate's step scaled by its running gradient size")}
-        self.checks = {}
-        for name in OPTIMIZERS:
+        self.checks, self.own_eps = {}, {}
+        for r, name in enumerate(OPTIMIZERS):
             check = self.checks[name] = QCheckBox(tr(LABELS[name]))
             check.setIcon(_swatch(COLORS[name]))
             check.setChecked(True)
             check.setToolTip(tips[name])
             check.toggled.connect(self.recompute)
-            grid.addWidget(check)
+            own = self.own_eps[name] = QDoubleSpinBox()
+            own.setRange(0.0, EPS_RANGE[1])
+            own.setDecimals(4)
+            own.setSingleStep(0.005)
+            own.setSpecialValueText(tr("= ε"))          # 0: the common ε of the slider below
+            own.setToolTip(tr("This optimiser's own learning rate; “= ε”: the common ε below"))
+            own.valueChanged.connect(self.recompute)
+            grid.addWidget(check, r, 0)
+            grid.addWidget(own, r, 1)
         col.addWidget(box)
 
         box = QGroupBox(tr("Settings"))
@@ -297,8 +350,13 @@ class ArenaView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
         self.table.setFocusPolicy(Qt.NoFocus)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()       # fixed widths: no re-layout as the numbers change
+        header.setSectionResizeMode(QHeaderView.Fixed)
+        header.setStretchLastSection(True)
+        digits = self.table.fontMetrics().horizontalAdvance("−0.000000e+00")
+        names = max(self.table.fontMetrics().horizontalAdvance(tr(LABELS[n])) for n in OPTIMIZERS) + 40
+        for c, width in enumerate((names, digits // 2, digits, digits, digits * 3 // 4, digits * 3 // 4)):
+            self.table.setColumnWidth(c, width)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setToolTip(tr("At each moving point: the gradient size ‖∇L‖ and the eigenvalues "
                                  "λ of the Hessian ∇²L. A negative λ is a direction that still goes "
@@ -310,18 +368,18 @@ class ArenaView(QWidget):
                                                        else Qt.AlignLeft | Qt.AlignVCenter)
             self.table.item(r, 0).setIcon(_swatch(COLORS[name]))
             self.table.item(r, 0).setText(tr(LABELS[name]))
-        self.table.setFixedHeight(24 + 22 * len(OPTIMIZERS) + 4)
 
         side = QVBoxLayout()
         side.addWidget(self.loss_plot, 1)
         side.addWidget(self._build_convergence(), 1)
         top = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self.plot, 1)
+        self.plot_box = AspectBox(self.plot)
+        left.addWidget(self.plot_box, 1)
         left.addWidget(self.legend)
         left.addWidget(self.caption)
-        top.addLayout(left, 3)
-        top.addLayout(side, 2)
+        top.addLayout(left, 2)
+        top.addLayout(side, 1)
         col = QVBoxLayout()
         col.addLayout(top, 1)
         col.addWidget(self.table)
@@ -336,7 +394,7 @@ class ArenaView(QWidget):
         self.conv_plot.setLabel("left", "μ")
         lo, hi = (math.log10(v) for v in EPS_RANGE)
         eps, mu = np.logspace(lo, hi, 241), np.linspace(0.0, 0.99, 100)
-        rate = convergence_map(*RAVINE_AB, eps, mu)
+        rate = convergence_map(*RAVINE_AB, eps, mu)          # the ravine make_surface("ravine") builds
         slow = np.clip(np.log10(1.0 / np.maximum(1.0 - rate, 1e-9)) / 3.0, 0.0, 1.0)[..., None]
         dark, light = np.array([18, 42, 86.0]), np.array([246, 247, 248.0])
         rgb = np.where(rate[..., None] >= 1.0, [235, 170, 160], dark + (light - dark) * slow)
@@ -364,8 +422,7 @@ class ArenaView(QWidget):
         """Switch to surface ``name`` ("custom" needs ``formula``). A bad formula is shown
         in red under the field and the old surface stays; returns True on success."""
         try:
-            params = {"a": RAVINE_AB[0], "b": RAVINE_AB[1]} if name == "ravine" else {}
-            surface = make_surface(name, formula=formula, **params)
+            surface = make_surface(name, formula=formula)
             *_, Z, off_scale = view_field(surface, GRID)
         except ValueError as err:                # FormulaError, no formula at all, nothing to draw
             self._formula_message(explain(err), ERROR_STYLE)
@@ -380,14 +437,26 @@ class ArenaView(QWidget):
         self.surface_combo.setCurrentIndex(self.surface_combo.findData(name))
         self.surface_combo.blockSignals(False)
         self.formula.setVisible(name == "custom")
-        opening = OPENING.get(name, {})
-        self.eps.setValue(opening.get("eps", surface.eps), quiet=True)
-        self.mu.setValue(opening.get("mu", self.mu.value()), quiet=True)
-        self.steps.blockSignals(True)
-        self.steps.setValue(opening.get("steps", self.steps.value()))
-        self.steps.blockSignals(False)
+        self._apply_scene(surface.scene)
         self._show_surface()
         return True
+
+    def _apply_scene(self, scene):
+        """Set every control to ``scene`` (the surface's own: what ``nnviz paths`` runs), quietly."""
+        own = dict(scene.own_eps)
+        boxes = (self.steps, self.seed, *self.checks.values(), *self.own_eps.values())
+        for w in boxes:
+            w.blockSignals(True)
+        for name in OPTIMIZERS:
+            self.checks[name].setChecked(name in scene.optimizers)
+            self.own_eps[name].setValue(own.get(name, 0.0))
+        self.steps.setValue(scene.steps)
+        self.seed.setValue(scene.seed)
+        for w in boxes:
+            w.blockSignals(False)
+        self.eps.setValue(self.surface.eps, quiet=True)
+        self.mu.setValue(scene.mu, quiet=True)
+        self.noise.setValue(scene.noise, quiet=True)
 
     def _formula_message(self, text, style):
         """The line under the formula: an error (the old surface stays), a note, or nothing."""
@@ -412,6 +481,7 @@ class ArenaView(QWidget):
         x0, x1, y0, y1 = s.view
         self.map.set_scale(self._Z)              # fixed colours and contour levels per surface
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.plot_box.set_ratio((y1 - y0) / (x1 - x0))
         self._draw_field(force=True)
         crit = [(p, k) for k, p in s.critical if x0 <= p[0] <= x1 and y0 <= p[1] <= y1]
         self.critical.setData([{"pos": p, "symbol": SYMBOLS[k]} for p, k in crit])
@@ -420,8 +490,6 @@ class ArenaView(QWidget):
         self._loss_log = bool(finite.size and finite.min() >= 0)
         self.loss_plot.setLogMode(y=self._loss_log)
         self.conv_box.setVisible(s.name == "ravine")
-        self.caption.setText(f"L(x, y) = {pretty(s.text)}<br>{self.tr(HINTS[s.name])} "
-                             + self.tr("★ minimum ✕ saddle ○ start — click to move the start."))
         if self._gl_view is not None:
             self._show_3d(self.three_d.isChecked())
         self.recompute()
@@ -453,18 +521,8 @@ class ArenaView(QWidget):
         self.recompute()
 
     def preset_saddle(self):
-        """GD vs SGD on x² − y² from (1, 0), on the saddle's stable line y = 0: GD stays at the saddle."""
-        for w in (self.eps, self.noise, self.steps, *self.checks.values()):
-            w.blockSignals(True)
-        for name, check in self.checks.items():
-            check.setChecked(name in ("gd", "sgd"))
-        self.steps.setValue(60)
-        self.noise.setValue(0.5, quiet=True)
-        for w in (self.eps, self.noise, self.steps, *self.checks.values()):
-            w.blockSignals(False)
+        """The saddle's scene: GD vs SGD on x² − y² from just off the stable line y = 0."""
         self.set_surface("saddle")
-        self.eps.setValue(0.1, quiet=True)
-        self._set_start(1.0, 0.0)
 
     # ------------------------------------------------------------ paths
     def checked(self):
@@ -475,9 +533,11 @@ class ArenaView(QWidget):
         """Run the ticked optimisers with the current settings and restart the animation."""
         names = self.checked()
         self.paths = run_paths(self.surface, self.start, names, self.eps.value(), mu=self.mu.value(),
-                               steps=self.steps.value(), noise=self.noise.value(), seed=self.seed.value())
+                               steps=self.steps.value(), noise=self.noise.value(), seed=self.seed.value(),
+                               own_eps=self.own_eps_values())
         self.start_marker.setData([self.start[0]], [self.start[1]])
-        self.conv_marker.setData([math.log10(self.eps.value())], [self.mu.value()])
+        eps_momentum = self.own_eps_values().get("momentum", self.eps.value())    # the ε momentum runs with
+        self.conv_marker.setData([math.log10(max(eps_momentum, EPS_RANGE[0]))], [self.mu.value()])
         x0, x1, y0, y1 = self.surface.view
         cx, cy, hx, hy = (x0 + x1) / 2, (y0 + y1) / 2, FAR * (x1 - x0) / 2, FAR * (y1 - y0) / 2
         entries = []
@@ -492,16 +552,31 @@ class ArenaView(QWidget):
                 self._shown[name] = int(out[0]) if out.size else len(p) - 1
                 rgb = "rgb({},{},{})".format(*COLORS[name])
                 status = self._status(name)
+                style = ERROR_STYLE if path_outcome(self.paths[name], self.surface)[0] == "diverged" else NOTE_STYLE
                 entries.append(f'<span style="color:{rgb}">━━</span>&nbsp;{self.tr(LABELS[name])}'
-                               + (f'&nbsp;<span style="{ERROR_STYLE}">{status}</span>' if status else ""))
+                               + (f'&nbsp;<span style="{style}">{status}</span>' if status else ""))
         self.legend.setText(" &nbsp;&nbsp; ".join(entries))
+        self.table.setFixedHeight(24 + 22 * max(len(self.paths), 1) + 4)     # no empty rows
+        self._show_caption()
         self._fit_loss_range()
         self.restart_animation()
 
+    def own_eps_values(self):
+        """name → ε of the optimisers with their own learning rate (box not at “= ε”)."""
+        return {n: box.value() for n, box in self.own_eps.items() if box.value() > 0}
+
+    def _show_caption(self):
+        """The formula, the surface's hint, and its scene's claim while the paths show it."""
+        claim = self.tr(CLAIMS[self.surface.name]) + " " if claim_holds(self.surface, self.paths) else ""
+        self.caption.setText(f"L(x, y) = {pretty(self.surface.text)}<br>{claim}{self.tr(HINTS[self.surface.name])} "
+                             + self.tr("★ minimum ✕ saddle ○ start — click to move the start."))
+
     def _status(self, name):
-        """"diverged at step k" for a path that stopped early, else ""."""
-        path = self.paths[name]
-        return self.tr("diverged at step {0}").format(path.stop_step + 1) if path.diverged else ""
+        """How the path ended (see :func:`~nnviz.core.surfaces.path_outcome`), as words, or ""."""
+        kind, k = path_outcome(self.paths[name], self.surface)
+        if kind == "left":
+            return self.tr("left the plotted region at step {0}").format(k)
+        return self.tr("diverged at step {0}").format(k) if kind == "diverged" else ""
 
     def _fit_loss_range(self):
         n = max([p.stop_step for p in self.paths.values()] + [1])
@@ -543,6 +618,7 @@ class ArenaView(QWidget):
         """Draw every path up to iteration ``t`` (each stops at its own last step)."""
         self.step = int(t)
         self.loss_now.setValue(self.step)
+        self.table.setUpdatesEnabled(False)            # one repaint for all rows
         for r, name in enumerate(OPTIMIZERS):
             path = self.paths.get(name)
             if path is None:
@@ -555,23 +631,28 @@ class ArenaView(QWidget):
             keep = np.isfinite(y) & ((y > 0) | (not self._loss_log))
             self.loss_curves[name].setData(np.arange(k + 1)[keep], y[keep])
             self._readout(r, name, path, k)
+        self.table.setUpdatesEnabled(True)
 
     def _readout(self, row, name, path, k):
         w = path.points[k]
         g = float(np.linalg.norm(self.surface.gradient(w)))
         lam, label = hessian_eigen(self.surface, w)
-        if path.diverged and k == path.stop_step:
+        kind, at = path_outcome(path, self.surface)
+        ended = kind == "left" and k >= at or kind == "diverged" and k == path.stop_step
+        if ended:
             here = self._status(name)
         else:
             here = self.tr(AT[label] if g < CRITICAL_GRAD else CURVATURE[label])
         texts = (str(k), f"{path.losses[k]:.4g}", f"{g:.3g}", f"{lam[0]:.3g}", f"{lam[1]:.3g}", here)
         for c, text in enumerate(texts, start=1):
-            self.table.item(row, c).setText(text)
+            item = self.table.item(row, c)
+            if item.text() != text:
+                item.setText(text)
         for c, v in ((4, lam[0]), (5, lam[1])):
             self.table.item(row, c).setForeground(QColor(200, 80, 0) if v < 0 else QColor(40, 40, 40))
-        stopped = path.diverged and k == path.stop_step
-        self.table.item(row, 6).setForeground(QColor(192, 57, 43) if stopped else QColor(40, 40, 40))
-        self.table.item(row, 6).setToolTip(explain(path.reason) if stopped else "")
+        self.table.item(row, 6).setForeground(QColor(192, 57, 43) if ended and kind == "diverged"
+                                              else QColor(40, 40, 40))
+        self.table.item(row, 6).setToolTip(explain(path.reason) if ended and path.reason else "")
 
     # ------------------------------------------------------------ 3-D
     def _show_3d(self, on):

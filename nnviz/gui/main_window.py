@@ -132,10 +132,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(network, self.tr("Network"))
         self.tabs.addTab(_scrolled(self.arena), self.tr("Optimiser arena"))
         self.tabs.addTab(_scrolled(self.landscape), self.tr("Loss landscape"))
-        self.tabs.setTabToolTip(1, self.tr("GD, SGD, momentum, Nesterov and Adam side by side on one "
-                                           "contour plot: saddle points, ravines, learning rates"))
+        self.tabs.setTabToolTip(1, self.tr("GD, SGD, momentum, Nesterov, AdaGrad, RMSProp and Adam side "
+                                           "by side on one contour plot: saddle points, ravines, learning rates"))
         self.tabs.setTabToolTip(2, self.tr("The network's own loss surface: slices through the weights, "
                                            "the Hessian, restarts from several initial values"))
+        self._network_state = None      # the docks' layout while another tab has them stepped aside
+        self.tabs.currentChanged.connect(self._on_tab)
         centre = QWidget()
         outer = QVBoxLayout(centre)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -172,6 +174,21 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     # ---------------------------------------------------------------- build
+    def _on_tab(self, index):
+        """The network tab's docks step aside for the arena and the landscape (which use the whole
+        window) and come back in the same layout."""
+        if index != 0 and self._network_state is None:
+            self._network_state = self.saveState()
+            for dock in self.docks.values():
+                dock.hide()
+        elif index == 0 and self._network_state is not None:
+            self.restoreState(self._network_state)
+            self._network_state = None
+
+    def network_layout(self):
+        """The dock layout to keep (saveState): the network tab's, even while it is stepped aside."""
+        return self._network_state if self._network_state is not None else self.saveState()
+
     def _dock(self, key, title, widget, area):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{key}")
@@ -513,6 +530,9 @@ class MainWindow(QMainWindow):
         if self.isMaximized() or self.isFullScreen():
             self.showNormal()
         self._default_layout()
+        if self._network_state is not None:          # on the arena or landscape tab: still aside
+            self._network_state = None
+            self._on_tab(self.tabs.currentIndex())
 
     # ---------------------------------------------------------- drag and drop
     def dragEnterEvent(self, event):
@@ -532,7 +552,7 @@ class MainWindow(QMainWindow):
             return
         self.qsettings.setValue("settings", json.dumps(self.settings.to_dict()))
         self.qsettings.setValue("geometry", self.saveGeometry())
-        self.qsettings.setValue("windowState", self.saveState())
+        self.qsettings.setValue("windowState", self.network_layout())
         self.qsettings.sync()
         self.shutdown()
         super().closeEvent(event)

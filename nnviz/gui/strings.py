@@ -25,20 +25,26 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ArenaView", "Custom formula…"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "The loss L(x, y) the optimisers descend; w = (x, y) plays the weights"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "L in x and y: + − * / ** ( ), numbers, pi, e, sin cos tan exp log sqrt abs tanh …; press Enter to apply"),  # arena.py
-    QT_TRANSLATE_NOOP("ArenaView", "GD stalls at the saddle"),  # arena.py
-    QT_TRANSLATE_NOOP("ArenaView", "Saddle x² − y², start on y = 0: GD runs into the saddle point and stays (∇L = 0); the noise of SGD pushes it off (lecture §5)"),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "GD lingers at the saddle"),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "Saddle x² − y², start just off y = 0: GD runs into the saddle point and lingers (∇L ≈ 0) before it leaves; the noise of SGD pushes it off sooner (lecture §5)"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Surface"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Optimisers"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "w ← w − ε∇L on the exact gradient (full-batch gradient descent)"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "w ← w − ε(∇L + noise): the noisy gradient of one sample"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "w ← w − ε∇L + μv, v = w − w_prev: inertia damps the zig-zag (§6)"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Momentum with the gradient taken at the look-ahead point w + μv"),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "AdaGrad: each coordinate's step divided by √(sum of its squared gradients)"),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "RMSProp: each coordinate's step divided by its running gradient size"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Adam: each coordinate's step scaled by its running gradient size"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "GD"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "SGD"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Momentum SGD"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Nesterov"),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "AdaGrad"),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "RMSProp"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Adam"),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "= ε"),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "This optimiser's own learning rate; “= ε”: the common ε below"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Settings"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Learning rate ε: too small converges slowly, too large oscillates and overshoots (§5)"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Momentum μ: how much of the last update v = w − w_prev carries on (§6)"),  # arena.py
@@ -67,8 +73,10 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ArenaView", "λ₂"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "here"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "At each moving point: the gradient size ‖∇L‖ and the eigenvalues λ of the Hessian ∇²L. A negative λ is a direction that still goes down: where ∇L = 0 and some λ < 0 the point is a saddle."),  # arena.py
-    QT_TRANSLATE_NOOP("ArenaView", "SGD zig-zags across the ravine, momentum runs along it (lecture §6). ε > 2/20 = 0.1 diverges."),  # arena.py
-    QT_TRANSLATE_NOOP("ArenaView", "GD started on y = 0 runs into the saddle point and stays; noise lets SGD escape (§5)."),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "SGD zig-zags across the ravine, momentum SGD runs along it and gets further (lecture §6)."),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "GD lingers near the saddle point for many steps before it leaves; the noise of SGD pushes it off sooner (§5)."),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "The ravine of the slide “SGD vs Momentum SGD”. ε > 2/20 = 0.1 diverges."),  # arena.py
+    QT_TRANSLATE_NOOP("ArenaView", "Started just off y = 0, the axis that runs into the saddle point."),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "A degenerate saddle: the Hessian is zero at the origin."),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "A curved, flat-bottomed valley: easy to enter, slow to follow to the minimum (1, 1)."),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Four minima: which one is found depends on the start (§5). Click to move the start."),  # arena.py
@@ -436,11 +444,11 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "L(x, y) = {text} has no value to draw on the plot: it is infinite, beyond ±{limit:g} or not a number at every point"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "unknown surface {name!r}; choose one of {names}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "steps must be a whole number from 0 to {limit:,}, got {value}"),  # core/surfaces.py
-    QT_TRANSLATE_NOOP("errors", "the learning rate ε must be a finite number ≥ 0, got {value}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the gradient noise must be a number from 0 to {limit:g}, got {value}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the start must be two numbers x, y of size at most {limit:g}, got {value}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the custom surface needs a formula in x and y"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the gradient is not a finite number"),  # core/surfaces.py
+    QT_TRANSLATE_NOOP("errors", "the learning rate ε must be a finite number ≥ 0, got {value}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "|w| exceeded {limit:g}"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "the loss is not a finite number"),  # core/surfaces.py
     QT_TRANSLATE_NOOP("errors", "not an nnviz trace: unknown phase kind"),  # core/trace.py

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from nnviz.cli import main
-from nnviz.core.surfaces import make_surface, run_paths
+from nnviz.core.surfaces import make_surface, run_paths, run_scene
 
 
 def run(capsys, *args):
@@ -22,7 +22,9 @@ def test_paths_csv_equals_run_paths(tmp_path, capsys, start):
                        "--lr", "0.04", "--momentum", "0.8", "--steps", "30", "--out", out)
     assert code == 0, err
     rows = list(csv.DictReader(open(out)))
-    ref = run_paths(make_surface("ravine"), (-2, 1), ["gd", "momentum"], 0.04, 0.8, 30)
+    ravine = make_surface("ravine")
+    ref = run_paths(ravine, (-2, 1), ["gd", "momentum"], 0.04, 0.8, 30, noise=ravine.scene.noise,
+                    own_eps=ravine.scene.own_eps)
     for name in ("gd", "momentum"):
         pts = np.array([[float(r["x"]), float(r["y"])] for r in rows if r["optimizer"] == name])
         assert np.array_equal(pts, ref[name].points)
@@ -36,6 +38,39 @@ def test_custom_formula_and_divergence_message(capsys):
     code, out, err = run(capsys, "paths", "--surface", "ravine", "--lr", "5", "--steps", "200",
                          "--optimizers", "gd")
     assert code == 0 and "gd stopped at step" in err
+
+
+def read_paths(text):
+    """name → points (T, 2) of `nnviz paths` CSV text."""
+    rows = list(csv.DictReader(text.splitlines()))
+    return {n: np.array([[float(r["x"]), float(r["y"])] for r in rows if r["optimizer"] == n])
+            for n in dict.fromkeys(r["optimizer"] for r in rows)}
+
+
+def test_paths_without_flags_is_the_surfaces_scene(capsys):
+    """`nnviz paths --surface ravine` is the arena's opening race: SGD vs Momentum SGD, noisy."""
+    code, out, err = run(capsys, "paths", "--surface", "ravine")
+    assert code == 0, err
+    got, ref = read_paths(out), run_scene(make_surface("ravine"))
+    assert list(got) == ["sgd", "momentum"]
+    for name, path in ref.items():
+        assert np.array_equal(got[name], path.points)
+    y = got["sgd"][:51, 1]
+    assert np.sum(np.sign(y[1:]) != np.sign(y[:-1])) > 25                 # SGD zig-zags
+
+
+def test_paths_own_eps_and_downhill_escape(capsys):
+    code, out, err = run(capsys, "paths", "--surface", "rosenbrock", "--optimizers", "adam", "--lr-of", "adam=0.0005",
+                         "--steps", "50")
+    s = make_surface("rosenbrock")
+    assert code == 0 and np.array_equal(read_paths(out)["adam"],
+                                        run_paths(s, s.start, ["adam"], 0.0005, steps=50, noise=0.5)["adam"].points)
+    code, out, err = run(capsys, "paths", "--surface", "saddle", "--steps", "300")
+    assert code == 0 and "sgd left the plotted region (downhill) at step" in err and "stopped" not in err
+    code, out, err = run(capsys, "paths", "--lr-of", "adamw=1")
+    assert code == 2 and "unknown optimizer 'adamw'" in err and not out
+    code, out, err = run(capsys, "paths", "--lr-of", "adam")
+    assert code == 2 and "NAME=ε" in err
 
 
 @pytest.mark.parametrize("formula", ["__import__('os')", "x.real", "lambda: 1", "[x for x in y]", "open('f')"])

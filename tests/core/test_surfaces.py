@@ -5,8 +5,9 @@ import pytest
 from nnviz.core.errors import InputError
 from nnviz.core.formula import FormulaError, parse_formula
 from nnviz.core.optimizers import make_optimizer
-from nnviz.core.surfaces import (DIVERGENCE_LIMIT, SURFACES, convergence_map, hessian_eigen,
-                                 make_surface, run_paths, spectrum_label)
+from nnviz.core.surfaces import (DIVERGENCE_LIMIT, RACERS, SURFACES, convergence_map, hessian_eigen,
+                                 claim_holds, make_surface, path_outcome, run_paths, run_scene, sign_changes,
+                                 spectrum_label, steps_near)
 
 ANALYTIC = [n for n in SURFACES if n != "custom"]
 PTS = np.array([[0.3, -0.7], [1.2, 0.4], [-1.1, 1.9], [2.0, -1.5], [-0.6, 0.1]])
@@ -163,7 +164,7 @@ def test_convergence_map_matches_simulated_rates():
 def test_suggested_start_and_eps_make_gd_go_downhill(name):
     s = make_surface(name)
     path = run_paths(s, s.start, ["gd"], eps=s.eps, steps=300)["gd"]
-    assert not path.diverged and path.stop_step == 300
+    assert path_outcome(path, s)[0] != "diverged"          # off the saddle it leaves downhill
     assert path.losses[-1] < path.losses[0]
 
 
@@ -181,3 +182,67 @@ def test_plot_field_puts_values_beyond_the_plot_limit_off_the_scale():
     assert not view_field(make_surface("saddle"), 21)[3]
     with pytest.raises(InputError, match=r"has no value to draw on the plot.*beyond ±1e\+100"):
         view_field(make_surface("custom", formula="exp(exp(exp(x + 10)))"), 21)
+
+
+def test_the_ravine_scene_is_the_slide_sgd_zigzags_momentum_runs_along():
+    s = make_surface("ravine")
+    paths = run_scene(s)
+    assert list(paths) == ["sgd", "momentum"] and s.scene.noise > 0      # SGD is noisy
+    sgd, mom = paths["sgd"], paths["momentum"]
+    assert sign_changes(sgd) > 25                                        # most of the 50 steps
+    assert sign_changes(mom) <= sign_changes(sgd) / 2
+    assert sgd.stop_step == mom.stop_step == 100 and mom.losses[100] < sgd.losses[100]
+    assert abs(mom.points[100, 0]) < abs(sgd.points[100, 0])              # further along the valley
+    assert claim_holds(s, paths)
+    assert not claim_holds(s, run_scene(s, own_eps={}))     # at SGD's ε momentum swings across as often
+
+
+def test_the_ravine_claim_holds_for_other_seeds_too():
+    s = make_surface("ravine")
+    held = 0
+    for seed in range(20):
+        paths = run_scene(s, seed=seed)
+        sgd, mom = paths["sgd"], paths["momentum"]
+        held += (sign_changes(sgd) > 25 and sign_changes(mom) <= sign_changes(sgd) / 2
+                 and mom.losses[100] < sgd.losses[100])
+    assert held == 20
+
+
+def test_the_saddle_scene_gd_lingers_near_the_saddle_then_leaves_sgd_leaves_sooner():
+    s = make_surface("saddle")
+    assert s.start[1] != 0                                               # just off the stable axis
+    paths = run_scene(s)
+    gd, sgd = paths["gd"], paths["sgd"]
+    near_gd, near_sgd = steps_near(gd, (0, 0), 0.25), steps_near(sgd, (0, 0), 0.25)
+    assert near_gd >= 20 and near_sgd <= near_gd / 2
+    (kind_gd, k_gd), (kind_sgd, k_sgd) = path_outcome(gd, s), path_outcome(sgd, s)
+    assert kind_gd == kind_sgd == "left" and k_sgd < k_gd <= s.scene.steps
+    on_axis = run_scene(s, start=(s.start[0], 0.0), optimizers=["gd"])["gd"]
+    assert path_outcome(on_axis, s) == ("", None) and np.linalg.norm(on_axis.points[-1]) < 1e-3
+    assert claim_holds(s, paths) and not claim_holds(s, run_scene(s, steps=30))   # GD has not left yet
+
+
+def test_escaping_downhill_is_leaving_the_plot_not_divergence():
+    s = make_surface("saddle")
+    sgd = run_scene(s, steps=300)["sgd"]
+    assert sgd.diverged and sgd.stop_step < 300                          # stopped at the limit …
+    kind, k = path_outcome(sgd, s)
+    assert kind == "left" and np.abs(sgd.points[k]).max() > 2 >= np.abs(sgd.points[k - 1]).max()
+    blown = run_paths(make_surface("ravine"), (-2.5, 1.0), ["gd"], 1.0)["gd"]   # … overshooting is
+    assert path_outcome(blown, make_surface("ravine")) == ("diverged", blown.stop_step + 1)
+
+
+def test_each_optimiser_may_have_its_own_eps():
+    s = make_surface("rosenbrock")
+    own = dict(s.scene.own_eps)
+    assert {"adagrad", "rmsprop", "adam"} <= set(own) and set(s.scene.optimizers) == set(RACERS)
+    same = run_paths(s, s.start, ["adam"], s.eps, steps=1500)["adam"]
+    assert np.linalg.norm(same.points[-1] - s.start) < 1                  # ε = 0.0005: hardly moves
+    paths = run_scene(s)
+    assert np.linalg.norm(paths["adam"].points[-1] - (1, 1)) < 0.1        # its own ε: at the minimum
+    for name in ("adagrad", "rmsprop"):
+        assert paths[name].losses[-1] < 0.1 * paths[name].losses[0]
+    both = run_paths(s, s.start, ["gd", "adam"], s.eps, steps=20, own_eps={"adam": own["adam"]})
+    assert np.array_equal(both["gd"].points, run_paths(s, s.start, ["gd"], s.eps, steps=20)["gd"].points)
+    with pytest.raises(InputError, match="learning rate"):
+        run_paths(s, s.start, ["adam"], s.eps, own_eps={"adam": float("nan")})

@@ -409,3 +409,45 @@ def test_the_app_collects_garbage_in_the_gui_thread_only(qtbot, monkeypatch):
         monkeypatch.undo()
         if was:
             gc.enable()
+
+
+def test_the_network_docks_step_aside_for_the_arena_and_the_landscape(make_window, qtbot, big_screen):
+    """At 1600 × 1000 the docks once left the arena's contour plot about 150 × 260 px."""
+    w = make_window(ini="aside.ini")
+    w.resize(1600, 1000)
+    qtbot.waitUntil(lambda: w.width() == 1600)
+    w.docks["gallery"].close()                                    # a layout of the user's own
+    qtbot.wait(50)
+    before = {k: (d.isVisible(), d.geometry()) for k, d in w.docks.items()}
+    w.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not any(d.isVisible() for d in w.docks.values()))
+    plot, s = w.arena.plot, w.arena.surface
+    vb = plot.getPlotItem().vb
+    qtbot.waitUntil(lambda: vb.width() > 600)
+    (x0, x1), (y0, y1) = vb.viewRange()
+    sx0, sx1, sy0, sy1 = s.view                                    # the aspect fits the surface:
+    assert (x1 - x0) <= 1.05 * (sx1 - sx0) and (y1 - y0) <= 1.05 * (sy1 - sy0)
+    assert vb.height() > 300
+    w.tabs.setCurrentIndex(2)
+    assert not any(d.isVisible() for d in w.docks.values())
+    w.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: w.docks["controls"].isVisible())
+    qtbot.wait(50)
+    assert {k: (d.isVisible(), d.geometry()) for k, d in w.docks.items()} == before
+    w.tabs.setCurrentIndex(1)                                      # closed on the arena: the
+    w.close()                                                      # network's layout is kept
+    again = make_window(ini="aside.ini")
+    assert again.tabs.currentIndex() == 0 and again.docks["controls"].isVisible()
+    assert not again.docks["gallery"].toggleViewAction().isChecked() and again.docks["loss"].isVisible()
+
+
+def test_reset_layout_on_the_arena_keeps_the_docks_aside_and_brings_them_back(make_window, qtbot):
+    from PySide6.QtGui import QAction
+    w = make_window(ini="reset_aside.ini")
+    w.docks["gallery"].close()
+    w.tabs.setCurrentIndex(1)
+    w.findChild(QAction, "reset_layout").trigger()
+    assert not any(d.isVisible() for d in w.docks.values())
+    w.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: w.docks["controls"].isVisible())
+    assert w.docks["gallery"].toggleViewAction().isChecked()        # the default layout, all docks
