@@ -84,6 +84,7 @@ class _Buffers:
 
     def __init__(self, net, N):
         L, n = net.L, net.sizes
+        self.N = N
         # [Z^(l) | 1] of every layer l < L side by side in one array, so that a z-only f'
         # (tanh, sigmoid) of all hidden layers is one call: zaug[l] has shape (N, n_l + 1).
         start = np.cumsum([0] + [n[l - 1] + 1 for l in range(1, L)])
@@ -107,19 +108,26 @@ class _Buffers:
                           else np.empty((N, n[l - 1])))
         self.zL = np.empty((N, n[L - 1]))
         self.z = [None] + [self.zaug[l][:, :-1] for l in range(1, L)] + [self.zL]
-        # A matched sigmoid output keeps e^(−|u^(L)|) for the cross-entropy.
-        self.e = np.empty((N, n[L - 1])) if (net.output, net.loss_name) == ("sigmoid", "bce") else None
         # Each layer's arrays and activation, bound once so that a step is little more than NumPy calls.
         act = [_SOFTMAX if a is None else a for a in net.act]
-        f = [None, None] + [act[l].into(net.alpha[l]) for l in range(2, L + 1)]
-        if self.e is not None:
-            f[L] = partial(act[L].f, keep=self.e)
-        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], f[l], self.z[l]) for l in range(2, L + 1)]
-        self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL, self.e)
+        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], act[l].into(net.alpha[l]), self.z[l])
+                    for l in range(2, L + 1)]
+        self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL)
         self.matched = net.matched
-        self.bwd = [(self.delta[l], self.zaug[l - 1], net.dWb[l], net.Wb[l], self.back[l - 1],
-                     self.back[l - 1][:, :-1], act[l - 1], self.u[l - 1], self.z[l - 1], self.df[l - 1],
-                     self.delta[l - 1], net.alpha[l - 1], net.dalpha[l - 1]) for l in range(L, 2, -1)]
+        self.inv_n = np.array(1.0 / N)
+        self.bwd = [(self.delta[l].T, self.zaug[l - 1], net.dWb[l], self.delta[l], net.Wb[l], self.back[l - 1],
+                     self.back[l - 1][:, :-1],
+                     None if self.bulk else partial(act[l - 1].df, self.u[l - 1], self.z[l - 1],
+                                                    out=self.df[l - 1], alpha=net.alpha[l - 1]),
+                     self.df[l - 1], self.delta[l - 1],
+                     None if net.alpha[l - 1] is None else partial(_alpha_grad, act[l - 1], self.u[l - 1],
+                                                                   net.dalpha[l - 1]))
+                    for l in range(L, 2, -1)]
+
+
+def _alpha_grad(act, u, dalpha, back):
+    """∂L/∂α^(l) = Σ_n back ⊙ ∂z/∂α, into ``dalpha`` (PReLU)."""
+    np.sum(back * act.dalpha(u), axis=0, out=dalpha)
 
 
 class _Softmax:
@@ -304,13 +312,13 @@ class Network:
         if X.ndim != 2 or X.shape[1] != self.sizes[0]:
             raise InputError("input must have shape (N, {count}), got {shape}", count=self.sizes[0], shape=X.shape)
         buf = self._last
-        if buf is None or buf.zL.shape[0] != X.shape[0]:
+        if buf is None or buf.N != X.shape[0]:
             buf = self._buf(X.shape[0])
             self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
         np.copyto(buf.z[1], X)
         dot = np.dot
         for zprev, WbT, u, f, z in buf.fwd:
-            dot(zprev, WbT, out=u)
+            dot(zprev, WbT, u)
             f(u, z)
         return buf.zL
 
@@ -336,7 +344,6 @@ class Network:
             per-sample δ^(l) = ∂L_n/∂u^(l).
         """
         buf, L = self._last, self.L
-        N = buf.zL.shape[0]
         if buf.matched:
             np.subtract(buf.zL, D, out=buf.delta[L])
         else:
@@ -345,20 +352,20 @@ class Network:
         if self.alpha[L] is not None:   # ∂L/∂α at the output needs ∂L_n/∂z^(L)
             gz = LOSSES[self.loss_name].dz(buf.zL, D)
             np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
-        dot, multiply, bulk = np.dot, np.multiply, buf.bulk
-        if bulk:
+        dot, multiply = np.dot, np.multiply
+        if buf.bulk:
             self.act[2].df(None, buf.zhidden, out=buf.dfall)
-        for delta, zprev, dWb, Wb, back_full, back, act, u, z, df, delta_prev, alpha, dalpha in buf.bwd:
-            dot(delta.T, zprev, out=dWb)        # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
-            dot(delta, Wb, out=back_full)       # back = Σ_k δ_k w_kj (a view without the bias column)
-            if not bulk:
-                act.df(u, z, out=df, alpha=alpha)
-            multiply(back, df, out=delta_prev)
-            if alpha is not None:
-                np.sum(back * act.dalpha(u), axis=0, out=dalpha)
-        dot(buf.delta[2].T, buf.zaug[1], out=self.dWb[2])
+        for deltaT, zprev, dWb, delta, Wb, back_full, back, fill_df, df, delta_prev, alpha_grad in buf.bwd:
+            dot(deltaT, zprev, dWb)      # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
+            dot(delta, Wb, back_full)    # back_j = Σ_k δ_k w_kj (a view without the bias column)
+            if fill_df is not None:
+                fill_df()
+            multiply(back, df, delta_prev)
+            if alpha_grad is not None:
+                alpha_grad(back)
+        dot(buf.delta[2].T, buf.zaug[1], self.dWb[2])
         if self.reduction == "mean":
-            self.grad *= 1.0 / N
+            multiply(self.grad, buf.inv_n, self.grad)
         return self.grad
 
     # ------------------------------------------------------------------- loss
