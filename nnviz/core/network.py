@@ -44,6 +44,12 @@ MAX_HIDDEN_LAYERS, MAX_UNITS, MAX_IO_UNITS = 20, 1_000, 10_000
 MAX_PARAMS, MAX_CELLS = 10_000_000, 20_000_000
 MAX_LAYERS = MAX_HIDDEN_LAYERS + 2
 
+# NumPy's functions (not its ufuncs) first ask their arguments for __array_function__ through
+# a Python call that costs about as much as a product of the app's sizes; the core's arrays are
+# plain ndarrays, so a step calls the implementations beneath (the same functions).
+_dot = getattr(np.dot, "_implementation", np.dot)
+_copyto = getattr(np.copyto, "_implementation", np.copyto)
+
 
 def check_sizes(sizes, rows=0):
     """Refuse (InputError) layer sizes [n_1, ..., n_L] beyond the limits above, and a
@@ -315,8 +321,8 @@ class Network:
         if buf is None or buf.N != X.shape[0]:
             buf = self._buf(X.shape[0])
             self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
-        np.copyto(buf.z[1], X)
-        dot = np.dot
+        _copyto(buf.z[1], X)
+        dot = _dot
         for zprev, WbT, u, f, z in buf.fwd:
             dot(zprev, WbT, u)
             f(u, z)
@@ -352,7 +358,7 @@ class Network:
         if self.alpha[L] is not None:   # ∂L/∂α at the output needs ∂L_n/∂z^(L)
             gz = LOSSES[self.loss_name].dz(buf.zL, D)
             np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
-        dot, multiply = np.dot, np.multiply
+        dot, multiply = _dot, np.multiply
         if buf.bulk:
             self.act[2].df(None, buf.zhidden, out=buf.dfall)
         for deltaT, zprev, dWb, delta, Wb, back_full, back, fill_df, df, delta_prev, alpha_grad in buf.bwd:

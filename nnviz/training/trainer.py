@@ -239,7 +239,7 @@ class Trainer:
             raise Diverged("the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too "
                            "large; weights restored to step {last}", loss=loss, step=self.step_count + 1,
                            eps=self.eps, last=self.step_count)
-        np.copyto(self._good, net.params)
+        self._good[...] = net.params
         net.backward(Db)
         if s.l1 or s.l2:
             net.add_penalty_grad(s.l1, s.l2)
