@@ -114,11 +114,11 @@ class Sigmoid(Activation):
         # e = e^(−|u|) ≤ 1 never overflows: σ(u) = 1/(1+e) for u ≥ 0, e/(1+e) for u < 0,
         # which keeps full relative precision in both tails.
         e = np.copysign(u, MINUS_ONE)   # −|u|
-        np.exp(e, out=e)
-        e += ONE
-        num = np.minimum(u, ZERO)       # e^min(u, 0): 1 for u ≥ 0, e for u < 0 (np.where is slower)
-        np.exp(num, out=num)
-        return np.divide(num, e, out=out)
+        np.exp(e, e)
+        np.add(e, ONE, e)
+        num = np.minimum(u, ZERO, out=out)   # e^min(u, 0): 1 for u ≥ 0, e for u < 0 (np.where is slower)
+        np.exp(num, num)
+        return np.divide(num, e, num)
 
     def into(self, alpha=None):
         return self.f
@@ -140,9 +140,8 @@ class Tanh(Activation):
         return np.tanh
 
     def df(self, u, z, out=None, alpha=None):
-        out = np.multiply(z, z, out=out)
-        np.subtract(ONE, out, out=out)
-        return out
+        out = np.multiply(z, z, out)
+        return np.subtract(ONE, out, out)
 
 
 class ArcTan(Activation):

@@ -32,11 +32,6 @@ __all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_l
            "output_delta", "check_pair"]
 
 
-def _sum_rows(t):
-    """Σ_k t_nk: (N, K) → (N,); for K = 1 the column itself (the same numbers, one call less)."""
-    return t[:, 0] if t.shape[1] == 1 else np.add.reduce(t, axis=1)
-
-
 class SquaredError:
     name, title = "squared", "squared error ½‖y − d‖²"
 
@@ -71,7 +66,7 @@ class BinaryCrossEntropy:
         softplus(u) = ln(1 + e^u) = log(e^0 + e^u), NumPy's stable logaddexp(0, u)."""
         t = np.logaddexp(ZERO, u)
         t -= d * u
-        return _sum_rows(t)
+        return t[:, 0] if t.shape[1] == 1 else np.add.reduce(t, axis=1)   # K = 1: the column, one call less
 
     @staticmethod
     def dz(z, d):

@@ -121,10 +121,10 @@ class _Buffers:
         self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL)
         self.matched = net.matched
         self.inv_n = np.array(1.0 / N)
+        self.first = (self.delta[2].T, self.zaug[1], net.dWb[2])
         self.bwd = [(self.delta[l].T, self.zaug[l - 1], net.dWb[l], self.delta[l], net.Wb[l], self.back[l - 1],
                      self.back[l - 1][:, :-1],
-                     None if self.bulk else partial(act[l - 1].df, self.u[l - 1], self.z[l - 1],
-                                                    out=self.df[l - 1], alpha=net.alpha[l - 1]),
+                     act[l - 1], None if self.bulk else (self.u[l - 1], self.z[l - 1], self.df[l - 1], net.alpha[l - 1]),
                      self.df[l - 1], self.delta[l - 1],
                      None if net.alpha[l - 1] is None else partial(_alpha_grad, act[l - 1], self.u[l - 1],
                                                                    net.dalpha[l - 1]))
@@ -360,16 +360,16 @@ class Network:
             np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
         dot, multiply = _dot, np.multiply
         if buf.bulk:
-            self.act[2].df(None, buf.zhidden, out=buf.dfall)
-        for deltaT, zprev, dWb, delta, Wb, back_full, back, fill_df, df, delta_prev, alpha_grad in buf.bwd:
+            self.act[2].df(None, buf.zhidden, buf.dfall)
+        for deltaT, zprev, dWb, delta, Wb, back_full, back, act, df_args, df, delta_prev, alpha_grad in buf.bwd:
             dot(deltaT, zprev, dWb)      # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
             dot(delta, Wb, back_full)    # back_j = Σ_k δ_k w_kj (a view without the bias column)
-            if fill_df is not None:
-                fill_df()
+            if df_args is not None:
+                act.df(*df_args)         # f'(u^(l−1)) (u, z, out, α)
             multiply(back, df, delta_prev)
             if alpha_grad is not None:
                 alpha_grad(back)
-        dot(buf.delta[2].T, buf.zaug[1], self.dWb[2])
+        dot(*buf.first)                  # Σ_n δ^(2) [x | 1]ᵀ
         if self.reduction == "mean":
             multiply(self.grad, buf.inv_n, self.grad)
         return self.grad
@@ -389,7 +389,7 @@ class Network:
     def loss(self, X, D):
         """The data loss of a batch: mean or sum of L_n. X (N, n_1), D (N, n_L) → float."""
         self.forward(X)
-        return self.reduce(self.per_sample_loss(D))
+        return self.reduce(self._last.loss(D))
 
     def penalty(self, l1=0.0, l2=0.0):
         """The weight penalty λ₁‖W‖₁ + ½λ₂‖W‖² over all W^(l) (biases and α exempt)."""

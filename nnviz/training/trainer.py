@@ -227,8 +227,7 @@ class Trainer:
         """
         net, s = self.net, self.settings
         Xb, Db, index = batch or self.batcher.next()
-        net.forward(Xb)
-        loss = net.reduce(net.per_sample_loss(Db))
+        loss = net.loss(Xb, Db)
         if s.l1 or s.l2:
             loss += net.penalty(s.l1, s.l2)
         if self._limit is None:
