@@ -49,6 +49,7 @@ MAX_LAYERS = MAX_HIDDEN_LAYERS + 2
 # plain ndarrays, so a step calls the implementations beneath (the same functions).
 _dot = getattr(np.dot, "_implementation", np.dot)
 _copyto = getattr(np.copyto, "_implementation", np.copyto)
+_FLOAT = np.dtype(float)
 
 
 def check_sizes(sizes, rows=0):
@@ -314,12 +315,14 @@ class Network:
         After the call ``self.u[l]`` and ``self.z[l]`` (shape (N, n_l)) hold the
         layer values; ``self.z[1]`` is the input.
         """
-        X = np.asarray(X, dtype=float)
-        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
-            raise InputError("input must have shape (N, {count}), got {shape}", count=self.sizes[0], shape=X.shape)
+        if X.__class__ is not np.ndarray or X.dtype is not _FLOAT:    # a training batch skips asarray
+            X = np.asarray(X, dtype=float)
+        shape = X.shape
+        if len(shape) != 2 or shape[1] != self.sizes[0]:
+            raise InputError("input must have shape (N, {count}), got {shape}", count=self.sizes[0], shape=shape)
         buf = self._last
-        if buf is None or buf.N != X.shape[0]:
-            buf = self._buf(X.shape[0])
+        if buf is None or buf.N != shape[0]:
+            buf = self._buf(shape[0])
             self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
         _copyto(buf.z[1], X)
         dot = _dot
