@@ -211,12 +211,9 @@ class SoftPlus(Activation):
     name, formula, derivative = "softplus", "ln(1 + eˣ)", "1 / (1 + e^(−x))"
 
     def f(self, u, out=None, alpha=None):
-        # ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)): no overflow for any u.
-        t = np.abs(u)
-        np.negative(t, out=t)
-        np.exp(t, out=t)
-        np.log1p(t, out=t)
-        return np.add(np.maximum(u, 0.0), t, out=out)
+        # ln(1 + e^u) = log(e^0 + e^u): NumPy's logaddexp computes it as
+        # max(u, 0) + ln(1 + e^(−|u|)), with no overflow for any u, in one call.
+        return np.logaddexp(ZERO, u, out)
 
     def df(self, u, z, out=None, alpha=None):
         return _SIGMOID.f(u, out=out)
