@@ -122,14 +122,17 @@ class _Buffers:
         self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL)
         self.matched = net.matched
         self.inv_n = np.array(1.0 / N)
+        # Per layer l = L .. 3: what the product for ∂L/∂W^(l) and δ^(l−1) read and write, and
+        # f'(u^(l−1)) as (u, z, out, α) when it is not computed for all hidden layers at once.
+        self.bwd = []
+        for l in range(L, 2, -1):
+            df_args = None if self.bulk else (self.u[l - 1], self.z[l - 1], self.df[l - 1], net.alpha[l - 1])
+            alpha_grad = (None if net.alpha[l - 1] is None
+                          else partial(_alpha_grad, act[l - 1], self.u[l - 1], net.dalpha[l - 1]))
+            self.bwd.append((self.delta[l].T, self.zaug[l - 1], net.dWb[l], self.delta[l], net.Wb[l],
+                             self.back[l - 1], self.back[l - 1][:, :-1], act[l - 1], df_args, self.df[l - 1],
+                             self.delta[l - 1], alpha_grad))
         self.first = (self.delta[2].T, self.zaug[1], net.dWb[2])
-        self.bwd = [(self.delta[l].T, self.zaug[l - 1], net.dWb[l], self.delta[l], net.Wb[l], self.back[l - 1],
-                     self.back[l - 1][:, :-1],
-                     act[l - 1], None if self.bulk else (self.u[l - 1], self.z[l - 1], self.df[l - 1], net.alpha[l - 1]),
-                     self.df[l - 1], self.delta[l - 1],
-                     None if net.alpha[l - 1] is None else partial(_alpha_grad, act[l - 1], self.u[l - 1],
-                                                                   net.dalpha[l - 1]))
-                    for l in range(L, 2, -1)]
 
 
 def _alpha_grad(act, u, dalpha, back):
