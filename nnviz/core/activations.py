@@ -21,6 +21,10 @@ from .errors import InputError
 
 __all__ = ["Activation", "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "get_activation", "softmax"]
 
+#: 0, 1 and −1 as 0-d arrays: a ufunc converts a Python float anew on every call, which
+#: at the app's sizes costs as much as the arithmetic (the same numbers either way).
+ZERO, ONE, MINUS_ONE = np.zeros(()), np.ones(()), -np.ones(())
+
 
 def _into(values, out):
     """``values``, copied into ``out`` when one is given."""
@@ -106,21 +110,21 @@ class Sigmoid(Activation):
 
     z_only = True
 
-    def f(self, u, out=None, alpha=None, keep=None):
+    def f(self, u, out=None, alpha=None):
         # e = e^(−|u|) ≤ 1 never overflows: σ(u) = 1/(1+e) for u ≥ 0, e/(1+e) for u < 0,
-        # which keeps full relative precision in both tails. ``keep`` receives e (for the loss).
-        e = np.copysign(u, -1.0, out=keep)     # −|u|
-        np.exp(e, out=e)
-        num = np.minimum(u, 0.0)      # e^min(u, 0): 1 for u ≥ 0, e for u < 0 (np.where is slower)
-        np.exp(num, out=num)
-        if keep is None:
-            e += 1.0
-            return np.divide(num, e, out=out)
-        den = np.add(e, 1.0, out=out)
-        return np.divide(num, den, out=den)
+        # which keeps full relative precision in both tails.
+        e = np.copysign(u, MINUS_ONE)   # −|u|
+        np.exp(e, e)
+        np.add(e, ONE, e)
+        num = np.minimum(u, ZERO, out=out)   # e^min(u, 0): 1 for u ≥ 0, e for u < 0 (np.where is slower)
+        np.exp(num, num)
+        return np.divide(num, e, num)
+
+    def into(self, alpha=None):
+        return self.f
 
     def df(self, u, z, out=None, alpha=None):
-        out = np.subtract(1.0, z, out=out)
+        out = np.subtract(ONE, z, out=out)
         out *= z
         return out
 
@@ -136,9 +140,8 @@ class Tanh(Activation):
         return np.tanh
 
     def df(self, u, z, out=None, alpha=None):
-        out = np.multiply(z, z, out=out)
-        np.subtract(1.0, out, out=out)
-        return out
+        out = np.multiply(z, z, out)
+        return np.subtract(ONE, out, out)
 
 
 class ArcTan(Activation):
@@ -158,7 +161,7 @@ class ReLU(Activation):
     name, formula, derivative = "relu", "0 (x < 0), x (x ≥ 0)", "0 (x < 0), 1 (x ≥ 0)"
 
     def f(self, u, out=None, alpha=None):
-        return np.maximum(u, 0.0, out=out)
+        return np.maximum(u, ZERO, out=out)
 
     def df(self, u, z, out=None, alpha=None):
         return np.greater_equal(u, 0.0, out=out, casting="unsafe") if out is not None \
@@ -208,12 +211,9 @@ class SoftPlus(Activation):
     name, formula, derivative = "softplus", "ln(1 + eˣ)", "1 / (1 + e^(−x))"
 
     def f(self, u, out=None, alpha=None):
-        # ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)): no overflow for any u.
-        t = np.abs(u)
-        np.negative(t, out=t)
-        np.exp(t, out=t)
-        np.log1p(t, out=t)
-        return np.add(np.maximum(u, 0.0), t, out=out)
+        # ln(1 + e^u) = log(e^0 + e^u): NumPy's logaddexp computes it as
+        # max(u, 0) + ln(1 + e^(−|u|)), with no overflow for any u, in one call.
+        return np.logaddexp(ZERO, u, out)
 
     def df(self, u, z, out=None, alpha=None):
         return _SIGMOID.f(u, out=out)

@@ -25,27 +25,11 @@ from functools import partial
 
 import numpy as np
 
-from .activations import get_activation
+from .activations import ZERO, get_activation
 from .errors import InputError
 
 __all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_loss", "bound_loss",
            "output_delta", "check_pair"]
-
-
-def _softplus(u, e=None):
-    """ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)), stable for any u (a new array);
-    ``e`` is e^(−|u|) when the sigmoid output already computed it."""
-    if e is None:
-        e = np.copysign(u, -1.0)               # −|u|
-        np.exp(e, out=e)
-    t = np.log1p(e)
-    t += np.maximum(u, 0.0)
-    return t
-
-
-def _sum_rows(t):
-    """Σ_k t_nk: (N, K) → (N,); for K = 1 the column itself (the same numbers, one call less)."""
-    return t[:, 0] if t.shape[1] == 1 else np.add.reduce(t, axis=1)
 
 
 class SquaredError:
@@ -77,12 +61,12 @@ class BinaryCrossEntropy:
             return -np.sum(d * np.log(z) + (1 - d) * np.log1p(-z), axis=1)
 
     @staticmethod
-    def value_from_u(u, d, e=None):
-        """The same with z = σ(u), computed as Σ softplus(u) − d u (never overflows);
-        ``e`` = e^(−|u|) if known."""
-        t = _softplus(u, e)
+    def value_from_u(u, d):
+        """The same with z = σ(u), computed as Σ softplus(u) − d u (never overflows):
+        softplus(u) = ln(1 + e^u) = log(e^0 + e^u), NumPy's stable logaddexp(0, u)."""
+        t = np.logaddexp(ZERO, u)
         t -= d * u
-        return _sum_rows(t)
+        return t[:, 0] if t.shape[1] == 1 else np.add.reduce(t, axis=1)   # K = 1: the column, one call less
 
     @staticmethod
     def dz(z, d):
@@ -101,7 +85,7 @@ class CrossEntropy:
             return -np.sum(np.where(d != 0, d * np.log(z), 0.0), axis=1)
 
     @staticmethod
-    def value_from_u(u, d, e=None):
+    def value_from_u(u, d):
         """The same with z = softmax(u): log Σ_j e^(u_j) − Σ_k d_k u_k (log-sum-exp)."""
         m = np.maximum.reduce(u, axis=1, keepdims=True)
         e = np.subtract(u, m)
@@ -172,21 +156,20 @@ def check_pair(output, loss, n_out):
                          "not {output!r}", output=output)
 
 
-def per_sample_loss(output, loss, u, z, d, e=None):
+def per_sample_loss(output, loss, u, z, d):
     """L_n for each sample: u, z, d of shape (N, K) → (N,).
 
-    With a matched classification pair the loss is computed from u^(L), stably
-    (for a sigmoid output ``e`` may hold the e^(−|u|) its forward pass computed).
+    With a matched classification pair the loss is computed from u^(L), stably.
     """
-    return bound_loss(output, loss, u, z, e)(d)
+    return bound_loss(output, loss, u, z)(d)
 
 
-def bound_loss(output, loss, u, z, e=None):
-    """:func:`per_sample_loss` as a function of d alone, for arrays u, z (and e) that a
+def bound_loss(output, loss, u, z):
+    """:func:`per_sample_loss` as a function of d alone, for arrays u, z that a
     network fills anew for each batch."""
     fn = LOSSES[loss]
     if (output, loss) in (("sigmoid", "bce"), ("softmax", "ce")):
-        return partial(fn.value_from_u, u, e=e)
+        return partial(fn.value_from_u, u)
     return partial(fn.value, z)
 
 

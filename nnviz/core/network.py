@@ -45,6 +45,13 @@ MAX_HIDDEN_LAYERS, MAX_UNITS, MAX_IO_UNITS = 20, 1_000, 10_000
 MAX_PARAMS, MAX_CELLS = 10_000_000, 20_000_000
 MAX_LAYERS = MAX_HIDDEN_LAYERS + 2
 
+# NumPy's functions (not its ufuncs) first ask their arguments for __array_function__ through
+# a Python call that costs about as much as a product of the app's sizes; the core's arrays are
+# plain ndarrays, so a step calls the implementations beneath (the same functions).
+_dot = getattr(np.dot, "_implementation", np.dot)
+_copyto = getattr(np.copyto, "_implementation", np.copyto)
+_FLOAT = np.dtype(float)
+
 
 def check_sizes(sizes, rows=0):
     """Refuse (InputError) layer sizes [n_1, ..., n_L] beyond the limits above, and a
@@ -85,6 +92,7 @@ class _Buffers:
 
     def __init__(self, net, N):
         L, n = net.L, net.sizes
+        self.N = N
         # [Z^(l) | 1] of every layer l < L side by side in one array, so that a z-only f'
         # (tanh, sigmoid) of all hidden layers is one call: zaug[l] has shape (N, n_l + 1).
         start = np.cumsum([0] + [n[l - 1] + 1 for l in range(1, L)])
@@ -108,19 +116,29 @@ class _Buffers:
                           else np.empty((N, n[l - 1])))
         self.zL = np.empty((N, n[L - 1]))
         self.z = [None] + [self.zaug[l][:, :-1] for l in range(1, L)] + [self.zL]
-        # A matched sigmoid output keeps e^(−|u^(L)|) for the cross-entropy.
-        self.e = np.empty((N, n[L - 1])) if (net.output, net.loss_name) == ("sigmoid", "bce") else None
         # Each layer's arrays and activation, bound once so that a step is little more than NumPy calls.
         act = [_SOFTMAX if a is None else a for a in net.act]
-        f = [None, None] + [act[l].into(net.alpha[l]) for l in range(2, L + 1)]
-        if self.e is not None:
-            f[L] = partial(act[L].f, keep=self.e)
-        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], f[l], self.z[l]) for l in range(2, L + 1)]
-        self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL, self.e)
+        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], act[l].into(net.alpha[l]), self.z[l])
+                    for l in range(2, L + 1)]
+        self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL)
         self.matched = net.matched
-        self.bwd = [(self.delta[l], self.zaug[l - 1], net.dWb[l], net.Wb[l], self.back[l - 1],
-                     self.back[l - 1][:, :-1], act[l - 1], self.u[l - 1], self.z[l - 1], self.df[l - 1],
-                     self.delta[l - 1], net.alpha[l - 1], net.dalpha[l - 1]) for l in range(L, 2, -1)]
+        self.inv_n = np.array(1.0 / N)
+        # Per layer l = L .. 3: what the product for ∂L/∂W^(l) and δ^(l−1) read and write, and
+        # f'(u^(l−1)) as (u, z, out, α) when it is not computed for all hidden layers at once.
+        self.bwd = []
+        for l in range(L, 2, -1):
+            df_args = None if self.bulk else (self.u[l - 1], self.z[l - 1], self.df[l - 1], net.alpha[l - 1])
+            alpha_grad = (None if net.alpha[l - 1] is None
+                          else partial(_alpha_grad, act[l - 1], self.u[l - 1], net.dalpha[l - 1]))
+            self.bwd.append((self.delta[l].T, self.zaug[l - 1], net.dWb[l], self.delta[l], net.Wb[l],
+                             self.back[l - 1], self.back[l - 1][:, :-1], act[l - 1], df_args, self.df[l - 1],
+                             self.delta[l - 1], alpha_grad))
+        self.first = (self.delta[2].T, self.zaug[1], net.dWb[2])
+
+
+def _alpha_grad(act, u, dalpha, back):
+    """∂L/∂α^(l) = Σ_n back ⊙ ∂z/∂α, into ``dalpha`` (PReLU)."""
+    np.sum(back * act.dalpha(u), axis=0, out=dalpha)
 
 
 class _Softmax:
@@ -303,17 +321,19 @@ class Network:
         After the call ``self.u[l]`` and ``self.z[l]`` (shape (N, n_l)) hold the
         layer values; ``self.z[1]`` is the input.
         """
-        X = np.asarray(X, dtype=float)
-        if X.ndim != 2 or X.shape[1] != self.sizes[0]:
-            raise InputError("input must have shape (N, {count}), got {shape}", count=self.sizes[0], shape=X.shape)
+        if X.__class__ is not np.ndarray or X.dtype is not _FLOAT:    # a training batch skips asarray
+            X = np.asarray(X, dtype=float)
+        shape = X.shape
+        if len(shape) != 2 or shape[1] != self.sizes[0]:
+            raise InputError("input must have shape (N, {count}), got {shape}", count=self.sizes[0], shape=shape)
         buf = self._last
-        if buf is None or buf.zL.shape[0] != X.shape[0]:
-            buf = self._buf(X.shape[0])
+        if buf is None or buf.N != shape[0]:
+            buf = self._buf(shape[0])
             self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
-        np.copyto(buf.z[1], X)
-        dot = np.dot
+        _copyto(buf.z[1], X)
+        dot = _dot
         for zprev, WbT, u, f, z in buf.fwd:
-            dot(zprev, WbT, out=u)
+            dot(zprev, WbT, u)
             f(u, z)
         return buf.zL
 
@@ -339,7 +359,6 @@ class Network:
             per-sample δ^(l) = ∂L_n/∂u^(l).
         """
         buf, L = self._last, self.L
-        N = buf.zL.shape[0]
         if buf.matched:
             np.subtract(buf.zL, D, out=buf.delta[L])
         else:
@@ -348,20 +367,20 @@ class Network:
         if self.alpha[L] is not None:   # ∂L/∂α at the output needs ∂L_n/∂z^(L)
             gz = LOSSES[self.loss_name].dz(buf.zL, D)
             np.sum(gz * self.act[L].dalpha(buf.u[L]), axis=0, out=self.dalpha[L])
-        dot, multiply, bulk = np.dot, np.multiply, buf.bulk
-        if bulk:
-            self.act[2].df(None, buf.zhidden, out=buf.dfall)
-        for delta, zprev, dWb, Wb, back_full, back, act, u, z, df, delta_prev, alpha, dalpha in buf.bwd:
-            dot(delta.T, zprev, out=dWb)        # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
-            dot(delta, Wb, out=back_full)       # back = Σ_k δ_k w_kj (a view without the bias column)
-            if not bulk:
-                act.df(u, z, out=df, alpha=alpha)
-            multiply(back, df, out=delta_prev)
-            if alpha is not None:
-                np.sum(back * act.dalpha(u), axis=0, out=dalpha)
-        dot(buf.delta[2].T, buf.zaug[1], out=self.dWb[2])
+        dot, multiply = _dot, np.multiply
+        if buf.bulk:
+            self.act[2].df(None, buf.zhidden, buf.dfall)
+        for deltaT, zprev, dWb, delta, Wb, back_full, back, act, df_args, df, delta_prev, alpha_grad in buf.bwd:
+            dot(deltaT, zprev, dWb)      # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
+            dot(delta, Wb, back_full)    # back_j = Σ_k δ_k w_kj (a view without the bias column)
+            if df_args is not None:
+                act.df(*df_args)         # f'(u^(l−1)) (u, z, out, α)
+            multiply(back, df, delta_prev)
+            if alpha_grad is not None:
+                alpha_grad(back)
+        dot(*buf.first)                  # Σ_n δ^(2) [x | 1]ᵀ
         if self.reduction == "mean":
-            self.grad *= 1.0 / N
+            multiply(self.grad, buf.inv_n, self.grad)
         return self.grad
 
     # ------------------------------------------------------------------- loss
@@ -379,7 +398,7 @@ class Network:
     def loss(self, X, D):
         """The data loss of a batch: mean or sum of L_n. X (N, n_1), D (N, n_L) → float."""
         self.forward(X)
-        return self.reduce(self.per_sample_loss(D))
+        return self.reduce(self._last.loss(D))
 
     def penalty(self, l1=0.0, l2=0.0):
         """The weight penalty λ₁‖W‖₁ + ½λ₂‖W‖² over all W^(l) (biases and α exempt)."""

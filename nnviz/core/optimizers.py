@@ -55,10 +55,12 @@ class Optimizer:
 
     def step(self, params, grad, eps):
         """Apply one update to ``params`` (shape (P,)) with gradient ``grad`` (P,)."""
-        if self._tmp is None or self._tmp.shape != params.shape:
+        tmp = self._tmp
+        if tmp is None or tmp.shape != params.shape:
             self._ready(params)
+            tmp = self._tmp
         self.t += 1
-        self._update(params, grad, float(eps), self._tmp)
+        self._update(params, grad, float(eps), tmp)
 
     def state(self):
         """The optimiser's state as a dict of plain values and array copies."""
@@ -86,7 +88,7 @@ class Plain(Optimizer):
     name = "plain"
 
     def _update(self, w, g, eps, tmp):
-        np.multiply(g, eps, out=tmp)
+        np.multiply(g, eps, tmp)
         w -= tmp
 
 

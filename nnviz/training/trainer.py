@@ -231,8 +231,7 @@ class Trainer:
         """
         net, s = self.net, self.settings
         Xb, Db, index = batch or self.batcher.next()
-        net.forward(Xb)
-        loss = net.reduce(net.per_sample_loss(Db))
+        loss = net.loss(Xb, Db)
         if s.l1 or s.l2:
             loss += net.penalty(s.l1, s.l2)
         if self._limit is None:
@@ -243,7 +242,7 @@ class Trainer:
             raise Diverged("the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too "
                            "large; weights restored to step {last}", loss=loss, step=self.step_count + 1,
                            eps=self.eps, last=self.step_count)
-        np.copyto(self._good, net.params)
+        self._good[...] = net.params
         net.backward(Db)
         if s.l1 or s.l2:
             net.add_penalty_grad(s.l1, s.l2)

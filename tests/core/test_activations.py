@@ -88,16 +88,15 @@ def test_unknown_name_lists_the_known_ones():
         get_activation("gelu")
 
 
-def test_sigmoid_can_keep_its_exponential_for_the_loss():
+def test_softplus_and_cross_entropy_from_u_are_the_stable_formula_bit_for_bit():
     from nnviz.core.losses import per_sample_loss
-    u = np.array([[-800.0], [-3.0], [-0.0], [0.5], [40.0]])
-    d = np.array([[0.0], [1.0], [1.0], [0.0], [1.0]])
-    keep = np.empty_like(u)
-    z = ACTIVATIONS["sigmoid"].f(u, keep=keep)
-    assert np.array_equal(keep, np.exp(-np.abs(u)))
-    assert np.array_equal(z, ACTIVATIONS["sigmoid"].f(u))
-    assert np.array_equal(per_sample_loss("sigmoid", "bce", u, z, d, e=keep),
-                          per_sample_loss("sigmoid", "bce", u, z, d))
+    u = np.array([[-800.0], [-40.0], [-3.0], [-0.0], [0.0], [0.5], [40.0], [800.0]])
+    d = np.array([[0.0], [1.0], [1.0], [1.0], [0.0], [0.0], [1.0], [0.0]])
+    z = ACTIVATIONS["sigmoid"].f(u)
+    softplus = np.maximum(u, 0.0) + np.log1p(np.exp(-np.abs(u)))    # ln(1 + e^u), no overflow
+    assert np.array_equal(ACTIVATIONS["softplus"].f(u), softplus)
+    assert np.array_equal(per_sample_loss("sigmoid", "bce", u, z, d), (softplus - d * u)[:, 0])
+    assert np.all(np.isfinite(per_sample_loss("sigmoid", "bce", u, z, d)))
 
 
 @pytest.mark.parametrize("name", list(ACTIVATIONS))

@@ -116,3 +116,20 @@ def test_every_preset_builds_and_trains():
     assert scene("xor_hidden").settings.hidden == (4,)
     with pytest.raises(ValueError, match="xor_hidden"):
         scene("nope")
+
+
+def test_a_step_runs_few_python_frames_and_none_of_numpys_wrappers():
+    """What a step costs at the app's sizes is its number of calls, not its arithmetic: the
+    step of TF Playground's default net stays a handful of Python frames around NumPy calls,
+    and none is a NumPy function's Python-level __array_function__ dispatch (counted, not timed)."""
+    import sys
+    t = build(Settings(dataset="xor", hidden=(8, 8, 8), batch=10))
+    t.run(steps=t.batcher.batches_per_epoch + 1)          # mid-epoch: the minibatches are cut
+    frames = []
+    sys.setprofile(lambda frame, event, arg: frames.append(frame.f_code) if event == "call" else None)
+    try:
+        t.step()
+    finally:
+        sys.setprofile(None)
+    numpy_frames = [f.co_name for f in frames if "numpy" in f.co_filename.replace("\\", "/").split("/")]
+    assert numpy_frames == [] and len(frames) <= 12, [f"{f.co_filename}:{f.co_name}" for f in frames]
