@@ -192,8 +192,15 @@ class ArenaView(QWidget):
         self.timer.timeout.connect(self._tick)
         lay = QHBoxLayout(self)
         lay.addWidget(self._build_controls())
-        lay.addLayout(self._build_plots(), 1)
+        self.figure = QWidget()                 # the plots, legend and table: what File → Export saves
+        self.figure.setLayout(self._build_plots())
+        self.figure.layout().setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.figure, 1)
         self.set_surface("ravine")
+
+    def export_source(self):
+        """What File → Export saves: the plots without the controls."""
+        return self.figure
 
     # ------------------------------------------------------------ building
     def _build_controls(self):

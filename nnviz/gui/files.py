@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QBuffer, QEventLoop, QIODevice, QObject, QRectF, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import (QBuffer, QCoreApplication, QEventLoop, QIODevice, QObject, QPoint, QRectF, QSize,
+                            Qt, QTimer, Slot)
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox
 
 from ..core.datasets import DataError, save_csv
 from ..core.onnx_export import onnx_available
@@ -19,6 +20,10 @@ from ..training.history import csv_text
 from .app import explain
 
 MAX_RECENT = 8
+#: the views File → Export saves: key → (the window's attribute, the index of the tab it is on)
+VIEWS = {"network": ("network_view", 0), "output": ("output_view", 0), "hidden": ("hidden_view", 0),
+         "loss": ("loss_view", 0), "arena": ("arena", 1), "landscape": ("landscape", 2),
+         "stepthrough": ("stepthrough", 0), "gallery": ("gallery", 0)}
 OPENABLE = ("*.nnviz", "*.npz", "*.json", "*.csv")
 
 
@@ -49,7 +54,9 @@ class FileActions(QObject):
         self._add(export, tr("Loss history as CSV…"), self.export_history)
         export.addSeparator()
         for key, title in (("network", tr("Network view")), ("output", tr("Output view")),
-                           ("hidden", tr("Hidden features view")), ("loss", tr("Loss view"))):
+                           ("hidden", tr("Hidden features view")), ("loss", tr("Loss view")),
+                           ("arena", tr("Optimiser arena")), ("landscape", tr("Loss landscape")),
+                           ("stepthrough", tr("Step-through formulas")), ("gallery", tr("Activation functions"))):
             self._add(export, tr("{0} as PNG or SVG…").format(title), lambda _=False, k=key: self.export_view(k))
         menu.addSeparator()
         self._update_recent()
@@ -199,11 +206,22 @@ class FileActions(QObject):
         self._guard(lambda: atomic_write(path, lambda fh: fh.write(text.encode("utf-8"))))
 
     def export_view(self, key):
+        """Save the view ``key`` (one of :data:`VIEWS`) as PNG or SVG, shown first as it is saved."""
+        view = self.reveal(key)
         path = self._save_name(self.tr("Export view"), f"{key}.png", self.tr("PNG image (*.png);;SVG image (*.svg)"))
         if path:
-            view = {"network": self.w.network_view, "output": self.w.output_view,
-                    "hidden": self.w.hidden_view, "loss": self.w.loss_view}[key]
             self._guard(lambda: export_view(view, path))
+
+    def reveal(self, key):
+        """Bring the view ``key`` to the front (its tab; its dock shown and raised), laid out
+        at its size in the window; returns it."""
+        attribute, tab = VIEWS[key]
+        self.w.tabs.setCurrentIndex(tab)
+        if key in self.w.docks:
+            self.w.docks[key].show()
+            self.w.docks[key].raise_()
+        QCoreApplication.processEvents()                 # laid out before it is painted
+        return getattr(self.w, attribute)
 
     def _guard(self, action):
         try:
@@ -263,16 +281,14 @@ class FileActions(QObject):
 
 
 def export_view(view, path):
-    """Save a view's scene as PNG (at twice the screen's resolution) or SVG (vectors).
+    """Save a view as PNG (at twice the screen's resolution) or SVG (vectors).
 
-    The image is made in memory and written atomically: a failed write raises
-    WeightsError and leaves any old file as it was."""
-    plot = getattr(view, "plot", None)
-    if plot is not None:
-        scene, rect = plot.scene(), plot.getPlotItem().sceneBoundingRect()
-    else:
-        scene = view.scene
-        rect = scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+    What is saved is the view's ``export_source()`` when it has one, else the view: a
+    pyqtgraph plot (its ``plot``), a graphics scene (its ``scene``), text documents (a
+    tuple, one below the other, each whole however far it scrolls) or any other widget
+    as it is laid out. The image is made in memory and written atomically: a failed
+    write raises WeightsError and leaves any old file as it was."""
+    width, height, draw = _picture(view)
     buffer = QBuffer()
     buffer.open(QIODevice.WriteOnly)
     svg = path.lower().endswith(".svg")
@@ -280,15 +296,44 @@ def export_view(view, path):
         from PySide6.QtSvg import QSvgGenerator
         target = QSvgGenerator()
         target.setOutputDevice(buffer)
-        target.setSize(QSize(int(rect.width()), int(rect.height())))
-        target.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        target.setSize(QSize(width, height))
+        target.setViewBox(QRectF(0, 0, width, height))
     else:
-        target = QImage(int(rect.width() * 2), int(rect.height() * 2), QImage.Format_ARGB32)
+        target = QImage(width * 2, height * 2, QImage.Format_ARGB32)
         target.fill(Qt.white)
     painter = QPainter(target)
     painter.setRenderHint(QPainter.Antialiasing)
-    scene.render(painter, QRectF(), rect)
+    if not svg:
+        painter.scale(2, 2)
+    draw(painter)
     painter.end()
     if not svg and not target.save(buffer, "PNG"):
         raise OSError(f"{os.path.basename(path)}: could not make the image")
     atomic_write(path, lambda fh: fh.write(bytes(buffer.data())))
+
+
+def _picture(view):
+    """(width, height, draw): the size of what :func:`export_view` saves of ``view``, and
+    ``draw(painter)``, which paints it from (0, 0) in that size."""
+    source = view.export_source() if hasattr(view, "export_source") else None
+    if isinstance(source, tuple):                      # text documents, one below the other
+        docs = [d for d in source if not d.isEmpty()] or list(source[:1])
+
+        def draw(painter):
+            for doc in docs:
+                doc.drawContents(painter)
+                painter.translate(0, doc.size().height())
+        return (int(max(d.size().width() for d in docs)) + 1,
+                int(sum(d.size().height() for d in docs)) + 1, draw)
+    plot = getattr(view, "plot", None)
+    if source is None and (plot is not None or isinstance(getattr(view, "scene", None), QGraphicsScene)):
+        if plot is not None:
+            scene, rect = plot.scene(), plot.getPlotItem().sceneBoundingRect()
+        else:
+            scene = view.scene
+            rect = scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+        width, height = int(rect.width()), int(rect.height())
+        return width, height, lambda painter: scene.render(painter, QRectF(0, 0, width, height), rect)
+    widget = source if source is not None else view     # as it is laid out, children and all
+    widget.ensurePolished()
+    return widget.width(), widget.height(), lambda painter: widget.render(painter, QPoint())

@@ -248,6 +248,10 @@ class LandscapeView(QWidget):
         self._on_kind()
         self.set_busy(False)
 
+    def export_source(self):
+        """What File → Export saves: the whole view, the slice with its Hessian and restarts."""
+        return self
+
     # ------------------------------------------------------------ building
     def _build_slice(self):
         tr = self.tr

@@ -146,6 +146,11 @@ class StepThroughPanel(QWidget):
         lay.addWidget(splitter, 1)
         self._render()
 
+    def export_source(self):
+        """What File → Export saves: the phase's formulas, then the clicked unit's or edge's
+        (each whole, however far it scrolls)."""
+        return self.formula_view.document(), self.detail_view.document()
+
     # ------------------------------------------------------------------ public
     @property
     def trace(self):

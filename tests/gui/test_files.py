@@ -137,6 +137,35 @@ def test_exports_of_views_data_and_history(window, qtbot, tmp_path, monkeypatch)
     assert len(open(path).read().splitlines()) == len(w.snapshot.data.X_train) + 1
 
 
+@pytest.mark.parametrize("key", ["arena", "landscape", "stepthrough", "gallery"])
+def test_every_view_exports_to_png_and_svg(window, qtbot, tmp_path, monkeypatch, key):
+    from PySide6.QtGui import QImage
+    w = window()
+    train(qtbot, w)
+    if key == "stepthrough":
+        w._on_record()
+        qtbot.waitUntil(lambda: w.stepthrough.trace is not None, timeout=10000)
+        w.stepthrough.show_unit(2, 0)                  # the formulas of the phase and of a unit
+    for ext in (".png", ".svg"):
+        path = tmp_path / f"{key}{ext}"
+        monkeypatch.setattr(w.files, "_save_name", lambda *a, p=str(path): p)
+        w.files.export_view(key)
+        data = path.read_bytes()
+        if ext == ".png":
+            image = QImage(str(path))
+            assert data.startswith(b"\x89PNG") and image.width() > 200 and image.height() > 100, key
+            # not a blank page: the picture has many colours
+            colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+            assert len(colours) > 3, key
+        else:
+            assert b"<svg" in data and len(data) > 2000, key
+    if key == "stepthrough":         # the formulas are text in the SVG, whole however far they scroll
+        text = path.read_text()
+        assert "δ" in text or "u" in text
+    if key in ("arena", "landscape"):
+        assert w.tabs.currentWidget().widget() is getattr(w, key)     # shown, as it was saved
+
+
 def test_drop_a_weights_file(window, qtbot, tmp_path):
     w = window()
     net = Network([2, 4, 1], ["tanh"], task="binary", seed=9)
@@ -282,7 +311,8 @@ def _full_disk(*args):
     raise OSError(28, "No space left on device")
 
 
-@pytest.mark.parametrize("name", ["loss.svg", "output.png", "train.csv", "missing/loss.svg"])
+@pytest.mark.parametrize("name", ["loss.svg", "output.png", "train.csv", "missing/loss.svg", "arena.png",
+                                  "gallery.svg", "stepthrough.svg"])
 def test_a_failed_export_says_so_and_keeps_the_old_file(window, qtbot, tmp_path, monkeypatch, name):
     import os
     w = window()
