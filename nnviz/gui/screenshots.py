@@ -78,26 +78,36 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     return paths
 
 
-def _train(app, w, steps, frames=FRAMES):
+def _train(app, w, steps, frames=FRAMES, on_frame=None):
     """Train exactly ``steps`` steps from the initial weights, in the worker's thread, with
     ``frames`` + 1 snapshots on the way, each taken in by the window before the next: the
-    same frames on every run (playing trains as many steps per frame as the clock allows)."""
+    same frames on every run (playing trains as many steps per frame as the clock allows).
+    ``on_frame(k)``, when given, runs in the GUI thread once snapshot k is in, before the
+    worker trains on (a recording grabs the window there)."""
     from PySide6.QtCore import QTimer
     from .selftest import wait as _wait
     worker, done, frames = w.worker, [], min(frames, steps)
+    emitted, handled = [], []
 
     def record():                     # runs in the worker's thread, between its ticks
         try:
             worker.reset()            # a fresh loss history and trajectory: no start-up frames
             for k in range(frames + 1):
                 worker._train(steps * k // frames - worker.trainer.step_count)
-                _until(lambda: worker._drawn)
+                _until(lambda: worker._drawn and (on_frame is None or len(handled) >= k))
                 worker._dirty = True
                 worker._emit()
+                emitted.append(k)
             done.append(None)
         except Exception as e:        # noqa: BLE001 - raised again in the GUI thread
             done.append(e)
     QTimer.singleShot(0, worker, record)
+    for k in range(frames + 1 if on_frame else 0):
+        _wait(app, lambda: (done and done[0] is not None) or (len(emitted) > k and worker._drawn), timeout=600)
+        if done and done[0] is not None:
+            break
+        on_frame(k)
+        handled.append(k)
     _wait(app, lambda: done and worker._drawn, timeout=600)
     if done[0] is not None:
         raise done[0]
