@@ -1,6 +1,6 @@
 """The ``nnviz`` command. Without a subcommand it opens the app; ``train`` runs headless.
 
-Headless subcommands never import Qt. A user's mistake (a bad flag, a bad file,
+Headless subcommands never import Qt, but ``record``, which drives the window offscreen. A user's mistake (a bad flag, a bad file,
 a diverging learning rate) ends with one line on stderr and exit status 2,
 never a traceback.
 """
@@ -572,7 +572,46 @@ def make_parser():
     su.add_argument("--out", required=True, metavar="FILE.npz")
     su.add_argument("--quiet", action="store_true")
     su.set_defaults(func=cmd_surface)
+    from .gui.record import MAX_FPS, MAX_FRAMES          # no Qt: the module imports it when it records
+    from .training.scenes import load_scenes
+    re_ = sub.add_parser("record", help="record a scene as an animated GIF or MP4, headless",
+                         description="Open the window offscreen on a scene, train it (or play the arena's "
+                         "race, the landscape's training path, the step-through's phases) and write the "
+                         "window's frames as an animated GIF, or an MP4 with pip install 'nnviz[video]'.")
+    re_.add_argument("--preset", required=True, choices=[s.key for s in load_scenes()], help="the scene")
+    re_.add_argument("--out", required=True, metavar="FILE.gif", help="FILE.gif or FILE.mp4")
+    re_.add_argument("--fps", type=_int_in(1, MAX_FPS), default=10,
+                     help=f"frames per second, 1 to {MAX_FPS} (default 10)")
+    re_.add_argument("--frames", type=_int_in(2, MAX_FRAMES), default=40,
+                     help=f"frames, 2 to {MAX_FRAMES:,} (default 40)")
+    re_.add_argument("--tab", choices=("network", "arena", "landscape", "stepthrough"), default="network",
+                     help="what plays: training on the network tab (default), the optimiser arena's race, "
+                     "the loss landscape's training path, or one step-through's phases")
+    re_.add_argument("--size", type=_size, default=(1280, 800), metavar="WxH",
+                     help="the window's size in pixels (default 1280x800; at least its smallest size)")
+    re_.add_argument("--steps-per-frame", type=_int_in(1), metavar="N",
+                     help="training steps (arena: race iterations) between frames (default: the "
+                     "scene's length spread over the frames)")
+    re_.add_argument("--quiet", action="store_true")
+    re_.set_defaults(func=cmd_record)
     return p
+
+
+def _size(text):
+    m = re.fullmatch(r"(\d+)[x×](\d+)", text.strip())
+    if not m or not (200 <= int(m[1]) <= 7680 and 200 <= int(m[2]) <= 4320):
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in pixels, 200x200 to 7680x4320, got {text!r}")
+    return int(m[1]), int(m[2])
+
+
+def cmd_record(a):
+    from .gui.record import record_scene
+    frames, width, height = record_scene(a.preset, a.out, fps=a.fps, frames=a.frames, tab=a.tab, size=a.size,
+                                         steps_per_frame=a.steps_per_frame)
+    if not a.quiet:
+        print(f"{frames} frames of {width} × {height} at {a.fps} frames/s ({frames / a.fps:.1f} s), "
+              f"written to {a.out}")
+    return 0
 
 
 def _negative_values(argv):

@@ -58,6 +58,12 @@ class FileActions(QObject):
                            ("arena", tr("Optimiser arena")), ("landscape", tr("Loss landscape")),
                            ("stepthrough", tr("Step-through formulas")), ("gallery", tr("Activation functions"))):
             self._add(export, tr("{0} as PNG or SVG…").format(title), lambda _=False, k=key: self.export_view(k))
+        from .record import WindowRecorder, video_available
+        self.recorder = WindowRecorder(window)
+        self._add(menu, tr("&Record animation…"), self.recorder.ask, None,
+                  tr("The current tab while it trains, or the step-through's phases, as an animated GIF "
+                     "or MP4 for slides") + ("" if video_available() else
+                                            tr(" (MP4 needs: pip install 'nnviz[video]')")))
         menu.addSeparator()
         self._update_recent()
         window.worker.saved.connect(self._on_saved)

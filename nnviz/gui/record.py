@@ -48,6 +48,9 @@ def check(path, frames, width, height):
     """Raise RecordError unless ``frames`` frames of ``width`` × ``height`` pixels can be
     recorded into ``path`` (.gif; .mp4 with imageio-ffmpeg) within :data:`MEMORY_LIMIT`."""
     ext = os.path.splitext(str(path))[1].lower()
+    folder = os.path.dirname(os.path.abspath(str(path)))
+    if not os.path.isdir(folder):
+        raise RecordError("{file}: cannot save (no folder {folder})", file=os.path.basename(str(path)), folder=folder)
     if ext not in FORMATS:
         raise RecordError("{file}: nnviz records .gif or .mp4 files", file=os.path.basename(str(path)))
     if ext == ".mp4" and not video_available():
@@ -226,3 +229,145 @@ class Recording:
         """Wait (tests) for the writing thread to end; the result comes with the next poll."""
         if self._writer is not None:
             self._writer.join(timeout)
+
+
+def record_dialog_class():
+    """The File → Record dialog's class (built on first use: this module imports no Qt)."""
+    from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                                   QLabel, QSpinBox)
+
+    class RecordDialog(QDialog):
+        """What to record (the current tab, the whole window, the step-through's phases),
+        the format, the frame rate and the length; the number of frames it makes."""
+
+        def __init__(self, parent=None):
+            super().__init__(parent)
+            tr = self.tr
+            self.setWindowTitle(tr("Record an animation"))
+            self.what = QComboBox()
+            for key, text in (("tab", tr("the current tab, while it trains")),
+                              ("window", tr("the whole window, while it trains")),
+                              ("phases", tr("the step-through's phases, one after another"))):
+                self.what.addItem(text, key)
+            self.format = QComboBox()
+            self.format.addItem(tr("animated GIF"), ".gif")
+            self.format.addItem(tr("MP4 video") if video_available() else
+                                tr("MP4 video — needs: pip install 'nnviz[video]'"), ".mp4")
+            self.format.model().item(1).setEnabled(video_available())
+            self.fps = QSpinBox()
+            self.fps.setRange(1, MAX_FPS)
+            self.fps.setValue(10)
+            self.fps.setSuffix(tr(" frames/s"))
+            self.seconds = QDoubleSpinBox()
+            self.seconds.setRange(0.2, 300.0)
+            self.seconds.setValue(5.0)
+            self.seconds.setSuffix(tr(" s"))
+            self.count = QLabel()
+            for box in (self.fps, self.seconds):
+                box.valueChanged.connect(self._on_change)
+            buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+            buttons.button(QDialogButtonBox.Ok).setText(tr("Record…"))
+            buttons.accepted.connect(self.accept)
+            buttons.rejected.connect(self.reject)
+            form = QFormLayout(self)
+            for label, w in ((tr("Record"), self.what), (tr("Format"), self.format),
+                             (tr("Frame rate"), self.fps), (tr("Length"), self.seconds), ("", self.count)):
+                form.addRow(label, w)
+            form.addRow(buttons)
+            self._on_change()
+
+        def frames(self):
+            return max(2, min(MAX_FRAMES, round(self.fps.value() * self.seconds.value())))
+
+        def _on_change(self):
+            self.count.setText(self.tr("{0} frames").format(self.frames()))
+
+    return RecordDialog
+
+
+class WindowRecorder:
+    """File → Record for ``window``: asks what and where, records, shows progress and a Stop
+    button in the status bar, and says where the file went (or why it did not)."""
+
+    def __init__(self, window):
+        self.w, self.recording, self._started_training = window, None, False
+        self.stop_button = None
+
+    def ask(self):
+        """The dialog, the file name, then :meth:`start`; returns the Recording or None."""
+        if self.recording is not None:            # File → Record again: the Stop button's job
+            self.stop()
+            return None
+        dialog = record_dialog_class()(self.w)
+        if not dialog.exec():
+            return None
+        ext = dialog.format.currentData()
+        path = self.w.files._save_name(dialog.tr("Record"), "recording" + ext,
+                                       dialog.tr("animated GIF (*.gif)") if ext == ".gif"
+                                       else dialog.tr("MP4 video (*.mp4)"))
+        return self.start(dialog.what.currentData(), path, dialog.fps.value(), dialog.frames()) if path else None
+
+    def start(self, what, path, fps, frames):
+        """Record ``frames`` frames of ``what`` ("tab", "window" or "phases") into ``path``."""
+        from .app import explain
+        w = self.w
+        if what == "phases" and w.stepthrough.trace is None:
+            w.show_error(w.tr("Step through a training step first (Train → Step through one training step), "
+                              "then record its phases."))
+            return None
+        widget = w.tabs.currentWidget() if what == "tab" else w
+        ratio = widget.devicePixelRatioF()
+        try:
+            check(path, frames, round(widget.width() * ratio), round(widget.height() * ratio))
+        except RecordError as e:
+            w.show_error(explain(e))
+            return None
+        if what == "phases":
+            st = w.stepthrough
+            st.play(False)
+
+            def grab(k):
+                st.set_phase(frame_of(k, frames, len(st.trace.phases)))
+                return w.grab()
+            interval = 0
+        else:
+            def grab(_k):
+                return widget.grab()
+            interval = round(1000 / fps)
+            if w.tabs.currentIndex() == 1:
+                w.arena.restart_animation()
+            self._started_training = not (w.snapshot and w.snapshot.running) and w.tabs.currentIndex() == 0
+            if self._started_training:
+                w._play(True)
+        self._show_stop()
+
+        def counted(k):
+            self.stop_button.setText(w.tr("■ Stop recording ({0} of {1} frames)").format(k + 1, frames))
+            return grab(k)
+        self.recording = Recording(counted, path, fps, frames, interval, self._done, w)
+        self.recording.start()
+        return self.recording
+
+    def stop(self):
+        if self.recording is not None:
+            self.recording.stop()
+
+    def _show_stop(self):
+        from PySide6.QtWidgets import QPushButton
+        self.stop_button = QPushButton()
+        self.stop_button.setToolTip(self.w.tr("End the recording now and keep the frames recorded so far"))
+        self.stop_button.clicked.connect(self.stop)
+        self.w.statusBar().addWidget(self.stop_button)
+
+    def _done(self, path, error):
+        from .app import explain
+        w = self.w
+        if self._started_training:
+            w._play(False)
+        w.statusBar().removeWidget(self.stop_button)
+        self.stop_button.deleteLater()
+        n, self.recording, self.stop_button = len(self.recording.images), None, None
+        if error is not None:
+            w.show_error(explain(error))
+        else:
+            w.statusBar().showMessage(w.tr("Recorded {0} frames to {1}").format(n, path), 8000)
