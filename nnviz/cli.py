@@ -572,7 +572,7 @@ def make_parser():
     su.add_argument("--out", required=True, metavar="FILE.npz")
     su.add_argument("--quiet", action="store_true")
     su.set_defaults(func=cmd_surface)
-    from .gui.record import MAX_FPS, MAX_FRAMES          # no Qt: the module imports it when it records
+    from .core.animation import MAX_FPS, MAX_FRAMES
     from .training.scenes import load_scenes
     re_ = sub.add_parser("record", help="record a scene as an animated GIF or MP4, headless",
                          description="Open the window offscreen on a scene, train it (or play the arena's "

@@ -17,49 +17,18 @@ the same, but Pillow then reads fewer frames than were recorded.
 """
 from __future__ import annotations
 
-import importlib.util
 import io
 import os
 import shutil
 import tempfile
 import threading
 
-from ..core.errors import InputError
+from ..core.animation import (MAX_FPS, MAX_FRAMES, MEMORY_LIMIT, RecordError, check, frame_of,  # noqa: F401
+                              video_available)
 from ..core.weights_io import atomic_write
 
-MAX_FPS = 30
-MAX_FRAMES = 3000
-MEMORY_LIMIT = 1 << 30          # bytes of RGB frames one recording may hold (frames × width × height × 3)
-FORMATS = (".gif", ".mp4")
 #: what ``nnviz record --tab`` shows, and the window's tab it is on
 TABS = {"network": 0, "arena": 1, "landscape": 2, "stepthrough": 0}
-
-
-class RecordError(InputError):
-    """A recording that cannot be made: its format, its size. Nothing was recorded."""
-
-
-def video_available():
-    """Whether MP4 recordings can be written (imageio-ffmpeg is installed)."""
-    return importlib.util.find_spec("imageio_ffmpeg") is not None
-
-
-def check(path, frames, width, height):
-    """Raise RecordError unless ``frames`` frames of ``width`` × ``height`` pixels can be
-    recorded into ``path`` (.gif; .mp4 with imageio-ffmpeg) within :data:`MEMORY_LIMIT`."""
-    ext = os.path.splitext(str(path))[1].lower()
-    folder = os.path.dirname(os.path.abspath(str(path)))
-    if not os.path.isdir(folder):
-        raise RecordError("{file}: cannot save (no folder {folder})", file=os.path.basename(str(path)), folder=folder)
-    if ext not in FORMATS:
-        raise RecordError("{file}: nnviz records .gif or .mp4 files", file=os.path.basename(str(path)))
-    if ext == ".mp4" and not video_available():
-        raise RecordError("MP4 recordings need imageio-ffmpeg: pip install 'nnviz[video]' (or record a .gif)")
-    need = frames * width * height * 3
-    if need > MEMORY_LIMIT:
-        raise RecordError("{frames} frames of {width} × {height} pixels need {need:,} MB, more than the "
-                          "{limit:,} MB a recording may hold: record fewer frames or a smaller picture",
-                          frames=frames, width=width, height=height, need=need >> 20, limit=MEMORY_LIMIT >> 20)
 
 
 def to_pil(image):
@@ -98,12 +67,6 @@ def _write_mp4(path, images, fps):
         writer.close()
         with open(video, "rb") as src:
             atomic_write(path, lambda fh: shutil.copyfileobj(src, fh))
-
-
-def frame_of(k, frames, n):
-    """Which of ``n`` items (phases, race iterations, trajectory points) frame ``k`` of
-    ``frames`` shows: the first at the first frame, the last at the last."""
-    return round(k * (n - 1) / (frames - 1)) if frames > 1 else n - 1
 
 
 # ------------------------------------------------------------------ headless
@@ -174,6 +137,12 @@ def record_scene(key, out, fps=10, frames=40, tab="network", size=(1280, 800), s
 
 
 # ------------------------------------------------------------------ the window
+def _t(text):
+    """``text`` in the window's language (context "record")."""
+    from PySide6.QtCore import QCoreApplication
+    return QCoreApplication.translate("record", text)
+
+
 class Recording:
     """Frames grabbed in the window: ``grab(k)`` returns frame k's QImage or QPixmap, called
     every ``interval_ms`` (0: as fast as the event loop allows) until ``frames`` are in or
@@ -242,36 +211,35 @@ def record_dialog_class():
 
         def __init__(self, parent=None):
             super().__init__(parent)
-            tr = self.tr
-            self.setWindowTitle(tr("Record an animation"))
+            self.setWindowTitle(_t("Record an animation"))
             self.what = QComboBox()
-            for key, text in (("tab", tr("the current tab, while it trains")),
-                              ("window", tr("the whole window, while it trains")),
-                              ("phases", tr("the step-through's phases, one after another"))):
+            for key, text in (("tab", _t("the current tab, while it trains")),
+                              ("window", _t("the whole window, while it trains")),
+                              ("phases", _t("the step-through's phases, one after another"))):
                 self.what.addItem(text, key)
             self.format = QComboBox()
-            self.format.addItem(tr("animated GIF"), ".gif")
-            self.format.addItem(tr("MP4 video") if video_available() else
-                                tr("MP4 video — needs: pip install 'nnviz[video]'"), ".mp4")
+            self.format.addItem(_t("animated GIF"), ".gif")
+            self.format.addItem(_t("MP4 video") if video_available() else
+                                _t("MP4 video — needs: pip install 'nnviz[video]'"), ".mp4")
             self.format.model().item(1).setEnabled(video_available())
             self.fps = QSpinBox()
             self.fps.setRange(1, MAX_FPS)
             self.fps.setValue(10)
-            self.fps.setSuffix(tr(" frames/s"))
+            self.fps.setSuffix(_t(" frames/s"))
             self.seconds = QDoubleSpinBox()
             self.seconds.setRange(0.2, 300.0)
             self.seconds.setValue(5.0)
-            self.seconds.setSuffix(tr(" s"))
+            self.seconds.setSuffix(_t(" s"))
             self.count = QLabel()
             for box in (self.fps, self.seconds):
                 box.valueChanged.connect(self._on_change)
             buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-            buttons.button(QDialogButtonBox.Ok).setText(tr("Record…"))
+            buttons.button(QDialogButtonBox.Ok).setText(_t("Record…"))
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
             form = QFormLayout(self)
-            for label, w in ((tr("Record"), self.what), (tr("Format"), self.format),
-                             (tr("Frame rate"), self.fps), (tr("Length"), self.seconds), ("", self.count)):
+            for label, w in ((_t("Record"), self.what), (_t("Format"), self.format),
+                             (_t("Frame rate"), self.fps), (_t("Length"), self.seconds), ("", self.count)):
                 form.addRow(label, w)
             form.addRow(buttons)
             self._on_change()
@@ -280,7 +248,7 @@ def record_dialog_class():
             return max(2, min(MAX_FRAMES, round(self.fps.value() * self.seconds.value())))
 
         def _on_change(self):
-            self.count.setText(self.tr("{0} frames").format(self.frames()))
+            self.count.setText(_t("{0} frames").format(self.frames()))
 
     return RecordDialog
 
@@ -302,9 +270,9 @@ class WindowRecorder:
         if not dialog.exec():
             return None
         ext = dialog.format.currentData()
-        path = self.w.files._save_name(dialog.tr("Record"), "recording" + ext,
-                                       dialog.tr("animated GIF (*.gif)") if ext == ".gif"
-                                       else dialog.tr("MP4 video (*.mp4)"))
+        path = self.w.files._save_name(_t("Record"), "recording" + ext,
+                                       _t("animated GIF (*.gif)") if ext == ".gif"
+                                       else _t("MP4 video (*.mp4)"))
         return self.start(dialog.what.currentData(), path, dialog.fps.value(), dialog.frames()) if path else None
 
     def start(self, what, path, fps, frames):
@@ -312,7 +280,7 @@ class WindowRecorder:
         from .app import explain
         w = self.w
         if what == "phases" and w.stepthrough.trace is None:
-            w.show_error(w.tr("Step through a training step first (Train → Step through one training step), "
+            w.show_error(_t("Step through a training step first (Train → Step through one training step), "
                               "then record its phases."))
             return None
         widget = w.tabs.currentWidget() if what == "tab" else w
@@ -342,7 +310,7 @@ class WindowRecorder:
         self._show_stop()
 
         def counted(k):
-            self.stop_button.setText(w.tr("■ Stop recording ({0} of {1} frames)").format(k + 1, frames))
+            self.stop_button.setText(_t("■ Stop recording ({0} of {1} frames)").format(k + 1, frames))
             return grab(k)
         self.recording = Recording(counted, path, fps, frames, interval, self._done, w)
         self.recording.start()
@@ -355,7 +323,7 @@ class WindowRecorder:
     def _show_stop(self):
         from PySide6.QtWidgets import QPushButton
         self.stop_button = QPushButton()
-        self.stop_button.setToolTip(self.w.tr("End the recording now and keep the frames recorded so far"))
+        self.stop_button.setToolTip(_t("End the recording now and keep the frames recorded so far"))
         self.stop_button.clicked.connect(self.stop)
         self.w.statusBar().addWidget(self.stop_button)
 
@@ -370,4 +338,4 @@ class WindowRecorder:
         if error is not None:
             w.show_error(explain(error))
         else:
-            w.statusBar().showMessage(w.tr("Recorded {0} frames to {1}").format(n, path), 8000)
+            w.statusBar().showMessage(_t("Recorded {0} frames to {1}").format(n, path), 8000)

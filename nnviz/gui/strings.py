@@ -153,7 +153,14 @@ STRINGS = (
     QT_TRANSLATE_NOOP("FileActions", "Output view"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "Hidden features view"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "Loss view"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "Optimiser arena"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "Loss landscape"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "Step-through formulas"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "Activation functions"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "{0} as PNG or SVG…"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "&Record animation…"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "The current tab while it trains, or the step-through's phases, as an animated GIF or MP4 for slides"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", " (MP4 needs: pip install 'nnviz[video]')"),  # files.py
     QT_TRANSLATE_NOOP("formulas", "sum over the B = {0} samples of the minibatch"),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "mean over the B = {0} samples of the minibatch"),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "Step 1 — forward pass, layer {0}"),  # formulas.py
@@ -289,8 +296,33 @@ STRINGS = (
     QT_TRANSLATE_NOOP("OutputView", "Background: the class k with the largest output y<sub>k</sub>, paler where y<sub>k</sub> is small"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Background: the output y on the same colours as the targets"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Blue line: the network output y(x); points: the data (x, d)"),  # output_view.py
+    QT_TRANSLATE_NOOP("record", "Record an animation"),  # record.py
+    QT_TRANSLATE_NOOP("record", "the current tab, while it trains"),  # record.py
+    QT_TRANSLATE_NOOP("record", "the whole window, while it trains"),  # record.py
+    QT_TRANSLATE_NOOP("record", "the step-through's phases, one after another"),  # record.py
+    QT_TRANSLATE_NOOP("record", "animated GIF"),  # record.py
+    QT_TRANSLATE_NOOP("record", "MP4 video"),  # record.py
+    QT_TRANSLATE_NOOP("record", "MP4 video — needs: pip install 'nnviz[video]'"),  # record.py
+    QT_TRANSLATE_NOOP("record", " frames/s"),  # record.py
+    QT_TRANSLATE_NOOP("record", " s"),  # record.py
+    QT_TRANSLATE_NOOP("record", "Record…"),  # record.py
+    QT_TRANSLATE_NOOP("record", "Record"),  # record.py
+    QT_TRANSLATE_NOOP("record", "Format"),  # record.py
+    QT_TRANSLATE_NOOP("record", "Frame rate"),  # record.py
+    QT_TRANSLATE_NOOP("record", "Length"),  # record.py
+    QT_TRANSLATE_NOOP("record", "{0} frames"),  # record.py
+    QT_TRANSLATE_NOOP("record", "animated GIF (*.gif)"),  # record.py
+    QT_TRANSLATE_NOOP("record", "MP4 video (*.mp4)"),  # record.py
+    QT_TRANSLATE_NOOP("record", "Step through a training step first (Train → Step through one training step), then record its phases."),  # record.py
+    QT_TRANSLATE_NOOP("record", "■ Stop recording ({0} of {1} frames)"),  # record.py
+    QT_TRANSLATE_NOOP("record", "End the recording now and keep the frames recorded so far"),  # record.py
+    QT_TRANSLATE_NOOP("record", "Recorded {0} frames to {1}"),  # record.py
     QT_TRANSLATE_NOOP("StepThroughPanel", "mean"),  # stepthrough.py
     QT_TRANSLATE_NOOP("errors", "unknown activation {name!r}; choose one of {names}"),  # core/activations.py
+    QT_TRANSLATE_NOOP("errors", "{file}: cannot save (no folder {folder})"),  # core/animation.py
+    QT_TRANSLATE_NOOP("errors", "{file}: nnviz records .gif or .mp4 files"),  # core/animation.py
+    QT_TRANSLATE_NOOP("errors", "MP4 recordings need imageio-ffmpeg: pip install 'nnviz[video]' (or record a .gif)"),  # core/animation.py
+    QT_TRANSLATE_NOOP("errors", "{frames} frames of {width} × {height} pixels need {need:,} MB, more than the {limit:,} MB a recording may hold: record fewer frames or a smaller picture"),  # core/animation.py
     QT_TRANSLATE_NOOP("errors", "there are no training samples"),  # core/batching.py
     QT_TRANSLATE_NOOP("errors", "batch size must be at least 1, got {size}"),  # core/batching.py
     QT_TRANSLATE_NOOP("errors", "unknown data set {name!r}; known: {names}"),  # core/datasets.py

@@ -78,7 +78,8 @@ def test_nnviz_record_refuses_bad_flags_in_one_line(tmp_path, capsys, monkeypatc
 
 
 def test_mp4_without_imageio_ffmpeg_says_how_to_get_it(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(record, "video_available", lambda: False)
+    from nnviz.core import animation
+    monkeypatch.setattr(animation, "video_available", lambda: False)
     assert main(["record", "--preset", "xor_hidden", "--out", str(tmp_path / "x.mp4")]) == 2
     assert "pip install 'nnviz[video]'" in capsys.readouterr().err
 
