@@ -23,6 +23,12 @@ class Remote(QObject):
     compute_slice = Signal(object)
     compute_hessian = Signal()
     compute_restarts = Signal(int, int)
+    load_runs = Signal(object)
+    select_run = Signal(int)
+    add_run = Signal()
+    remove_run = Signal(int)
+    set_speed = Signal(float)
+    set_stop = Signal(object, object)
 
 
 EXPLORE = ("compute_slice", "compute_hessian", "compute_restarts")
@@ -48,7 +54,8 @@ def make_worker(qtbot):
         w.moveToThread(thread)
         remote = Remote()
         for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight", "select_sample",
-                     "stop_worker", "gradient_check", "record_trace") + EXPLORE:
+                     "stop_worker", "gradient_check", "record_trace", "load_runs", "select_run", "add_run",
+                     "remove_run", "set_speed", "set_stop") + EXPLORE:
             getattr(remote, name).connect(getattr(w, name))
         for name in EXPLORE:
             getattr(remote, name).connect(w.asked_for, Qt.DirectConnection)
@@ -279,7 +286,7 @@ def test_training_gets_at_least_the_time_frames_take(qapp, monkeypatch):
     monkeypatch.setattr(module.time, "perf_counter", lambda: clock[0])
     monkeypatch.setattr(module.time, "sleep", lambda s: clock.__setitem__(0, clock[0] + s))
     w = TrainingWorker(Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1))
-    w._adopt(module.build(w.settings))
+    w._adopt_trainer(module.build(w.settings))
     w.running = True
     w._train = lambda steps: clock.__setitem__(0, clock[0] + 0.0001 * steps)   # 0.1 ms a step
     emitted = []
@@ -295,3 +302,137 @@ def test_training_gets_at_least_the_time_frames_take(qapp, monkeypatch):
     assert gaps.min() >= 1 / 30 - 1e-9                     # at most 30 frames a second
     training = gaps - 0.020                                # each gap: the drawing, then training
     assert training.mean() >= 0.9 * 0.020                  # training keeps about half the time
+
+
+# ------------------------------------------------------------------ pace
+def fake_clock_worker(settings=Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1), runs=None):
+    """A worker ticked by hand on a fake clock (no thread): a list of its snapshots, the clock."""
+    clock = [100.0]
+    w = TrainingWorker(settings)
+    w.clock = lambda: clock[0]
+    w._last_tick = clock[0]
+    w._rebuild(runs or [(None, settings)])
+    got = []
+    w.snapshot.connect(lambda s: (got.append(s), w.drawn()), Qt.DirectConnection)
+    return w, got, clock
+
+
+def run_ticks(w, clock, seconds, dt=0.01):
+    for _ in range(round(seconds / dt)):
+        clock[0] += dt
+        w._tick()
+
+
+@pytest.mark.parametrize("speed", [50.0, 300.0])
+def test_a_limited_speed_trains_speed_steps_per_second_of_ticks(qapp, speed):
+    """The budget: N steps for N / speed seconds of ticks, on the worker's own (fake) clock."""
+    w, got, clock = fake_clock_worker()
+    w.set_speed(speed)
+    w.set_running(True)
+    run_ticks(w, clock, 4.0)
+    assert abs(w.trainer.step_count - 4 * speed) <= 1
+
+
+def test_at_slow_speeds_every_step_gets_its_own_snapshot(qapp, monkeypatch):
+    """5 steps/s: the snapshots' steps go up by exactly 1, even when the GUI takes longer to
+    draw a frame (0.5 s) than a step lasts (0.2 s): the next step waits for the drawing."""
+    from nnviz.gui import worker as module
+    w, got, clock = fake_clock_worker()
+    monkeypatch.setattr(module.time, "sleep", lambda s: clock.__setitem__(0, clock[0] + s))
+    w.snapshot.disconnect()
+    pending = []
+    w.snapshot.connect(lambda s: (got.append(s), pending.append(clock[0] + 0.5)), Qt.DirectConnection)
+    w.set_speed(5)
+    w.set_running(True)
+    for _ in range(1000):               # 10 s of ticks
+        clock[0] += 0.01
+        if pending and clock[0] >= pending[0]:
+            pending.clear()
+            w.drawn()
+        w._tick()
+    steps = [s.step for s in got if s.running]
+    assert len(steps) > 10 and np.all(np.diff(steps) == 1)
+
+
+# ------------------------------------------------------------------ comparisons
+XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
+THREE = [("ε = 0.1", XOR), ("ε = 1", XOR.replace(eps=1.0)), ("momentum", XOR.replace(optimizer="momentum", mu=0.9))]
+
+
+def test_a_comparison_trains_in_lockstep_and_carries_every_curve(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit(THREE)
+    snap = wait_for(qtbot, received, lambda s: s.version == 2)
+    assert [r.label for r in snap.runs] == ["ε = 0.1", "ε = 1", "momentum"] and snap.selected == 0
+    first = [t.net.params.copy() for t in w.comparison.trainers]
+    assert all(np.array_equal(first[0], p) for p in first)          # the same initial weights
+    remote.set_running.emit(True)
+    snap = wait_for(qtbot, received, lambda s: s.step > 300)
+    remote.set_running.emit(False)
+    snap = wait_for(qtbot, received, lambda s: not s.running)
+    steps = {t.step_count for t in w.comparison.trainers}
+    assert len(steps) == 1                                           # lockstep
+    assert all(len(r.history) > 2 for r in snap.runs)
+    assert not snap.runs[0].history.flags.writeable
+    assert np.array_equal(snap.runs[0].history, snap.history)        # the selected run's own curve
+    assert not np.array_equal(snap.runs[0].history[-1], snap.runs[1].history[-1])
+
+
+def test_selecting_a_run_switches_the_trainer_and_announces_its_settings(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit(THREE)
+    wait_for(qtbot, received, lambda s: s.version == 2)
+    with qtbot.waitSignal(w.settings_loaded, timeout=5000) as sig:
+        remote.select_run.emit(2)
+    assert sig.args[0].optimizer == "momentum"
+    snap = wait_for(qtbot, received, lambda s: s.selected == 2)
+    assert w.trainer is w.comparison.trainers[2] and snap.version == 3
+
+
+def test_a_diverged_run_stops_and_the_others_go_on(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit([("ok", XOR), ("too large", XOR.replace(eps=500.0, activations=("relu",)))])
+    wait_for(qtbot, received, lambda s: s.version == 2)
+    with qtbot.waitSignal(w.diverged, timeout=10000) as sig:
+        remote.set_running.emit(True)
+    assert "too large" in sig.args[0] and "other runs go on" in sig.args[0]
+    snap = wait_for(qtbot, received, lambda s: s.step > 200)
+    assert snap.running and snap.runs[1].stopped.startswith("diverged") and not snap.runs[0].stopped
+    assert w.comparison.trainers[1].step_count < w.comparison.trainers[0].step_count
+
+
+def test_the_stop_rule_applies_to_each_run_and_pauses_when_all_stopped(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit([("GD", XOR.replace(batch=0)), ("B = 10", XOR)])
+    wait_for(qtbot, received, lambda s: s.version == 2)
+    remote.set_stop.emit(5, None)
+    with qtbot.waitSignal(w.running_changed, timeout=10000, check_params_cb=lambda on: not on):
+        remote.set_running.emit(True)
+    gd, mini = w.comparison.trainers
+    assert gd.batcher.epoch == mini.batcher.epoch == 5
+    assert gd.step_count == 5 and mini.step_count == 50              # GD waited for the others
+
+
+def test_settings_in_a_comparison_replace_the_selected_run_only(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit(THREE)
+    wait_for(qtbot, received, lambda s: s.version == 2)
+    remote.select_run.emit(1)
+    wait_for(qtbot, received, lambda s: s.selected == 1)
+    remote.apply_settings.emit(XOR.replace(eps=0.3, samples=100))
+    snap = wait_for(qtbot, received, lambda s: s.version == 4)
+    settings = [t.settings for t in w.comparison.trainers]
+    assert [s.eps for s in settings] == [0.1, 0.3, 0.1] and settings[2].optimizer == "momentum"
+    assert {s.samples for s in settings} == {100}                     # one data set for every run
+    assert snap.selected == 1 and snap.runs[0].label == "ε = 0.1" and snap.runs[1].label != "ε = 1"
+
+
+def test_add_and_remove_runs(make_worker, qtbot):
+    w, remote, received = make_worker()
+    for n in (2, 3, 4, 4):
+        remote.add_run.emit()
+        barrier(qtbot, remote, received, n)
+        assert len(w.runs) == n and w.selected == n - 1
+    remote.remove_run.emit(0)
+    barrier(qtbot, remote, received, 9)
+    assert len(w.runs) == 3 and w.selected == 2
