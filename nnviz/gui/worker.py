@@ -81,6 +81,7 @@ class TrainingWorker(QObject):
         super().__init__()
         self.settings = settings         # the selected run's
         self.comparison = None           # every run (one run: a comparison of one)
+        self.trainer = None              # the selected run's Trainer: comparison.trainers[selected]
         self.runs = [(None, settings)]   # (label or None, Settings) of each run, as built
         self.selected = 0
         self.custom_data = None          # drawn or imported data, kept across rebuilds
@@ -106,10 +107,6 @@ class TrainingWorker(QObject):
         self._last_tick = self.clock()
         self._timer = None
 
-    @property
-    def trainer(self):
-        """The selected run's :class:`~nnviz.training.trainer.Trainer` (None before :meth:`start`)."""
-        return None if self.comparison is None else self.comparison.trainers[self.selected]
 
     # ------------------------------------------------------------ lifecycle
     @Slot()
@@ -172,7 +169,7 @@ class TrainingWorker(QObject):
         """Show run ``i``: it becomes :attr:`trainer`; its settings are announced
         (settings_loaded) and a snapshot follows."""
         if self.comparison is not None and 0 <= i < len(self.runs) and i != self.selected:
-            self.selected = i
+            self.selected, self.trainer = i, self.comparison.trainers[i]
             self.settings = self.trainer.settings
             self.version += 1                      # other weights: the views and landscape start over
             self.trajectory = Trajectory()
@@ -411,7 +408,7 @@ class TrainingWorker(QObject):
     def _adopt(self, comparison, runs, selected=0):
         self.comparison, self.runs = comparison, list(runs)
         self.selected = min(max(selected, 0), len(self.runs) - 1)
-        trainer = self.trainer
+        self.trainer = trainer = comparison.trainers[self.selected]
         self.settings = trainer.settings
         self.version += 1
         self.trajectory = Trajectory()
