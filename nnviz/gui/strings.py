@@ -482,13 +482,15 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{key} must list names (strings), got {value}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "preprocess has {count} means, the network {inputs} inputs"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "{key} is not a rectangular array of numbers"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "a comparison has 1 to {limit} runs, got {count}"),  # training/compare.py
+    QT_TRANSLATE_NOOP("errors", "the runs of a comparison train on the same data; they differ in {name}"),  # training/compare.py
     QT_TRANSLATE_NOOP("errors", "the principal directions need a training trajectory: train a while first"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "a slice needs 2 to {limit:,} grid points per side and a finite half width > 0, got {grid} and {span}"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "restarts cancelled after {done} of {total} runs"),  # training/explore.py
     QT_TRANSLATE_NOOP("errors", "a history holds an even number of rows from 4 to {limit}, not {value}"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history's description is not an object"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history is not consistent (shape {shape})"),  # training/history.py
-    QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/presets.py
+    QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/scenes.py
     QT_TRANSLATE_NOOP("errors", "a JSON object"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "a string"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "a whole number"),  # training/session.py

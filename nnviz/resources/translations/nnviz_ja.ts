@@ -20,47 +20,47 @@
         <translation>導関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="530"/>
+        <location filename="../../gui/strings.py" line="532"/>
         <source>Identity</source>
         <translation>恒等写像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="531"/>
+        <location filename="../../gui/strings.py" line="533"/>
         <source>Binary step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="532"/>
+        <location filename="../../gui/strings.py" line="534"/>
         <source>Logistic (sigmoid)</source>
         <translation>ロジスティック (シグモイド)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="533"/>
+        <location filename="../../gui/strings.py" line="535"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="534"/>
+        <location filename="../../gui/strings.py" line="536"/>
         <source>ArcTan</source>
         <translation>ArcTan</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="535"/>
+        <location filename="../../gui/strings.py" line="537"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="536"/>
+        <location filename="../../gui/strings.py" line="538"/>
         <source>PReLU</source>
         <translation>PReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="537"/>
+        <location filename="../../gui/strings.py" line="539"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="538"/>
+        <location filename="../../gui/strings.py" line="540"/>
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
@@ -479,399 +479,429 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="122"/>
+        <location filename="../../gui/controls.py" line="133"/>
         <source>Run</source>
-        <extracomment>Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
+        <extracomment>Slider positions in steps per second, a 1-2-5 logarithmic ladder; 0 (the last) = as fast as possible. A pace a student can follow: XOR (xor_hidden, seed 0) reaches 95 % at step 776, after about 15 s. The runs of a comparison: distinct on white and on a projector (the loss view draws them too). Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="123"/>
+        <location filename="../../gui/controls.py" line="134"/>
         <source>train continuously; click again to pause</source>
         <translation>連続して学習。もう一度クリックで一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="125"/>
+        <location filename="../../gui/controls.py" line="136"/>
         <source>Step</source>
         <translation>1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="125"/>
+        <location filename="../../gui/controls.py" line="136"/>
         <source>one update w^(t+1) = w^t − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w^(t+1) = w^t − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="127"/>
+        <location filename="../../gui/controls.py" line="138"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="127"/>
+        <location filename="../../gui/controls.py" line="138"/>
         <source>back to the initial weights w⁰ and epoch 0</source>
         <translation>重みの初期値 w⁰ とエポック 0 に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="131"/>
-        <source>training steps per second</source>
-        <translation>1 秒あたりの学習ステップ数</translation>
+        <location filename="../../gui/controls.py" line="143"/>
+        <source>training steps per second, 1 to max (logarithmic); up to 30 a second every step is drawn</source>
+        <translation>1 秒あたりの学習ステップ数。1 から最大まで (対数目盛)。毎秒 30 以下なら 1 ステップごとに描画</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="134"/>
+        <location filename="../../gui/controls.py" line="147"/>
         <source>speed</source>
         <translation>速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="135"/>
+        <location filename="../../gui/controls.py" line="148"/>
         <source>stop at epoch</source>
         <translation>停止エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="136"/>
+        <location filename="../../gui/controls.py" line="149"/>
         <source>stop at L ≤</source>
         <translation>停止 L ≤</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="137"/>
+        <location filename="../../gui/controls.py" line="150"/>
         <source>pause after this many epochs</source>
         <translation>このエポック数に達したら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="138"/>
+        <location filename="../../gui/controls.py" line="151"/>
         <source>pause once the training loss L is this low</source>
         <translation>学習データの損失 L がこの値以下になったら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="150"/>
+        <location filename="../../gui/controls.py" line="163"/>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="166"/>
+        <source>show this run in the network, output and hidden views; the settings below are its own</source>
+        <translation>この実行をネットワーク・出力・隠れ層の表示に表示。下の設定はこの実行のもの</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="173"/>
+        <source>Add variant</source>
+        <translation>比較対象を追加</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="174"/>
+        <source>another run with the selected run&apos;s settings, from the same initial weights on the same data (up to 4); change its settings, then every run starts again in lockstep</source>
+        <translation>選択中の実行と同じ設定の実行を追加 (最大 4 つ)。同じ重みの初期値・同じデータから学習する。設定を変えると、すべての実行が揃ってやり直す</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="177"/>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="177"/>
+        <source>remove the selected run</source>
+        <translation>選択中の実行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/controls.py" line="196"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="162"/>
+        <location filename="../../gui/controls.py" line="208"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="163"/>
+        <location filename="../../gui/controls.py" line="209"/>
         <source>N, the number of samples (training and test together)</source>
         <translation>N: サンプル数 (学習用とテスト用の合計)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="164"/>
+        <location filename="../../gui/controls.py" line="210"/>
         <source>noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="165"/>
+        <location filename="../../gui/controls.py" line="211"/>
         <source>noise on the inputs (classes) or on the teacher signal d (regression)</source>
         <translation>入力 (クラス識別) または教師信号 d (回帰) に加えるノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="166"/>
+        <location filename="../../gui/controls.py" line="212"/>
         <source>share of the samples held out as test data, never trained on</source>
         <translation>テストデータとして取り分けるサンプルの割合 (学習には使わない)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="169"/>
+        <location filename="../../gui/controls.py" line="215"/>
         <source>test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="169"/>
+        <location filename="../../gui/controls.py" line="215"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="170"/>
+        <location filename="../../gui/controls.py" line="216"/>
         <source>K, the number of classes (blobs and spiral_k)</source>
         <translation>K: クラス数 (blobs と spiral_k)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="171"/>
+        <location filename="../../gui/controls.py" line="217"/>
         <source>regenerate: new data from the next data seed</source>
         <translation>再生成: 次のデータシードで新しいデータを作る</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="173"/>
+        <location filename="../../gui/controls.py" line="219"/>
         <source>data seed</source>
         <translation>データシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="174"/>
+        <location filename="../../gui/controls.py" line="220"/>
         <source>seed of the points, the noise and the train/test split</source>
         <translation>点、ノイズ、学習/テスト分割のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="175"/>
+        <location filename="../../gui/controls.py" line="221"/>
         <source>input features φ(x); none: x₁, x₂</source>
         <translation>入力の特徴 φ(x)。なし: x₁, x₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="179"/>
+        <location filename="../../gui/controls.py" line="225"/>
         <source>a hand-made feature φ(x) as network input (2-D data only); hidden layers learn such features themselves</source>
         <translation>手作りの特徴 φ(x) をネットワークの入力にする (2 次元データのみ)。隠れ層はこうした特徴を自ら学習する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="184"/>
+        <location filename="../../gui/controls.py" line="230"/>
         <source>standardize inputs: (x − mean) / std</source>
         <translation>入力を標準化: (x − 平均) / 標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="185"/>
+        <location filename="../../gui/controls.py" line="231"/>
         <source>centre and scale each input on the training data</source>
         <translation>各入力を学習データで中心化・スケーリングする</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="189"/>
+        <location filename="../../gui/controls.py" line="235"/>
         <source>Task: output layer and loss</source>
         <translation>問題: 出力層と損失</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="191"/>
+        <location filename="../../gui/controls.py" line="237"/>
         <source>the data set decides the problem; each task picks its matched output activation and loss, so that δ^(L) = z − d</source>
         <translation>データセットが問題を決める。各問題は対応する出力層の活性化関数と損失の組を選ぶので δ^(L) = z − d</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="194"/>
+        <location filename="../../gui/controls.py" line="240"/>
         <source>choose output f and loss L_n myself</source>
         <translation>出力 f と損失 L_n を自分で選ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="195"/>
+        <location filename="../../gui/controls.py" line="241"/>
         <source>any other pair uses the general chain rule δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z</source>
         <translation>それ以外の組では一般の連鎖律 δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z を使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="197"/>
+        <location filename="../../gui/controls.py" line="243"/>
         <source>output activation: y = z^(L) = f(u^(L))</source>
         <translation>出力層の活性化関数: y = z^(L) = f(u^(L))</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="198"/>
+        <location filename="../../gui/controls.py" line="244"/>
         <source>loss L_n of one sample</source>
         <translation>1 サンプルの損失 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="200"/>
+        <location filename="../../gui/controls.py" line="246"/>
         <source>task</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="203"/>
+        <location filename="../../gui/controls.py" line="249"/>
         <source>output f</source>
         <translation>出力 f</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="203"/>
+        <location filename="../../gui/controls.py" line="249"/>
         <source>loss L_n</source>
         <translation>損失 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="207"/>
+        <location filename="../../gui/controls.py" line="253"/>
         <source>Network: hidden layers</source>
         <translation>ネットワーク: 隠れ層</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="214"/>
+        <location filename="../../gui/controls.py" line="260"/>
         <source>Initial weights w⁰</source>
         <translation>重みの初期値 w⁰</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="216"/>
+        <location filename="../../gui/controls.py" line="262"/>
         <source>how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰</source>
         <translation>w⁰ の決め方 (バイアスは 0 から)。学習がどの局所解に至るかは w⁰ に依存する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="219"/>
+        <location filename="../../gui/controls.py" line="265"/>
         <source>α of ELU: α(e^x − 1) for x &lt; 0</source>
         <translation>ELU の α: x &lt; 0 で α(e^x − 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="221"/>
+        <location filename="../../gui/controls.py" line="267"/>
         <source>scheme</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="221"/>
+        <location filename="../../gui/controls.py" line="267"/>
         <source>ELU α</source>
         <translation>ELU α</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="222"/>
+        <location filename="../../gui/controls.py" line="268"/>
         <source>New weights</source>
         <translation>新しい重み</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="222"/>
+        <location filename="../../gui/controls.py" line="268"/>
         <source>draw another w⁰ (next seed)</source>
         <translation>別の w⁰ を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="224"/>
+        <location filename="../../gui/controls.py" line="270"/>
         <source>seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="225"/>
+        <location filename="../../gui/controls.py" line="271"/>
         <source>seed of w⁰: the same seed gives the same start</source>
         <translation>w⁰ のシード: 同じシードなら同じ初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="229"/>
+        <location filename="../../gui/controls.py" line="275"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="230"/>
+        <location filename="../../gui/controls.py" line="276"/>
         <source>B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once</source>
         <translation>B = N: 勾配降下法、B = 1: SGD、それ以外: ミニバッチ。1 エポックで全サンプルを 1 回ずつ使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="231"/>
+        <location filename="../../gui/controls.py" line="277"/>
         <source>GD (B = N)</source>
         <translation>GD (B = N)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="231"/>
+        <location filename="../../gui/controls.py" line="277"/>
         <source>SGD (B = 1)</source>
         <translation>SGD (B = 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="232"/>
+        <location filename="../../gui/controls.py" line="278"/>
         <source>minibatch</source>
         <translation>ミニバッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="234"/>
+        <location filename="../../gui/controls.py" line="280"/>
         <source>the update rule</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="238"/>
+        <location filename="../../gui/controls.py" line="284"/>
         <source>μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))</source>
         <translation>w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1)) の μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="240"/>
+        <location filename="../../gui/controls.py" line="286"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="240"/>
+        <location filename="../../gui/controls.py" line="286"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="241"/>
+        <location filename="../../gui/controls.py" line="287"/>
         <source>learning rate ε</source>
         <translation>学習率 ε</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="242"/>
+        <location filename="../../gui/controls.py" line="288"/>
         <source>ε in w^(t+1) = w^t − ε∇L: too small converges slowly, too large oscillates and overshoots</source>
         <translation>w^(t+1) = w^t − ε∇L の ε: 小さすぎると収束が遅く、大きすぎると振動して通り過ぎる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="243"/>
+        <location filename="../../gui/controls.py" line="289"/>
         <source>update</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="243"/>
+        <location filename="../../gui/controls.py" line="289"/>
         <source>μ</source>
         <translation>μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="244"/>
+        <location filename="../../gui/controls.py" line="290"/>
         <source>L of a batch</source>
         <translation>バッチの L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="245"/>
+        <location filename="../../gui/controls.py" line="291"/>
         <source>mean of L_n</source>
         <translation>L_n の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="245"/>
+        <location filename="../../gui/controls.py" line="291"/>
         <source>sum of L_n (slides)</source>
         <translation>L_n の総和 (スライド)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="246"/>
+        <location filename="../../gui/controls.py" line="292"/>
         <source>mean or sum (the slides&apos; form) of L_n over a batch</source>
         <translation>バッチにわたる L_n の平均、または総和 (スライドの形)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="247"/>
+        <location filename="../../gui/controls.py" line="293"/>
         <source>L1 λ₁</source>
         <translation>L1 λ₁</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="248"/>
+        <location filename="../../gui/controls.py" line="294"/>
         <source>λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0</source>
         <translation>λ₁: L に λ₁ Σ|w| を加え、重みをちょうど 0 へ引き寄せる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="249"/>
+        <location filename="../../gui/controls.py" line="295"/>
         <source>L2 λ₂</source>
         <translation>L2 λ₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="250"/>
+        <location filename="../../gui/controls.py" line="296"/>
         <source>λ₂: adds ½ λ₂ Σw² to L (weight decay)</source>
         <translation>λ₂: L に ½ λ₂ Σw² を加える (荷重減衰)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="251"/>
+        <location filename="../../gui/controls.py" line="297"/>
         <source>ε schedule</source>
         <translation>ε の変化</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="252"/>
+        <location filename="../../gui/controls.py" line="298"/>
         <source>ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)</source>
         <translation>ε の時間変化。階段: ε γ^⌊エポック / 間隔⌋、指数: ε γ^(エポック / 間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="253"/>
+        <location filename="../../gui/controls.py" line="299"/>
         <source>γ, the factor ε is multiplied by</source>
         <translation>γ: ε に掛ける係数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="255"/>
+        <location filename="../../gui/controls.py" line="301"/>
         <source>epochs per factor γ</source>
         <translation>係数 γ を掛けるエポック間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="256"/>
+        <location filename="../../gui/controls.py" line="302"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="256"/>
+        <location filename="../../gui/controls.py" line="302"/>
         <source>every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="358"/>
+        <location filename="../../gui/controls.py" line="410"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="358"/>
+        <location filename="../../gui/controls.py" line="410"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="366"/>
+        <location filename="../../gui/controls.py" line="418"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="366"/>
+        <location filename="../../gui/controls.py" line="418"/>
         <source>{} /s</source>
         <translation>{} /s</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="448"/>
-        <location filename="../../gui/controls.py" line="449"/>
+        <location filename="../../gui/controls.py" line="500"/>
+        <location filename="../../gui/controls.py" line="501"/>
         <source>matched: {}</source>
         <translation>対応する組: {}</translation>
     </message>
@@ -1277,77 +1307,77 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../gui/strings.py" line="616"/>
+        <location filename="../../gui/strings.py" line="618"/>
         <source>width</source>
         <translation>幅</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="617"/>
+        <location filename="../../gui/strings.py" line="619"/>
         <source>height</source>
         <translation>高さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="618"/>
+        <location filename="../../gui/strings.py" line="620"/>
         <source>antialias</source>
         <translation>アンチエイリアス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="619"/>
+        <location filename="../../gui/strings.py" line="621"/>
         <source>background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="620"/>
+        <location filename="../../gui/strings.py" line="622"/>
         <source>invertValue</source>
         <translation>値を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="621"/>
+        <location filename="../../gui/strings.py" line="623"/>
         <source>scaling stroke</source>
         <translation>線幅も拡大縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="622"/>
+        <location filename="../../gui/strings.py" line="624"/>
         <source>Scalable Vector Graphics</source>
         <translation>SVG ベクター画像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="623"/>
+        <location filename="../../gui/strings.py" line="625"/>
         <source>separator</source>
         <translation>区切り文字</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="624"/>
+        <location filename="../../gui/strings.py" line="626"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="625"/>
+        <location filename="../../gui/strings.py" line="627"/>
         <source>columnMode</source>
         <translation>列の並べ方</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="626"/>
+        <location filename="../../gui/strings.py" line="628"/>
         <source>Print Document</source>
         <translation>文書の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="627"/>
+        <location filename="../../gui/strings.py" line="629"/>
         <source>CSV of original plot data</source>
         <translation>元のプロットデータの CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="628"/>
+        <location filename="../../gui/strings.py" line="630"/>
         <source>Image File (PNG, TIF, JPG, ...)</source>
         <translation>画像ファイル (PNG, TIF, JPG, ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="629"/>
+        <location filename="../../gui/strings.py" line="631"/>
         <source>Matplotlib Window</source>
         <translation>Matplotlib ウィンドウ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="630"/>
+        <location filename="../../gui/strings.py" line="632"/>
         <source>Scalable Vector Graphics (SVG)</source>
         <translation>SVG ベクター画像</translation>
     </message>
@@ -1564,282 +1594,282 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../gui/strings.py" line="547"/>
+        <location filename="../../gui/strings.py" line="549"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="548"/>
+        <location filename="../../gui/strings.py" line="550"/>
         <source>Item to export:</source>
         <translation>書き出す項目:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="549"/>
+        <location filename="../../gui/strings.py" line="551"/>
         <source>Export format</source>
         <translation>書き出し形式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="550"/>
+        <location filename="../../gui/strings.py" line="552"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="551"/>
+        <location filename="../../gui/strings.py" line="553"/>
         <source>Export options</source>
         <translation>書き出しの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="552"/>
+        <location filename="../../gui/strings.py" line="554"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="559"/>
+        <location filename="../../gui/strings.py" line="561"/>
         <source>PyQtGraph</source>
         <translation>PyQtGraph</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="560"/>
+        <location filename="../../gui/strings.py" line="562"/>
         <source>Link Axis:</source>
         <translation>軸の連動:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="561"/>
+        <location filename="../../gui/strings.py" line="563"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸を別のビューと連動させます。連動すると両方のビューが同じデータ範囲を表示します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="562"/>
+        <location filename="../../gui/strings.py" line="564"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自動調整のときに表示するデータの割合 (%)。とがったノイズのあるデータでは小さくすると見やすくなります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="563"/>
+        <location filename="../../gui/strings.py" line="565"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="564"/>
+        <location filename="../../gui/strings.py" line="566"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;表示するデータが変わるたびに、この軸の範囲を自動で調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="565"/>
+        <location filename="../../gui/strings.py" line="567"/>
         <source>Auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="566"/>
+        <location filename="../../gui/strings.py" line="568"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の範囲を手動で設定します。自動調整は無効になります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="567"/>
+        <location filename="../../gui/strings.py" line="569"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="568"/>
+        <location filename="../../gui/strings.py" line="570"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最小値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="569"/>
+        <location filename="../../gui/strings.py" line="571"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="570"/>
+        <location filename="../../gui/strings.py" line="572"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最大値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="571"/>
+        <location filename="../../gui/strings.py" line="573"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の向きを反転します (+y が上ではなく下向きになります)。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="572"/>
+        <location filename="../../gui/strings.py" line="574"/>
         <source>Invert Axis</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="573"/>
+        <location filename="../../gui/strings.py" line="575"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸でマウス操作 (移動、拡大縮小) を有効にします。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="574"/>
+        <location filename="../../gui/strings.py" line="576"/>
         <source>Mouse Enabled</source>
         <translation>マウス操作を有効</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="575"/>
+        <location filename="../../gui/strings.py" line="577"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、もう一方の軸の方向に見えているデータだけに合わせて自動調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="576"/>
+        <location filename="../../gui/strings.py" line="578"/>
         <source>Visible Data Only</source>
         <translation>見えているデータのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="577"/>
+        <location filename="../../gui/strings.py" line="579"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、現在のデータが中央に来るように自動で移動しますが、この軸の縮尺は変えません。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="578"/>
+        <location filename="../../gui/strings.py" line="580"/>
         <source>Auto Pan Only</source>
         <translation>自動移動のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="586"/>
+        <location filename="../../gui/strings.py" line="588"/>
         <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
         <translation>このプロットに表示した曲線の平均を表示します。パラメータの一覧で、平均をとるパラメータを選べます (ある場合)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="587"/>
+        <location filename="../../gui/strings.py" line="589"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="588"/>
+        <location filename="../../gui/strings.py" line="590"/>
         <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
         <translation>各曲線の見えている部分だけを描きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="589"/>
+        <location filename="../../gui/strings.py" line="591"/>
         <source>Clip to View</source>
         <translation>表示範囲で切り取る</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="590"/>
+        <location filename="../../gui/strings.py" line="592"/>
         <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、オンにすると表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="591"/>
+        <location filename="../../gui/strings.py" line="593"/>
         <source>Max Traces:</source>
         <translation>最大曲線数:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="592"/>
+        <location filename="../../gui/strings.py" line="594"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="593"/>
+        <location filename="../../gui/strings.py" line="595"/>
         <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
         <translation>元のデータの最小値と最大値をたどるのこぎり波で間引きます。見た目は最も正確ですが、遅くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="594"/>
+        <location filename="../../gui/strings.py" line="596"/>
         <source>Peak</source>
         <translation>ピーク</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="595"/>
+        <location filename="../../gui/strings.py" line="597"/>
         <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、「最大曲線数」をオンにしてこの値を設定すると、表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="596"/>
+        <location filename="../../gui/strings.py" line="598"/>
         <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
         <translation>「最大曲線数」がオンのとき、隠した曲線をメモリから削除します (メモリを節約できますが、再表示はできません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="597"/>
+        <location filename="../../gui/strings.py" line="599"/>
         <source>Forget hidden traces</source>
         <translation>隠した曲線を破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="598"/>
+        <location filename="../../gui/strings.py" line="600"/>
         <source>Downsample by taking the mean of N samples.</source>
         <translation>N 個のサンプルの平均をとって間引きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="599"/>
+        <location filename="../../gui/strings.py" line="601"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="600"/>
+        <location filename="../../gui/strings.py" line="602"/>
         <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
         <translation>N 個のサンプルの最初の 1 つをとって間引きます。最も速く、最も不正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="601"/>
+        <location filename="../../gui/strings.py" line="603"/>
         <source>Subsample</source>
         <translation>サブサンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="602"/>
+        <location filename="../../gui/strings.py" line="604"/>
         <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
         <translation>表示範囲に応じてデータを自動で間引きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="603"/>
+        <location filename="../../gui/strings.py" line="605"/>
         <source>Downsample data before plotting. (plot every Nth sample)</source>
         <translation>描く前にデータを間引きます (N 個ごとに描く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="604"/>
+        <location filename="../../gui/strings.py" line="606"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="605"/>
+        <location filename="../../gui/strings.py" line="607"/>
         <source>Log X</source>
         <translation>X を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="606"/>
+        <location filename="../../gui/strings.py" line="608"/>
         <source>dy/dx</source>
         <translation>dy/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="607"/>
+        <location filename="../../gui/strings.py" line="609"/>
         <source>Y vs. Y&apos;</source>
         <translation>Y vs. Y&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="608"/>
+        <location filename="../../gui/strings.py" line="610"/>
         <source>Power Spectrum (FFT)</source>
         <translation>パワースペクトル (FFT)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="609"/>
+        <location filename="../../gui/strings.py" line="611"/>
         <source>Log Y</source>
         <translation>Y を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="610"/>
+        <location filename="../../gui/strings.py" line="612"/>
         <source>Subtract Mean</source>
         <translation>平均を引く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="611"/>
+        <location filename="../../gui/strings.py" line="613"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="612"/>
+        <location filename="../../gui/strings.py" line="614"/>
         <source>Show X Grid</source>
         <translation>X のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="613"/>
+        <location filename="../../gui/strings.py" line="615"/>
         <source>Show Y Grid</source>
         <translation>Y のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="614"/>
+        <location filename="../../gui/strings.py" line="616"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="615"/>
+        <location filename="../../gui/strings.py" line="617"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
@@ -1847,7 +1877,7 @@
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/strings.py" line="546"/>
+        <location filename="../../gui/strings.py" line="548"/>
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
@@ -2219,64 +2249,100 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../gui/loss_view.py" line="148"/>
+        <location filename="../../gui/loss_view.py" line="166"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="152"/>
+        <location filename="../../gui/loss_view.py" line="170"/>
         <source>x axis:</source>
         <translation>横軸:</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="165"/>
-        <location filename="../../gui/loss_view.py" line="189"/>
+        <location filename="../../gui/loss_view.py" line="183"/>
+        <location filename="../../gui/loss_view.py" line="219"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="168"/>
+        <location filename="../../gui/loss_view.py" line="186"/>
+        <location filename="../../gui/loss_view.py" line="297"/>
         <source>train loss</source>
         <translation>学習損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="170"/>
-        <location filename="../../gui/loss_view.py" line="241"/>
+        <location filename="../../gui/loss_view.py" line="188"/>
+        <location filename="../../gui/loss_view.py" line="301"/>
         <source>test loss</source>
         <translation>テスト損失</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="190"/>
+        <location filename="../../gui/loss_view.py" line="220"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="190"/>
+        <location filename="../../gui/loss_view.py" line="220"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="190"/>
+        <location filename="../../gui/loss_view.py" line="220"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="201"/>
+        <location filename="../../gui/loss_view.py" line="231"/>
         <source>rows: true class · columns: predicted</source>
         <translation>行: 正解クラス · 列: 予測クラス</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="326"/>
+        <location filename="../../gui/loss_view.py" line="301"/>
+        <source>test loss (selected run)</source>
+        <translation>テスト誤差 (選択中の実行)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="315"/>
+        <source>{0}: L = {1}</source>
+        <translation>{0}: L = {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="317"/>
+        <source>{0} reached {1:.0%} at step {2:,}</source>
+        <translation>{0} はステップ {2:,} で {1:.0%} に到達</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="318"/>
+        <source>{0} at step {2:,}</source>
+        <translation>{0} はステップ {2:,}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="322"/>
+        <source>{0} stopped: {1} (best {2})</source>
+        <translation>{0} は停止: {1} (最高 {2})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="323"/>
+        <source>{0} not yet (best {1})</source>
+        <translation>{0} はまだ (最高 {1})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="324"/>
+        <source>Final training loss — </source>
+        <translation>最終的な訓練誤差 — </translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="407"/>
         <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
         <translation>ステップ {step}   エポック {epoch}   学習損失 {train}   テスト損失 {test}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="351"/>
+        <location filename="../../gui/loss_view.py" line="432"/>
         <source>Confusion matrix (test set)</source>
         <translation>混同行列 (テストデータ)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="352"/>
+        <location filename="../../gui/loss_view.py" line="433"/>
         <source>Confusion matrix (training set)</source>
         <translation>混同行列 (学習データ)</translation>
     </message>
@@ -2304,228 +2370,223 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>nnviz — watch a neural network learn</source>
         <translation>nnviz — ニューラルネットワークの学習を見る</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>Network</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Optimiser arena</source>
         <translation>最適化法の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>Loss landscape</source>
         <translation>損失曲面</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>GD, SGD, momentum, Nesterov and Adam side by side on one contour plot: saddle points, ravines, learning rates</source>
         <translation>GD、SGD、モメンタム、Nesterov、Adam を 1 枚の等高線図で比べる: 鞍点、谷、学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>The network&apos;s own loss surface: slices through the weights, the Hessian, restarts from several initial values</source>
         <translation>ネットワーク自身の損失曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Controls</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="154"/>
         <source>Hidden features</source>
         <translation>隠れ層の特徴</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="155"/>
         <source>Loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>Activation functions</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>Step-through</source>
         <translation>ステップ実行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <location filename="../../gui/selftest.py" line="47"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>&amp;Train</source>
         <translation>学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>&amp;Play / pause</source>
         <translation>再生 / 一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Train continuously, or pause</source>
         <translation>連続して学習、または一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>One &amp;step</source>
         <translation>1 ステップ進める(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>One update w ← w − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w ← w − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="217"/>
         <source>&amp;Reset</source>
         <translation>リセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>Back to the same initial weights, to replay with other settings</source>
         <translation>同じ重みの初期値に戻し、別の設定でやり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;New weights</source>
         <translation>新しい重み(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="214"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Draw new initial weights (next seed)</source>
         <translation>新しい重みの初期値を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="222"/>
         <source>Step &amp;through one training step</source>
         <translation>学習 1 ステップをステップ実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Record one step — forward pass, output δ, δ recursion, gradients, update — and play it phase by phase</source>
         <translation>1 ステップ (順伝播、出力層の δ、δ の漸化式、勾配、更新) を記録し、段階ごとに再生</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>&amp;Gradient check</source>
         <translation>勾配チェック(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Compare backpropagation&apos;s gradient with central differences</source>
         <translation>誤差逆伝播法の勾配を中心差分と比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>&amp;Reset layout</source>
         <translation>レイアウトを元に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Every panel back in its place and size; forget the saved layout</source>
         <translation>すべてのパネルを既定の位置と大きさに戻し、保存されたレイアウトを忘れる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>&amp;Presets</source>
         <translation>プリセット(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="251"/>
         <source>&amp;About nnviz</source>
         <translation>nnviz について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436"/>
+        <location filename="../../gui/main_window.py" line="454"/>
         <source>epoch {0:.2f}</source>
         <translation>エポック {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="437"/>
+        <location filename="../../gui/main_window.py" line="455"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439"/>
+        <location filename="../../gui/main_window.py" line="457"/>
         <source>loss: train {0:.4g}, test {1}</source>
         <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="440"/>
+        <location filename="../../gui/main_window.py" line="458"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="442"/>
+        <location filename="../../gui/main_window.py" line="460"/>
         <source>Stopped by the stop condition ({0}).</source>
         <translation>停止条件で停止しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="446"/>
-        <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
-        <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="473"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="474"/>
+        <location filename="../../gui/main_window.py" line="491"/>
         <source>The language changes the next time nnviz starts.</source>
         <translation>言語は nnviz の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="477"/>
+        <location filename="../../gui/main_window.py" line="494"/>
         <source>About nnviz</source>
         <translation>nnviz について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="478"/>
+        <location filename="../../gui/main_window.py" line="495"/>
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
@@ -2848,37 +2909,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../gui/strings.py" line="579"/>
+        <location filename="../../gui/strings.py" line="581"/>
         <source>Plot Options</source>
         <translation>プロットの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="580"/>
+        <location filename="../../gui/strings.py" line="582"/>
         <source>Transforms</source>
         <translation>変換</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="581"/>
+        <location filename="../../gui/strings.py" line="583"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="582"/>
+        <location filename="../../gui/strings.py" line="584"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="583"/>
+        <location filename="../../gui/strings.py" line="585"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="584"/>
+        <location filename="../../gui/strings.py" line="586"/>
         <source>Grid</source>
         <translation>グリッド</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="585"/>
+        <location filename="../../gui/strings.py" line="587"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
@@ -3030,37 +3091,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="539"/>
+        <location filename="../../gui/strings.py" line="541"/>
         <source>sum</source>
         <translation>総和</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="540"/>
+        <location filename="../../gui/strings.py" line="542"/>
         <source>plain</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="541"/>
+        <location filename="../../gui/strings.py" line="543"/>
         <source>momentum</source>
         <translation>モメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="542"/>
+        <location filename="../../gui/strings.py" line="544"/>
         <source>nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="543"/>
+        <location filename="../../gui/strings.py" line="545"/>
         <source>adagrad</source>
         <translation>AdaGrad</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="544"/>
+        <location filename="../../gui/strings.py" line="546"/>
         <source>rmsprop</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="545"/>
+        <location filename="../../gui/strings.py" line="547"/>
         <source>adam</source>
         <translation>Adam</translation>
     </message>
@@ -3068,46 +3129,65 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="395"/>
+        <location filename="../../gui/worker.py" line="448"/>
+        <source>diverged at step {0}</source>
+        <translation>ステップ {0} で発散</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worker.py" line="451"/>
         <source>epoch {0}</source>
         <translation>エポック {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="364"/>
+        <location filename="../../gui/worker.py" line="453"/>
         <source>L ≤ {0:g}</source>
-        <extracomment>Settings that describe the data: changing one drops drawn or imported data.</extracomment>
         <translation>L ≤ {0:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worker.py" line="461"/>
+        <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
+        <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worker.py" line="463"/>
+        <source>{0}: the loss became NaN or infinite, so this run stopped (its last finite weights were restored); the other runs go on.</source>
+        <translation>{0}: 誤差が NaN または無限大になったため、この実行は停止しました (最後の有限な重みに戻しました)。ほかの実行は続きます。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worker.py" line="465"/>
+        <source>Step {0}, ε = {1:g}: the learning rate is too large.</source>
+        <translation>ステップ {0}、ε = {1:g}: 学習率が大きすぎます。</translation>
     </message>
 </context>
 <context>
     <name>ViewBox</name>
     <message>
-        <location filename="../../gui/strings.py" line="553"/>
+        <location filename="../../gui/strings.py" line="555"/>
         <source>ViewBox options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="554"/>
+        <location filename="../../gui/strings.py" line="556"/>
         <source>View All</source>
         <translation>全体を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="555"/>
+        <location filename="../../gui/strings.py" line="557"/>
         <source>Mouse Mode</source>
         <translation>マウス操作</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="556"/>
+        <location filename="../../gui/strings.py" line="558"/>
         <source>3 button</source>
         <translation>3 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="557"/>
+        <location filename="../../gui/strings.py" line="559"/>
         <source>1 button</source>
         <translation>1 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="558"/>
+        <location filename="../../gui/strings.py" line="560"/>
         <source>axis</source>
         <translation>軸</translation>
     </message>
@@ -3931,17 +4011,27 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>preprocess の平均は {count} 個ですが、ネットワークの入力は {inputs} 個です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="487"/>
+        <location filename="../../gui/strings.py" line="485"/>
+        <source>a comparison has 1 to {limit} runs, got {count}</source>
+        <translation>比較できる実行は 1 から {limit} 個です（指定: {count}）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="486"/>
+        <source>the runs of a comparison train on the same data; they differ in {name}</source>
+        <translation>比較する実行は同じデータで学習します。{name} が異なります</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="489"/>
         <source>restarts cancelled after {done} of {total} runs</source>
         <translation>初期値を変えた学習を中止しました（{total} 回中 {done} 回）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="506"/>
+        <location filename="../../gui/strings.py" line="508"/>
         <source>{file}: session.json lacks {key}</source>
         <translation>{file}: session.json に {key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="507"/>
+        <location filename="../../gui/strings.py" line="509"/>
         <source>{file}: {key} in session.json must be {kind}, got {value}</source>
         <translation>{file}: session.json の {key} は{kind}が必要です（指定: {value}）</translation>
     </message>
@@ -4321,137 +4411,137 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>{key} が数値の長方形の配列になっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="485"/>
+        <location filename="../../gui/strings.py" line="487"/>
         <source>the principal directions need a training trajectory: train a while first</source>
         <translation>主成分の方向には学習の軌跡が必要です: まずしばらく学習させてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="486"/>
+        <location filename="../../gui/strings.py" line="488"/>
         <source>a slice needs 2 to {limit:,} grid points per side and a finite half width &gt; 0, got {grid} and {span}</source>
         <translation>断面には一辺 2 から {limit:,} 個の格子点と、0 より大きい有限の半幅が必要です（指定: {grid} と {span}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="488"/>
+        <location filename="../../gui/strings.py" line="490"/>
         <source>a history holds an even number of rows from 4 to {limit}, not {value}</source>
         <translation>履歴の行数は 4 から {limit} までの偶数です（{value} ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="489"/>
+        <location filename="../../gui/strings.py" line="491"/>
         <source>the loss history&apos;s description is not an object</source>
         <translation>誤差の履歴の記述がオブジェクトではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="490"/>
+        <location filename="../../gui/strings.py" line="492"/>
         <source>the loss history is not consistent (shape {shape})</source>
         <translation>誤差の履歴が整合していません（形状 {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="491"/>
+        <location filename="../../gui/strings.py" line="493"/>
         <source>unknown preset {name!r}; choose one of {names}</source>
         <translation>プリセット {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="492"/>
+        <location filename="../../gui/strings.py" line="494"/>
         <source>a JSON object</source>
         <translation>JSON オブジェクト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="493"/>
+        <location filename="../../gui/strings.py" line="495"/>
         <source>a string</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="494"/>
+        <location filename="../../gui/strings.py" line="496"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="495"/>
+        <location filename="../../gui/strings.py" line="497"/>
         <source>a list of strings</source>
         <translation>文字列のリスト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="496"/>
+        <location filename="../../gui/strings.py" line="498"/>
         <source>{file}: not an nnviz session file</source>
         <translation>{file}: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="497"/>
+        <location filename="../../gui/strings.py" line="499"/>
         <source>{file}: session version {version!r} is not supported (expected {expected})</source>
         <translation>{file}: セッションの版 {version!r} には対応していません（必要な版: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="498"/>
+        <location filename="../../gui/strings.py" line="500"/>
         <source>{file}: the batch order is not a permutation of the {count} training samples</source>
         <translation>{file}: バッチの順序が訓練データ {count} 件の並べ替えになっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="499"/>
+        <location filename="../../gui/strings.py" line="501"/>
         <source>{file}: batch position {position} out of range</source>
         <translation>{file}: バッチの位置 {position} が範囲外です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="500"/>
+        <location filename="../../gui/strings.py" line="502"/>
         <source>{file}: larger than {limit} MB</source>
         <translation>{file}: {limit} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="501"/>
+        <location filename="../../gui/strings.py" line="503"/>
         <source>{file}: not a readable nnviz session ({type}: {reason})</source>
         <translation>{file}: 読み込める nnviz のセッションではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="502"/>
+        <location filename="../../gui/strings.py" line="504"/>
         <source>no {member} inside: not an nnviz session file</source>
         <translation>{member} が含まれていません: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="503"/>
+        <location filename="../../gui/strings.py" line="505"/>
         <source>arrays.npz: unexpected entry {name!r} (not a NumPy array)</source>
         <translation>arrays.npz: 想定外の項目 {name!r}（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="504"/>
+        <location filename="../../gui/strings.py" line="506"/>
         <source>{file}: {key} has dtype {dtype}, expected numbers</source>
         <translation>{file}: {key} の dtype が {dtype} です（必要なのは数値）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="505"/>
+        <location filename="../../gui/strings.py" line="507"/>
         <source>{file}: {key} has shape {shape}, expected ({count},) finite values</source>
         <translation>{file}: {key} の形が {shape} です（必要なのは有限の値の ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="508"/>
+        <location filename="../../gui/strings.py" line="510"/>
         <source>data set {name!r} is a {task} problem, not {wanted}</source>
         <translation>データセット {name!r} は {wanted} ではなく {task} の問題です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="509"/>
+        <location filename="../../gui/strings.py" line="511"/>
         <source>the network has layers {sizes}, the data need {needed}</source>
         <translation>ネットワークの層は {sizes} ですが、データには {needed} が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="510"/>
+        <location filename="../../gui/strings.py" line="512"/>
         <source>ELU&apos;s α must be a number from 0 to 100, got {value}</source>
         <translation>ELU の α は 0 から 100 までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="511"/>
+        <location filename="../../gui/strings.py" line="513"/>
         <source>the schedule&apos;s factor γ must be in (0, 1], got {value}</source>
         <translation>スケジュールの係数 γ は (0, 1] の範囲にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="512"/>
+        <location filename="../../gui/strings.py" line="514"/>
         <source>the schedule&apos;s epochs per decay must be a whole number ≥ 1, got {value}</source>
         <translation>スケジュールの減衰ごとのエポック数は 1 以上の整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="513"/>
+        <location filename="../../gui/strings.py" line="515"/>
         <source>the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}</source>
         <translation>ステップ {step} で損失が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="514"/>
+        <location filename="../../gui/strings.py" line="516"/>
         <source>{name} must be a finite number ≥ 0, got {value}</source>
         <translation>{name} は 0 以上の有限の数で指定してください（指定: {value}）</translation>
     </message>
@@ -4637,17 +4727,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>losses</name>
     <message>
-        <location filename="../../gui/strings.py" line="527"/>
+        <location filename="../../gui/strings.py" line="529"/>
         <source>δ^(L) = z − d (matched output/loss pair)</source>
         <translation>δ^(L) = z − d (出力層と損失が対応する組)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="528"/>
+        <location filename="../../gui/strings.py" line="530"/>
         <source>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (一般の連鎖律)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="529"/>
+        <location filename="../../gui/strings.py" line="531"/>
         <source>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (一般の連鎖律)</translation>
     </message>
@@ -4655,62 +4745,62 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>presets</name>
     <message>
-        <location filename="../../gui/strings.py" line="515"/>
+        <location filename="../../gui/strings.py" line="517"/>
         <source>The slides&apos; worked example: 4 inputs, one hidden layer, identity output</source>
         <translation>スライドの例題: 入力 4 つ、隠れ層 1 つ、恒等写像の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="516"/>
+        <location filename="../../gui/strings.py" line="518"/>
         <source>XOR needs a hidden layer</source>
         <translation>XOR には隠れ層が必要</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="517"/>
+        <location filename="../../gui/strings.py" line="519"/>
         <source>XOR without a hidden layer cannot be learned</source>
         <translation>隠れ層なしでは XOR を学習できない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="518"/>
+        <location filename="../../gui/strings.py" line="520"/>
         <source>Hand-made features φ(x): circles with x₁², x₂²</source>
         <translation>手作りの特徴 φ(x): x₁², x₂² で円を分ける</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="519"/>
+        <location filename="../../gui/strings.py" line="521"/>
         <source>Spiral with tanh</source>
         <translation>tanh で渦巻き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="520"/>
+        <location filename="../../gui/strings.py" line="522"/>
         <source>Regression of sin</source>
         <translation>sin の回帰</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="521"/>
+        <location filename="../../gui/strings.py" line="523"/>
         <source>K classes with softmax</source>
         <translation>ソフトマックスで K クラス識別</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="522"/>
+        <location filename="../../gui/strings.py" line="524"/>
         <source>The binary step passes no gradient</source>
         <translation>ステップ関数は勾配を伝えない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="523"/>
+        <location filename="../../gui/strings.py" line="525"/>
         <source>Sigmoid with squared error learns slowly</source>
         <translation>シグモイドと二乗誤差では学習が遅い</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="524"/>
+        <location filename="../../gui/strings.py" line="526"/>
         <source>Learning rate too large: oscillation</source>
         <translation>学習率が大きすぎる: 振動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="525"/>
+        <location filename="../../gui/strings.py" line="527"/>
         <source>Learning rate too small: a crawl</source>
         <translation>学習率が小さすぎる: なかなか進まない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="526"/>
+        <location filename="../../gui/strings.py" line="528"/>
         <source>Momentum on the spiral</source>
         <translation>渦巻きでのモメンタム</translation>
     </message>
