@@ -314,8 +314,9 @@ class LossView(QWidget):
             if not classification:
                 parts.append(self.tr("{0}: L = {1}").format(label, _fmt(h[-1, TRAIN] if len(h) else None)))
             elif r.reached is not None:
-                parts.append((self.tr("{0} reached {1:.0%} at step {2:,}") if not any(
-                    p for p in parts if p) else self.tr("{0} at step {2:,}")).format(label, GOAL_ACCURACY, r.reached))
+                parts.append((self.tr("{0} reached {1:g} % at step {2:,}") if not any(
+                    p for p in parts if p) else self.tr("{0} at step {2:,}")).format(label, 100 * GOAL_ACCURACY,
+                                                                                    r.reached))
             else:
                 acc = h[:, 4][np.isfinite(h[:, 4])] if len(h) else h[:0, 4]
                 best = _pct(float(acc.max())) if len(acc) else DASH

@@ -251,7 +251,7 @@ def test_the_result_line_says_who_reached_95_percent_and_when(view):
     h = snap.runs[0].history
     runs = (RunCurve("A", h, 420), RunCurve("B", h, 3900), RunCurve("C", h, None), RunCurve("D", h, None, "epoch 5"))
     best = f"{100 * np.nanmax(h[:, 4]):.1f} %"
-    assert view.result_text(runs, True) == (f"A reached 95% at step 420, B at step 3,900, C not yet (best {best}), "
+    assert view.result_text(runs, True) == (f"A reached 95 % at step 420, B at step 3,900, C not yet (best {best}), "
                                              f"D stopped: epoch 5 (best {best})")
     assert "reached" not in view.result_text(runs[2:], True)       # only when it did
     assert view.result_text(runs[:1], False) == f"Final training loss — A: L = {h[-1, 2]:.4g}"

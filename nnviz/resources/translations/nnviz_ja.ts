@@ -2308,8 +2308,8 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/loss_view.py" line="317"/>
-        <source>{0} reached {1:.0%} at step {2:,}</source>
-        <translation>{0} はステップ {2:,} で {1:.0%} に到達</translation>
+        <source>{0} reached {1:g} % at step {2:,}</source>
+        <translation>{0} はステップ {2:,} で {1:g} % に到達</translation>
     </message>
     <message>
         <location filename="../../gui/loss_view.py" line="318"/>
@@ -2317,32 +2317,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>{0} はステップ {2:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="322"/>
+        <location filename="../../gui/loss_view.py" line="323"/>
         <source>{0} stopped: {1} (best {2})</source>
         <translation>{0} は停止: {1} (最高 {2})</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="323"/>
+        <location filename="../../gui/loss_view.py" line="324"/>
         <source>{0} not yet (best {1})</source>
         <translation>{0} はまだ (最高 {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="324"/>
+        <location filename="../../gui/loss_view.py" line="325"/>
         <source>Final training loss — </source>
         <translation>最終的な訓練誤差 — </translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="407"/>
+        <location filename="../../gui/loss_view.py" line="408"/>
         <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
         <translation>ステップ {step}   エポック {epoch}   学習損失 {train}   テスト損失 {test}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="432"/>
+        <location filename="../../gui/loss_view.py" line="433"/>
         <source>Confusion matrix (test set)</source>
         <translation>混同行列 (テストデータ)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="433"/>
+        <location filename="../../gui/loss_view.py" line="434"/>
         <source>Confusion matrix (training set)</source>
         <translation>混同行列 (学習データ)</translation>
     </message>
