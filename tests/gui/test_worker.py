@@ -34,6 +34,33 @@ class Remote(QObject):
 EXPLORE = ("compute_slice", "compute_hessian", "compute_restarts")
 
 
+class Relay(QObject):
+    """The worker's signals again, in the GUI thread. A slot that is no QObject's (pytest-qt's
+    blockers) runs in the sender's thread: waiting on the worker's own signals would run the
+    blockers in the training thread, where they cannot stop their GUI-thread timers (and
+    may free them there). Tests wait on ``w.relay``'s signals instead."""
+    snapshot = Signal(object)
+    traced = Signal(object)
+    gradient_checked = Signal(float, int, int)
+    diverged = Signal(str)
+    failed = Signal(str)
+    progress = Signal(int, int)
+    slice_ready = Signal(object, int)
+    hessian_ready = Signal(object, str, int, int)
+    restarts_ready = Signal(object, object, int, int)
+    explore_failed = Signal(str)
+    explore_cancelled = Signal()
+    settings_loaded = Signal(object)
+    running_changed = Signal(bool)
+
+    def __init__(self, worker):
+        super().__init__()
+        for name in ("snapshot", "traced", "gradient_checked", "diverged", "failed", "progress", "slice_ready",
+                     "hessian_ready", "restarts_ready", "explore_failed", "explore_cancelled", "settings_loaded",
+                     "running_changed"):
+            getattr(worker, name).connect(getattr(self, name))     # queued: the relay lives here
+
+
 @pytest.fixture
 def make_worker(qtbot):
     """A started worker for ``settings`` with a Remote wired as the window wires it; stopped
@@ -61,15 +88,16 @@ def make_worker(qtbot):
             getattr(remote, name).connect(w.asked_for, Qt.DirectConnection)
         received = []
         w.snapshot.connect(lambda s: (received.append(s), draw and w.drawn()))
+        w.relay = Relay(w)
         thread.started.connect(w.start)
         thread.finished.connect(w.deleteLater)       # in its own thread, as the window does
-        with qtbot.waitSignal(w.snapshot, timeout=5000):
+        with qtbot.waitSignal(w.relay.snapshot, timeout=5000) as first:
             thread.start()
-        started.append((w, remote, thread))
+        started.append((w, remote, thread, first))
         return w, remote, received
     try:
         yield make
-        for w, remote, thread in started:
+        for w, remote, thread, _ in started:
             w.cancel()
             remote.stop_worker.emit()
             assert thread.wait(10000)
@@ -116,8 +144,9 @@ def test_pause_stops_steps(worker, qtbot):
     w, remote, received = worker
     remote.set_running.emit(True)
     wait_for(qtbot, received, lambda s: s.step > 100)
-    with qtbot.waitSignal(w.running_changed, timeout=5000):
+    with qtbot.waitSignal(w.relay.running_changed, timeout=5000) as paused:
         remote.set_running.emit(False)
+    assert paused.args == [False]
     step = w.trainer.step_count
     for sample in (3, 4, 5):                 # ticks that follow the pause train nothing
         assert barrier(qtbot, remote, received, sample).step == step
@@ -149,7 +178,7 @@ def test_live_setting_keeps_the_run_and_rebuild_makes_a_new_one(worker, qtbot):
 
 def test_bad_settings_fail_with_a_message_and_keep_the_run(worker, qtbot):
     w, remote, received = worker
-    with qtbot.waitSignal(w.failed, timeout=5000) as sig:
+    with qtbot.waitSignal(w.relay.failed, timeout=5000) as sig:
         remote.apply_settings.emit(w.settings.replace(dataset="xor", task="multiclass"))
     assert "multiclass" in sig.args[0]
     assert w.trainer.net.sizes == [2, 4, 1]
@@ -157,7 +186,7 @@ def test_bad_settings_fail_with_a_message_and_keep_the_run(worker, qtbot):
 
 def test_divergence_pauses_and_restores(make_worker, qtbot):
     w, remote, received = make_worker(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
-    with qtbot.waitSignal(w.diverged, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.diverged, timeout=10000) as sig:
         remote.set_running.emit(True)
     assert "too large" in sig.args[0]
     qtbot.waitUntil(lambda: not w.running, timeout=5000)
@@ -185,11 +214,11 @@ def test_snapshots_wait_for_the_gui(make_worker, qtbot):
 
 def test_record_trace_and_gradient_check(make_worker, qtbot):
     w, r, received = make_worker(Settings(dataset="xor", hidden=(3,)))
-    with qtbot.waitSignal(w.traced, timeout=5000) as sig:
+    with qtbot.waitSignal(w.relay.traced, timeout=5000) as sig:
         r.record_trace.emit(7)
     trace = sig.args[0]
     assert trace.meta["sample"] == 7 and trace.phases[0].kind == "forward"
-    with qtbot.waitSignal(w.gradient_checked, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.gradient_checked, timeout=10000) as sig:
         r.gradient_check.emit()
     assert sig.args[0] < 1e-5 and sig.args[1] == sig.args[2] == 3 * 3 + 4     # every parameter
 
@@ -200,37 +229,37 @@ def test_landscape_requests(make_worker, qtbot):
     qtbot.waitUntil(lambda: len(w.trajectory.points) >= 3, timeout=10000)
     progress = []
     w.progress.connect(lambda done, total: progress.append((done, total)), Qt.DirectConnection)
-    with qtbot.waitSignal(w.slice_ready, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.slice_ready, timeout=10000) as sig:
         r.compute_slice.emit({"kind": "pca", "grid": 9, "range": 0.5})
     out, version = sig.args
     assert progress and progress[-1] == (81, 81) and version == w.version
     assert out["loss"].shape == (9, 9) and out["trajectory"] is not None
     assert not w.running                                            # training paused for it
     progress.clear()
-    with qtbot.waitSignal(w.hessian_ready, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.hessian_ready, timeout=10000) as sig:
         r.compute_hessian.emit()
     assert len(sig.args[0]) == w.trainer.net.n_params == 13 and sig.args[-1] == w.version
     assert progress == [(10, 13), (13, 13)]                         # columns done
     progress.clear()
-    with qtbot.waitSignal(w.restarts_ready, timeout=20000) as sig:
+    with qtbot.waitSignal(w.relay.restarts_ready, timeout=20000) as sig:
         r.compute_restarts.emit(3, 50)
     assert len(sig.args[0]) == 3
     assert progress == [(0, 3), (1, 3), (2, 3)]                     # runs done of K
     w.progress.connect(lambda done, total: w.cancel(), Qt.DirectConnection)   # cancel mid-way
-    with qtbot.waitSignal(w.explore_cancelled, timeout=10000):
+    with qtbot.waitSignal(w.relay.explore_cancelled, timeout=10000) as _blocker:
         r.compute_slice.emit({"kind": "random", "grid": 151})
 
 
 def test_cancel_stops_restarts_at_once_and_training_goes_on(make_worker, qtbot):
     """50 runs of 100,000 steps would take minutes: Cancel ends them within a chunk of steps."""
     w, r, received = make_worker()
-    with qtbot.waitSignal(w.progress, timeout=10000) as sig:       # the first run has begun
+    with qtbot.waitSignal(w.relay.progress, timeout=10000) as sig:       # the first run has begun
         r.compute_restarts.emit(50, 100000)
     assert sig.args == [0, 50]
     with qtbot.assertNotEmitted(w.restarts_ready):
-        with qtbot.waitSignal(w.explore_cancelled, timeout=5000):
+        with qtbot.waitSignal(w.relay.explore_cancelled, timeout=5000) as _blocker:
             w.cancel()
-        with qtbot.waitSignal(w.running_changed, timeout=5000):   # the worker is free again
+        with qtbot.waitSignal(w.relay.running_changed, timeout=5000) as _blocker:   # the worker is free again
             r.set_running.emit(True)
         wait_for(qtbot, received, lambda s: s.running and s.step > 0)
     r.set_running.emit(False)
@@ -238,11 +267,11 @@ def test_cancel_stops_restarts_at_once_and_training_goes_on(make_worker, qtbot):
 
 def test_cancel_reaches_a_request_still_in_the_queue(make_worker, qtbot):
     w, r, received = make_worker()
-    with qtbot.waitSignals([w.explore_cancelled, w.explore_cancelled], timeout=5000):
+    with qtbot.waitSignals([w.relay.explore_cancelled, w.relay.explore_cancelled], timeout=5000) as _blocker:
         r.compute_hessian.emit()
         r.compute_restarts.emit(50, 100000)      # both queued; neither has begun
         w.cancel()
-    with qtbot.waitSignal(w.hessian_ready, timeout=10000):     # a later request is not cancelled
+    with qtbot.waitSignal(w.relay.hessian_ready, timeout=10000) as _blocker:     # a later request is not cancelled
         r.compute_hessian.emit()
 
 
@@ -251,14 +280,14 @@ def test_cancel_stops_the_hessian(make_worker, qtbot):
     w.progress.connect(lambda done, total: w.cancel(), Qt.DirectConnection)
     seen = []
     w.progress.connect(lambda done, total: seen.append(done), Qt.DirectConnection)
-    with qtbot.waitSignal(w.explore_cancelled, timeout=10000):
+    with qtbot.waitSignal(w.relay.explore_cancelled, timeout=10000) as _blocker:
         r.compute_hessian.emit()
     assert seen == [10]
 
 
 def test_a_hessian_too_large_says_why(make_worker, qtbot):
     w, r, received = make_worker(Settings(dataset="xor", hidden=(30, 30)))
-    with qtbot.waitSignal(w.explore_failed, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.explore_failed, timeout=10000) as sig:
         r.compute_hessian.emit()
     assert "at most 500 parameters" in sig.args[0]
 
@@ -268,11 +297,11 @@ def test_the_gradient_check_of_a_large_net_checks_a_sample(make_worker, qtbot):
     w, r, received = make_worker(Settings(dataset="xor", hidden=(64, 64)))
     P = w.trainer.net.n_params
     assert P == 2 * 64 + 64 + 64 * 64 + 64 + 64 + 1 > GRADCHECK_SAMPLE
-    with qtbot.waitSignal(w.gradient_checked, timeout=30000) as sig:
+    with qtbot.waitSignal(w.relay.gradient_checked, timeout=30000) as sig:
         r.gradient_check.emit()
     err, checked, total = sig.args
     assert (checked, total) == (GRADCHECK_SAMPLE, P) and err < 1e-3
-    with qtbot.waitSignal(w.gradient_checked, timeout=30000) as again:
+    with qtbot.waitSignal(w.relay.gradient_checked, timeout=30000) as again:
         r.gradient_check.emit()
     assert again.args == sig.args                             # a seeded sample: the same one
 
@@ -382,7 +411,7 @@ def test_selecting_a_run_switches_the_trainer_and_announces_its_settings(make_wo
     w, remote, received = make_worker()
     remote.load_runs.emit(THREE)
     wait_for(qtbot, received, lambda s: s.version == 2)
-    with qtbot.waitSignal(w.settings_loaded, timeout=5000) as sig:
+    with qtbot.waitSignal(w.relay.settings_loaded, timeout=5000) as sig:
         remote.select_run.emit(2)
     assert sig.args[0].optimizer == "momentum"
     snap = wait_for(qtbot, received, lambda s: s.selected == 2)
@@ -393,7 +422,7 @@ def test_a_diverged_run_stops_and_the_others_go_on(make_worker, qtbot):
     w, remote, received = make_worker()
     remote.load_runs.emit([("ok", XOR), ("too large", XOR.replace(eps=500.0, activations=("relu",)))])
     wait_for(qtbot, received, lambda s: s.version == 2)
-    with qtbot.waitSignal(w.diverged, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.diverged, timeout=10000) as sig:
         remote.set_running.emit(True)
     assert "too large" in sig.args[0] and "other runs go on" in sig.args[0]
     snap = wait_for(qtbot, received, lambda s: s.step > 200)
@@ -406,8 +435,9 @@ def test_the_stop_rule_applies_to_each_run_and_pauses_when_all_stopped(make_work
     remote.load_runs.emit([("GD", XOR.replace(batch=0)), ("B = 10", XOR)])
     wait_for(qtbot, received, lambda s: s.version == 2)
     remote.set_stop.emit(5, None)
-    with qtbot.waitSignal(w.running_changed, timeout=10000, check_params_cb=lambda on: not on):
+    with qtbot.waitSignal(w.relay.running_changed, timeout=10000, check_params_cb=lambda on: not on) as paused:
         remote.set_running.emit(True)
+    assert paused.args == [False]
     gd, mini = w.comparison.trainers
     assert gd.batcher.epoch == mini.batcher.epoch == 5
     assert gd.step_count == 5 and mini.step_count == 50              # GD waited for the others
