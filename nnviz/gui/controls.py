@@ -10,6 +10,7 @@ widgets.py. The run controls send their own signals.
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import numpy as np
@@ -23,6 +24,7 @@ from ..core.datasets import DATASETS, FEATURES, make_dataset
 from ..core.losses import LOSSES, TASKS, check_pair, output_rule
 from ..core.network import INIT_SCHEMES
 from ..core.optimizers import OPTIMIZERS, SCHEDULES
+from ..training.compare import MAX_RUNS
 from ..training.trainer import Settings
 from .app import explain
 from .architecture import ArchitectureEditor
@@ -30,9 +32,14 @@ from .colors import LUT, POS, class_color, lut_index, qcolor
 from .widgets import (Debounce, FormGrid, LadderSpinBox, hbox, make_combo, make_spin, note_label, select_data,
                       tool_button)
 
-__all__ = ["ControlPanel", "dataset_icon", "toy_io", "SPEEDS"]
+__all__ = ["ControlPanel", "dataset_icon", "toy_io", "SPEEDS", "DEFAULT_SPEED", "RUN_COLORS"]
 
-SPEEDS = (1, 2, 5, 10, 30, 100, 300, 1000, 0)        # slider positions, steps/s; 0 = as fast as possible
+#: Slider positions in steps per second, a 1-2-5 logarithmic ladder; 0 (the last) = as fast as possible.
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 0)
+#: A pace a student can follow: XOR (xor_hidden, seed 0) reaches 95 % at step 776, after about 15 s.
+DEFAULT_SPEED = 50
+#: The runs of a comparison: distinct on white and on a projector (the loss view draws them too).
+RUN_COLORS = ((8, 119, 189), (230, 85, 13), (44, 160, 44), (148, 103, 189))
 EPS_LADDER = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)   # TF Playground's ε
 LAMBDA_LADDER = (0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
 LOSS_LADDER = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
@@ -93,6 +100,7 @@ class ControlPanel(QWidget):
     step_requested(), reset_requested()
     speed_changed(float)         steps per second, 0 = as fast as possible
     stop_changed(object, object) (epochs or None, target loss or None)
+    run_selected(int), add_run_requested(), remove_run_requested(int)   the comparison's runs
     """
 
     settings_changed = Signal(object)
@@ -102,6 +110,9 @@ class ControlPanel(QWidget):
     reset_requested = Signal()
     speed_changed = Signal(float)
     stop_changed = Signal(object, object)
+    run_selected = Signal(int)
+    add_run_requested = Signal()
+    remove_run_requested = Signal(int)
 
     def __init__(self, settings=None, parent=None):
         super().__init__(parent)
@@ -111,7 +122,7 @@ class ControlPanel(QWidget):
         self._stop_deb, self._last_stop = Debounce(self, self._emit_stop), (None, None)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        for build in (self._run_group, self._data_group, self._task_group, self._layers_group,
+        for build in (self._run_group, self._compare_group, self._data_group, self._task_group, self._layers_group,
                       self._init_group, self._training_group):
             lay.addWidget(build())
         lay.addStretch(1)
@@ -128,7 +139,9 @@ class ControlPanel(QWidget):
                                   self.reset_requested.emit, QStyle.SP_MediaSkipBackward)
         g.row(hbox(self.play, self.step, self.reset))
         self.speed_slider = QSlider(Qt.Horizontal, minimum=0, maximum=len(SPEEDS) - 1, pageStep=1,
-                                    value=SPEEDS.index(0), toolTip=self.tr("training steps per second"))
+                                    value=SPEEDS.index(DEFAULT_SPEED), toolTip=self.tr(
+                                        "training steps per second, 1 to max (logarithmic); up to 30 "
+                                        "a second every step is drawn"))
         self.speed_label = QLabel(minimumWidth=44)
         self.speed_slider.valueChanged.connect(self._on_speed)
         g.row(self.tr("speed"), hbox(self.speed_slider, self.speed_label))
@@ -145,6 +158,39 @@ class ControlPanel(QWidget):
         self._on_speed(self.speed_slider.value(), emit=False)
         self._show_play(False)
         return box
+
+    def _compare_group(self):
+        box, g = self._group(self.tr("Compare"))
+        self.run_buttons, self._run_group_buttons = [], QButtonGroup(self)
+        for i in range(MAX_RUNS):
+            b = QPushButton(checkable=True, toolTip=self.tr("show this run in the network, output and "
+                                                            "hidden views; the settings below are its own"))
+            b.setStyleSheet("text-align: left; padding: 2px 6px;")
+            self._run_group_buttons.addButton(b, i)
+            self.run_buttons.append(b)
+            g.row(b)
+        self._run_group_buttons.idClicked.connect(self.run_selected.emit)
+        self.add_run = self._button(self.tr("Add variant"), self.tr(
+            "another run with the selected run's settings, from the same initial weights on the same data "
+            "(up to 4); change its settings, then every run starts again in lockstep"),
+            self.add_run_requested.emit)
+        self.remove_run = self._button(self.tr("Remove"), self.tr("remove the selected run"),
+                                       lambda: self.remove_run_requested.emit(self._run_group_buttons.checkedId()))
+        g.row(hbox(self.add_run, self.remove_run))
+        self.show_runs([""], 0)
+        return box
+
+    def show_runs(self, labels, selected):
+        """List the comparison's runs (translated ``labels``) in their colours, ``selected`` checked."""
+        for i, b in enumerate(self.run_buttons):
+            b.setVisible(len(labels) > 1 and i < len(labels))
+            if i < len(labels):
+                b.setText(f"■ {labels[i]}")
+                b.setStyleSheet(f"text-align: left; padding: 2px 6px; color: rgb{RUN_COLORS[i]};"
+                                + (" font-weight: bold;" if i == selected else ""))
+                b.setChecked(i == selected)
+        self.add_run.setEnabled(len(labels) < MAX_RUNS)
+        self.remove_run.setEnabled(len(labels) > 1)
 
     def _data_group(self):
         box, g = self._group(self.tr("Data"))
@@ -348,6 +394,12 @@ class ControlPanel(QWidget):
     def speed(self):
         """Steps per second the slider asks for; 0 = as fast as possible."""
         return float(SPEEDS[self.speed_slider.value()])
+
+    def set_speed(self, steps_per_second):
+        """Move the slider to the ladder's position nearest ``steps_per_second`` (0: max), emitting."""
+        v = float(steps_per_second)
+        i = len(SPEEDS) - 1 if v <= 0 else min(range(len(SPEEDS) - 1), key=lambda k: abs(math.log(SPEEDS[k] / v)))
+        self.speed_slider.setValue(i)
 
     def stop_condition(self):
         """(epochs or None, target loss or None)."""

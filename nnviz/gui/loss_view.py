@@ -3,7 +3,10 @@
 :class:`LossView` draws the train and test loss of ``Snapshot.history`` against
 the step or the epoch, optionally on a log scale, reads out the values under
 the mouse, and shows accuracy with a confusion matrix (classification) or RMSE
-and R² (regression). Every item is built once in ``__init__``;
+and R² (regression). A comparison (``Snapshot.runs``) overlays every run's training
+loss in its colour, labelled in the legend; clicking a curve or its legend entry
+selects that run (``run_selected``), and a line under the plot says who reached
+95 % training accuracy at which step (classification) or each final loss. Every item is built once in ``__init__``;
 :meth:`LossView.show_snapshot` only updates them.
 """
 from __future__ import annotations
@@ -12,13 +15,15 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from ..training.compare import GOAL_ACCURACY, MAX_RUNS
 from .colors import NEG, POS, class_color, qcolor
+from .controls import RUN_COLORS
 
 __all__ = ["LossView", "ConfusionTable"]
 
@@ -118,18 +123,31 @@ class ConfusionTable(QTableWidget):
                           min(hor.sizeHint().height() + ver.length() + frame, self.MAX_SIDE))
 
 
+def run_label(label):
+    """A run's label in the window's language (a scene's labels are translated, context "presets")."""
+    return QCoreApplication.translate("presets", label)
+
+
 class LossView(QWidget):
     """Train and test loss against step or epoch, plus accuracy / RMSE, R² and a confusion matrix.
 
     Public widgets: ``plot`` (PlotWidget), ``train_curve`` and ``test_curve``
     (PlotDataItems), ``x_combo``, ``log_check``, ``readout`` (the hover label),
     ``values`` (row → (train QLabel, test QLabel); rows loss, accuracy, rmse, r2)
-    and ``confusion`` (:class:`ConfusionTable`).
+    and ``confusion`` (:class:`ConfusionTable`); ``run_curves`` (one PlotDataItem per run of a
+    comparison) and ``result`` (the line that says which run reached the goal when).
+
+    Signals
+    -------
+    run_selected(int)   the user clicked run i's curve or legend entry
     """
+
+    run_selected = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._history = np.empty((0, 6))   # Snapshot.history: the columns of training.history.COLUMNS
+        self._runs, self._selected, self._legend_key = (), 0, None
         self._version = self._hover_x = None
         self._ranges, self._following = None, True
         lay = QHBoxLayout(self)
@@ -169,6 +187,14 @@ class LossView(QWidget):
                                      pen=pg.mkPen(qcolor(TRAIN_COLOR), width=2))
         self.test_curve = item.plot([], [], name=self.tr("test loss"),
                                     pen=pg.mkPen(qcolor(TEST_COLOR), width=2))
+        self.run_curves = []
+        for i in range(MAX_RUNS):
+            curve = pg.PlotDataItem([], [], pen=pg.mkPen(qcolor(RUN_COLORS[i]), width=2))
+            curve.setCurveClickable(True, width=8)
+            curve.sigClicked.connect(lambda *_, i=i: self.run_selected.emit(i))
+            item.addItem(curve)
+            self.run_curves.append(curve)
+        self._legend.sigSampleClicked.connect(self._on_legend_clicked)
         self._vline = pg.InfiniteLine(angle=90, pen=pg.mkPen(120, 120, 120, style=Qt.DashLine))
         self._markers = pg.PlotDataItem([], [], pen=None, symbol="o", symbolSize=7,
                                         symbolPen=pg.mkPen("w", width=1.5))
@@ -180,6 +206,10 @@ class LossView(QWidget):
         column.addLayout(bar)
         column.addWidget(self.plot, 1)
         column.addWidget(self.readout)
+        self.result = QLabel(wordWrap=True)
+        self.result.setStyleSheet(f"color: {INK}; font-weight: bold;")
+        self.result.hide()
+        column.addWidget(self.result)
         return column
 
     def _build_metrics(self):
@@ -219,7 +249,11 @@ class LossView(QWidget):
             self._version, self._hover_x = snap.version, None
             self._follow_data()
         self._history = np.asarray(snap.history, dtype=float).reshape(-1, 6)
+        self._runs, self._selected = (snap.runs if len(snap.runs) > 1 else ()), snap.selected
         self._update_curves()
+        self.result.setVisible(bool(self._runs))
+        if self._runs:
+            self.result.setText(self.result_text(self._runs, snap.task != "regression"))
         self._show_metrics(snap)
 
     def set_class_names(self, names):
@@ -227,21 +261,69 @@ class LossView(QWidget):
         self.confusion.set_class_names(names)
 
     def _update_curves(self):
-        h, log = self._history, self.log_check.isChecked()
-        x, shown = h[:, COLUMNS[self.x_combo.currentData()]], []
-        for curve, col in ((self.train_curve, TRAIN), (self.test_curve, TEST)):
-            y = h[:, col]
+        h, log, runs = self._history, self.log_check.isChecked(), self._runs
+        column = COLUMNS[self.x_combo.currentData()]
+        x, xs, shown = h[:, column], [h[:, column]], []
+
+        def draw(curve, rows, col):
+            y = rows[:, col]
             keep = np.isfinite(y) & ((y > 0) | (not log))  # log10 of 0 or less does not exist
-            curve.setData(x[keep], y[keep])
+            curve.setData(rows[keep, column], y[keep])
             shown.append(y[keep])
-        self._fit_ranges(x, np.concatenate(shown))
-        # The legend lists the test loss only when there is one (a run without a test set has none).
-        has_test = not len(h) or bool(np.isfinite(h[:, TEST]).any())
-        if has_test and self._legend.getLabel(self.test_curve) is None:
-            self._legend.addItem(self.test_curve, self.tr("test loss"))
-        elif not has_test:
-            self._legend.removeItem(self.test_curve)
+        draw(self.test_curve, h, TEST)
+        draw(self.train_curve, h if not runs else h[:0], TRAIN)
+        for i, curve in enumerate(self.run_curves):
+            rows = np.asarray(runs[i].history, dtype=float).reshape(-1, 6) if i < len(runs) else h[:0]
+            draw(curve, rows, TRAIN)
+            curve.setZValue(2 if i == self._selected else 1)
+            xs.append(rows[:, column])
+        x = np.concatenate(xs)
+        self._fit_ranges(np.array([x.min(), x.max()]) if len(x) else x, np.concatenate(shown))
+        color = qcolor(RUN_COLORS[self._selected] if runs else TEST_COLOR)
+        self.test_curve.setPen(pg.mkPen(color, width=2, style=Qt.DashLine if runs else Qt.SolidLine))
+        self._update_legend(not len(h) or bool(np.isfinite(h[:, TEST]).any()))
         self._hover_at(self._hover_x)
+
+    def _update_legend(self, has_test):
+        """The legend: train and test loss of one run, or every run's label and the selected run's
+        test loss (listed only when there is a test set)."""
+        runs = self._runs
+        key = (tuple(r.label for r in runs), self._selected if runs else None, has_test)
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        self._legend.clear()
+        if not runs:
+            self._legend.addItem(self.train_curve, self.tr("train loss"))
+        for i, r in enumerate(runs):
+            self._legend.addItem(self.run_curves[i], ("▶ " if i == self._selected else "") + run_label(r.label))
+        if has_test:
+            self._legend.addItem(self.test_curve, self.tr("test loss (selected run)") if runs else self.tr("test loss"))
+
+    def _on_legend_clicked(self, item):
+        item.setVisible(True)          # pyqtgraph's legend would hide the curve: here a click selects
+        if item in self.run_curves:
+            self.run_selected.emit(self.run_curves.index(item))
+
+    def result_text(self, runs, classification):
+        """One line about a comparison's runs (RunCurve): who reached GOAL_ACCURACY at which
+        step, or, for regression, the final training losses."""
+        parts = []
+        for r in runs:
+            label, h = run_label(r.label), np.asarray(r.history, dtype=float).reshape(-1, 6)
+            if not classification:
+                parts.append(self.tr("{0}: L = {1}").format(label, _fmt(h[-1, TRAIN] if len(h) else None)))
+            elif r.reached is not None:
+                parts.append((self.tr("{0} reached {1:g} % at step {2:,}") if not any(
+                    p for p in parts if p) else self.tr("{0} at step {2:,}")).format(label, 100 * GOAL_ACCURACY,
+                                                                                    r.reached))
+            else:
+                acc = h[:, 4][np.isfinite(h[:, 4])] if len(h) else h[:0, 4]
+                best = _pct(float(acc.max())) if len(acc) else DASH
+                parts.append(self.tr("{0} stopped: {1} (best {2})").format(label, r.stopped, best) if r.stopped
+                             else self.tr("{0} not yet (best {1})").format(label, best))
+        head = "" if classification else self.tr("Final training loss — ")
+        return head + ", ".join(parts)
 
     def _on_axis_changed(self):
         self.plot.getPlotItem().setLabel("bottom", self.x_combo.currentText(), color=INK)

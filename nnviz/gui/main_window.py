@@ -97,6 +97,10 @@ class MainWindow(QMainWindow):
     compute_hessian = Signal()
     compute_restarts = Signal(int, int)
     restart = Signal(object)
+    load_runs = Signal(object)
+    select_run = Signal(int)
+    add_run = Signal()
+    remove_run = Signal(int)
 
     def __init__(self, settings=None, qsettings=None):
         super().__init__()
@@ -169,6 +173,8 @@ class MainWindow(QMainWindow):
         self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.setAcceptDrops(True)
         self._wire()
+        if self.qsettings.value("speed") is not None:       # the saved pace; a fresh install: DEFAULT_SPEED
+            self.controls.set_speed(float(self.qsettings.value("speed")))
         self.set_speed.emit(self.controls.speed())
         self.set_stop.emit(*self.controls.stop_condition())
         self._restore_layout()
@@ -256,7 +262,7 @@ class MainWindow(QMainWindow):
         for scene in load_scenes():
             act = QAction(QCoreApplication.translate("presets", scene.title), self)
             act.setObjectName(f"preset_{scene.key}")
-            act.triggered.connect(lambda _=False, s=scene.settings: self.files.may_discard() and self.load_preset(s))
+            act.triggered.connect(lambda _=False, s=scene: self.files.may_discard() and self.load_scene(s))
             presets.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About nnviz"), self._about)
@@ -289,7 +295,8 @@ class MainWindow(QMainWindow):
         for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight",
                      "select_sample", "set_speed", "set_stop", "stop_worker", "use_data",
                      "load_weights", "save", "open_session", "record_trace", "gradient_check",
-                     "compute_slice", "compute_hessian", "compute_restarts", "restart"):
+                     "compute_slice", "compute_hessian", "compute_restarts", "restart", "load_runs",
+                     "select_run", "add_run", "remove_run"):
             getattr(self, name).connect(getattr(self.worker, name))
         for name in ("compute_slice", "compute_hessian", "compute_restarts"):   # counted as sent
             getattr(self, name).connect(self.worker.asked_for, Qt.DirectConnection)
@@ -304,6 +311,10 @@ class MainWindow(QMainWindow):
         c.new_weights_requested.connect(self._on_new_weights)
         c.speed_changed.connect(self.set_speed)
         c.stop_changed.connect(self.set_stop)
+        c.run_selected.connect(self.select_run)
+        c.add_run_requested.connect(self.add_run)
+        c.remove_run_requested.connect(self.remove_run)
+        self.loss_view.run_selected.connect(self.select_run)
         self.network_view.weight_edited.connect(self._on_weight_edited)
         self.output_view.sample_clicked.connect(self.select_sample)
         self.output_view.data_drawn.connect(lambda data: self.use_data.emit(data, self.settings))
@@ -328,15 +339,20 @@ class MainWindow(QMainWindow):
         self.controls.set_settings(settings)
         self._on_settings_changed(settings)
 
-    def load_preset(self, settings):
+    def load_preset(self, settings, runs=None):
         """Start the scene ``settings`` afresh, even if it is the one shown: its own data and
-        initial weights, no step-through of the previous run."""
+        initial weights, no step-through of the previous run. ``runs`` [(label, Settings)]:
+        a comparison, its first run ``settings``."""
         self.stepthrough.set_trace(None)
         self.stepthrough.gradcheck_label.hide()
         self.controls.set_settings(settings)
         self.settings = settings
         self.banner.hide()
-        self.restart.emit(settings)
+        self.load_runs.emit(runs) if runs else self.restart.emit(settings)
+
+    def load_scene(self, scene):
+        """The Presets menu: a scene's one run, or all the runs of its comparison."""
+        self.load_preset(scene.settings, scene.runs() if scene.is_comparison else None)
 
     @Slot(object)
     def _on_settings_changed(self, settings):
@@ -431,6 +447,8 @@ class MainWindow(QMainWindow):
             self.loss_view.set_class_names(list(snap.data.classes))
             self.gallery.set_highlight({a for a in snap.activations[2:] if a})
             self.landscape.set_version(snap.version)
+            self.controls.show_runs([QCoreApplication.translate("presets", r.label) for r in snap.runs] or [""],
+                                    snap.selected)
             self.drawn_version = snap.version
         # The network and the output follow every frame; the slower-changing plots at
         # most 10 times a second while training, taking turns (one per frame, so that no
@@ -460,8 +478,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_diverged(self, message):
-        self.banner.setText(self.tr("Training paused: the loss became NaN or infinite. The learning rate "
-                                    "ε is too large; the last finite weights were restored.") + "\n" + message)
+        self.banner.setText(message)         # the worker says which run, and whether training paused
         self.banner.show()
 
     @Slot(str)
@@ -551,6 +568,7 @@ class MainWindow(QMainWindow):
             event.ignore()                   # cancelled, or the save failed (the banner says why)
             return
         self.qsettings.setValue("settings", json.dumps(self.settings.to_dict()))
+        self.qsettings.setValue("speed", self.controls.speed())
         self.qsettings.setValue("geometry", self.saveGeometry())
         self.qsettings.setValue("windowState", self.network_layout())
         self.qsettings.sync()

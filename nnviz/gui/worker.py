@@ -7,6 +7,10 @@ Data flow in one direction only (DESIGN.md):
                                     ▼
                                  views draw the newest snapshot
 
+It holds a :class:`~nnviz.training.compare.Comparison` (one run is a comparison of
+one): every run steps in lockstep, and :attr:`TrainingWorker.trainer` is the selected
+run's trainer, which the views, the step-through, the exports and the landscape use.
+
 The worker trains in slices of at most ~5 ms and returns to its event loop in
 between, so every command (pause, step, a new ε, reset, quit) takes effect at
 once. It emits a snapshot at most every 33 ms, and only after the GUI has taken
@@ -23,6 +27,7 @@ import time
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ..training.compare import CHECK, MAX_RUNS, Comparison
 from ..training.explore import Trajectory
 from ..training.snapshot import plot_extent, take
 from ..training.trainer import DATA_FIELDS, Diverged, build
@@ -32,6 +37,9 @@ FRAME = 1 / 30       # seconds between snapshots at most
 SLICE = 0.005        # seconds of training before returning to the event loop
 HANDOFF = 0.1        # seconds the worker waits at most for the GUI to take in a snapshot
 GRADCHECK_SAMPLE = 2000   # the gradient check checks a seeded random sample of this many parameters
+SLOW = 30            # steps per second up to which every step gets a snapshot of its own
+BUDGET = 100         # steps a limited speed may owe at most (after a slow frame)
+ONE_RUN_CHECK = 1 << 30   # one run records its curve at each snapshot, not every CHECK steps
 
 
 class TrainingWorker(QObject):
@@ -47,7 +55,8 @@ class TrainingWorker(QObject):
     slice_ready, hessian_ready, restarts_ready   a landscape result (the last int: the network's
                          version, as in Snapshot.version)
     explore_failed(str), explore_cancelled()     a landscape request that gave no result
-    diverged(str)        the loss became NaN/inf; training paused, weights restored
+    diverged(str)        a run's loss became NaN/inf: that run stopped (weights restored); when
+                         no run is left, training paused
     failed(str)          settings that cannot be built; the previous run is kept
     running_changed(bool)
     """
@@ -70,8 +79,11 @@ class TrainingWorker(QObject):
 
     def __init__(self, settings):
         super().__init__()
-        self.settings = settings
-        self.trainer = None
+        self.settings = settings         # the selected run's
+        self.comparison = None           # every run (one run: a comparison of one)
+        self.trainer = None              # the selected run's Trainer: comparison.trainers[selected]
+        self.runs = [(None, settings)]   # (label or None, Settings) of each run, as built
+        self.selected = 0
         self.custom_data = None          # drawn or imported data, kept across rebuilds
         self.trajectory = Trajectory()   # parameters along training, for the PCA slice
         self.asked = 0                   # landscape requests sent (counted by asked_for)
@@ -88,11 +100,13 @@ class TrainingWorker(QObject):
         self._dirty = True
         self._next_emit = 0.0            # when the next snapshot is due
         self._frame_time = 0.0           # seconds a snapshot takes to make and take in (a moving average)
-        self._rate = (time.perf_counter(), 0)
+        self.clock = time.perf_counter   # the worker's clock (tests drive it by hand)
+        self._rate = (self.clock(), 0)
         self._sps = 0.0
         self._budget = 0.0
-        self._last_tick = time.perf_counter()
+        self._last_tick = self.clock()
         self._timer = None
+
 
     # ------------------------------------------------------------ lifecycle
     @Slot()
@@ -101,7 +115,7 @@ class TrainingWorker(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(10)
         self._timer.timeout.connect(self._tick)
-        self._rebuild(self.settings)
+        self._rebuild([(None, self.settings)])
         self._timer.start()
 
     @Slot()
@@ -120,31 +134,66 @@ class TrainingWorker(QObject):
     # ------------------------------------------------------------- commands
     @Slot(object)
     def apply_settings(self, settings):
-        """New settings: applied live where possible, otherwise a clean rebuild.
+        """New settings for the selected run. One run takes them live where possible,
+        otherwise it is rebuilt. In a comparison the selected run's settings are replaced
+        and every run starts again from its initial weights (lockstep from step 0), on
+        one data set: the settings that describe the data apply to every run.
 
         Drawn or imported data (:meth:`use_data`) are kept while the settings that
         describe the data stay the same."""
-        if self.trainer is not None and self.trainer.apply(settings):
-            self.settings = settings
+        if len(self.runs) == 1 and self.trainer is not None and self.trainer.apply(settings):
+            self.settings, self.runs = settings, [(None, settings)]
+            self.comparison.stopped[0] = ""            # other settings: another chance
             self._dirty = True
             return
         if self.custom_data is not None and any(getattr(settings, k) != getattr(self.settings, k)
                                                 for k in DATA_FIELDS):
             self.custom_data = None
-        self._rebuild(settings)
+        self._rebuild(self._with_selected(settings), self.selected)
 
     @Slot(object)
     def restart(self, settings):
         """A new run of ``settings`` (a preset) from its own data and initial weights, even
         when they are the settings in use."""
+        self.load_runs([(None, settings)])
+
+    @Slot(object)
+    def load_runs(self, runs):
+        """A new comparison of ``runs`` [(label or None, Settings)], 1 to MAX_RUNS (a scene),
+        from its own data; run 0 selected."""
         self.custom_data = None
-        self._rebuild(settings)
+        self._rebuild(list(runs), 0)
+
+    @Slot(int)
+    def select_run(self, i):
+        """Show run ``i``: it becomes :attr:`trainer`; its settings are announced
+        (settings_loaded) and a snapshot follows."""
+        if self.comparison is not None and 0 <= i < len(self.runs) and i != self.selected:
+            self.selected, self.trainer = i, self.comparison.trainers[i]
+            self.settings = self.trainer.settings
+            self.version += 1                      # other weights: the views and landscape start over
+            self.trajectory = Trajectory()
+            self.settings_loaded.emit(self.settings)
+            self._dirty = True
+
+    @Slot()
+    def add_run(self):
+        """A new run with the selected run's settings (up to MAX_RUNS), selected; every run
+        starts again from its initial weights."""
+        if len(self.runs) < MAX_RUNS:
+            self._rebuild(self.runs + [(None, self.settings)], len(self.runs))
+
+    @Slot(int)
+    def remove_run(self, i):
+        """Remove run ``i`` (never the last one left); every run starts again."""
+        if len(self.runs) > 1 and 0 <= i < len(self.runs):
+            self._rebuild(self.runs[:i] + self.runs[i + 1:], max(0, self.selected - (i <= self.selected)))
 
     @Slot(object, object)
     def use_data(self, dataset, settings):
-        """Train on ``dataset`` (drawn points or an imported CSV) with ``settings``."""
+        """Train on ``dataset`` (drawn points or an imported CSV) with ``settings``, every run."""
         self.custom_data = dataset
-        self._rebuild(settings)
+        self._rebuild(self._with_selected(settings), self.selected)
 
     @Slot(object, object, object)
     def load_weights(self, settings, meta, arrays):
@@ -156,8 +205,8 @@ class TrainingWorker(QObject):
         except (ValueError, OSError) as e:
             self.failed.emit(explain(e))
             return
-        if trainer is not self.trainer:
-            self._adopt(trainer)
+        if trainer is not self.trainer or len(self.runs) > 1:
+            self._adopt_trainer(trainer)
         self.trainer.initial_params[...] = self.trainer.net.params
         self.trainer.reset()
         self.trajectory = Trajectory()
@@ -194,7 +243,7 @@ class TrainingWorker(QObject):
             return
         self.set_running(False)
         self.custom_data = trainer.data
-        self._adopt(trainer)
+        self._adopt_trainer(trainer)
         self.sample = int(trainer.extra.get("sample", 0))
         self.settings_loaded.emit(trainer.settings)
         self.opened.emit(path, self.version, trainer.step_count)
@@ -202,18 +251,20 @@ class TrainingWorker(QObject):
     @Slot(bool)
     def set_running(self, on):
         if on != self.running:
+            if on:
+                self._revive()
             self.running = on
-            self._rate = (time.perf_counter(), self.trainer.step_count if self.trainer else 0)
-            self._budget = 0.0
-            if self._timer is not None:      # spin while training, idle gently while paused
-                self._timer.setInterval(0 if on else 10)
+            self._rate = (self.clock(), self.trainer.step_count if self.trainer else 0)
+            self._budget, self._last_tick = 0.0, self.clock()
+            self._pace()
             self.running_changed.emit(on)
             self._dirty = True
 
     @Slot()
     def step_once(self):
-        """One training step (pauses first)."""
+        """One training step of every run (pauses first)."""
         self.set_running(False)
+        self._revive()
         self._train(1)
         self._dirty = True
 
@@ -301,9 +352,9 @@ class TrainingWorker(QObject):
 
     @Slot()
     def reset(self):
-        """Back to this run's initial weights."""
-        if self.trainer is not None:
-            self.trainer.reset()
+        """Every run back to its initial weights."""
+        if self.comparison is not None:
+            self.comparison.reset()
             self.trajectory = Trajectory()
             self._dirty = True
 
@@ -321,8 +372,11 @@ class TrainingWorker(QObject):
 
     @Slot(float)
     def set_speed(self, steps_per_second):
+        """Train ``steps_per_second`` (0: as fast as possible); up to SLOW steps a second,
+        every step gets a snapshot of its own."""
         self.speed = max(0.0, float(steps_per_second))
         self._budget = 0.0
+        self._pace()
 
     @Slot(object, object)
     def set_stop(self, epochs, target_loss):
@@ -330,16 +384,33 @@ class TrainingWorker(QObject):
         self.stop_epochs, self.stop_loss = epochs, target_loss
 
     # ------------------------------------------------------------- internal
-    def _rebuild(self, settings):
+    def _with_selected(self, settings):
+        """The runs with the selected one's settings replaced by ``settings`` (its label then
+        says what differs) and the data's settings copied to every run."""
+        data = {k: getattr(settings, k) for k in DATA_FIELDS}
+        return [(None if s != settings else label, settings) if i == self.selected else (label, s.replace(**data))
+                for i, (label, s) in enumerate(self.runs)]
+
+    def _rebuild(self, runs, selected=0):
+        """A new comparison of ``runs`` on the data in use; the old one stays on any error."""
         try:
-            trainer = build(settings, data=self.custom_data)
+            comparison = Comparison(runs, data=self.custom_data, check=CHECK if len(runs) > 1 else ONE_RUN_CHECK)
         except (ValueError, OSError) as e:
             self.failed.emit(explain(e))
             return
-        self._adopt(trainer)
+        self._adopt(comparison, runs, selected)
 
-    def _adopt(self, trainer):
-        self.settings, self.trainer = trainer.settings, trainer
+    def _adopt_trainer(self, trainer):
+        """One run: ``trainer`` itself (an opened session, adopted weights)."""
+        comparison = Comparison([(None, trainer.settings)], data=trainer.data, check=ONE_RUN_CHECK)
+        comparison.trainers[0] = trainer
+        self._adopt(comparison, [(None, trainer.settings)])
+
+    def _adopt(self, comparison, runs, selected=0):
+        self.comparison, self.runs = comparison, list(runs)
+        self.selected = min(max(selected, 0), len(self.runs) - 1)
+        self.trainer = trainer = comparison.trainers[self.selected]
+        self.settings = trainer.settings
         self.version += 1
         self.trajectory = Trajectory()
         data = trainer.data
@@ -348,52 +419,85 @@ class TrainingWorker(QObject):
         self._dirty = True
         self._drawn = True
 
+    def _revive(self):
+        """When no run is left training (stop rules, divergence), every run may train again."""
+        c = self.comparison
+        if c is not None and not c.live():
+            c.stopped = [""] * len(c)
+
+    def _pace(self):
+        """Spin while training fast; tick every millisecond at a limited speed; idle gently while paused."""
+        if self._timer is not None:
+            self._timer.setInterval(10 if not self.running else 0 if not self.speed or self.speed > 200 else 1)
+
     def _train(self, steps):
-        """Up to ``steps`` steps; stops early at the "Stop at L ≤" target, checked on the full
-        training loss when an epoch ends (:meth:`Trainer.reached`, as ``nnviz train``)."""
-        t = self.trainer
-        try:
-            with np.errstate(all="ignore"):
-                for _ in range(steps):
-                    epoch = t.batcher.epoch
-                    t.step()
-                    if self.stop_loss is not None and t.reached(self.stop_loss, epoch):
-                        self.set_running(False)
-                        self._stopped = self.tr("L ≤ {0:g}").format(self.stop_loss)
-                        return
-        except Diverged as e:
+        """Up to ``steps`` lockstep steps of every live run. A run stops by itself at the
+        "Stop at epoch" or "Stop at L ≤" rule (the loss checked on the full training set when
+        one of its epochs ends: :meth:`Trainer.reached`, as ``nnviz train``) or when it
+        diverges; once no run is left, training pauses."""
+        c, reason = self.comparison, ""
+        with np.errstate(all="ignore"):
+            for _ in range(steps):
+                live = c.live()
+                if not live:
+                    break
+                epochs = [t.batcher.epoch for t in c.trainers]
+                c.step()
+                for i in live:
+                    t = c.trainers[i]
+                    if c.stopped[i]:                                     # diverged
+                        c.stopped[i] = self.tr("diverged at step {0}").format(t.step_count + 1)
+                        self._on_diverged(i)
+                    elif self.stop_epochs is not None and t.batcher.epoch >= self.stop_epochs:
+                        c.stopped[i] = reason = self.tr("epoch {0}").format(self.stop_epochs)
+                    elif t.reached(self.stop_loss, epochs[i]):
+                        c.stopped[i] = reason = self.tr("L ≤ {0:g}").format(self.stop_loss)
+        if not c.live():
             self.set_running(False)
-            self.diverged.emit(explain(e))
+            self._stopped = reason or self._stopped
+
+    def _on_diverged(self, i):
+        """Say that run ``i`` diverged (its trainer restored the last finite weights)."""
+        c, t = self.comparison, self.comparison.trainers[i]
+        head = self.tr("Training paused: the loss became NaN or infinite. The learning rate ε is too large; "
+                       "the last finite weights were restored.") if len(c.live()) == 0 else self.tr(
+            "{0}: the loss became NaN or infinite, so this run stopped (its last finite weights were "
+            "restored); the other runs go on.").format(c.labels[i])
+        self.diverged.emit(head + "\n" + self.tr("Step {0}, ε = {1:g}: the learning rate is too large.").format(
+            t.step_count + 1, t.eps))
+
+    def _steps_due(self, now):
+        """Steps a limited speed owes since the last tick (fractions carry over). Up to SLOW
+        steps a second, one at a time, and only once the last step's snapshot was drawn."""
+        slow = self.speed <= SLOW
+        self._budget = min(self._budget + self.speed * (now - self._last_tick), 2 if slow else BUDGET)
+        if slow and (self._dirty or not self._drawn):
+            return 0
+        n = min(int(self._budget), 1) if slow else int(self._budget)
+        self._budget -= n
+        return n
 
     def _tick(self):
         if self.trainer is None:
             return
-        now = time.perf_counter()
+        now = self.clock()
         if self.running:
-            t = self.trainer
             if self.speed > 0:        # a limited speed: the steps due since the last tick
-                self._budget = min(self._budget + self.speed * (now - self._last_tick), 100)
-                n = int(self._budget)
-                self._budget -= n
+                n = self._steps_due(now)
                 if n:
                     self._train(n)
+                    self._dirty = True
             else:                     # as fast as possible, up to the next frame
                 end = min(now + SLICE, self._next_emit) if self._drawn else now + SLICE
-                while self.running and time.perf_counter() < end:
+                while self.running and self.clock() < end:
                     self._train(8)
-            self._check_stop(t)
-            self._dirty = True
+                self._dirty = True
         self._last_tick = now
-        if self._dirty and self._drawn and time.perf_counter() >= self._next_emit:
+        if self._dirty and self._drawn and self.clock() >= self._next_emit:
             self._emit()
 
-    def _check_stop(self, t):
-        if self.stop_epochs is not None and t.epoch >= self.stop_epochs:
-            self.set_running(False)
-            self._stopped = self.tr("epoch {0}").format(self.stop_epochs)
-
     def _emit(self):
-        now = time.perf_counter()
+        now = self.clock()
         t0, s0 = self._rate
         if self.running and now - t0 > 0.5:
             self._sps = (self.trainer.step_count - s0) / (now - t0)
@@ -401,8 +505,12 @@ class TrainingWorker(QObject):
         elif not self.running:
             self._sps = 0.0
         with np.errstate(all="ignore"):
+            several = len(self.comparison) > 1
+            if several:
+                self.comparison.record()       # every run's curve and who reached the goal, now
             snap = take(self.trainer, self.version, self.sample, self.extent,
-                        self._sps if math.isfinite(self._sps) else 0.0, self.running, self._stopped)
+                        self._sps if math.isfinite(self._sps) else 0.0, self.running, self._stopped,
+                        self.comparison if several else None, self.selected)
         self._stopped = ""
         if self.trainer.step_count:           # each frame's weights, and where training stopped
             self.trajectory.add(self.trainer.net.params, self.trainer.step_count)
@@ -416,10 +524,10 @@ class TrainingWorker(QObject):
         # every Qt call the GUI makes (a convoy), and the window would starve. Sleeping
         # releases the GIL; training resumes once the views are done (or after HANDOFF
         # seconds), while the window paints.
-        deadline = time.perf_counter() + HANDOFF
-        while self.running and not self._drawn and time.perf_counter() < deadline:
+        deadline = self.clock() + HANDOFF
+        while self.running and not self._drawn and self.clock() < deadline:
             time.sleep(0.0005)
         if self.running and self._drawn:   # then train at least as long as that took, on average
-            done = time.perf_counter()      # (a moving average: one slow frame is no reason to wait)
+            done = self.clock()      # (a moving average: one slow frame is no reason to wait)
             self._frame_time = 0.8 * self._frame_time + 0.2 * min(done - now, HANDOFF)
             self._next_emit = max(self._next_emit, done + self._frame_time)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Snapshot", "take", "plot_extent"]
+__all__ = ["Snapshot", "RunCurve", "take", "run_curves", "plot_extent"]
 
 GRID = 64          # the input plane is sampled GRID × GRID for heatmaps and thumbnails
 
@@ -35,6 +35,24 @@ def plot_extent(X):
     pad = np.where(span > 1e-9 * np.maximum(1.0, np.abs(lo)), 0.1 * span, 1.0)
     lo, hi = lo - pad, hi + pad
     return tuple(float(v) for pair in zip(lo, hi) for v in pair)
+
+
+@dataclass(frozen=True, eq=False)
+class RunCurve:
+    """One run of a comparison as the loss view draws it."""
+    label: str                   # the scene's label (English; the window translates it) or what differs
+    history: np.ndarray          # its Trainer.history.array(): (n, 6), read-only
+    reached: int = None          # first recorded step with training accuracy ≥ 95 % (None: not yet)
+    stopped: str = ""            # why it stopped by itself ("" while it trains)
+
+
+def run_curves(comparison, selected_history=None, selected=0):
+    """A :class:`RunCurve` per run of ``comparison``; run ``selected`` reuses ``selected_history``
+    (the snapshot's own copy) when given."""
+    c = comparison
+    return tuple(RunCurve(label, selected_history if i == selected and selected_history is not None
+                          else t.history.array(), reached, why)
+                 for i, (label, t, reached, why) in enumerate(zip(c.labels, c.trainers, c.reached, c.stopped)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +95,8 @@ class Snapshot:
     running: bool = False
     stopped: str = ""            # why training stopped by itself ("" while it did not)
     data: object = None          # the Dataset (immutable, shared, not copied)
+    runs: tuple = ()             # a comparison: a RunCurve per run (one run: () or one entry)
+    selected: int = 0            # the run whose arrays the rest of the snapshot holds
 
 
 def input_grid(extent, n=GRID):
@@ -88,12 +108,15 @@ def input_grid(extent, n=GRID):
     return np.column_stack([gx.ravel(), gy.ravel()])
 
 
-def take(trainer, version, sample=0, extent=None, steps_per_second=0.0, running=False, stopped=""):
+def take(trainer, version, sample=0, extent=None, steps_per_second=0.0, running=False, stopped="",
+         comparison=None, selected=0):
     """A :class:`Snapshot` of ``trainer`` now, recorded in its history. Runs a few
     forward passes of its own.
 
     ``sample`` is the index n of the training sample whose u, z, δ are shown.
     Call it from the thread that owns the trainer (it uses the network's buffers).
+    With ``comparison`` (whose run ``selected`` is ``trainer``), the snapshot carries every
+    run's curve (:func:`run_curves`).
     """
     net, data, pre = trainer.net, trainer.data, trainer.preprocess
     dW, db = _per_layer(net.dW), _per_layer(net.db)      # the last training step's gradient
@@ -112,6 +135,7 @@ def take(trainer, version, sample=0, extent=None, steps_per_second=0.0, running=
     net.forward(X_all)
     data_z = _per_layer(net.z)
     extent = extent or plot_extent(np.concatenate([data.X_train, data.X_test]))
+    history = trainer.history.array()
     grid_z, curve_x, curve_y = (), None, None
     if data.n_inputs == 2:
         net.forward(pre.apply(input_grid(extent)))
@@ -126,6 +150,7 @@ def take(trainer, version, sample=0, extent=None, steps_per_second=0.0, running=
         W=_per_layer(net.W), b=_per_layer(net.b), alpha=_per_layer(net.alpha), dW=dW, db=db,
         sample=n, u=_per_layer(u), z=_per_layer(z), delta=_per_layer(delta), d=_frozen(d[0]),
         train_loss=train_loss, test_loss=test_loss, metrics=metrics,
-        history=trainer.history.array(),
+        history=history,
         extent=extent, grid_z=grid_z, curve_x=curve_x, curve_y=curve_y, data_z=data_z,
-        steps_per_second=steps_per_second, running=running, stopped=stopped, data=data)
+        steps_per_second=steps_per_second, running=running, stopped=stopped, data=data,
+        runs=() if comparison is None else run_curves(comparison, history, selected), selected=selected)

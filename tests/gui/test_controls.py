@@ -202,7 +202,11 @@ def test_set_running_emits_nothing(panel, qtbot):
 
 
 def test_speed_slider(panel, qtbot):
-    assert panel.speed() == 0.0                          # as fast as possible by default
+    """Steps per second on a 1-2-5 logarithmic ladder from 1 to max, the number shown; a
+    fresh panel trains at DEFAULT_SPEED, a pace a student can follow."""
+    from nnviz.gui.controls import DEFAULT_SPEED
+    assert panel.speed() == DEFAULT_SPEED == 50 and panel.speed_label.text() == "50 /s"
+    assert SPEEDS[0] == 1 and SPEEDS[-1] == 0 and all(b / a <= 2.5 for a, b in zip(SPEEDS, SPEEDS[1:-1]))
     with qtbot.waitSignal(panel.speed_changed, timeout=1000) as blocker:
         panel.speed_slider.setValue(0)
     assert blocker.args == [1.0] and panel.speed() == 1.0
@@ -326,3 +330,31 @@ def test_tooltips_everywhere(panel):
     missing = [w for w in controls if not w.toolTip()]
     assert not missing
     assert "overshoots" in panel._fields["eps"].toolTip()
+
+
+def test_set_speed_moves_to_the_nearest_step_of_the_ladder(panel, qtbot):
+    with qtbot.waitSignal(panel.speed_changed, timeout=1000) as blocker:
+        panel.set_speed(180)
+    assert blocker.args == [200.0] and panel.speed_label.text() == "200 /s"
+    panel.set_speed(0)
+    assert panel.speed() == 0.0 and panel.speed_label.text() == "max"
+
+
+def test_the_compare_panel_lists_the_runs_in_their_colours(panel, qtbot):
+    from nnviz.gui.controls import RUN_COLORS
+    panel.show_runs([""], 0)                                  # one run: no list, nothing to remove
+    assert not any(b.isVisibleTo(panel) for b in panel.run_buttons) and not panel.remove_run.isEnabled()
+    panel.show_runs(["ε = 0.1", "ε = 1", "momentum"], 1)
+    shown = [b for b in panel.run_buttons if b.isVisibleTo(panel)]
+    assert [b.text() for b in shown] == ["■ ε = 0.1", "■ ε = 1", "■ momentum"]
+    assert shown[1].isChecked() and f"rgb{RUN_COLORS[1]}" in shown[1].styleSheet()
+    with qtbot.waitSignal(panel.run_selected, timeout=1000) as sig:
+        shown[2].click()
+    assert sig.args == [2]
+    with qtbot.waitSignal(panel.remove_run_requested, timeout=1000) as sig:
+        panel.remove_run.click()
+    assert sig.args == [2]
+    with qtbot.waitSignal(panel.add_run_requested, timeout=1000):
+        panel.add_run.click()
+    panel.show_runs(["a", "b", "c", "d"], 0)
+    assert not panel.add_run.isEnabled()                     # at most four

@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, Qt
 
 from nnviz.gui.loss_view import LossView
 
@@ -192,3 +192,72 @@ def test_diverged_metrics_print_in_a_bounded_width(view, snapshot_factory):
     assert texts[:3] == ["1e+305", texts[1], "3e+152"] and texts[-2:] == ["-8.8e+304", "-1.2e+300"]
     assert texts[3] == "—" and all(len(t) <= 10 for t in texts)
     assert view.minimumSizeHint().width() < 1000
+
+
+# ------------------------------------------------------------------ comparisons
+def comparison_snapshot(steps=400):
+    """A real comparison (σ + cross-entropy against σ + squared error, from the same weights)
+    and the snapshot the worker would send of it, run 1 selected."""
+    from nnviz.training.compare import Comparison
+    from nnviz.training.snapshot import take
+    from nnviz.training.trainer import Settings
+    base = Settings(dataset="xor", hidden=(4,), activations=("tanh",), eps=0.3, seed=0)
+    c = Comparison([("σ + cross-entropy", base), ("σ + squared error", base.replace(output="sigmoid", loss="squared"))])
+    c.run(steps=steps)
+    return c, take(c.trainers[1], 1, comparison=c, selected=1)
+
+
+def test_a_comparison_overlays_every_run_in_its_colour_with_its_label(view):
+    from nnviz.gui.controls import RUN_COLORS
+    c, snap = comparison_snapshot()
+    view.show_snapshot(snap)
+    for i, run in enumerate(snap.runs):
+        x, y = curve_data(view.run_curves[i])
+        assert np.array_equal(x, run.history[:, 0]) and np.array_equal(y, run.history[:, 2])
+        assert view.run_curves[i].opts["pen"].color().getRgb()[:3] == RUN_COLORS[i]
+    assert len(curve_data(view.run_curves[2])[0]) == 0 and len(curve_data(view.train_curve)[0]) == 0
+    labels = [label.text for _, label in view._legend.items]
+    assert labels == ["σ + cross-entropy", "▶ σ + squared error", "test loss (selected run)"]
+    x, y = curve_data(view.test_curve)                        # the selected run's test loss, dashed
+    assert np.array_equal(y, snap.history[:, 3])
+    assert view.test_curve.opts["pen"].style() == Qt.DashLine
+
+
+def test_clicking_a_curve_or_its_legend_entry_selects_the_run(view, qtbot):
+    from PySide6.QtCore import Qt
+
+    class Click:
+        def button(self):
+            return Qt.LeftButton
+
+        def accept(self):
+            pass
+    c, snap = comparison_snapshot(50)
+    view.show_snapshot(snap)
+    with qtbot.waitSignal(view.run_selected, timeout=1000) as sig:
+        view.run_curves[0].sigClicked.emit(view.run_curves[0], None)
+    assert sig.args == [0]
+    sample = next(s for s, _ in view._legend.items if s.item is view.run_curves[1])
+    with qtbot.waitSignal(view.run_selected, timeout=1000) as sig:
+        sample.mouseClickEvent(Click())
+    assert sig.args == [1] and view.run_curves[1].isVisible()    # a click selects, never hides
+
+
+def test_the_result_line_says_who_reached_95_percent_and_when(view):
+    from nnviz.training.snapshot import RunCurve
+    c, snap = comparison_snapshot()
+    view.show_snapshot(snap)
+    assert view.result.isVisibleTo(view)
+    h = snap.runs[0].history
+    runs = (RunCurve("A", h, 420), RunCurve("B", h, 3900), RunCurve("C", h, None), RunCurve("D", h, None, "epoch 5"))
+    best = f"{100 * np.nanmax(h[:, 4]):.1f} %"
+    assert view.result_text(runs, True) == (f"A reached 95 % at step 420, B at step 3,900, C not yet (best {best}), "
+                                             f"D stopped: epoch 5 (best {best})")
+    assert "reached" not in view.result_text(runs[2:], True)       # only when it did
+    assert view.result_text(runs[:1], False) == f"Final training loss — A: L = {h[-1, 2]:.4g}"
+
+
+def test_one_run_shows_no_comparison(view, snapshot):
+    view.show_snapshot(snapshot)
+    assert not view.result.isVisibleTo(view)
+    assert [label.text for _, label in view._legend.items] == ["train loss", "test loss"]

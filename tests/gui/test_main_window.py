@@ -19,8 +19,11 @@ def make_window(qtbot, tmp_path):
     gc.collect()          # not in the training thread: see make_worker in test_worker.py
     gc.disable()
 
-    def make(settings=XOR, ini="nnviz.ini"):
+    def make(settings=XOR, ini="nnviz.ini", speed=0.0):
+        """``speed``: the pace saved before (0: max, as the tests train); None: a fresh install."""
         qs = QSettings(str(tmp_path / ini), QSettings.IniFormat)
+        if speed is not None and qs.value("speed") is None:
+            qs.setValue("speed", speed)
         w = MainWindow(settings, qsettings=qs)
         w.files.ask_save = lambda: "discard"
         qtbot.addWidget(w)
@@ -451,3 +454,39 @@ def test_reset_layout_on_the_arena_keeps_the_docks_aside_and_brings_them_back(ma
     w.tabs.setCurrentIndex(0)
     qtbot.waitUntil(lambda: w.docks["controls"].isVisible())
     assert w.docks["gallery"].toggleViewAction().isChecked()        # the default layout, all docks
+
+
+def test_a_fresh_install_trains_at_a_pace_a_student_can_follow(make_window, qtbot):
+    """No saved pace: DEFAULT_SPEED steps a second (XOR reaches 95 % after ~15 s); the
+    chosen pace is saved on closing and used at the next start."""
+    from nnviz.gui.controls import DEFAULT_SPEED
+    w = make_window(speed=None)
+    assert w.controls.speed() == DEFAULT_SPEED == 50
+    qtbot.waitUntil(lambda: w.worker.speed == DEFAULT_SPEED, timeout=5000)
+    w.controls.set_speed(200)
+    w.close()
+    again = make_window(speed=None)
+    assert again.controls.speed() == 200
+    qtbot.waitUntil(lambda: again.worker.speed == 200, timeout=5000)
+
+
+def test_a_comparison_scene_loads_every_run_and_the_views_follow_the_selected_one(make_window, qtbot):
+    from nnviz.training.scenes import Scene
+    base = XOR.replace(hidden=(4,), seed=0)
+    scene = Scene("test", "test", "", 100, base, (("σ + cross-entropy", base),
+                                                  ("wide", base.replace(hidden=(8,)))))
+    w = make_window()
+    w.load_scene(scene)
+    snap = wait_snapshot(qtbot, w, lambda s: len(s.runs) == 2)
+    assert [r.label for r in snap.runs] == ["σ + cross-entropy", "wide"] and snap.sizes == (2, 4, 1)
+    qtbot.waitUntil(lambda: w.controls.run_buttons[1].isVisibleTo(w.controls), timeout=5000)
+    assert w.controls.run_buttons[0].isChecked() and "wide" in w.controls.run_buttons[1].text()
+    w.loss_view.run_selected.emit(1)                                  # a click on its curve
+    snap = wait_snapshot(qtbot, w, lambda s: s.selected == 1)
+    assert snap.sizes == (2, 8, 1)
+    qtbot.waitUntil(lambda: len(w.network_view.node_items) == 2 + 8 + 1, timeout=5000)
+    qtbot.waitUntil(lambda: w.controls.settings().hidden == (8,), timeout=5000)   # its own settings
+    assert w.controls.run_buttons[1].isChecked()
+    w.controls.add_run.click()
+    snap = wait_snapshot(qtbot, w, lambda s: len(s.runs) == 3 and s.selected == 2)
+    assert snap.sizes == (2, 8, 1)

@@ -23,9 +23,42 @@ class Remote(QObject):
     compute_slice = Signal(object)
     compute_hessian = Signal()
     compute_restarts = Signal(int, int)
+    load_runs = Signal(object)
+    select_run = Signal(int)
+    add_run = Signal()
+    remove_run = Signal(int)
+    set_speed = Signal(float)
+    set_stop = Signal(object, object)
 
 
 EXPLORE = ("compute_slice", "compute_hessian", "compute_restarts")
+
+
+class Relay(QObject):
+    """The worker's signals again, in the GUI thread. A slot that is no QObject's (pytest-qt's
+    blockers) runs in the sender's thread: waiting on the worker's own signals would run the
+    blockers in the training thread, where they cannot stop their GUI-thread timers (and
+    may free them there). Tests wait on ``w.relay``'s signals instead."""
+    snapshot = Signal(object)
+    traced = Signal(object)
+    gradient_checked = Signal(float, int, int)
+    diverged = Signal(str)
+    failed = Signal(str)
+    progress = Signal(int, int)
+    slice_ready = Signal(object, int)
+    hessian_ready = Signal(object, str, int, int)
+    restarts_ready = Signal(object, object, int, int)
+    explore_failed = Signal(str)
+    explore_cancelled = Signal()
+    settings_loaded = Signal(object)
+    running_changed = Signal(bool)
+
+    def __init__(self, worker):
+        super().__init__()
+        for name in ("snapshot", "traced", "gradient_checked", "diverged", "failed", "progress", "slice_ready",
+                     "hessian_ready", "restarts_ready", "explore_failed", "explore_cancelled", "settings_loaded",
+                     "running_changed"):
+            getattr(worker, name).connect(getattr(self, name))     # queued: the relay lives here
 
 
 @pytest.fixture
@@ -48,21 +81,23 @@ def make_worker(qtbot):
         w.moveToThread(thread)
         remote = Remote()
         for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight", "select_sample",
-                     "stop_worker", "gradient_check", "record_trace") + EXPLORE:
+                     "stop_worker", "gradient_check", "record_trace", "load_runs", "select_run", "add_run",
+                     "remove_run", "set_speed", "set_stop") + EXPLORE:
             getattr(remote, name).connect(getattr(w, name))
         for name in EXPLORE:
             getattr(remote, name).connect(w.asked_for, Qt.DirectConnection)
         received = []
         w.snapshot.connect(lambda s: (received.append(s), draw and w.drawn()))
+        w.relay = Relay(w)
         thread.started.connect(w.start)
         thread.finished.connect(w.deleteLater)       # in its own thread, as the window does
-        with qtbot.waitSignal(w.snapshot, timeout=5000):
+        with qtbot.waitSignal(w.relay.snapshot, timeout=5000) as first:
             thread.start()
-        started.append((w, remote, thread))
+        started.append((w, remote, thread, first))
         return w, remote, received
     try:
         yield make
-        for w, remote, thread in started:
+        for w, remote, thread, _ in started:
             w.cancel()
             remote.stop_worker.emit()
             assert thread.wait(10000)
@@ -109,8 +144,9 @@ def test_pause_stops_steps(worker, qtbot):
     w, remote, received = worker
     remote.set_running.emit(True)
     wait_for(qtbot, received, lambda s: s.step > 100)
-    with qtbot.waitSignal(w.running_changed, timeout=5000):
+    with qtbot.waitSignal(w.relay.running_changed, timeout=5000) as paused:
         remote.set_running.emit(False)
+    assert paused.args == [False]
     step = w.trainer.step_count
     for sample in (3, 4, 5):                 # ticks that follow the pause train nothing
         assert barrier(qtbot, remote, received, sample).step == step
@@ -142,7 +178,7 @@ def test_live_setting_keeps_the_run_and_rebuild_makes_a_new_one(worker, qtbot):
 
 def test_bad_settings_fail_with_a_message_and_keep_the_run(worker, qtbot):
     w, remote, received = worker
-    with qtbot.waitSignal(w.failed, timeout=5000) as sig:
+    with qtbot.waitSignal(w.relay.failed, timeout=5000) as sig:
         remote.apply_settings.emit(w.settings.replace(dataset="xor", task="multiclass"))
     assert "multiclass" in sig.args[0]
     assert w.trainer.net.sizes == [2, 4, 1]
@@ -150,7 +186,7 @@ def test_bad_settings_fail_with_a_message_and_keep_the_run(worker, qtbot):
 
 def test_divergence_pauses_and_restores(make_worker, qtbot):
     w, remote, received = make_worker(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
-    with qtbot.waitSignal(w.diverged, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.diverged, timeout=10000) as sig:
         remote.set_running.emit(True)
     assert "too large" in sig.args[0]
     qtbot.waitUntil(lambda: not w.running, timeout=5000)
@@ -178,11 +214,11 @@ def test_snapshots_wait_for_the_gui(make_worker, qtbot):
 
 def test_record_trace_and_gradient_check(make_worker, qtbot):
     w, r, received = make_worker(Settings(dataset="xor", hidden=(3,)))
-    with qtbot.waitSignal(w.traced, timeout=5000) as sig:
+    with qtbot.waitSignal(w.relay.traced, timeout=5000) as sig:
         r.record_trace.emit(7)
     trace = sig.args[0]
     assert trace.meta["sample"] == 7 and trace.phases[0].kind == "forward"
-    with qtbot.waitSignal(w.gradient_checked, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.gradient_checked, timeout=10000) as sig:
         r.gradient_check.emit()
     assert sig.args[0] < 1e-5 and sig.args[1] == sig.args[2] == 3 * 3 + 4     # every parameter
 
@@ -193,37 +229,37 @@ def test_landscape_requests(make_worker, qtbot):
     qtbot.waitUntil(lambda: len(w.trajectory.points) >= 3, timeout=10000)
     progress = []
     w.progress.connect(lambda done, total: progress.append((done, total)), Qt.DirectConnection)
-    with qtbot.waitSignal(w.slice_ready, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.slice_ready, timeout=10000) as sig:
         r.compute_slice.emit({"kind": "pca", "grid": 9, "range": 0.5})
     out, version = sig.args
     assert progress and progress[-1] == (81, 81) and version == w.version
     assert out["loss"].shape == (9, 9) and out["trajectory"] is not None
     assert not w.running                                            # training paused for it
     progress.clear()
-    with qtbot.waitSignal(w.hessian_ready, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.hessian_ready, timeout=10000) as sig:
         r.compute_hessian.emit()
     assert len(sig.args[0]["eigenvalues"]) == w.trainer.net.n_params == 13 and sig.args[-1] == w.version
     assert progress == [(10, 13), (13, 13)]                         # columns done
     progress.clear()
-    with qtbot.waitSignal(w.restarts_ready, timeout=20000) as sig:
+    with qtbot.waitSignal(w.relay.restarts_ready, timeout=20000) as sig:
         r.compute_restarts.emit(3, 50)
     assert len(sig.args[0]["final_loss"]) == 3 and sig.args[-1] == w.version
     assert progress == [(0, 3), (1, 3), (2, 3)]                     # runs done of K
     w.progress.connect(lambda done, total: w.cancel(), Qt.DirectConnection)   # cancel mid-way
-    with qtbot.waitSignal(w.explore_cancelled, timeout=10000):
+    with qtbot.waitSignal(w.relay.explore_cancelled, timeout=10000) as _blocker:
         r.compute_slice.emit({"kind": "random", "grid": 151})
 
 
 def test_cancel_stops_restarts_at_once_and_training_goes_on(make_worker, qtbot):
     """50 runs of 100,000 steps would take minutes: Cancel ends them within a chunk of steps."""
     w, r, received = make_worker()
-    with qtbot.waitSignal(w.progress, timeout=10000) as sig:       # the first run has begun
+    with qtbot.waitSignal(w.relay.progress, timeout=10000) as sig:       # the first run has begun
         r.compute_restarts.emit(50, 100000)
     assert sig.args == [0, 50]
     with qtbot.assertNotEmitted(w.restarts_ready):
-        with qtbot.waitSignal(w.explore_cancelled, timeout=5000):
+        with qtbot.waitSignal(w.relay.explore_cancelled, timeout=5000) as _blocker:
             w.cancel()
-        with qtbot.waitSignal(w.running_changed, timeout=5000):   # the worker is free again
+        with qtbot.waitSignal(w.relay.running_changed, timeout=5000) as _blocker:   # the worker is free again
             r.set_running.emit(True)
         wait_for(qtbot, received, lambda s: s.running and s.step > 0)
     r.set_running.emit(False)
@@ -231,11 +267,11 @@ def test_cancel_stops_restarts_at_once_and_training_goes_on(make_worker, qtbot):
 
 def test_cancel_reaches_a_request_still_in_the_queue(make_worker, qtbot):
     w, r, received = make_worker()
-    with qtbot.waitSignals([w.explore_cancelled, w.explore_cancelled], timeout=5000):
+    with qtbot.waitSignals([w.relay.explore_cancelled, w.relay.explore_cancelled], timeout=5000) as _blocker:
         r.compute_hessian.emit()
         r.compute_restarts.emit(50, 100000)      # both queued; neither has begun
         w.cancel()
-    with qtbot.waitSignal(w.hessian_ready, timeout=10000):     # a later request is not cancelled
+    with qtbot.waitSignal(w.relay.hessian_ready, timeout=10000) as _blocker:     # a later request is not cancelled
         r.compute_hessian.emit()
 
 
@@ -244,14 +280,14 @@ def test_cancel_stops_the_hessian(make_worker, qtbot):
     w.progress.connect(lambda done, total: w.cancel(), Qt.DirectConnection)
     seen = []
     w.progress.connect(lambda done, total: seen.append(done), Qt.DirectConnection)
-    with qtbot.waitSignal(w.explore_cancelled, timeout=10000):
+    with qtbot.waitSignal(w.relay.explore_cancelled, timeout=10000) as _blocker:
         r.compute_hessian.emit()
     assert seen == [10]
 
 
 def test_a_hessian_too_large_says_why(make_worker, qtbot):
     w, r, received = make_worker(Settings(dataset="xor", hidden=(30, 30)))
-    with qtbot.waitSignal(w.explore_failed, timeout=10000) as sig:
+    with qtbot.waitSignal(w.relay.explore_failed, timeout=10000) as sig:
         r.compute_hessian.emit()
     assert "at most 500 parameters" in sig.args[0]
 
@@ -261,11 +297,11 @@ def test_the_gradient_check_of_a_large_net_checks_a_sample(make_worker, qtbot):
     w, r, received = make_worker(Settings(dataset="xor", hidden=(64, 64)))
     P = w.trainer.net.n_params
     assert P == 2 * 64 + 64 + 64 * 64 + 64 + 64 + 1 > GRADCHECK_SAMPLE
-    with qtbot.waitSignal(w.gradient_checked, timeout=30000) as sig:
+    with qtbot.waitSignal(w.relay.gradient_checked, timeout=30000) as sig:
         r.gradient_check.emit()
     err, checked, total = sig.args
     assert (checked, total) == (GRADCHECK_SAMPLE, P) and err < 1e-3
-    with qtbot.waitSignal(w.gradient_checked, timeout=30000) as again:
+    with qtbot.waitSignal(w.relay.gradient_checked, timeout=30000) as again:
         r.gradient_check.emit()
     assert again.args == sig.args                             # a seeded sample: the same one
 
@@ -279,7 +315,7 @@ def test_training_gets_at_least_the_time_frames_take(qapp, monkeypatch):
     monkeypatch.setattr(module.time, "perf_counter", lambda: clock[0])
     monkeypatch.setattr(module.time, "sleep", lambda s: clock.__setitem__(0, clock[0] + s))
     w = TrainingWorker(Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1))
-    w._adopt(module.build(w.settings))
+    w._adopt_trainer(module.build(w.settings))
     w.running = True
     w._train = lambda steps: clock.__setitem__(0, clock[0] + 0.0001 * steps)   # 0.1 ms a step
     emitted = []
@@ -295,3 +331,138 @@ def test_training_gets_at_least_the_time_frames_take(qapp, monkeypatch):
     assert gaps.min() >= 1 / 30 - 1e-9                     # at most 30 frames a second
     training = gaps - 0.020                                # each gap: the drawing, then training
     assert training.mean() >= 0.9 * 0.020                  # training keeps about half the time
+
+
+# ------------------------------------------------------------------ pace
+def fake_clock_worker(settings=Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1), runs=None):
+    """A worker ticked by hand on a fake clock (no thread): a list of its snapshots, the clock."""
+    clock = [100.0]
+    w = TrainingWorker(settings)
+    w.clock = lambda: clock[0]
+    w._last_tick = clock[0]
+    w._rebuild(runs or [(None, settings)])
+    got = []
+    w.snapshot.connect(lambda s: (got.append(s), w.drawn()), Qt.DirectConnection)
+    return w, got, clock
+
+
+def run_ticks(w, clock, seconds, dt=0.01):
+    for _ in range(round(seconds / dt)):
+        clock[0] += dt
+        w._tick()
+
+
+@pytest.mark.parametrize("speed", [50.0, 300.0])
+def test_a_limited_speed_trains_speed_steps_per_second_of_ticks(qapp, speed):
+    """The budget: N steps for N / speed seconds of ticks, on the worker's own (fake) clock."""
+    w, got, clock = fake_clock_worker()
+    w.set_speed(speed)
+    w.set_running(True)
+    run_ticks(w, clock, 4.0)
+    assert abs(w.trainer.step_count - 4 * speed) <= 1
+
+
+def test_at_slow_speeds_every_step_gets_its_own_snapshot(qapp, monkeypatch):
+    """5 steps/s: the snapshots' steps go up by exactly 1, even when the GUI takes longer to
+    draw a frame (0.5 s) than a step lasts (0.2 s): the next step waits for the drawing."""
+    from nnviz.gui import worker as module
+    w, got, clock = fake_clock_worker()
+    monkeypatch.setattr(module.time, "sleep", lambda s: clock.__setitem__(0, clock[0] + s))
+    w.snapshot.disconnect()
+    pending = []
+    w.snapshot.connect(lambda s: (got.append(s), pending.append(clock[0] + 0.5)), Qt.DirectConnection)
+    w.set_speed(5)
+    w.set_running(True)
+    for _ in range(1000):               # 10 s of ticks
+        clock[0] += 0.01
+        if pending and clock[0] >= pending[0]:
+            pending.clear()
+            w.drawn()
+        w._tick()
+    steps = [s.step for s in got if s.running]
+    assert len(steps) > 10 and np.all(np.diff(steps) == 1)
+
+
+# ------------------------------------------------------------------ comparisons
+XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
+THREE = [("ε = 0.1", XOR), ("ε = 1", XOR.replace(eps=1.0)), ("momentum", XOR.replace(optimizer="momentum", mu=0.9))]
+
+
+def test_a_comparison_trains_in_lockstep_and_carries_every_curve(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit(THREE)
+    snap = wait_for(qtbot, received, lambda s: s.version == 2)
+    assert [r.label for r in snap.runs] == ["ε = 0.1", "ε = 1", "momentum"] and snap.selected == 0
+    first = [t.net.params.copy() for t in w.comparison.trainers]
+    assert all(np.array_equal(first[0], p) for p in first)          # the same initial weights
+    remote.set_running.emit(True)
+    snap = wait_for(qtbot, received, lambda s: s.step > 300)
+    remote.set_running.emit(False)
+    snap = wait_for(qtbot, received, lambda s: not s.running)
+    steps = {t.step_count for t in w.comparison.trainers}
+    assert len(steps) == 1                                           # lockstep
+    assert all(len(r.history) > 2 for r in snap.runs)
+    assert not snap.runs[0].history.flags.writeable
+    assert np.array_equal(snap.runs[0].history, snap.history)        # the selected run's own curve
+    assert not np.array_equal(snap.runs[0].history[-1], snap.runs[1].history[-1])
+
+
+def test_selecting_a_run_switches_the_trainer_and_announces_its_settings(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit(THREE)
+    wait_for(qtbot, received, lambda s: s.version == 2)
+    with qtbot.waitSignal(w.relay.settings_loaded, timeout=5000) as sig:
+        remote.select_run.emit(2)
+    assert sig.args[0].optimizer == "momentum"
+    snap = wait_for(qtbot, received, lambda s: s.selected == 2)
+    assert w.trainer is w.comparison.trainers[2] and snap.version == 3
+
+
+def test_a_diverged_run_stops_and_the_others_go_on(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit([("ok", XOR), ("too large", XOR.replace(eps=500.0, activations=("relu",)))])
+    wait_for(qtbot, received, lambda s: s.version == 2)
+    with qtbot.waitSignal(w.relay.diverged, timeout=10000) as sig:
+        remote.set_running.emit(True)
+    assert "too large" in sig.args[0] and "other runs go on" in sig.args[0]
+    snap = wait_for(qtbot, received, lambda s: s.step > 200)
+    assert snap.running and snap.runs[1].stopped.startswith("diverged") and not snap.runs[0].stopped
+    assert w.comparison.trainers[1].step_count < w.comparison.trainers[0].step_count
+
+
+def test_the_stop_rule_applies_to_each_run_and_pauses_when_all_stopped(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit([("GD", XOR.replace(batch=0)), ("B = 10", XOR)])
+    wait_for(qtbot, received, lambda s: s.version == 2)
+    remote.set_stop.emit(5, None)
+    with qtbot.waitSignal(w.relay.running_changed, timeout=10000, check_params_cb=lambda on: not on) as paused:
+        remote.set_running.emit(True)
+    assert paused.args == [False]
+    gd, mini = w.comparison.trainers
+    assert gd.batcher.epoch == mini.batcher.epoch == 5
+    assert gd.step_count == 5 and mini.step_count == 50              # GD waited for the others
+
+
+def test_settings_in_a_comparison_replace_the_selected_run_only(make_worker, qtbot):
+    w, remote, received = make_worker()
+    remote.load_runs.emit(THREE)
+    wait_for(qtbot, received, lambda s: s.version == 2)
+    remote.select_run.emit(1)
+    wait_for(qtbot, received, lambda s: s.selected == 1)
+    remote.apply_settings.emit(XOR.replace(eps=0.3, samples=100))
+    snap = wait_for(qtbot, received, lambda s: s.version == 4)
+    settings = [t.settings for t in w.comparison.trainers]
+    assert [s.eps for s in settings] == [0.1, 0.3, 0.1] and settings[2].optimizer == "momentum"
+    assert {s.samples for s in settings} == {100}                     # one data set for every run
+    assert snap.selected == 1 and snap.runs[0].label == "ε = 0.1" and snap.runs[1].label != "ε = 1"
+
+
+def test_add_and_remove_runs(make_worker, qtbot):
+    w, remote, received = make_worker()
+    for n in (2, 3, 4, 4):
+        remote.add_run.emit()
+        barrier(qtbot, remote, received, n)
+        assert len(w.runs) == n and w.selected == n - 1
+    remote.remove_run.emit(0)
+    barrier(qtbot, remote, received, 9)
+    assert len(w.runs) == 3 and w.selected == 2
