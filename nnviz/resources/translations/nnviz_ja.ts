@@ -133,7 +133,7 @@
     <message>
         <location filename="../../gui/arena.py" line="667" />
         <source>Loss surface in 3-D</source>
-        <translation>損失曲面 (3D)</translation>
+        <translation>誤差曲面 (3D)</translation>
     </message>
     <message>
         <location filename="../../gui/arena.py" line="682" />
@@ -183,7 +183,7 @@
     <message>
         <location filename="../../gui/strings.py" line="26" />
         <source>The loss L(x, y) the optimisers descend; w = (x, y) plays the weights</source>
-        <translation>最適化法が降りていく損失 L(x, y)。w = (x, y) が重みの役をする</translation>
+        <translation>最適化法が降りていく誤差 L(x, y)。w = (x, y) が重みの役をする</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="27" />
@@ -218,7 +218,7 @@
     <message>
         <location filename="../../gui/strings.py" line="33" />
         <source>w ← w − ε(∇L + noise): the noisy gradient of one sample</source>
-        <translation>w ← w − ε(∇L + ノイズ): 1 サンプルのノイズを含む勾配</translation>
+        <translation>w ← w − ε(∇L + ノイズ): 1 サンプルのノイズを含む勾配 (確率的勾配降下法)</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="34" />
@@ -388,7 +388,7 @@
     <message>
         <location filename="../../gui/strings.py" line="67" />
         <source>loss L</source>
-        <translation>損失 L</translation>
+        <translation>誤差 L</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="68" />
@@ -473,7 +473,7 @@
     <message>
         <location filename="../../gui/strings.py" line="84" />
         <source>Six minima, two of them global, and saddles between them.</source>
-        <translation>極小点が 6 つ (うち 2 つが大域的な最小)、その間に鞍点。</translation>
+        <translation>極小点が 6 つ (うち 2 つが大域解)、その間に鞍点。</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="85" />
@@ -582,7 +582,7 @@
     <message>
         <location filename="../../gui/controls.py" line="138" />
         <source>pause once the training loss L is this low</source>
-        <translation>学習データの損失 L がこの値以下になったら一時停止</translation>
+        <translation>学習データの誤差 L がこの値以下になったら一時停止</translation>
     </message>
     <message>
         <location filename="../../gui/controls.py" line="150" />
@@ -667,17 +667,17 @@
     <message>
         <location filename="../../gui/controls.py" line="189" />
         <source>Task: output layer and loss</source>
-        <translation>問題: 出力層と損失</translation>
+        <translation>問題: 出力層と誤差関数</translation>
     </message>
     <message>
         <location filename="../../gui/controls.py" line="191" />
         <source>the data set decides the problem; each task picks its matched output activation and loss, so that δ^(L) = z − d</source>
-        <translation>データセットが問題を決める。各問題は対応する出力層の活性化関数と損失の組を選ぶので δ^(L) = z − d</translation>
+        <translation>データセットが問題を決める。各問題は対応する出力層の活性化関数と誤差関数の組を選ぶので δ^(L) = z − d</translation>
     </message>
     <message>
         <location filename="../../gui/controls.py" line="194" />
         <source>choose output f and loss L_n myself</source>
-        <translation>出力 f と損失 L_n を自分で選ぶ</translation>
+        <translation>出力 f と誤差関数 L_n を自分で選ぶ</translation>
     </message>
     <message>
         <location filename="../../gui/controls.py" line="195" />
@@ -692,7 +692,7 @@
     <message>
         <location filename="../../gui/controls.py" line="198" />
         <source>loss L_n of one sample</source>
-        <translation>1 サンプルの損失 L_n</translation>
+        <translation>1 サンプルの誤差 L_n</translation>
     </message>
     <message>
         <location filename="../../gui/controls.py" line="200" />
@@ -707,7 +707,7 @@
     <message>
         <location filename="../../gui/controls.py" line="203" />
         <source>loss L_n</source>
-        <translation>損失 L_n</translation>
+        <translation>誤差関数 L_n</translation>
     </message>
     <message>
         <location filename="../../gui/controls.py" line="207" />
@@ -767,7 +767,7 @@
     <message>
         <location filename="../../gui/controls.py" line="230" />
         <source>B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once</source>
-        <translation>B = N: 勾配降下法、B = 1: SGD、それ以外: ミニバッチ。1 エポックで全サンプルを 1 回ずつ使う</translation>
+        <translation>B = N: 勾配降下法、B = 1: 確率的勾配降下法 (SGD)、それ以外: ミニバッチ勾配降下法。1 エポックで全サンプルを 1 回ずつ使う</translation>
     </message>
     <message>
         <location filename="../../gui/controls.py" line="231" />
@@ -1028,7 +1028,7 @@
     <message>
         <location filename="../../gui/strings.py" line="116" />
         <source>Softmax</source>
-        <translation>ソフトマックス</translation>
+        <translation>ソフトマックス関数</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="117" />
@@ -1078,7 +1078,7 @@
     <message>
         <location filename="../../gui/strings.py" line="135" />
         <source>softmax</source>
-        <translation>ソフトマックス</translation>
+        <translation>ソフトマックス関数</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="136" />
@@ -1488,7 +1488,7 @@
     <message>
         <location filename="../../gui/files.py" line="194" />
         <source>Export loss history</source>
-        <translation>損失の履歴の書き出し</translation>
+        <translation>誤差の履歴の書き出し</translation>
     </message>
     <message>
         <location filename="../../gui/files.py" line="202" />
@@ -1548,7 +1548,7 @@
     <message>
         <location filename="../../gui/strings.py" line="144" />
         <source>Save everything: settings, data, weights, optimiser state, loss history</source>
-        <translation>すべてを保存: 設定、データ、重み、最適化法の状態、損失の履歴</translation>
+        <translation>すべてを保存: 設定、データ、重み、最適化法の状態、誤差の履歴</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="145" />
@@ -1583,7 +1583,7 @@
     <message>
         <location filename="../../gui/strings.py" line="151" />
         <source>Loss history as CSV…</source>
-        <translation>損失の履歴を CSV で…</translation>
+        <translation>誤差の履歴を CSV で…</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="152" />
@@ -1603,7 +1603,7 @@
     <message>
         <location filename="../../gui/strings.py" line="155" />
         <source>Loss view</source>
-        <translation>損失の表示</translation>
+        <translation>誤差の表示</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="156" />
@@ -2047,7 +2047,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/landscape_view.py" line="407" />
         <source>Computing the loss on {0} × {0} points…</source>
-        <translation>{0} × {0} 点で損失を計算中…</translation>
+        <translation>{0} × {0} 点で誤差を計算中…</translation>
     </message>
     <message>
         <location filename="../../gui/landscape_view.py" line="450" />
@@ -2098,22 +2098,22 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/landscape_view.py" line="586" />
         <source>Not a critical point: the loss still falls along −∇L (‖∇L‖ = {0}), so the curvature ({1}) does not make it a minimum or a saddle. Train on and compute again.</source>
-        <translation>停留点ではない: 損失はまだ −∇L の方向に減る (‖∇L‖ = {0})。曲率 ({1}) だけでは極小点とも鞍点とも言えない。学習を続けてから再計算する。</translation>
+        <translation>停留点ではない: 誤差はまだ −∇L の方向に減る (‖∇L‖ = {0})。曲率 ({1}) だけでは極小点とも鞍点とも言えない。学習を続けてから再計算する。</translation>
     </message>
     <message>
         <location filename="../../gui/landscape_view.py" line="590" />
         <source>a minimum: the loss rises in every direction</source>
-        <translation>極小点: どの方向にも損失が増える</translation>
+        <translation>極小点: どの方向にも誤差が増える</translation>
     </message>
     <message>
         <location filename="../../gui/landscape_view.py" line="591" />
         <source>a saddle point: the loss still falls along {0} directions</source>
-        <translation>鞍点: まだ {0} 方向に損失が減る</translation>
+        <translation>鞍点: まだ {0} 方向に誤差が減る</translation>
     </message>
     <message>
         <location filename="../../gui/landscape_view.py" line="593" />
         <source>a maximum: the loss falls in every direction</source>
-        <translation>極大点: どの方向にも損失が減る</translation>
+        <translation>極大点: どの方向にも誤差が減る</translation>
     </message>
     <message>
         <location filename="../../gui/landscape_view.py" line="594" />
@@ -2158,12 +2158,12 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="221" />
         <source>The plane through the current weights w on which the loss L is drawn: L(w + α d₁ + β d₂) for the directions d₁, d₂.</source>
-        <translation>損失 L を描く、現在の重み w を通る平面: 方向 d₁, d₂ に対する L(w + α d₁ + β d₂)。</translation>
+        <translation>誤差 L を描く、現在の重み w を通る平面: 方向 d₁, d₂ に対する L(w + α d₁ + β d₂)。</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="222" />
         <source>Grid points per axis; the loss is computed grid² times, with the training data</source>
-        <translation>軸ごとの格子点数。損失を学習データで (格子点数)² 回計算する</translation>
+        <translation>軸ごとの格子点数。誤差を学習データで (格子点数)² 回計算する</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="223" />
@@ -2183,7 +2183,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="226" />
         <source>Compute the loss over the plane in the training thread</source>
-        <translation>学習スレッドで平面上の損失を計算</translation>
+        <translation>学習スレッドで平面上の誤差を計算</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="227" />
@@ -2233,7 +2233,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="236" />
         <source>The length of the gradient of the training loss at the current weights. Only where it is (almost) zero is the point a critical point, which the eigenvalues then call a minimum or a saddle.</source>
-        <translation>現在の重みでの学習データの損失の勾配の大きさ。これが (ほぼ) ゼロのときだけ停留点であり、固有値から極小点か鞍点かが言える。</translation>
+        <translation>現在の重みでの学習データの誤差の勾配の大きさ。これが (ほぼ) ゼロのときだけ停留点であり、固有値から極小点か鞍点かが言える。</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="237" />
@@ -2248,7 +2248,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="239" />
         <source>The most training steps per run; a run stops sooner once it has converged (‖∇L‖ ≤ 10⁻³, or with minibatches the loss has stopped falling)</source>
-        <translation>1 回の学習の最大ステップ数。収束すれば (‖∇L‖ ≤ 10⁻³、ミニバッチでは損失が減らなくなれば) そこで止まる</translation>
+        <translation>1 回の学習の最大ステップ数。収束すれば (‖∇L‖ ≤ 10⁻³、ミニバッチでは誤差が減らなくなれば) そこで止まる</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="241" />
@@ -2258,7 +2258,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="254" />
         <source>None of the {0} runs converged within {1} steps: the loss was still falling, so they say nothing about minima yet. Allow more steps.</source>
-        <translation>{0} 回のどれも {1} ステップ以内に収束しなかった: 損失はまだ減っており、局所解についてはまだ何も言えない。ステップ数を増やす。</translation>
+        <translation>{0} 回のどれも {1} ステップ以内に収束しなかった: 誤差はまだ減っており、局所解についてはまだ何も言えない。ステップ数を増やす。</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="255" />
@@ -2283,7 +2283,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="242" />
         <source>final loss</source>
-        <translation>最終損失</translation>
+        <translation>最終誤差</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="243" />
@@ -2357,18 +2357,18 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <location filename="../../gui/loss_view.py" line="165" />
         <location filename="../../gui/loss_view.py" line="189" />
         <source>loss</source>
-        <translation>損失</translation>
+        <translation>誤差</translation>
     </message>
     <message>
         <location filename="../../gui/loss_view.py" line="168" />
         <source>train loss</source>
-        <translation>学習損失</translation>
+        <translation>学習誤差</translation>
     </message>
     <message>
         <location filename="../../gui/loss_view.py" line="170" />
         <location filename="../../gui/loss_view.py" line="241" />
         <source>test loss</source>
-        <translation>テスト損失</translation>
+        <translation>テスト誤差</translation>
     </message>
     <message>
         <location filename="../../gui/loss_view.py" line="190" />
@@ -2393,7 +2393,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/loss_view.py" line="326" />
         <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
-        <translation>ステップ {step}   エポック {epoch}   学習損失 {train}   テスト損失 {test}</translation>
+        <translation>ステップ {step}   エポック {epoch}   学習誤差 {train}   テスト誤差 {test}</translation>
     </message>
     <message>
         <location filename="../../gui/loss_view.py" line="351" />
@@ -2446,7 +2446,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/main_window.py" line="134" />
         <source>Loss landscape</source>
-        <translation>損失曲面</translation>
+        <translation>誤差曲面</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="135" />
@@ -2456,7 +2456,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/main_window.py" line="137" />
         <source>The network's own loss surface: slices through the weights, the Hessian, restarts from several initial values</source>
-        <translation>ネットワーク自身の損失曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
+        <translation>ネットワーク自身の誤差曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="150" />
@@ -2476,7 +2476,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/main_window.py" line="153" />
         <source>Loss</source>
-        <translation>損失</translation>
+        <translation>誤差</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="154" />
@@ -2617,7 +2617,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/main_window.py" line="456" />
         <source>loss: train {0:.4g}, test {1}</source>
-        <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
+        <translation>誤差: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="457" />
@@ -2632,7 +2632,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/main_window.py" line="463" />
         <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
-        <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
+        <translation>学習を一時停止: 誤差が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="490" />
@@ -2816,7 +2816,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="272" />
         <source>Softmax</source>
-        <translation>ソフトマックス</translation>
+        <translation>ソフトマックス関数</translation>
     </message>
 </context>
 <context>
@@ -2846,7 +2846,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/output_view.py" line="193" />
         <source>Colour each point of the plane by the decided class (y &gt; 0.5, or the largest softmax output) instead of by y.</source>
-        <translation>平面の各点を y ではなく判定したクラス (y &gt; 0.5、またはソフトマックスの出力が最大のクラス) で色分け。</translation>
+        <translation>平面の各点を y ではなく判定したクラス (y &gt; 0.5、またはソフトマックス関数の出力が最大のクラス) で色分け。</translation>
     </message>
     <message>
         <location filename="../../gui/output_view.py" line="416" />
@@ -3413,7 +3413,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="303" />
         <source>{file}, line {line}: the header has one column only; a data set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?</source>
-        <translation>{file} の {line} 行目: 見出し行が 1 列しかありません。データセットには ',' ';' またはタブで区切った 2 列以上（入力と目標）が必要です — 区切り文字が違っていませんか？</translation>
+        <translation>{file} の {line} 行目: 見出し行が 1 列しかありません。データセットには ',' ';' またはタブで区切った 2 列以上（入力と教師信号）が必要です — 区切り文字が違っていませんか？</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="304" />
@@ -3443,7 +3443,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="309" />
         <source>{file}, line {line}, column {column!r}: the target is empty; every row needs a value</source>
-        <translation>{file}、{line} 行目、列 {column!r}: 目標値（教師信号）が空です。すべての行に値が必要です</translation>
+        <translation>{file}、{line} 行目、列 {column!r}: 教師信号が空です。すべての行に値が必要です</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="310" />
@@ -3453,7 +3453,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="311" />
         <source>{file}, column {column!r}: {count} different values, more than {limit} classes — is it the right target column, or should the task be regression?</source>
-        <translation>{file} の列 {column!r}: 異なる値が {count} 個あり、{limit} クラスを超えています — 目標の列は正しいですか？ それとも回帰のタスクではありませんか？</translation>
+        <translation>{file} の列 {column!r}: 異なる値が {count} 個あり、{limit} クラスを超えています — 教師信号の列は正しいですか？ それとも回帰の問題ではありませんか？</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="312" />
@@ -3468,7 +3468,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="314" />
         <source>d has {count} columns; pass classes to save one-hot targets</source>
-        <translation>d が {count} 列あります。one-hot の目標を保存するには classes を指定してください</translation>
+        <translation>d が {count} 列あります。one-hot の教師信号を保存するには classes を指定してください</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="315" />
@@ -3548,7 +3548,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="330" />
         <source>{file}: column {column!r} cannot be both the target and an input</source>
-        <translation>{file}: 列 {column!r} を目標と入力の両方にはできません</translation>
+        <translation>{file}: 列 {column!r} を教師信号と入力の両方にはできません</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="331" />
@@ -3608,7 +3608,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="343" />
         <source>{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)</source>
-        <translation>{name}: X {x} と d {d} が入力 {inputs} 個と目標 {targets} 列に合いません</translation>
+        <translation>{name}: X {x} と d {d} が入力 {inputs} 個と教師信号 {targets} 列に合いません</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="344" />
@@ -3978,7 +3978,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="419" />
         <source>loss slice cancelled after {done} of {total} points</source>
-        <translation>損失の断面の計算を中止しました（{total} 点中 {done} 点）</translation>
+        <translation>誤差の断面の計算を中止しました（{total} 点中 {done} 点）</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="420" />
@@ -3993,17 +3993,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="422" />
         <source>unknown loss {name!r}; choose one of {names}</source>
-        <translation>損失関数 {name!r} はありません。次から選んでください: {names}</translation>
+        <translation>誤差関数 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="423" />
         <source>cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}</source>
-        <translation>交差エントロピーには (0, 1) の出力が必要です: 出力層は {output!r} ではなく sigmoid か softmax にしてください</translation>
+        <translation>交差エントロピーには (0, 1) の出力が必要です: 出力層は {output!r} ではなくロジスティック関数 (sigmoid) かソフトマックス関数 (softmax) にしてください</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="424" />
         <source>a softmax output needs at least 2 output units</source>
-        <translation>softmax 出力には出力ユニットが 2 個以上必要です</translation>
+        <translation>ソフトマックス関数 (softmax) の出力層には出力ユニットが 2 個以上必要です</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="427" />
@@ -4198,7 +4198,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="453" />
         <source>the loss is not a finite number</source>
-        <translation>損失が有限の数ではありません</translation>
+        <translation>誤差が有限の数ではありません</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="454" />
@@ -4243,7 +4243,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="462" />
         <source>loss</source>
-        <translation>損失</translation>
+        <translation>誤差</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="463" />
@@ -4588,7 +4588,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="536" />
         <source>the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}</source>
-        <translation>ステップ {step} で損失が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
+        <translation>ステップ {step} で誤差が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="537" />
@@ -4616,7 +4616,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="160" />
         <source>Loss of sample n</source>
-        <translation>サンプル n の損失</translation>
+        <translation>サンプル n の誤差</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="161" />
@@ -4676,27 +4676,27 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="172" />
         <source>Loss of the whole minibatch in this step: L = {0} ({1}), before the update.</source>
-        <translation>このステップのミニバッチ全体の損失 (更新前): L = {0} ({1})。</translation>
+        <translation>このステップのミニバッチ全体の誤差 (更新前): L = {0} ({1})。</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="173" />
         <source>δ_j = ∂L_n/∂u_j: how much the loss changes when u_j changes.</source>
-        <translation>δ_j = ∂L_n/∂u_j: u_j が変わると損失がどれだけ変わるか。</translation>
+        <translation>δ_j = ∂L_n/∂u_j: u_j が変わると誤差がどれだけ変わるか。</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="174" />
         <source>({0}) is a matched output/loss pair, so the chain rule reduces to z − d.</source>
-        <translation>({0}) は出力層と損失が対応する組なので、連鎖律は z − d にまとまる。</translation>
+        <translation>({0}) は出力層と誤差関数が対応する組なので、連鎖律は z − d にまとまる。</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="175" />
         <source>softmax Jacobian</source>
-        <translation>ソフトマックスのヤコビ行列</translation>
+        <translation>ソフトマックス関数のヤコビ行列</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="176" />
         <source>This output/loss pair is not matched: the general chain rule is in force, not δ = z − d.</source>
-        <translation>この出力層と損失の組は対応していない: δ = z − d ではなく一般の連鎖律を使う。</translation>
+        <translation>この出力層と誤差関数の組は対応していない: δ = z − d ではなく一般の連鎖律を使う。</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="177" />
@@ -4779,7 +4779,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="582" />
         <source>δ^(L) = z − d (matched output/loss pair)</source>
-        <translation>δ^(L) = z − d (出力層と損失が対応する組)</translation>
+        <translation>δ^(L) = z − d (出力層と誤差関数が対応する組)</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="583" />
@@ -4857,7 +4857,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="550" />
         <source>K classes with softmax</source>
-        <translation>ソフトマックスで K クラス識別</translation>
+        <translation>ソフトマックス関数で K クラス識別</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="551" />
@@ -5012,7 +5012,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     <message>
         <location filename="../../gui/strings.py" line="581" />
         <source>Run restarts on the Loss landscape tab: ten runs from different initial weights all converge (‖∇L‖ ≤ 10⁻³), to several distinct solutions with different decision boundaries; only some reach the lowest error.</source>
-        <translation>損失曲面タブで「再学習を実行」: 異なる初期値からの 10 回の学習はすべて収束し (‖∇L‖ ≤ 10⁻³)、決定境界の異なるいくつかの解に分かれる。最も小さい誤差 (大域解の候補) に達するのは一部だけ。</translation>
+        <translation>誤差曲面タブで「再学習を実行」: 異なる初期値からの 10 回の学習はすべて収束し (‖∇L‖ ≤ 10⁻³)、決定境界の異なるいくつかの局所解に分かれる。最も小さい誤差 (大域解の候補) に達するのは一部だけ。</translation>
     </message>
 </context>
 </TS>
