@@ -171,6 +171,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP("formulas", "How far the output y is from the teacher signal d of sample n = {0} ({1})."),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "Loss of the whole minibatch in this step: L = {0} ({1}), before the update."),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "δ_j = ∂L_n/∂u_j: how much the loss changes when u_j changes."),  # formulas.py
+    QT_TRANSLATE_NOOP("formulas", "logistic σ"),  # formulas.py
+    QT_TRANSLATE_NOOP("formulas", "softmax"),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "({0}) is a matched output/loss pair, so the chain rule reduces to z − d."),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "softmax Jacobian"),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "This output/loss pair is not matched: the general chain rule is in force, not δ = z − d."),  # formulas.py
@@ -591,6 +593,15 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ActivationGallery", "PReLU"),  # runtime
     QT_TRANSLATE_NOOP("ActivationGallery", "ELU"),  # runtime
     QT_TRANSLATE_NOOP("ActivationGallery", "SoftPlus"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "1"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "0 (x ≠ 0; 0 at x = 0)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "f(x)(1 − f(x))"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "1 − f(x)²"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "1 / (x² + 1)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "0 (x < 0), 1 (x ≥ 0)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "α (x < 0), 1 (x ≥ 0)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "f(x) + α (x < 0), 1 (x ≥ 0)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "1 / (1 + e^(−x))"),  # runtime
     QT_TRANSLATE_NOOP("StepThroughPanel", "sum"),  # runtime
     QT_TRANSLATE_NOOP("StepThroughPanel", "plain"),  # runtime
     QT_TRANSLATE_NOOP("StepThroughPanel", "momentum"),  # runtime

@@ -64,6 +64,51 @@
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
+    <message>
+        <location filename="../../gui/strings.py" line="596" />
+        <source>1</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="597" />
+        <source>0 (x ≠ 0; 0 at x = 0)</source>
+        <translation>0 (x ≠ 0。x = 0 でも 0 とする)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="598" />
+        <source>f(x)(1 − f(x))</source>
+        <translation>f(x)(1 − f(x))</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="599" />
+        <source>1 − f(x)²</source>
+        <translation>1 − f(x)²</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="600" />
+        <source>1 / (x² + 1)</source>
+        <translation>1 / (x² + 1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="601" />
+        <source>0 (x &lt; 0), 1 (x ≥ 0)</source>
+        <translation>0 (x &lt; 0), 1 (x ≥ 0)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="602" />
+        <source>α (x &lt; 0), 1 (x ≥ 0)</source>
+        <translation>α (x &lt; 0), 1 (x ≥ 0)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="603" />
+        <source>f(x) + α (x &lt; 0), 1 (x ≥ 0)</source>
+        <translation>f(x) + α (x &lt; 0), 1 (x ≥ 0)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="604" />
+        <source>1 / (1 + e^(−x))</source>
+        <translation>1 / (1 + e^(−x))</translation>
+    </message>
 </context>
 <context>
     <name>ArchitectureEditor</name>
@@ -4772,6 +4817,16 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <location filename="../../gui/strings.py" line="191" />
         <source>penalty included</source>
         <translation>正則化項を含む</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="174" />
+        <source>logistic σ</source>
+        <translation>ロジスティック関数 σ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="175" />
+        <source>softmax</source>
+        <translation>ソフトマックス関数</translation>
     </message>
 </context>
 <context>
