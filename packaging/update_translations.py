@@ -70,7 +70,7 @@ from nnviz import qttools  # noqa: E402
 #: (file, context) of the calls runtime_strings() supplies (None: a tr passed in as a parameter)
 RUNTIME_SITES = {("main_window.py", "presets"), ("controls.py", "datasets"), ("controls.py", "losses"),
                  ("gallery.py", None), ("stepthrough.py", "StepThroughPanel"),
-                 ("app.py", "errors")}     # explain(): the templates error_strings() collects
+                 ("app.py", "errors"), ("guide.py", "presets")}     # explain(): the templates error_strings() collects
 
 def runtime_strings():
     """(context, strings) the code translates at run time that the analysis cannot see."""

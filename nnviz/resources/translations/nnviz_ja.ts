@@ -2699,6 +2699,16 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="263" />
+        <source>&amp;Guide</source>
+        <translation>ガイド(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="264" />
+        <source>What each tab and panel shows, and what to try there</source>
+        <translation>各タブと各パネルの表示内容と、そこで試せること</translation>
+    </message>
 </context>
 <context>
     <name>NetworkView</name>
@@ -5068,6 +5078,169 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <location filename="../../gui/strings.py" line="581" />
         <source>Run restarts on the Loss landscape tab: ten runs from different initial weights all converge (‖∇L‖ ≤ 10⁻³), to several distinct solutions with different decision boundaries; only some reach the lowest error.</source>
         <translation>誤差曲面タブで「再学習を実行」: 異なる初期値からの 10 回の学習はすべて収束し (‖∇L‖ ≤ 10⁻³)、決定境界の異なるいくつかの局所解に分かれる。最も小さい誤差 (大域解の候補) に達するのは一部だけ。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../gui/guide.py" line="105" />
+        <source>nnviz guide</source>
+        <translation>nnviz ガイド</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="196" />
+        <source>What it shows:</source>
+        <translation>表示内容:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="197" />
+        <source>Every unit and every weight, from layer 1 (the input) to layer L (the output): each unit computes u = W z + b and z = f(u). Edges are coloured by the sign of w (orange negative, blue positive) and are as wide as |w|; for 2-D data each unit shows its output z over the input plane. “Colour by” switches to what backpropagation computes: ∂L/∂w on the edges, the deltas δ on the units.</source>
+        <translation>層 1 (入力層) から層 L (出力層) までのすべてのユニットと重み。各ユニットは u = W z + b と z = f(u) を計算する。辺の色は w の符号 (オレンジが負、青が正)、太さは |w|。2 次元のデータでは、各ユニットが入力平面上での出力 z を示す。「色分け」で誤差逆伝播法が計算するものに切り替わる: 辺には ∂L/∂w、ユニットにはデルタ δ。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="198" />
+        <source>The data set; the task, which picks the output layer and error function that belong together (so that δ^(L) = z − d), or a pair of your own; the hidden layers and their activation functions; the initial weights; and training: B (N: gradient descent, 1: SGD, otherwise minibatch gradient descent), the learning rate ε, the update rule and μ.</source>
+        <translation>データセット。問題 (δ^(L) = z − d となるように対応する出力層と誤差関数の組を選ぶ。自分で組を選ぶこともできる)。中間層とその活性化関数。重みの初期値。そして学習: B (N: 勾配降下法、1: 確率的勾配降下法 (SGD)、それ以外: ミニバッチ勾配降下法)、学習率 ε、更新則と μ。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="199" />
+        <source>For 2-D data, the output y over the input plane with the decision boundary, the training points (circles) and the test points (diamonds); for regression on one input, the fitted curve over the data. Click a training point to select sample n.</source>
+        <translation>2 次元のデータでは、入力平面上の出力 y と決定境界、学習データの点 (丸) とテストデータの点 (ひし形)。入力が 1 つの回帰では、データに当てはめた曲線。学習データの点をクリックするとサンプル n を選べる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="200" />
+        <source>The data in the space of a hidden layer's outputs (two chosen units, or a 2-D PCA), where the classes become linearly separable. When the last hidden layer has two units, the output's decision boundary is drawn in their plane.</source>
+        <translation>中間層 (隠れ層) の出力の空間でのデータ (選んだ 2 つのユニット、または 2 次元の PCA)。この空間でクラスが線形分離できるようになる (線形化)。最後の中間層のユニットが 2 つなら、その平面に出力層の決定境界を描く。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="201" />
+        <source>The error L on the training data and on the test data, against step or epoch (log scale), with the accuracy and the confusion matrix, or RMSE and R² for regression.</source>
+        <translation>学習データとテストデータでの誤差 L をステップまたはエポックに対して表示 (対数目盛)。正解率と混同行列、回帰では RMSE と R² も示す。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="202" />
+        <source>f and f′ of the nine activation functions of the lecture's table; the ones the current network uses are highlighted.</source>
+        <translation>講義の表にある 9 つの活性化関数の f と f′。現在のネットワークが使っているものは強調表示される。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="203" />
+        <source>One real training step, phase by phase, in the slides' four steps of backpropagation: (1) the forward pass layer by layer, (2) the output δ^(L) = z − d, (3) the δ recursion backwards, (4) each layer's gradient δ^(l) z^(l−1)ᵀ, then the update, every formula filled in with the numbers of the step.</source>
+        <translation>実際の学習 1 ステップを、スライドの誤差逆伝播法の 4 つの手順に沿って段階ごとに示す: (1) 層ごとの順伝播、(2) 出力層の δ^(L) = z − d、(3) 逆向きの δ の漸化式、(4) 各層の勾配 δ^(l) z^(l−1)ᵀ、そして重みの更新。どの式にもそのステップの数値が入る。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="204" />
+        <source>GD, SGD, momentum SGD, Nesterov, AdaGrad, RMSProp and Adam racing from one start across the contour plot of a surface L(x, y): the ravine of the slide “SGD vs Momentum SGD”, the saddle x² − y², Rosenbrock, Himmelblau and more, or a formula of your own. The table gives ‖∇L‖ and the Hessian's eigenvalues at each optimiser's point.</source>
+        <translation>勾配降下法 (GD)、確率的勾配降下法 (SGD)、モメンタム SGD、Nesterov、AdaGrad、RMSProp、Adam を同じ開始点から、曲面 L(x, y) の等高線図の上で競わせる: スライド「SGD vs Momentum SGD」の谷、鞍点 x² − y²、Rosenbrock 関数、Himmelblau 関数など、または自分で入力した式。表には各最適化法の現在の点での ‖∇L‖ とヘッセ行列の固有値が出る。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="205" />
+        <source>The network's own error surface: a 2-D slice through the current weights, along two weights you click in the network, two random directions or the path's two principal directions, with the path drawn on it. “Compute Hessian” names the point a minimum or a saddle only where ‖∇L‖ is almost 0; “Run restarts” trains K networks from K seeds and counts the distinct solutions they reach.</source>
+        <translation>ネットワーク自身の誤差曲面: 現在の重みを通る 2 次元の断面 (ネットワークでクリックした 2 つの重み、2 つのランダムな方向、または学習の軌跡の 2 つの主方向に沿う) と、その上の軌跡。「ヘッセ行列を計算」は ‖∇L‖ がほぼ 0 のときだけ、その点を極小点か鞍点かと判定する。「再学習を実行」は K 個のシードから K 個のネットワークを学習し、行き着いた異なる解を数える。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="206" />
+        <source>Try:</source>
+        <translation>試してみよう:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="207" />
+        <source>Hover a unit for u, z, δ and b of the selected sample, an edge for w_ji and ∂L/∂w_ji. Click an edge to set a weight by hand and watch the output change. Add and remove layers and units on the left (+ and −): the view rebuilds and the new network trains.</source>
+        <translation>ユニットにマウスを重ねると選んだサンプルの u, z, δ と b が、辺に重ねると w_ji と ∂L/∂w_ji が出る。辺をクリックして重みを手で設定し、出力がどう変わるか見てみよう。左側 (+ と −) で層やユニットを増減すると、表示が作り直され、新しいネットワークが学習する。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="208" />
+        <source>Space plays and pauses, S takes one step, R goes back to the same initial weights (to replay a run with other settings), N draws new ones. Every control has a tooltip in the lecture's terms.</source>
+        <translation>Space で再生と一時停止、S で 1 ステップ、R で同じ初期値に戻す (別の設定で同じ学習をやり直すため)、N で新しい初期値を引く。どの操作にも講義の用語によるツールチップがある。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="209" />
+        <source>Fit sin x with the identity output and squared error; separate four classes with softmax and cross-entropy; solve the circles with the hand-made features x₁², x₂² and no hidden layer.</source>
+        <translation>恒等写像の出力と二乗誤差で sin x に当てはめる。ソフトマックス関数と交差エントロピーで 4 つのクラスを分ける。手作りの特徴 x₁², x₂² を使い、中間層なしで同心円を解く。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="210" />
+        <source>Train the circles through hidden layers of 4 and 2 units: in the plane of the last hidden layer a straight line comes to separate the two classes.</source>
+        <translation>ユニット 4 つと 2 つの中間層で同心円を学習する: 最後の中間層の平面では、2 つのクラスが直線で分けられるようになる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="211" />
+        <source>Make the learning rate too large (the error oscillates and stays high) and too small (it crawls). Compare gradient descent, SGD and minibatches per step and per epoch, and momentum against plain SGD.</source>
+        <translation>学習率を大きすぎる値 (誤差が振動して高いまま) と小さすぎる値 (ゆっくりとしか減らない) にしてみよう。勾配降下法、確率的勾配降下法、ミニバッチ勾配降下法をステップあたりとエポックあたりで比べ、モメンタムと普通の SGD も比べる。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="212" />
+        <source>The binary step passes no gradient: its f′ is 0, so δ is 0 in every hidden layer and only the output layer learns. Switch a hidden layer from the sigmoid to ReLU and compare the error curves.</source>
+        <translation>ステップ関数は勾配を伝えない: f′ が 0 なので、どの中間層でも δ が 0 になり、出力層だけが学習する。中間層をシグモイドから ReLU に切り替えて、誤差の曲線を比べてみよう。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="213" />
+        <source>Press T (Train menu) to record a step, then go through it with ◀ ▶. Click a unit for its own line of the δ recursion, an edge for ∂L_n/∂w_ji = δ_j z_i; “Gradient check” compares backpropagation with central differences. In the slides' worked example, follow the numbers of one δ by hand.</source>
+        <translation>T (学習メニュー) で 1 ステップを記録し、◀ ▶ で順にたどる。ユニットをクリックするとそのユニットの δ の漸化式が、辺をクリックすると ∂L_n/∂w_ji = δ_j z_i が出る。「勾配チェック」は誤差逆伝播法の勾配を中心差分と比べる。スライドの例題で、δ の 1 つを手で計算して数値を確かめよう。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="214" />
+        <source>On the ravine, SGD zig-zags across the valley and momentum runs along it; give momentum the common ε (“= ε”) and raise μ towards 1, and it overshoots. On the saddle, press “GD lingers at the saddle”: gradient descent stays near the saddle point, the noise of SGD pushes it off sooner. Click the plot to move the start.</source>
+        <translation>谷では確率的勾配降下法 (SGD) は谷を横切ってジグザグに進み、モメンタムは谷に沿って進む。モメンタムに共通の ε (「= ε」) を与えて μ を 1 に近づけると、行き過ぎる。鞍点では「GD は鞍点で停滞する」を押す: 勾配降下法は鞍点の近くにとどまり、SGD はノイズでより早く抜け出す。図をクリックすると開始点が移る。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="215" />
+        <source>XOR with one hidden layer of 2 tanh units, B = N, ε = 0.5, L2 = 0.01: run restarts. The runs converge to several distinct local minima, and only some reach the lowest error (a candidate for the global minimum): which solution is found depends on the initial values.</source>
+        <translation>XOR を tanh のユニット 2 つの中間層 1 つ、B = N、ε = 0.5、L2 = 0.01 で学習し、「再学習を実行」を押す。学習はいくつもの異なる局所解に収束し、最も小さい誤差 (大域解の候補) に達するのは一部だけ: どの解が見つかるかは初期値による。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="216" />
+        <source>Scenes of the Presets menu:</source>
+        <translation>プリセットメニューの場面:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="217" />
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="218" />
+        <source>Controls</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="219" />
+        <source>Output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="220" />
+        <source>Hidden features</source>
+        <translation>隠れ層の特徴</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="221" />
+        <source>Loss</source>
+        <translation>誤差</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="222" />
+        <source>Activation functions</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="223" />
+        <source>Step-through</source>
+        <translation>ステップ実行</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="224" />
+        <source>Optimiser arena</source>
+        <translation>最適化法の比較</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="225" />
+        <source>Loss landscape</source>
+        <translation>誤差曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="226" />
+        <source>What each tab and panel of the window shows, and what to try there.</source>
+        <translation>ウィンドウの各タブと各パネルが何を表示し、そこで何を試せるか。</translation>
     </message>
 </context>
 </TS>
