@@ -5,8 +5,10 @@ Usage, from anywhere, with the Python that has PySide6 (the project's venv):
     .venv/bin/python packaging/update_translations.py            # strings.py + nnviz_*.ts
     .venv/bin/python packaging/update_translations.py --release  # ... and compile the .qm files
     .venv/bin/python packaging/update_translations.py --check    # change nothing; exit 1 when
-                                                                 # strings.py is stale or a .ts
-                                                                 # has untranslated entries
+                                                                 # strings.py is stale, a .ts
+                                                                 # has untranslated entries, or
+                                                                 # the Japanese leaves the slides'
+                                                                 # words (see wording())
 
 What it does (idempotent: run it again whenever the GUI's strings change):
 
@@ -37,13 +39,16 @@ Then translate what is new: the script lists the unfinished entries. Edit them i
 Linguist (``.venv/bin/pyside6-linguist nnviz/resources/translations/nnviz_ja.ts``) or in
 the XML, and remove ``type="unfinished"``. Keep formulas, symbols, placeholders ({0}),
 HTML tags and the code's ``.replace()`` anchors (" y ", "L =", "z − d", ...) as they are.
+Use the slides' words (:data:`TERMS`; 誤差, never 損失): ``--check`` fails otherwise.
 ``tests/gui/test_translations.py`` checks that nothing is left out.
 """
 from __future__ import annotations
 
 import argparse
 import ast
+import html
 import importlib
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -65,11 +70,11 @@ from nnviz import qttools  # noqa: E402
 #: (file, context) of the calls runtime_strings() supplies (None: a tr passed in as a parameter)
 RUNTIME_SITES = {("main_window.py", "presets"), ("loss_view.py", "presets"), ("controls.py", "datasets"), ("controls.py", "losses"),
                  ("gallery.py", None), ("stepthrough.py", "StepThroughPanel"),
-                 ("app.py", "errors")}     # explain(): the templates error_strings() collects
+                 ("app.py", "errors"), ("guide.py", "presets")}     # explain(): the templates error_strings() collects
 
 def runtime_strings():
     """(context, strings) the code translates at run time that the analysis cannot see."""
-    from nnviz.core.activations import OUTPUT_ACTIVATIONS, TITLES
+    from nnviz.core.activations import ACTIVATIONS, OUTPUT_ACTIVATIONS, TITLES
     from nnviz.core.datasets import DATASETS
     from nnviz.core.losses import LOSSES, output_rule
     from nnviz.core.network import INIT_SCHEMES
@@ -83,8 +88,8 @@ def runtime_strings():
     yield "datasets", [desc for _, desc in DATASETS.values()]
     # controls: QCoreApplication.translate("losses", output_rule(out, loss))
     yield "losses", [output_rule(o, k) for o in OUTPUT_ACTIVATIONS for k in LOSSES]
-    # gallery: _Cell(name, act, self.tr) calls tr(TITLES[name]) with the gallery's tr
-    yield "ActivationGallery", TITLES.values()
+    # gallery: _Cell(name, act, self.tr) calls tr(TITLES[name]) and tr(act.derivative) with the gallery's tr
+    yield "ActivationGallery", [*TITLES.values(), *(act.derivative for act in ACTIVATIONS.values())]
     # stepthrough: self.tr(meta["reduction"]), self.tr(meta["optimizer"])
     yield "StepThroughPanel", ["mean", "sum", *OPTIMIZERS]
     # network view: each layer's activation under its title
@@ -589,6 +594,39 @@ def update_ts(ts, language, entries):
     return todo
 
 
+# ---------------------------------------------------------------- the slides' words
+#: The lecture's Japanese terms (LECTURE.md, "The slides' words") that the window must say
+#: where their concepts appear: each one is in at least one Japanese translation.
+TERMS = ("誤差", "誤差関数", "誤差曲面", "勾配降下法", "確率的勾配降下法", "ミニバッチ勾配降下法", "学習率",
+         "モメンタム", "ソフトマックス関数", "恒等写像", "交差エントロピー", "二乗誤差", "教師信号",
+         "局所解", "大域解", "誤差逆伝播法")
+#: Words the slides never use → the slides' word.
+AVOID = {"損失": "誤差 / 誤差関数"}
+#: English prose in a Japanese translation: a sentence (or a name formatted into one) left
+#: untranslated. Names and symbols (ReLU, tanh, SGD, σ) are not prose and may stay.
+LEAKS = re.compile(r"\b(identity|squared|error|loss|the|of|at|with|is)\b", re.IGNORECASE)
+_MARKUP = re.compile(r"\{[^{}]*\}|%n|%\d|</?[a-zA-Z][^>]*>")
+
+
+def wording(ts):
+    """What in the Japanese ``ts`` strays from the slides' words, as readable lines: a word
+    of :data:`AVOID`, a term of :data:`TERMS` found in no translation, English prose
+    (:data:`LEAKS`) in a translation (placeholders and tags aside)."""
+    problems, texts = [], []
+    for ctx, _, m in _messages(ET.parse(ts).getroot()):
+        text = m.findtext("translation") or ""
+        texts.append(text)
+        for word, instead in AVOID.items():
+            if word in text:
+                problems.append(f"[{ctx}] {word} (the slides say {instead}): {text!r}")
+        leak = LEAKS.search(html.unescape(_MARKUP.sub(" ", text)))
+        if leak:
+            problems.append(f"[{ctx}] English {leak.group(0)!r} left in: {text!r}")
+    everything = "\n".join(texts)
+    problems += [f"the slides' term {term} is in no translation" for term in TERMS if term not in everything]
+    return problems
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--release", action="store_true", help="also compile the .qm files")
@@ -606,8 +644,12 @@ def main(argv=None):
         for ts in sorted(TRANSLATIONS.glob("nnviz_*.ts")):
             todo += [m.findtext("source") for _, _, m in _messages(ET.parse(ts).getroot())
                      if not finished(m)]
-        print(f"strings.py {'is stale' if stale else 'is up to date'}; {len(todo)} untranslated")
-        return int(stale or bool(todo))
+        words = [p for key in LANGUAGES if key == "ja" for p in wording(TRANSLATIONS / f"nnviz_{key}.ts")]
+        for problem in words:
+            print("  wording:", problem)
+        print(f"strings.py {'is stale' if stale else 'is up to date'}; {len(todo)} untranslated; "
+              f"{len(words)} wording problems")
+        return int(stale or bool(todo) or bool(words))
     if not STRINGS.exists() or STRINGS.read_text(encoding="utf-8") != text:
         STRINGS.write_text(text, encoding="utf-8")
         print(f"wrote {STRINGS.relative_to(ROOT)} ({len(entries)} entries)")
@@ -619,6 +661,8 @@ def main(argv=None):
         print(f"{ts.relative_to(ROOT)}: {total} messages, {len(todo)} untranslated")
         for ctx, src in todo:
             print(f"  [{ctx}] {src!r}")
+        for problem in wording(ts) if key == "ja" else ():
+            print("  wording:", problem)
         if args.release:
             print(f"compiled {lrelease(ts).relative_to(ROOT)}")
     return 0

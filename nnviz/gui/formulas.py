@@ -33,6 +33,7 @@ F_NAMES = {"identity": "", "step": "step", "sigmoid": "σ", "tanh": "tanh", "arc
            "relu": "ReLU", "prelu": "PReLU", "elu": "ELU", "softplus": "softplus",
            "softmax": "softmax"}
 LOSS_NAMES = {"squared": "squared error", "bce": "cross-entropy", "ce": "cross-entropy"}
+OUTPUT_NAMES = {"identity": "identity", "sigmoid": "logistic σ", "softmax": "softmax"}   # the matched outputs
 _BRACKET = "1px solid #333"
 _GREY = "#666"
 
@@ -373,7 +374,8 @@ def _output_delta(trace, p, w):
     if v.get("matched", True):
         out = head + _formula(f"{dL} = ∂{sym('L', sub='<i>n</i>')}/∂{sym('u', L)} = {sym('z', L)} {MINUS} {sym('d')}")
         out += equation([M(dL, v["delta"]), O("="), M(sym("z", L), v["z"]), O(MINUS), M(sym("d"), v["d"])], w)
-        pair = f"{meta.get('output', '')} + {tr(LOSS_NAMES.get(meta.get('loss'), meta.get('loss', '')))}"
+        out_name = tr(OUTPUT_NAMES.get(meta.get("output"), meta.get("output", "")))
+        pair = f"{out_name} + {tr(LOSS_NAMES.get(meta.get('loss'), meta.get('loss', '')))}"
         out += _note(tr("({0}) is a matched output/loss pair, so the chain rule reduces to z − d.")
                      .format(pair).replace("z − d", f"{sym('z')} {MINUS} {sym('d')}"))
         return out

@@ -73,8 +73,9 @@ class _Cell(QFrame):
         small = self.font()
         small.setPointSizeF(small.pointSizeF() * 0.8)
         self._build_plot(act, small)
-        # The formulas are mathematics, not prose: shown as the registry writes them.
-        self.caption = QLabel(f"f(x) = {act.formula}\nf′(x) = {act.derivative}")
+        # The formulas are mathematics, shown as the registry writes them; a derivative may
+        # carry a word (the step's "0 at x = 0"), so it goes through tr().
+        self.caption = QLabel(f"f(x) = {act.formula}\nf′(x) = {tr(act.derivative)}")
         self.caption.setAlignment(Qt.AlignCenter)
         self.caption.setStyleSheet("color: #404040;")
         self.caption.setFont(small)

@@ -23,6 +23,7 @@ from ..training.trainer import Settings
 from .controls import ControlPanel
 from .files import OPENABLE, FileActions
 from .gallery import ActivationGallery
+from .guide import GuideDialog
 from .hidden_view import HiddenView
 from .loss_view import LossView
 from .network_view import NetworkView
@@ -265,6 +266,9 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, s=scene: self.files.may_discard() and self.load_scene(s))
             presets.addAction(act)
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Guide"), self.show_guide, QKeySequence.HelpContents,
+                     tip=self.tr("What each tab and panel shows, and what to try there")
+                     ).setObjectName("guide")
         self._action(help_menu, self.tr("&About nnviz"), self._about)
 
     def _start_worker(self, settings):
@@ -506,6 +510,12 @@ class MainWindow(QMainWindow):
         self.qsettings.setValue("language", code)
         QMessageBox.information(self, self.tr("Language"),
                                 self.tr("The language changes the next time nnviz starts."))
+
+    def show_guide(self):
+        """Help → Guide (nnviz/gui/guide.py), open at the current tab's section."""
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideDialog(self)
+        self.guide.show_section({0: "network", 1: "arena", 2: "landscape"}.get(self.tabs.currentIndex(), ""))
 
     def _about(self):
         QMessageBox.about(self, self.tr("About nnviz"), self.tr(

@@ -178,6 +178,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP("formulas", "How far the output y is from the teacher signal d of sample n = {0} ({1})."),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "Loss of the whole minibatch in this step: L = {0} ({1}), before the update."),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "δ_j = ∂L_n/∂u_j: how much the loss changes when u_j changes."),  # formulas.py
+    QT_TRANSLATE_NOOP("formulas", "logistic σ"),  # formulas.py
+    QT_TRANSLATE_NOOP("formulas", "softmax"),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "({0}) is a matched output/loss pair, so the chain rule reduces to z − d."),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "softmax Jacobian"),  # formulas.py
     QT_TRANSLATE_NOOP("formulas", "This output/loss pair is not matched: the general chain rule is in force, not δ = z − d."),  # formulas.py
@@ -198,6 +200,37 @@ STRINGS = (
     QT_TRANSLATE_NOOP("formulas", "penalty included"),  # formulas.py
     QT_TRANSLATE_NOOP("ActivationGallery", "function"),  # gallery.py
     QT_TRANSLATE_NOOP("ActivationGallery", "derivative"),  # gallery.py
+    QT_TRANSLATE_NOOP("GuideDialog", "What it shows:"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Every unit and every weight, from layer 1 (the input) to layer L (the output): each unit computes u = W z + b and z = f(u). Edges are coloured by the sign of w (orange negative, blue positive) and are as wide as |w|; for 2-D data each unit shows its output z over the input plane. “Colour by” switches to what backpropagation computes: ∂L/∂w on the edges, the deltas δ on the units."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "The data set; the task, which picks the output layer and error function that belong together (so that δ^(L) = z − d), or a pair of your own; the hidden layers and their activation functions; the initial weights; and training: B (N: gradient descent, 1: SGD, otherwise minibatch gradient descent), the learning rate ε, the update rule and μ."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "For 2-D data, the output y over the input plane with the decision boundary, the training points (circles) and the test points (diamonds); for regression on one input, the fitted curve over the data. Click a training point to select sample n."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "The data in the space of a hidden layer's outputs (two chosen units, or a 2-D PCA), where the classes become linearly separable. When the last hidden layer has two units, the output's decision boundary is drawn in their plane."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "The error L on the training data and on the test data, against step or epoch (log scale), with the accuracy and the confusion matrix, or RMSE and R² for regression."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "f and f′ of the nine activation functions of the lecture's table; the ones the current network uses are highlighted."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "One real training step, phase by phase, in the slides' four steps of backpropagation: (1) the forward pass layer by layer, (2) the output δ^(L) = z − d, (3) the δ recursion backwards, (4) each layer's gradient δ^(l) z^(l−1)ᵀ, then the update, every formula filled in with the numbers of the step."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "GD, SGD, momentum SGD, Nesterov, AdaGrad, RMSProp and Adam racing from one start across the contour plot of a surface L(x, y): the ravine of the slide “SGD vs Momentum SGD”, the saddle x² − y², Rosenbrock, Himmelblau and more, or a formula of your own. The table gives ‖∇L‖ and the Hessian's eigenvalues at each optimiser's point."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "The network's own error surface: a 2-D slice through the current weights, along two weights you click in the network, two random directions or the path's two principal directions, with the path drawn on it. “Compute Hessian” names the point a minimum or a saddle only where ‖∇L‖ is almost 0; “Run restarts” trains K networks from K seeds and counts the distinct solutions they reach."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Try:"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Hover a unit for u, z, δ and b of the selected sample, an edge for w_ji and ∂L/∂w_ji. Click an edge to set a weight by hand and watch the output change. Add and remove layers and units on the left (+ and −): the view rebuilds and the new network trains."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Space plays and pauses, S takes one step, R goes back to the same initial weights (to replay a run with other settings), N draws new ones. Every control has a tooltip in the lecture's terms."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Fit sin x with the identity output and squared error; separate four classes with softmax and cross-entropy; solve the circles with the hand-made features x₁², x₂² and no hidden layer."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Train the circles through hidden layers of 4 and 2 units: in the plane of the last hidden layer a straight line comes to separate the two classes."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Make the learning rate too large (the error oscillates and stays high) and too small (it crawls). Compare gradient descent, SGD and minibatches per step and per epoch, and momentum against plain SGD."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "The binary step passes no gradient: its f′ is 0, so δ is 0 in every hidden layer and only the output layer learns. Switch a hidden layer from the sigmoid to ReLU and compare the error curves."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Press T (Train menu) to record a step, then go through it with ◀ ▶. Click a unit for its own line of the δ recursion, an edge for ∂L_n/∂w_ji = δ_j z_i; “Gradient check” compares backpropagation with central differences. In the slides' worked example, follow the numbers of one δ by hand."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "On the ravine, SGD zig-zags across the valley and momentum runs along it; give momentum the common ε (“= ε”) and raise μ towards 1, and it overshoots. On the saddle, press “GD lingers at the saddle”: gradient descent stays near the saddle point, the noise of SGD pushes it off sooner. Click the plot to move the start."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "XOR with one hidden layer of 2 tanh units, B = N, ε = 0.5, L2 = 0.01: run restarts. The runs converge to several distinct local minima, and only some reach the lowest error (a candidate for the global minimum): which solution is found depends on the initial values."),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Scenes of the Presets menu:"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Network"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Controls"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Output"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Hidden features"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Loss"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Activation functions"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Step-through"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Optimiser arena"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "Loss landscape"),  # guide.py
+    QT_TRANSLATE_NOOP("GuideDialog", "What each tab and panel of the window shows, and what to try there."),  # guide.py
     QT_TRANSLATE_NOOP("HiddenView", "The hidden layer l whose outputs z^(l) = f(u^(l)) are the coordinates. Hidden layers learn features φ(x) that make the classes linearly separable (線形化): same-class data gather together."),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", "Two units"),  # hidden_view.py
     QT_TRANSLATE_NOOP("HiddenView", "PCA (2-D)"),  # hidden_view.py
@@ -623,6 +656,15 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ActivationGallery", "PReLU"),  # runtime
     QT_TRANSLATE_NOOP("ActivationGallery", "ELU"),  # runtime
     QT_TRANSLATE_NOOP("ActivationGallery", "SoftPlus"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "1"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "0 (x ≠ 0; 0 at x = 0)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "f(x)(1 − f(x))"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "1 − f(x)²"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "1 / (x² + 1)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "0 (x < 0), 1 (x ≥ 0)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "α (x < 0), 1 (x ≥ 0)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "f(x) + α (x < 0), 1 (x ≥ 0)"),  # runtime
+    QT_TRANSLATE_NOOP("ActivationGallery", "1 / (1 + e^(−x))"),  # runtime
     QT_TRANSLATE_NOOP("StepThroughPanel", "sum"),  # runtime
     QT_TRANSLATE_NOOP("StepThroughPanel", "plain"),  # runtime
     QT_TRANSLATE_NOOP("StepThroughPanel", "momentum"),  # runtime
