@@ -7,9 +7,11 @@ bursts into one redraw.
 """
 from __future__ import annotations
 
+import html
 import json
 import sys
 import time
+from functools import partial
 
 from PySide6.QtCore import (QByteArray, QCoreApplication, QDataStream, QEvent, QIODevice, QRect,
                             QSettings, Qt, QThread, QTimer, Signal, Slot)
@@ -126,6 +128,11 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background:#fdecea; color:#8a1c1c; padding:6px; border-radius:4px;")
         self.banner.hide()
+        self.claim = QLabel(objectName="scene_claim")    # what the loaded scene shows, while it is the scene
+        self.claim.setWordWrap(True)
+        self.claim.setStyleSheet("background:#e8f1fb; color:#0b2e4f; padding:6px; border-radius:4px;")
+        self.claim.hide()
+        self._scene_runs = set()
         self.arena = ArenaView()
         self.landscape = LandscapeView()
         network = QWidget()
@@ -147,6 +154,7 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(centre)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.banner)
+        outer.addWidget(self.claim)
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(centre)
         scroll = _scrolled(self.controls)
@@ -352,16 +360,23 @@ class MainWindow(QMainWindow):
         self.controls.set_settings(settings)
         self.settings = settings
         self.banner.hide()
+        self.claim.hide()
         self.load_runs.emit(runs) if runs else self.restart.emit(settings)
 
     def load_scene(self, scene):
-        """The Presets menu: a scene's one run, or all the runs of its comparison."""
+        """The Presets menu: a scene's one run, or all the runs of its comparison, and its claim
+        above the tabs until the settings change."""
         self.load_preset(scene.settings, scene.runs() if scene.is_comparison else None)
+        tr = partial(QCoreApplication.translate, "presets")
+        self.claim.setText(f"<b>{html.escape(tr(scene.title))}</b> — {html.escape(tr(scene.claim))}")
+        self.claim.show()
+        self._scene_runs = {s for _, s in scene.runs()}
 
     @Slot(object)
     def _on_settings_changed(self, settings):
         self.settings = settings
         self.banner.hide()
+        self.claim.hide()                    # another scene now: its claim no longer holds
         self.apply_settings.emit(settings)
 
     @Slot(bool)
@@ -497,6 +512,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_settings_loaded(self, settings):
         self.settings = settings
+        if settings not in self._scene_runs:    # an opened file, not a run of the scene shown
+            self.claim.hide()
         self.controls.set_settings(settings)
         self.landscape.clear_results()          # other weights (an opened session or weights file)
 

@@ -490,3 +490,21 @@ def test_a_comparison_scene_loads_every_run_and_the_views_follow_the_selected_on
     w.controls.add_run.click()
     snap = wait_snapshot(qtbot, w, lambda s: len(s.runs) == 3 and s.selected == 2)
     assert snap.sizes == (2, 8, 1)
+
+
+def test_a_scene_states_its_claim_until_its_settings_change(make_window, qtbot):
+    from PySide6.QtGui import QAction
+    from nnviz.training.scenes import scene
+    w = make_window()
+    assert not w.claim.isVisibleTo(w)
+    w.findChild(QAction, "preset_momentum").trigger()
+    sc = scene("momentum")
+    assert w.claim.isVisibleTo(w) and sc.claim in w.claim.text() and sc.title in w.claim.text()
+    snap = wait_snapshot(qtbot, w, lambda s: len(s.runs) == 2)
+    w.loss_view.run_selected.emit(1)                          # another run of the scene: still its claim
+    wait_snapshot(qtbot, w, lambda s: s.selected == 1 and s.version > snap.version)
+    qtbot.waitUntil(lambda: w.controls.settings().mu == 0.9, timeout=5000)
+    assert w.claim.isVisibleTo(w)
+    w.controls.set_settings(w.controls.settings().replace(eps=0.5))
+    w.controls.settings_changed.emit(w.controls.settings())   # the user's own ε: not the scene any more
+    assert not w.claim.isVisibleTo(w)
