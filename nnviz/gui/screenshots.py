@@ -17,6 +17,7 @@ from pathlib import Path
 #: (file name, preset key, training steps, dock or tab to raise or None, step-through phase or None)
 SCENES = [
     ("xor.png", "xor_hidden", 3000, None, None),
+    ("compare.png", "sigmoid_squared", 3000, None, None),
     ("spiral.png", "spiral_tanh", 30000, None, None),
     ("classes.png", "blobs_softmax", 1500, None, None),
     ("gallery.png", "xor_hidden", 0, "gallery", None),
@@ -51,12 +52,16 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
     with tempfile.TemporaryDirectory() as tmp:
         for name, key, steps, dock, phase in scenes:
             qs = QSettings(os.path.join(tmp, f"{name}.ini"), QSettings.IniFormat)
-            w = MainWindow(scene(key).settings, qsettings=qs)
+            sc = scene(key)
+            w = MainWindow(sc.settings, qsettings=qs)
             w.files.ask_save = lambda: "discard"
             w.resize(*size)
             w.show()
             target = w
             _wait(app, lambda: w.frames > 0)
+            if sc.is_comparison:          # every run of the scene, and its claim
+                w.load_scene(sc)
+                _wait(app, lambda: len(w.worker.comparison) == len(sc.runs()) and w.worker._drawn)
             if steps:
                 _train(app, w, steps)
             if dock and dock.startswith("tab:"):
