@@ -29,6 +29,7 @@ from .network_view import NetworkView
 from .output_view import OutputView
 from .arena import ArenaView
 from .landscape_view import LandscapeView
+from .lessons_view import LessonsPanel, window_state
 from .stepthrough import StepThroughPanel
 from .worker import TrainingWorker
 
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.set_speed.emit(self.controls.speed())
         self.set_stop.emit(*self.controls.stop_condition())
+        self._lessons()
         self._restore_layout()
 
     # ---------------------------------------------------------------- build
@@ -258,8 +260,32 @@ class MainWindow(QMainWindow):
             act.setObjectName(f"preset_{scene.key}")
             act.triggered.connect(lambda _=False, s=scene.settings: self.files.may_discard() and self.load_preset(s))
             presets.addAction(act)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About nnviz"), self._about)
+
+    def _lessons(self):
+        """Help → Lessons: the lessons panel in a dock of its own (it stays beside the arena)."""
+        self.lessons = LessonsPanel(self.qsettings, lambda fresh: window_state(self, fresh))
+        dock = QDockWidget(self.tr("Lessons"), self)
+        dock.setObjectName("dock_lessons")
+        dock.setWidget(_scrolled(self.lessons))
+        self.addDockWidget(Qt.RightDockWidgetArea, dock)
+        dock.hide()
+        self.lessons_dock = dock
+        act = QAction(self.tr("&Lessons"), self, objectName="lessons")
+        act.setStatusTip(self.tr("The lecture's sections as lessons with tasks the app checks"))
+        act.triggered.connect(lambda: (dock.show(), dock.raise_()))
+        self.help_menu.insertAction(self.help_menu.actions()[0], act)
+        self.lessons.scene_requested.connect(self.load_scene)
+        for signal in (self.apply_settings, self.restart, self.reset):
+            signal.connect(self.lessons.settings_changed)
+        self.worker.snapshot.connect(self.lessons.snapshot_arrived)
+
+    def load_scene(self, key):
+        """Load the scene (preset) ``key`` as its Presets menu entry does."""
+        act = self.findChild(QAction, f"preset_{key}")
+        if act is not None:
+            act.trigger()
 
     def _start_worker(self, settings):
         # A Python thread that trains holds the GIL; every time the GUI thread needs it

@@ -229,8 +229,6 @@ def load_lessons(folder=LESSON_DIR, scenes=None):
 # ----------------------------------------------------------------------------- evaluation
 def _compare(value, c):
     """Whether ``value`` passes the comparisons of condition ``c``."""
-    if value is None:
-        return False
     items = list(value) if isinstance(value, (tuple, list)) else [value]
     for key in COMPARE:
         if key not in c:
@@ -250,8 +248,6 @@ def _compare(value, c):
 
 
 def _setting(settings, name):
-    if settings is None:
-        return None
     if name == "hidden_units":
         return sum(settings.hidden)
     if name == "hidden_layers":
@@ -283,7 +279,7 @@ def holds(check, state):
         v = state.metrics.get(check["metric"])
         return v is not None and v == v and _compare(v, check)
     if "setting" in check:
-        return _compare(_setting(state.settings, check["setting"]), check)
+        return state.settings is not None and _compare(_setting(state.settings, check["setting"]), check)
     if "loss_rises_share" in check:
         share = rises_share(state.history, check.get("over", 20))
         return share is not None and _compare(share, check["loss_rises_share"])
