@@ -204,6 +204,8 @@ class LessonsPanel(QWidget):
 
     def snapshot_arrived(self, *_):
         self._fresh_count += 1
+        if self.isVisible():
+            self.poll()
 
     def state(self):
         return self.source(self._fresh_count >= 2)

@@ -37,15 +37,17 @@ LESSON_DIR = Path(__file__).resolve().parent.parent / "resources" / "lessons"
 FORMAT, VERSION, LANGUAGES = "nnviz-lesson", 1, ("ja", "en")
 MAX_BYTES, MAX_TITLE, MAX_TEXT, MAX_TASK_TEXT, MAX_TASKS, MAX_ALL, MAX_DEPTH = 64_000, 120, 2000, 500, 8, 8, 3
 METRICS = ("test_accuracy", "train_accuracy", "train_loss", "test_loss", "step", "epoch")
-DERIVED = ("hidden_units", "hidden_layers")             # settings computed from Settings.hidden
+DERIVED = ("hidden_units", "hidden_layers", "update_rule")   # n of all hidden units, of hidden layers; the rule
 SETTINGS = tuple(Settings.__dataclass_fields__) + DERIVED
+#: Metrics the loss curve (Snapshot.history) keeps, and their columns (training.history.COLUMNS).
+HISTORY_COLUMNS = {"step": 0, "epoch": 1, "train_loss": 2, "test_loss": 3, "train_accuracy": 4, "test_accuracy": 5}
 ARENA_CLAIMS = ("momentum_beats_sgd", "saddle_escape")
 ARENA_SETTINGS = ("mu", "eps", "surface")
 TRACE_VALUES = ("u", "z", "delta", "dW")
 COMPARE = ("at_least", "at_most", "equals", "one_of", "none_of")
 #: Every condition a check may use: its kind (the one key naming it) and the keys it allows.
 CONDITIONS = {
-    "metric": set(COMPARE), "setting": set(COMPARE), "arena_setting": set(COMPARE),
+    "metric": set(COMPARE) | {"by_step"}, "setting": set(COMPARE), "arena_setting": set(COMPARE),
     "loss_rises_share": {"over"}, "arena": set(), "all": set(),
     "trace_value": {"layer", "unit", "from", "digits"},
 }
@@ -131,6 +133,9 @@ def _condition(c, where, scenes_ok=True, depth=0):
     if names is not None and value not in names:
         raise _Bad(Term("{where}: {kind} must be one of {names}", where=where, kind=kind,
                             names=", ".join(names)))
+    if "by_step" in c and not (isinstance(c["by_step"], int) and not isinstance(c["by_step"], bool)
+                               and c["by_step"] >= 0 and c["metric"] in HISTORY_COLUMNS):
+        raise _Bad(Term("{where}: by_step must be a whole number ≥ 0, for a metric of the loss curve", where=where))
     if kind in ("metric", "setting", "arena_setting"):
         tests = [k for k in COMPARE if k in c]
         if not tests:
@@ -252,6 +257,8 @@ def _setting(settings, name):
         return sum(settings.hidden)
     if name == "hidden_layers":
         return len(settings.hidden)
+    if name == "update_rule":
+        return settings.optimizer_name
     return getattr(settings, name)
 
 
@@ -275,6 +282,12 @@ def holds(check, state):
     A ``trace_value`` check holds only through a typed answer: see :func:`answer_ok`."""
     if "all" in check:
         return all(holds(c, state) for c in check["all"])
+    if "metric" in check and "by_step" in check:      # reached by then: any row of the loss curve up to by_step
+        h = state.history
+        if h is None:
+            return False
+        col = h[h[:, 0] <= check["by_step"], HISTORY_COLUMNS[check["metric"]]]
+        return any(v == v and _compare(float(v), check) for v in col)
     if "metric" in check:
         v = state.metrics.get(check["metric"])
         return v is not None and v == v and _compare(v, check)

@@ -1,0 +1,185 @@
+"""Help → Lessons driven as a student would: each lesson's scene button, the controls,
+the worker training until the panel ticks the task off, typed answers checked against
+the recorded trace (the arithmetic shown after two wrong tries), progress kept between
+runs, and broken lesson files refused with their message while the others load."""
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from nnviz.training.lessons import LESSON_DIR, trace_number
+from nnviz.training.scenes import scene
+
+from test_main_window import make_window  # noqa: F401  (the fixture; tests/gui is on sys.path)
+
+TRAIN = 60000            # ms: a generous barrier for training to reach a task's condition
+
+
+def open_lesson(w, qtbot, lesson_id):
+    """Help → Lessons, choose ``lesson_id``, press its scene button; the panel."""
+    w.findChild(QAction, "lessons").trigger()
+    p = w.lessons
+    assert w.lessons_dock.isVisible()
+    p.chooser.setCurrentIndex(p.chooser.findData(lesson_id))
+    qtbot.mouseClick(p.scene_button, Qt.LeftButton)
+    settings = scene(p.lesson.scene).settings
+    qtbot.waitUntil(lambda: w.settings == settings and w.snapshot.step == 0, timeout=10000)
+    return p
+
+
+def row(p, task_id):
+    return next(r for r in p.rows if r.task.id == task_id)
+
+
+def done(qtbot, p, task_id, timeout=TRAIN):
+    qtbot.waitUntil(lambda: p.is_done(task_id), timeout=timeout)
+    assert row(p, task_id).mark.text() == "☑"
+
+
+def play(w, on=True):
+    if w.controls.play.isChecked() != on:
+        w.controls.play.click()
+
+
+def record(w, qtbot):
+    """Pause, then record one step in the step-through panel."""
+    play(w, False)
+    qtbot.waitUntil(lambda: not w.snapshot.running, timeout=5000)
+    before = w.stepthrough.trace
+    w.stepthrough.record_button.click()
+    qtbot.waitUntil(lambda: w.stepthrough.trace is not None and w.stepthrough.trace is not before, timeout=5000)
+    return w.stepthrough.trace
+
+
+def answer(qtbot, r, text):
+    """Type ``text`` and press Check (setText: QTest.keyClicks hit a Qt assertion now and then here)."""
+    r.answer.setText(text)
+    r.check.click()
+
+
+def answer_right(qtbot, p, trace, task_id):
+    r = row(p, task_id)
+    answer(qtbot, r, f"{trace_number(trace, r.task.check):.3g}".replace("-", "−"))
+    assert p.is_done(task_id), r.reply.text()
+
+
+def test_lesson_1_the_unit(make_window, qtbot):
+    w = make_window()
+    p = open_lesson(w, qtbot, "1_unit")
+    assert row(p, "train").mark.text() == "▶" and not row(p, "u").answer.isEnabled()   # one task at a time
+    play(w)
+    done(qtbot, p, "train")
+    answer_right(qtbot, p, record(w, qtbot), "u")
+    assert p.progress.text() == "2 of 2 done"
+
+
+def test_lesson_2_activation_functions(make_window, qtbot):
+    w = make_window()
+    p = open_lesson(w, qtbot, "2_activation")
+    play(w)
+    done(qtbot, p, "step")
+    layer = w.controls.layers.rows[0].act
+    layer.setCurrentIndex(layer.findData("relu"))
+    done(qtbot, p, "relu")
+    layer.setCurrentIndex(layer.findData("tanh"))
+    assert not p.is_done("tanh")              # ReLU's accuracy does not count for tanh
+    done(qtbot, p, "tanh")
+
+
+def test_lesson_3_output_layer_and_loss(make_window, qtbot):
+    w = make_window()
+    p = open_lesson(w, qtbot, "3_output")
+    play(w)
+    done(qtbot, p, "train")
+    answer_right(qtbot, p, record(w, qtbot), "delta")
+
+
+def test_lesson_4_add_hidden_units_until_xor_is_learned(make_window, qtbot):
+    w = make_window()
+    p = open_lesson(w, qtbot, "4_layers")
+    for _ in range(4):
+        w.controls.layers.rows[0].plus.click()
+    qtbot.waitUntil(lambda: w.settings.hidden == (8,), timeout=5000)
+    play(w)
+    done(qtbot, p, "units")
+    answer_right(qtbot, p, record(w, qtbot), "u")
+
+
+def test_lesson_5_learning_rate_and_sgd(make_window, qtbot):
+    w = make_window()
+    p = open_lesson(w, qtbot, "5_learning")
+    eps = w.controls._fields["eps"]
+    eps.setValue(3.0)
+    qtbot.waitUntil(lambda: w.settings.eps == 3.0, timeout=5000)
+    play(w)
+    done(qtbot, p, "oscillate")
+    eps.setValue(0.3)
+    done(qtbot, p, "largest")
+    w.controls.batch_mode.setCurrentIndex(w.controls.batch_mode.findData(1))
+    done(qtbot, p, "sgd")
+
+
+def test_lesson_6_momentum_in_the_controls_and_the_arena(make_window, qtbot):
+    w = make_window()
+    p = open_lesson(w, qtbot, "6_momentum")
+    c = w.controls
+    c.optimizer.setCurrentIndex(c.optimizer.findData("momentum"))
+    assert c._fields["mu"].isEnabled()
+    c._fields["mu"].setValue(0.9)
+    qtbot.waitUntil(lambda: w.settings.mu == 0.9 and w.settings.optimizer_name == "momentum", timeout=5000)
+    w.controls.reset.click()
+    play(w)
+    done(qtbot, p, "mu")
+    play(w, False)
+    w.tabs.setCurrentIndex(1)
+    assert w.lessons_dock.isVisible()         # the panel stays beside the arena
+    w.arena.mu.setValue(0.0)
+    done(qtbot, p, "arena_zero", timeout=5000)
+    p.poll()
+    assert not p.is_done("arena_beat")        # μ = 0: momentum does not beat SGD
+    w.arena.mu.setValue(0.9)
+    done(qtbot, p, "arena_beat", timeout=5000)
+
+
+def test_lesson_7_backpropagation_with_the_worked_arithmetic_after_two_tries(make_window, qtbot):
+    w = make_window()
+    p = open_lesson(w, qtbot, "7_backprop")
+    r = row(p, "output_delta")
+    answer(qtbot, r, "0.5")
+    assert "Record a step first" in r.reply.text() and not p.is_done("output_delta")
+    trace = record(w, qtbot)
+    answer_right(qtbot, p, trace, "output_delta")
+    r = row(p, "hidden_delta")
+    answer(qtbot, r, "1234")
+    assert "Not quite (1 tries)" in r.reply.text() and "arithmetic" not in r.reply.text()
+    answer(qtbot, r, "banana")
+    assert "Type a number" in r.reply.text()
+    answer(qtbot, r, "1234")
+    assert "The arithmetic" in r.reply.text() and "δ_1^(2) = f'(u_1^(2)) Σ_k w_k1^(3) δ_k^(3) =" in r.reply.text()
+    answer_right(qtbot, p, trace, "hidden_delta")
+    answer_right(qtbot, p, trace, "gradient")
+    assert p.progress.text() == "3 of 3 done"
+
+
+def test_progress_is_kept_between_runs(make_window, qtbot):
+    w = make_window()
+    p = open_lesson(w, qtbot, "7_backprop")
+    answer_right(qtbot, p, record(w, qtbot), "output_delta")
+    w.close()
+    again = make_window().lessons
+    assert again.lesson.id == "7_backprop" and again.is_done("output_delta") and not again.is_done("hidden_delta")
+    assert row(again, "hidden_delta").mark.text() == "▶"
+
+
+def test_a_broken_lesson_file_is_refused_and_the_others_load(make_window, qtbot, tmp_path, monkeypatch):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "1_good.json").write_text((LESSON_DIR / "4_layers.json").read_text(encoding="utf-8"), encoding="utf-8")
+    broken = json.loads((LESSON_DIR / "1_unit.json").read_text(encoding="utf-8"))
+    broken["tasks"][0]["check"] = {"exec": "print('hi')"}
+    (folder / "2_broken.json").write_text(json.dumps(broken), encoding="utf-8")
+    monkeypatch.setenv("NNVIZ_LESSONS", str(folder))
+    p = make_window().lessons
+    assert p.chooser.count() == 1 and p.lesson.id == "1_good"
+    assert p.errors.text().startswith("lesson file 2_broken.json: task 1: a check needs exactly one of")
