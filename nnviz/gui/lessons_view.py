@@ -49,14 +49,14 @@ def window_state(window, fresh=True):
 class _TaskRow:
     """One task: its mark and text, and for a typed answer a box, a button and a reply."""
 
-    def __init__(self, panel, grid, row, task):
+    def __init__(self, panel, grid, row, task, placeholder, check):
         self.task, self.tries = task, 0
         self.mark, self.text = QLabel(), QLabel(wordWrap=True)
         grid.addWidget(self.mark, row, 0)
         grid.addWidget(self.text, row, 1)
         self.answer = self.check = self.reply = None
         if task.needs_answer:
-            self.answer, self.check = QLineEdit(placeholderText=panel.tr("your number")), QPushButton(panel.tr("Check"))
+            self.answer, self.check = QLineEdit(placeholderText=placeholder), QPushButton(check)
             self.answer.setObjectName(f"answer_{task.id}")
             self.check.setObjectName(f"check_{task.id}")
             self.reply = QLabel(wordWrap=True)
@@ -161,7 +161,7 @@ class LessonsPanel(QWidget):
             return
         self.qsettings.setValue("lessons/current", lesson.id)
         for k, task in enumerate(lesson.tasks):
-            self.rows.append(_TaskRow(self, self.grid, 3 * k, task))
+            self.rows.append(_TaskRow(self, self.grid, 3 * k, task, self.tr("your number"), self.tr("Check")))
         self._refresh()
 
     def is_done(self, task_id, lesson=None):

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..core.errors import InputError, Term
+from ..core.errors import InputError, Message, Term
 from .trainer import Settings
 
 __all__ = ["Lesson", "Task", "State", "load_lesson", "load_lessons", "holds", "answer_ok", "trace_number",
@@ -96,11 +96,11 @@ class State:
 def _texts(obj, where, limit):
     """A {"ja": str, "en": str} of both languages, each 1..limit characters."""
     if not isinstance(obj, dict) or set(obj) != set(LANGUAGES):
-        raise _Bad(Term("{where} needs exactly the languages ja and en", where=where))
+        raise _Bad("{where} needs exactly the languages ja and en", where=where)
     for lang, text in obj.items():
         if not isinstance(text, str) or not text.strip() or len(text) > limit:
-            raise _Bad(Term("{where} ({lang}) must be text of 1 to {limit} characters",
-                                where=where, lang=lang, limit=limit))
+            raise _Bad("{where} ({lang}) must be text of 1 to {limit} characters",
+                                where=where, lang=lang, limit=limit)
     return dict(obj)
 
 
@@ -111,88 +111,86 @@ def _number(v):
 def _condition(c, where, scenes_ok=True, depth=0):
     """Check one condition (recursively for "all"); raise _Bad with the problem."""
     if not isinstance(c, dict):
-        raise _Bad(Term("{where}: a check must be an object", where=where))
+        raise _Bad("{where}: a check must be an object", where=where)
     kinds = [k for k in c if k in CONDITIONS]
     if len(kinds) != 1:
-        raise _Bad(Term("{where}: a check needs exactly one of {kinds}", where=where,
-                            kinds=", ".join(CONDITIONS)))
+        raise _Bad("{where}: a check needs exactly one of {kinds}", where=where,
+                            kinds=", ".join(CONDITIONS))
     kind, value = kinds[0], c[kinds[0]]
     extra = set(c) - {kind} - CONDITIONS[kind]
     if extra:
-        raise _Bad(Term("{where}: unknown key {key!r} in a {kind} check", where=where,
-                            key=sorted(extra)[0], kind=kind))
+        raise _Bad("{where}: unknown key {key!r} in a {kind} check", where=where,
+                            key=sorted(extra)[0], kind=kind)
     if kind == "all":
         if depth >= MAX_DEPTH or not isinstance(value, list) or not 1 <= len(value) <= MAX_ALL:
-            raise _Bad(Term("{where}: \"all\" needs a list of 1 to {n} checks, nested at most {depth} deep",
-                                where=where, n=MAX_ALL, depth=MAX_DEPTH))
+            raise _Bad("{where}: \"all\" needs a list of 1 to {n} checks, nested at most {depth} deep",
+                                where=where, n=MAX_ALL, depth=MAX_DEPTH)
         for sub in value:
             _condition(sub, where, scenes_ok, depth + 1)
         return
     names = {"metric": METRICS, "setting": SETTINGS, "arena_setting": ARENA_SETTINGS, "arena": ARENA_CLAIMS,
              "trace_value": TRACE_VALUES}.get(kind)
     if names is not None and value not in names:
-        raise _Bad(Term("{where}: {kind} must be one of {names}", where=where, kind=kind,
-                            names=", ".join(names)))
+        raise _Bad("{where}: {kind} must be one of {names}", where=where, kind=kind,
+                            names=", ".join(names))
     if "by_step" in c and not (isinstance(c["by_step"], int) and not isinstance(c["by_step"], bool)
                                and c["by_step"] >= 0 and c["metric"] in HISTORY_COLUMNS):
-        raise _Bad(Term("{where}: by_step must be a whole number ≥ 0, for a metric of the loss curve", where=where))
+        raise _Bad("{where}: by_step must be a whole number ≥ 0, for a metric of the loss curve", where=where)
     if kind in ("metric", "setting", "arena_setting"):
         tests = [k for k in COMPARE if k in c]
         if not tests:
-            raise _Bad(Term("{where}: a {kind} check needs one of {names}", where=where, kind=kind,
-                                names=", ".join(COMPARE)))
+            raise _Bad("{where}: a {kind} check needs one of {names}", where=where, kind=kind,
+                                names=", ".join(COMPARE))
         for k in tests:
             ok = _number(c[k]) if k in ("at_least", "at_most") else \
                 isinstance(c[k], list) and len(c[k]) <= 20 if k in ("one_of", "none_of") else \
                 isinstance(c[k], (str, int, float, list)) or c[k] is None
             if not ok:
-                raise _Bad(Term("{where}: {key} has a value of the wrong type", where=where, key=k))
+                raise _Bad("{where}: {key} has a value of the wrong type", where=where, key=k)
     elif kind == "loss_rises_share":
         share = value if isinstance(value, dict) else None
         if not share or set(share) - {"at_least", "at_most"} or not share or \
                 not all(_number(v) and 0 <= v <= 1 for v in share.values()):
-            raise _Bad(Term("{where}: loss_rises_share needs {{\"at_least\" or \"at_most\": a share 0..1}}",
-                                where=where))
+            raise _Bad("{where}: loss_rises_share needs at_least or at_most, a share from 0 to 1",
+                                where=where)
         if "over" in c and not (isinstance(c["over"], int) and 2 <= c["over"] <= 1000):
-            raise _Bad(Term("{where}: over must be a whole number 2..1000", where=where))
+            raise _Bad("{where}: over must be a whole number 2..1000", where=where)
     elif kind == "trace_value":
         for key, lo in (("layer", 1), ("unit", 1), ("from", 1), ("digits", 1)):
             if key in c and not (isinstance(c[key], int) and not isinstance(c[key], bool) and lo <= c[key] <= 100):
-                raise _Bad(Term("{where}: {key} must be a whole number 1..100", where=where, key=key))
+                raise _Bad("{where}: {key} must be a whole number 1..100", where=where, key=key)
         if "layer" not in c or "unit" not in c or (value == "dW") != ("from" in c):
-            raise _Bad(Term("{where}: trace_value needs layer and unit (and from, for dW only)", where=where))
+            raise _Bad("{where}: trace_value needs layer and unit (and from, for dW only)", where=where)
 
 
-class _Bad(Exception):
-    def __init__(self, problem):
-        super().__init__(problem)
-        self.problem = problem
+class _Bad(Message, ValueError):
+    """What is wrong in a lesson file (the ``problem`` of load_lesson's InputError)."""
 
 
 def _lesson(spec, stem, scenes):
     if not isinstance(spec, dict):
-        raise _Bad(Term("the file must hold one JSON object"))
+        raise _Bad("the file must hold one JSON object")
     if spec.get("format") != FORMAT or spec.get("version") != VERSION:
-        raise _Bad(Term("not an nnviz lesson: it needs \"format\": \"{format}\" and \"version\": {version}",
-                            format=FORMAT, version=VERSION))
+        raise _Bad("not an nnviz lesson: it needs \"format\": \"{format}\" and \"version\": {version}",
+                            format=FORMAT, version=VERSION)
     unknown = set(spec) - {"format", "version", "title", "text", "scene", "tasks"}
     if unknown:
-        raise _Bad(Term("unknown key {key!r}", key=sorted(unknown)[0]))
+        raise _Bad("unknown key {key!r}", key=sorted(unknown)[0])
     title, text = _texts(spec.get("title"), "title", MAX_TITLE), _texts(spec.get("text"), "text", MAX_TEXT)
     scene = spec.get("scene")
     if scene is not None and (not isinstance(scene, str) or (scenes is not None and scene not in scenes)):
-        raise _Bad(Term("unknown scene {name!r}; choose one of {names}", name=scene,
-                            names=", ".join(scenes or ())))
+        raise _Bad("unknown scene {name!r}; choose one of {names}", name=scene,
+                            names=", ".join(scenes or ()))
     tasks = spec.get("tasks")
     if not isinstance(tasks, list) or not 1 <= len(tasks) <= MAX_TASKS:
-        raise _Bad(Term("tasks must be a list of 1 to {n} tasks", n=MAX_TASKS))
+        raise _Bad("tasks must be a list of 1 to {n} tasks", n=MAX_TASKS)
     out = []
     for k, t in enumerate(tasks, 1):
         where = Term("task {k}", k=k)
         if not isinstance(t, dict) or set(t) - {"id", "text", "check"}:
-            raise _Bad(Term("{where} must be an object of id, text and check", where=where))
+            raise _Bad("{where} must be an object of id, text and check", where=where)
         if not isinstance(t.get("id"), str) or not _ID.fullmatch(t["id"]) or t["id"] in {x.id for x in out}:
-            raise _Bad(Term("{where}: id must be unique, 1 to 40 of a-z 0-9 _ -", where=where))
+            raise _Bad("{where}: id must be unique, 1 to 40 of a-z 0-9 _ -", where=where)
         _condition(t.get("check"), where)
         out.append(Task(t["id"], _texts(t.get("text"), where, MAX_TASK_TEXT), t["check"]))
     return Lesson(stem, title, text, scene, tuple(out))
@@ -206,14 +204,14 @@ def load_lesson(path, scenes=None):
     path = Path(path)
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise _Bad(Term("larger than {n} bytes", n=MAX_BYTES))
+            raise _Bad("larger than {n} bytes", n=MAX_BYTES)
         try:
             spec = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            raise _Bad(Term("not valid JSON ({reason})", reason=str(e))) from None
+            raise _Bad("not valid JSON ({reason})", reason=str(e)) from None
         lesson = _lesson(spec, path.stem, scenes)
     except _Bad as bad:
-        raise InputError("lesson file {file}: {problem}", file=path.name, problem=bad.problem) from None
+        raise InputError("lesson file {file}: {problem}", file=path.name, problem=bad) from None
     except OSError as e:
         raise InputError("lesson file {file}: {problem}", file=path.name, problem=e.strerror or str(e)) from None
     return Lesson(lesson.id, lesson.title, lesson.text, lesson.scene, lesson.tasks, str(path))
