@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("dock_lessons")
         dock.setWidget(_scrolled(self.lessons))
         self.addDockWidget(Qt.RightDockWidgetArea, dock)
+        self.tabifyDockWidget(self.docks["hidden"], dock)           # a tab beside the hidden features
         dock.hide()
         self.lessons_dock = dock
         act = QAction(self.tr("&Lessons"), self, objectName="lessons")
