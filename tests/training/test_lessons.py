@@ -127,3 +127,13 @@ def test_trace_values_and_the_worked_arithmetic_of_the_slides_example():
     assert text.startswith("δ_1^(2) = f'(u_1^(2)) Σ_k w_k1^(3) δ_k^(3) = ") and text.endswith(f"{want:.4g}".replace("-", "−"))
     assert trace_number(trace, {"trace_value": "u", "layer": 2, "unit": 9}) is None        # no such unit
     assert worked(None, check) == ""
+
+
+def test_the_readme_example_is_a_valid_lesson(tmp_path):
+    import pathlib
+    import re
+    readme = (pathlib.Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Lessons (授業)"):]
+    example = re.search(r"```\n(.*?)```", section, re.S).group(1)
+    lesson = load_lesson(_write(tmp_path, example, "4_mine.json"), SCENES)
+    assert [t.id for t in lesson.tasks] == ["units", "delta"] and lesson.tasks[1].needs_answer
