@@ -64,13 +64,26 @@ def answer_right(qtbot, p, trace, task_id):
     assert p.is_done(task_id), r.reply.text()
 
 
-def test_lesson_1_the_unit(make_window, qtbot):
+def more_hidden_units(w, qtbot):
+    for _ in range(4):
+        w.controls.layers.rows[0].plus.click()
+    qtbot.waitUntil(lambda: w.settings.hidden == (8,), timeout=5000)
+
+
+@pytest.mark.parametrize("lesson, prepare, trained, typed", [
+    ("1_unit", None, "train", "u"),                   # one unit with hand-made features; its u
+    ("3_output", None, "train", "delta"),             # softmax + cross-entropy; the output δ = z − d
+    ("4_layers", more_hidden_units, "units", "u"),    # add hidden units until XOR is learned; a hidden u
+])
+def test_lessons_1_3_4_train_then_type_a_value_of_the_step(make_window, qtbot, lesson, prepare, trained, typed):
     w = make_window()
-    p = open_lesson(w, qtbot, "1_unit")
-    assert row(p, "train").mark.text() == "▶" and not row(p, "u").answer.isEnabled()   # one task at a time
+    p = open_lesson(w, qtbot, lesson)
+    assert row(p, trained).mark.text() == "▶" and not row(p, typed).answer.isEnabled()   # one task at a time
+    if prepare:
+        prepare(w, qtbot)
     play(w)
-    done(qtbot, p, "train")
-    answer_right(qtbot, p, record(w, qtbot), "u")
+    done(qtbot, p, trained)
+    answer_right(qtbot, p, record(w, qtbot), typed)
     assert p.progress.text() == "2 of 2 done"
 
 
@@ -85,25 +98,6 @@ def test_lesson_2_activation_functions(make_window, qtbot):
     layer.setCurrentIndex(layer.findData("tanh"))
     assert not p.is_done("tanh")              # ReLU's accuracy does not count for tanh
     done(qtbot, p, "tanh")
-
-
-def test_lesson_3_output_layer_and_loss(make_window, qtbot):
-    w = make_window()
-    p = open_lesson(w, qtbot, "3_output")
-    play(w)
-    done(qtbot, p, "train")
-    answer_right(qtbot, p, record(w, qtbot), "delta")
-
-
-def test_lesson_4_add_hidden_units_until_xor_is_learned(make_window, qtbot):
-    w = make_window()
-    p = open_lesson(w, qtbot, "4_layers")
-    for _ in range(4):
-        w.controls.layers.rows[0].plus.click()
-    qtbot.waitUntil(lambda: w.settings.hidden == (8,), timeout=5000)
-    play(w)
-    done(qtbot, p, "units")
-    answer_right(qtbot, p, record(w, qtbot), "u")
 
 
 def test_lesson_5_learning_rate_and_sgd(make_window, qtbot):
