@@ -177,3 +177,40 @@ def test_a_broken_lesson_file_is_refused_and_the_others_load(make_window, qtbot,
     p = make_window().lessons
     assert p.chooser.count() == 1 and p.lesson.id == "1_good"
     assert p.errors.text().startswith("lesson file 2_broken.json: task 1: a check needs exactly one of")
+
+
+def _panel(qtbot, tmp_path, source):
+    from PySide6.QtCore import QSettings
+    from nnviz.gui.lessons_view import LessonsPanel
+    p = LessonsPanel(QSettings(str(tmp_path / "p.ini"), QSettings.IniFormat), source)
+    qtbot.addWidget(p)
+    p.show()
+    return p
+
+
+def test_the_previous_runs_numbers_never_complete_a_task(qtbot, tmp_path):
+    from nnviz.training.lessons import State
+    from nnviz.training.trainer import Settings
+    asked = []
+
+    def source(fresh):
+        asked.append(fresh)
+        return State({"test_accuracy": 1.0} if fresh else {}, None, Settings(hidden=(8,)))
+    p = _panel(qtbot, tmp_path, source)
+    p.chooser.setCurrentIndex(p.chooser.findData("4_layers"))
+    p.settings_changed()                   # new settings sent: the snapshot shown is the old run's
+    p.snapshot_arrived()                   # maybe sent before the worker took them
+    assert asked[-1] is False and not p.is_done("units")
+    p.snapshot_arrived()
+    assert asked[-1] is True and p.is_done("units")
+
+
+def test_the_lesson_texts_follow_the_window_language(qtbot, tmp_path, qapp):
+    from nnviz.gui.app import install_translator, remove_translator
+    translator = install_translator(qapp, "ja")
+    try:
+        p = _panel(qtbot, tmp_path, lambda fresh: None)
+        assert p.lang == "ja" and p.title.text().startswith("1. ユニット") and p.scene_button.text() == "場面を用意する"
+    finally:
+        remove_translator(qapp, translator)
+    assert _panel(qtbot, tmp_path, lambda fresh: None).title.text().startswith("1. The unit")
