@@ -70,9 +70,6 @@ class _TaskRow:
             self.answer.returnPressed.connect(lambda: panel.submit(self))
             self.check.clicked.connect(lambda *_: panel.submit(self))
 
-    def widgets(self):
-        return [w for w in (self.mark, self.text, self.answer, self.check, self.reply) if w is not None]
-
 
 class LessonsPanel(QWidget):
     """The side panel of Help → Lessons. ``qsettings`` keeps the progress; ``source()``
@@ -103,10 +100,7 @@ class LessonsPanel(QWidget):
         self.errors.setStyleSheet(ERROR_STYLE)
         self.open_button = QPushButton(self.tr("Open lesson folder…"))
         self.open_button.clicked.connect(lambda *_: self._ask_folder())
-        self.task_box = QWidget()
-        self.grid = QGridLayout(self.task_box)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setColumnStretch(1, 1)
+        self.task_box = QWidget()                # rebuilt for each lesson (see _show_lesson)
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
@@ -147,10 +141,13 @@ class LessonsPanel(QWidget):
         return self.lessons[i] if 0 <= i < len(self.lessons) else None
 
     def _show_lesson(self, *_):
-        for row in self.rows:
-            for w in row.widgets():
-                self.grid.removeWidget(w)
-                w.deleteLater()
+        old, self.task_box = self.task_box, QWidget()
+        self.layout().replaceWidget(old, self.task_box)
+        old.hide()
+        old.deleteLater()
+        self.grid = QGridLayout(self.task_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(1, 1)
         self.rows = []
         lesson = self.lesson
         self.title.setText(lesson.title[self.lang] if lesson else self.tr("No lessons"))

@@ -354,6 +354,11 @@ def _g(x):
     return f"{x:.4g}".replace("-", "−")
 
 
+def _f(x):
+    """A factor of a product: a negative number in parentheses."""
+    return f"({_g(x)})" if x < 0 else _g(x)
+
+
 def worked(trace, check):
     """The arithmetic of a ``trace_value`` check, in the lecture's notation, with the trace's
     numbers; "" when the trace does not have it."""
@@ -363,20 +368,20 @@ def worked(trace, check):
     kind, l, j = check["trace_value"], check["layer"], check["unit"]
     p, n = _phase(trace, kind, l).values, j - 1
     if kind == "u":
-        terms = " + ".join(f"{_g(w)}·{_g(z)}" for w, z in zip(p["W"][n], p["z_prev"]))
+        terms = " + ".join(f"{_f(w)}·{_f(z)}" for w, z in zip(p["W"][n], p["z_prev"]))
         rule, numbers = f"Σ_i w_{j}i^({l}) z_i^({l - 1}) + b_{j}^({l})", f"{terms} + {_g(p['b'][n])}"
     elif kind == "z":
         rule, numbers = f"f(u_{j}^({l}))", f"f({_g(p['u'][n])})"
     elif kind == "dW":
         i = check["from"]
-        rule, numbers = f"δ_{j}^({l}) z_{i}^({l - 1})", f"{_g(p['delta'][n])} × {_g(p['z_prev'][i - 1])}"
+        rule, numbers = f"δ_{j}^({l}) z_{i}^({l - 1})", f"{_f(p['delta'][n])} × {_f(p['z_prev'][i - 1])}"
         return f"∂L_n/∂w_{j}{i}^({l}) = {rule} = {numbers} = {_g(value)}"
     elif "delta_next" not in p and p.get("matched", True):     # the output layer, a matched pair
         rule, numbers = f"z_{j}^({l}) − d_{j}", f"{_g(p['z'][n])} − {_g(p['d'][n])}"
     elif "delta_next" not in p:                                  # the output layer, the chain rule
-        rule, numbers = f"∂L_n/∂z_{j} · f'(u_{j}^({l}))", f"{_g(p['dLdz'][n])} × {_g(p['df'][n])}"
+        rule, numbers = f"∂L_n/∂z_{j} · f'(u_{j}^({l}))", f"{_f(p['dLdz'][n])} × {_f(p['df'][n])}"
     else:
-        terms = " + ".join(f"{_g(w)}·{_g(d)}" for w, d in zip(np.asarray(p["W_next"])[:, n], p["delta_next"]))
+        terms = " + ".join(f"{_f(w)}·{_f(d)}" for w, d in zip(np.asarray(p["W_next"])[:, n], p["delta_next"]))
         rule = f"f'(u_{j}^({l})) Σ_k w_k{j}^({l + 1}) δ_k^({l + 1})"
-        numbers = f"{_g(p['df'][n])} × ({terms})"
+        numbers = f"{_f(p['df'][n])} × ({terms})"
     return f"{kind.replace('delta', 'δ')}_{j}^({l}) = {rule} = {numbers} = {_g(value)}"

@@ -2344,73 +2344,73 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../gui/lessons_view.py" line="88"/>
+        <location filename="../../gui/lessons_view.py" line="85"/>
         <source>en</source>
         <comment>the language of the lesson texts: ja or en</comment>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="98"/>
+        <location filename="../../gui/lessons_view.py" line="95"/>
         <source>Set up the scene</source>
         <translation>場面を用意する</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="104"/>
+        <location filename="../../gui/lessons_view.py" line="101"/>
         <source>Open lesson folder…</source>
         <translation>授業フォルダを開く…</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="114"/>
+        <location filename="../../gui/lessons_view.py" line="108"/>
         <source>&lt;b&gt;Tasks&lt;/b&gt;</source>
         <translation>&lt;b&gt;課題&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="140"/>
+        <location filename="../../gui/lessons_view.py" line="134"/>
         <source>Open lesson folder</source>
         <translation>授業フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="156"/>
+        <location filename="../../gui/lessons_view.py" line="153"/>
         <source>No lessons</source>
         <translation>授業がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="164"/>
+        <location filename="../../gui/lessons_view.py" line="161"/>
         <source>your number</source>
         <translation>あなたの答え（数値）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="164"/>
+        <location filename="../../gui/lessons_view.py" line="161"/>
         <source>Check</source>
         <translation>確かめる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="186"/>
+        <location filename="../../gui/lessons_view.py" line="183"/>
         <source>{0} of {1} done</source>
         <translation>{1} 問中 {0} 問完了</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="226"/>
+        <location filename="../../gui/lessons_view.py" line="223"/>
         <source>Record a step first: Train → Step through one training step (T).</source>
         <translation>先に 1 ステップを記録してください：学習 → 学習 1 ステップをステップ実行（T）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="228"/>
+        <location filename="../../gui/lessons_view.py" line="225"/>
         <source>Type a number, e.g. −0.0123.</source>
         <translation>数値を入力してください（例：−0.0123）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="230"/>
+        <location filename="../../gui/lessons_view.py" line="227"/>
         <source>Right: {0}</source>
         <translation>正解：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="234"/>
+        <location filename="../../gui/lessons_view.py" line="231"/>
         <source>Not quite ({0} tries). Look at the step-through&apos;s numbers.</source>
         <translation>違います（{0} 回目）。ステップ実行の数値を見てみましょう。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="236"/>
+        <location filename="../../gui/lessons_view.py" line="233"/>
         <source>Not quite. The arithmetic:</source>
         <translation>違います。計算は次のとおりです：</translation>
     </message>
@@ -2684,62 +2684,62 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>授業</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>&amp;Lessons</source>
         <translation>授業(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py" line="277"/>
         <source>The lecture&apos;s sections as lessons with tasks the app checks</source>
         <translation>講義の各節を、アプリが確かめる課題つきの授業として</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="479"/>
+        <location filename="../../gui/main_window.py" line="480"/>
         <source>epoch {0:.2f}</source>
         <translation>エポック {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="480"/>
+        <location filename="../../gui/main_window.py" line="481"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="482"/>
+        <location filename="../../gui/main_window.py" line="483"/>
         <source>loss: train {0:.4g}, test {1}</source>
         <translation>損失: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="483"/>
+        <location filename="../../gui/main_window.py" line="484"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="485"/>
+        <location filename="../../gui/main_window.py" line="486"/>
         <source>Stopped by the stop condition ({0}).</source>
         <translation>停止条件で停止しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="489"/>
+        <location filename="../../gui/main_window.py" line="490"/>
         <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
         <translation>学習を一時停止: 損失が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="516"/>
+        <location filename="../../gui/main_window.py" line="517"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="517"/>
+        <location filename="../../gui/main_window.py" line="518"/>
         <source>The language changes the next time nnviz starts.</source>
         <translation>言語は nnviz の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="520"/>
+        <location filename="../../gui/main_window.py" line="521"/>
         <source>About nnviz</source>
         <translation>nnviz について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="521"/>
+        <location filename="../../gui/main_window.py" line="522"/>
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
