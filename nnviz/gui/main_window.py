@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         act.triggered.connect(lambda: (dock.show(), dock.raise_()))
         self.help_menu.insertAction(self.help_menu.actions()[0], act)
         self.lessons.scene_requested.connect(self.load_scene)
-        for signal in (self.apply_settings, self.restart, self.reset):
+        for signal in (self.apply_settings, self.restart, self.reset, self.worker.settings_loaded):
             signal.connect(self.lessons.settings_changed)
         self.worker.snapshot.connect(self.lessons.snapshot_arrived)
 

@@ -214,3 +214,13 @@ def test_the_lesson_texts_follow_the_window_language(qtbot, tmp_path, qapp):
     finally:
         remove_translator(qapp, translator)
     assert _panel(qtbot, tmp_path, lambda fresh: None).title.text().startswith("1. The unit")
+
+
+def test_choosing_another_lesson_shows_only_its_tasks(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel
+    p = _panel(qtbot, tmp_path, lambda fresh: None)
+    p.chooser.setCurrentIndex(p.chooser.findData("7_backprop"))
+    shown = [label.text() for label in p.findChildren(QLabel) if label.isVisible() and label.parent() is not p]
+    assert len(p.rows) == 3 and not any("hidden layers" in text for text in shown)      # none of lesson 1's
+    assert [r.text.text() for r in p.rows] == [t.text["en"] for t in p.lesson.tasks]
+    assert not p.rows[0].answer.isHidden() and p.rows[0].answer.isEnabled()
