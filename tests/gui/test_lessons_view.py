@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from nnviz.training.lessons import LESSON_DIR, trace_number
+from nnviz.training.lessons import LESSON_DIR, State, trace_number
 from nnviz.training.scenes import scene
 
 from test_main_window import make_window  # noqa: F401  (the fixture; tests/gui is on sys.path)
@@ -111,6 +111,7 @@ def test_lesson_5_learning_rate_and_sgd(make_window, qtbot):
     eps.setValue(0.3)
     done(qtbot, p, "largest")
     w.controls.batch_mode.setCurrentIndex(w.controls.batch_mode.findData(1))
+    w.controls.reset.click()                  # from w⁰: after ε = 3 the weights sit where SGD wanders
     done(qtbot, p, "sgd")
 
 
@@ -189,7 +190,6 @@ def _panel(qtbot, tmp_path, source):
 
 
 def test_the_previous_runs_numbers_never_complete_a_task(qtbot, tmp_path):
-    from nnviz.training.lessons import State
     from nnviz.training.trainer import Settings
     asked = []
 
@@ -209,16 +209,16 @@ def test_the_lesson_texts_follow_the_window_language(qtbot, tmp_path, qapp):
     from nnviz.gui.app import install_translator, remove_translator
     translator = install_translator(qapp, "ja")
     try:
-        p = _panel(qtbot, tmp_path, lambda fresh: None)
+        p = _panel(qtbot, tmp_path, lambda fresh: State())
         assert p.lang == "ja" and p.title.text().startswith("1. ユニット") and p.scene_button.text() == "場面を用意する"
     finally:
         remove_translator(qapp, translator)
-    assert _panel(qtbot, tmp_path, lambda fresh: None).title.text().startswith("1. The unit")
+    assert _panel(qtbot, tmp_path, lambda fresh: State()).title.text().startswith("1. The unit")
 
 
 def test_choosing_another_lesson_shows_only_its_tasks(qtbot, tmp_path):
     from PySide6.QtWidgets import QLabel
-    p = _panel(qtbot, tmp_path, lambda fresh: None)
+    p = _panel(qtbot, tmp_path, lambda fresh: State())
     p.chooser.setCurrentIndex(p.chooser.findData("7_backprop"))
     shown = [label.text() for label in p.findChildren(QLabel) if label.isVisible() and label.parent() is not p]
     assert len(p.rows) == 3 and not any("hidden layers" in text for text in shown)      # none of lesson 1's
