@@ -2,6 +2,7 @@
 the worker training until the panel ticks the task off, typed answers checked against
 the recorded trace (the arithmetic shown after two wrong tries), progress kept between
 runs, and broken lesson files refused with their message while the others load."""
+import gc
 import json
 
 import pytest
@@ -180,23 +181,41 @@ def test_a_broken_lesson_file_is_refused_and_the_others_load(make_window, qtbot,
     assert p.errors.text().startswith("lesson file 2_broken.json: task 1: a check needs exactly one of")
 
 
-def _panel(qtbot, tmp_path, source):
-    from PySide6.QtCore import QSettings
+@pytest.fixture
+def make_panel(qtbot, tmp_path):
+    """A LessonsPanel of its own (no window), ``make_panel(source)``. Like make_window, the
+    garbage is collected in the GUI thread before and after, never in a training thread."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
     from nnviz.gui.lessons_view import LessonsPanel
-    p = LessonsPanel(QSettings(str(tmp_path / "p.ini"), QSettings.IniFormat), source)
-    qtbot.addWidget(p)
-    p.show()
-    return p
+    panels = []
+    gc.collect()
+    gc.disable()
+
+    def make(source):
+        p = LessonsPanel(QSettings(str(tmp_path / "p.ini"), QSettings.IniFormat), source)
+        qtbot.addWidget(p)
+        p.show()
+        panels.append(p)
+        return p
+    try:
+        yield make
+        for p in panels:
+            p.close()
+            p.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    finally:
+        gc.enable()
+        gc.collect()
 
 
-def test_the_previous_runs_numbers_never_complete_a_task(qtbot, tmp_path):
+def test_the_previous_runs_numbers_never_complete_a_task(make_panel):
     from nnviz.training.trainer import Settings
     asked = []
 
     def source(fresh):
         asked.append(fresh)
         return State({"test_accuracy": 1.0} if fresh else {}, None, Settings(hidden=(8,)))
-    p = _panel(qtbot, tmp_path, source)
+    p = make_panel(source)
     p.chooser.setCurrentIndex(p.chooser.findData("4_layers"))
     p.settings_changed()                   # new settings sent: the snapshot shown is the old run's
     p.snapshot_arrived()                   # maybe sent before the worker took them
@@ -205,20 +224,20 @@ def test_the_previous_runs_numbers_never_complete_a_task(qtbot, tmp_path):
     assert asked[-1] is True and p.is_done("units")
 
 
-def test_the_lesson_texts_follow_the_window_language(qtbot, tmp_path, qapp):
+def test_the_lesson_texts_follow_the_window_language(make_panel, qapp):
     from nnviz.gui.app import install_translator, remove_translator
     translator = install_translator(qapp, "ja")
     try:
-        p = _panel(qtbot, tmp_path, lambda fresh: State())
+        p = make_panel(lambda fresh: State())
         assert p.lang == "ja" and p.title.text().startswith("1. ユニット") and p.scene_button.text() == "場面を用意する"
     finally:
         remove_translator(qapp, translator)
-    assert _panel(qtbot, tmp_path, lambda fresh: State()).title.text().startswith("1. The unit")
+    assert make_panel(lambda fresh: State()).title.text().startswith("1. The unit")
 
 
-def test_choosing_another_lesson_shows_only_its_tasks(qtbot, tmp_path):
+def test_choosing_another_lesson_shows_only_its_tasks(make_panel):
     from PySide6.QtWidgets import QLabel
-    p = _panel(qtbot, tmp_path, lambda fresh: State())
+    p = make_panel(lambda fresh: State())
     p.chooser.setCurrentIndex(p.chooser.findData("7_backprop"))
     shown = [label.text() for label in p.findChildren(QLabel) if label.isVisible() and label.parent() is not p]
     assert len(p.rows) == 3 and not any("hidden layers" in text for text in shown)      # none of lesson 1's
