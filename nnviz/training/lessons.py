@@ -100,7 +100,7 @@ def _texts(obj, where, limit):
     for lang, text in obj.items():
         if not isinstance(text, str) or not text.strip() or len(text) > limit:
             raise _Bad("{where} ({lang}) must be text of 1 to {limit} characters",
-                                where=where, lang=lang, limit=limit)
+                       where=where, lang=lang, limit=limit)
     return dict(obj)
 
 
@@ -108,31 +108,31 @@ def _number(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
 
 
-def _condition(c, where, scenes_ok=True, depth=0):
+def _condition(c, where, depth=0):
     """Check one condition (recursively for "all"); raise _Bad with the problem."""
     if not isinstance(c, dict):
         raise _Bad("{where}: a check must be an object", where=where)
     kinds = [k for k in c if k in CONDITIONS]
     if len(kinds) != 1:
         raise _Bad("{where}: a check needs exactly one of {kinds}", where=where,
-                            kinds=", ".join(CONDITIONS))
+                   kinds=", ".join(CONDITIONS))
     kind, value = kinds[0], c[kinds[0]]
     extra = set(c) - {kind} - CONDITIONS[kind]
     if extra:
         raise _Bad("{where}: unknown key {key!r} in a {kind} check", where=where,
-                            key=sorted(extra)[0], kind=kind)
+                   key=sorted(extra)[0], kind=kind)
     if kind == "all":
         if depth >= MAX_DEPTH or not isinstance(value, list) or not 1 <= len(value) <= MAX_ALL:
             raise _Bad("{where}: \"all\" needs a list of 1 to {n} checks, nested at most {depth} deep",
-                                where=where, n=MAX_ALL, depth=MAX_DEPTH)
+                       where=where, n=MAX_ALL, depth=MAX_DEPTH)
         for sub in value:
-            _condition(sub, where, scenes_ok, depth + 1)
+            _condition(sub, where, depth + 1)
         return
     names = {"metric": METRICS, "setting": SETTINGS, "arena_setting": ARENA_SETTINGS, "arena": ARENA_CLAIMS,
              "trace_value": TRACE_VALUES}.get(kind)
     if names is not None and value not in names:
         raise _Bad("{where}: {kind} must be one of {names}", where=where, kind=kind,
-                            names=", ".join(names))
+                   names=", ".join(names))
     if "by_step" in c and not (isinstance(c["by_step"], int) and not isinstance(c["by_step"], bool)
                                and c["by_step"] >= 0 and c["metric"] in HISTORY_COLUMNS):
         raise _Bad("{where}: by_step must be a whole number ≥ 0, for a metric of the loss curve", where=where)
@@ -140,7 +140,7 @@ def _condition(c, where, scenes_ok=True, depth=0):
         tests = [k for k in COMPARE if k in c]
         if not tests:
             raise _Bad("{where}: a {kind} check needs one of {names}", where=where, kind=kind,
-                                names=", ".join(COMPARE))
+                       names=", ".join(COMPARE))
         for k in tests:
             ok = _number(c[k]) if k in ("at_least", "at_most") else \
                 isinstance(c[k], list) and len(c[k]) <= 20 if k in ("one_of", "none_of") else \
@@ -149,10 +149,10 @@ def _condition(c, where, scenes_ok=True, depth=0):
                 raise _Bad("{where}: {key} has a value of the wrong type", where=where, key=k)
     elif kind == "loss_rises_share":
         share = value if isinstance(value, dict) else None
-        if not share or set(share) - {"at_least", "at_most"} or not share or \
+        if not share or set(share) - {"at_least", "at_most"} or \
                 not all(_number(v) and 0 <= v <= 1 for v in share.values()):
             raise _Bad("{where}: loss_rises_share needs at_least or at_most, a share from 0 to 1",
-                                where=where)
+                       where=where)
         if "over" in c and not (isinstance(c["over"], int) and 2 <= c["over"] <= 1000):
             raise _Bad("{where}: over must be a whole number 2..1000", where=where)
     elif kind == "trace_value":
@@ -172,7 +172,7 @@ def _lesson(spec, stem, scenes):
         raise _Bad("the file must hold one JSON object")
     if spec.get("format") != FORMAT or spec.get("version") != VERSION:
         raise _Bad("not an nnviz lesson: it needs \"format\": \"{format}\" and \"version\": {version}",
-                            format=FORMAT, version=VERSION)
+                   format=FORMAT, version=VERSION)
     unknown = set(spec) - {"format", "version", "title", "text", "scene", "tasks"}
     if unknown:
         raise _Bad("unknown key {key!r}", key=sorted(unknown)[0])
@@ -180,7 +180,7 @@ def _lesson(spec, stem, scenes):
     scene = spec.get("scene")
     if scene is not None and (not isinstance(scene, str) or (scenes is not None and scene not in scenes)):
         raise _Bad("unknown scene {name!r}; choose one of {names}", name=scene,
-                            names=", ".join(scenes or ()))
+                   names=", ".join(scenes or ()))
     tasks = spec.get("tasks")
     if not isinstance(tasks, list) or not 1 <= len(tasks) <= MAX_TASKS:
         raise _Bad("tasks must be a list of 1 to {n} tasks", n=MAX_TASKS)
