@@ -57,11 +57,12 @@ def test_missing_xcb_libraries_are_named(monkeypatch):
     assert "libxcb-cursor0" in problem and "apt install" in problem
 
 
-def test_icon_menu_entry_presets_and_translations_are_package_data():
+def test_icon_menu_entry_presets_lessons_and_translations_are_package_data():
     res = ROOT / "nnviz" / "resources"
     assert (res / "icons" / "nnviz.svg").exists() and (res / "icons" / "nnviz.png").exists()
     text = (ROOT / "pyproject.toml").read_text()
-    for pattern in ("resources/presets/*.json", "resources/icons/*", "resources/translations/*",
+    assert len(list((res / "lessons").glob("*.json"))) == 7
+    for pattern in ("resources/presets/*.json", "resources/lessons/*.json", "resources/icons/*", "resources/translations/*",
                     "resources/nnviz.desktop"):
         assert pattern in text
 

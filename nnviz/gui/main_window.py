@@ -11,7 +11,6 @@ import html
 import json
 import sys
 import time
-from functools import partial
 
 from PySide6.QtCore import (QByteArray, QCoreApplication, QDataStream, QEvent, QIODevice, QRect,
                             QSettings, Qt, QThread, QTimer, Signal, Slot)
@@ -32,6 +31,7 @@ from .network_view import NetworkView
 from .output_view import OutputView
 from .arena import ArenaView
 from .landscape_view import LandscapeView
+from .lessons_view import LessonsPanel, window_state
 from .stepthrough import StepThroughPanel
 from .worker import TrainingWorker
 
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             self.controls.set_speed(float(self.qsettings.value("speed")))
         self.set_speed.emit(self.controls.speed())
         self.set_stop.emit(*self.controls.stop_condition())
+        self._lessons()
         self._restore_layout()
 
     # ---------------------------------------------------------------- build
@@ -273,11 +274,37 @@ class MainWindow(QMainWindow):
             act.setObjectName(f"preset_{scene.key}")
             act.triggered.connect(lambda _=False, s=scene: self.files.may_discard() and self.load_scene(s))
             presets.addAction(act)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Guide"), self.show_guide, QKeySequence.HelpContents,
                      tip=self.tr("What each tab and panel shows, and what to try there")
                      ).setObjectName("guide")
         self._action(help_menu, self.tr("&About nnviz"), self._about)
+
+    def _lessons(self):
+        """Help → Lessons: the lessons panel in a dock of its own (it stays beside the arena)."""
+        self.lessons = LessonsPanel(self.qsettings, lambda fresh: window_state(self, fresh))
+        dock = QDockWidget(self.tr("Lessons"), self)
+        dock.setObjectName("dock_lessons")
+        dock.setWidget(_scrolled(self.lessons))
+        self.addDockWidget(Qt.RightDockWidgetArea, dock)
+        self.tabifyDockWidget(self.docks["hidden"], dock)           # a tab beside the hidden features
+        dock.hide()
+        self.lessons_dock = dock
+        act = QAction(self.tr("&Lessons"), self, objectName="lessons")
+        act.setStatusTip(self.tr("The lecture's sections as lessons with tasks the app checks"))
+        act.triggered.connect(lambda: (dock.show(), dock.raise_()))
+        self.help_menu.insertAction(self.help_menu.actions()[0], act)
+        self.lessons.scene_requested.connect(self.choose_scene)
+        for signal in (self.apply_settings, self.restart, self.reset, self.worker.settings_loaded):
+            signal.connect(self.lessons.settings_changed)
+        self.worker.snapshot.connect(self.lessons.snapshot_arrived)
+
+    def choose_scene(self, key):
+        """Load the scene (preset) ``key`` as its Presets menu entry does (asking first
+        about unsaved training)."""
+        act = self.findChild(QAction, f"preset_{key}")
+        if act is not None:
+            act.trigger()
 
     def _start_worker(self, settings):
         # A Python thread that trains holds the GIL; every time the GUI thread needs it
@@ -367,8 +394,8 @@ class MainWindow(QMainWindow):
         """The Presets menu: a scene's one run, or all the runs of its comparison, and its claim
         above the tabs until the settings change."""
         self.load_preset(scene.settings, scene.runs() if scene.is_comparison else None)
-        tr = partial(QCoreApplication.translate, "presets")
-        self.claim.setText(f"<b>{html.escape(tr(scene.title))}</b> — {html.escape(tr(scene.claim))}")
+        title, claim = (html.escape(QCoreApplication.translate("presets", t)) for t in (scene.title, scene.claim))
+        self.claim.setText(f"<b>{title}</b> — {claim}")
         self.claim.show()
         self._scene_runs = {s for _, s in scene.runs()}
 

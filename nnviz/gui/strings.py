@@ -576,6 +576,31 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "a history holds an even number of rows from 4 to {limit}, not {value}"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history's description is not an object"),  # training/history.py
     QT_TRANSLATE_NOOP("errors", "the loss history is not consistent (shape {shape})"),  # training/history.py
+    QT_TRANSLATE_NOOP("errors", "{where} needs exactly the languages ja and en"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: a check must be an object"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: a check needs exactly one of {kinds}"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: unknown key {key!r} in a {kind} check"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: {kind} must be one of {names}"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: by_step must be a whole number ≥ 0, for a metric of the loss curve"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "the file must hold one JSON object"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "not an nnviz lesson: it needs \"format\": \"{format}\" and \"version\": {version}"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "unknown key {key!r}"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "unknown scene {name!r}; choose one of {names}"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "tasks must be a list of 1 to {n} tasks"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "task {k}"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where} ({lang}) must be text of 1 to {limit} characters"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: \"all\" needs a list of 1 to {n} checks, nested at most {depth} deep"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: a {kind} check needs one of {names}"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where} must be an object of id, text and check"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: id must be unique, 1 to 40 of a-z 0-9 _ -"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "larger than {n} bytes"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "lesson file {file}: {problem}"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: {key} has a value of the wrong type"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: loss_rises_share needs at_least or at_most, a share from 0 to 1"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: over must be a whole number 2..1000"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "not valid JSON ({reason})"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: trace_value needs layer and unit (and from, for dW only)"),  # training/lessons.py
+    QT_TRANSLATE_NOOP("errors", "{where}: {key} must be a whole number 1..100"),  # training/lessons.py
     QT_TRANSLATE_NOOP("errors", "unknown preset {name!r}; choose one of {names}"),  # training/scenes.py
     QT_TRANSLATE_NOOP("errors", "a JSON object"),  # training/session.py
     QT_TRANSLATE_NOOP("errors", "a string"),  # training/session.py
