@@ -85,7 +85,7 @@ def runtime_strings():
     yield "presets", [text for s in load_scenes() for text in (s.title, s.claim, *(lb for lb, _ in s.variants))
                       if text]
     # controls: QCoreApplication.translate("datasets", desc)
-    yield "datasets", [desc for _, desc in DATASETS.values()]
+    yield "datasets", [*DATASETS, *(desc for _, desc in DATASETS.values())]   # names and descriptions
     # controls: QCoreApplication.translate("losses", output_rule(out, loss))
     yield "losses", [output_rule(o, k) for o in OUTPUT_ACTIVATIONS for k in LOSSES]
     # gallery: _Cell(name, act, self.tr) calls tr(TITLES[name]) and tr(act.derivative) with the gallery's tr

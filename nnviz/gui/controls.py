@@ -198,7 +198,8 @@ class ControlPanel(QWidget):
         grid.setSpacing(4)
         for i, (name, (_, desc)) in enumerate(DATASETS.items()):
             b = QToolButton(styleSheet=TILE_STYLE, checkable=True, icon=dataset_icon(name), iconSize=QSize(40, 40),
-                            toolTip=f"<b>{name}</b>: {QCoreApplication.translate('datasets', desc)}")
+                            toolTip=f"<b>{QCoreApplication.translate('datasets', name)}</b>: "
+                            f"{QCoreApplication.translate('datasets', desc)}")
             self.datasets.addButton(b, i)
             grid.addWidget(b, i // 5, i % 5)
         self.datasets.idClicked.connect(self._on_dataset)
@@ -483,7 +484,8 @@ class ControlPanel(QWidget):
         n_out = 1 if task.name == "binary" else raw_out
         self.layers.set_io(n_in, n_out)
         desc = DATASETS.get(ds, ("", ""))[1]
-        self.data_info.setText(file or f"{ds}: {QCoreApplication.translate('datasets', desc)}")
+        self.data_info.setText(file or f"{QCoreApplication.translate('datasets', ds)}: "
+                                       f"{QCoreApplication.translate('datasets', desc)}")
         self._sync_task(task, n_out)
         self.batch_b.setEnabled(self.batch_mode.currentData() < 0)
         self.mu.setEnabled(self.optimizer.currentData() in ("momentum", "nesterov"))

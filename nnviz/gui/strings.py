@@ -91,6 +91,16 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ArenaView", "saddle-shaped"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "curves down"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "flat in one direction"),  # arena.py
+    QT_TRANSLATE_NOOP("datasets", "xor"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "circles"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "gaussians"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "spiral"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "moons"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "blobs"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "spiral_k"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "sin"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "surface"),  # controls.py
+    QT_TRANSLATE_NOOP("datasets", "slides"),  # controls.py
     QT_TRANSLATE_NOOP("datasets", "points in the four quadrants; class 1 where x1·x2 > 0"),  # controls.py
     QT_TRANSLATE_NOOP("datasets", "inner disc (class 1) inside an outer ring (class 0)"),  # controls.py
     QT_TRANSLATE_NOOP("datasets", "two Gaussian clusters; class 1 upper right"),  # controls.py

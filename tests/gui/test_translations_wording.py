@@ -102,3 +102,19 @@ def test_english_finds_words_not_names():
     assert english("(identity + 二乗誤差)") == ["identity"]
     assert english("<i>f</i> = tanh, ReLU; log y") == [] and english("NaN") == []
     assert english("0 (x ≠ 0; 0 at x = 0)") == ["at"]
+
+
+def test_the_data_sets_have_japanese_names(japanese, qtbot):
+    """The Data box once read "xor: …", "circles: …" in the Japanese window."""
+    from nnviz.core.datasets import DATASETS
+    from nnviz.gui.controls import ControlPanel
+    from nnviz.training.trainer import Settings
+
+    panel = ControlPanel()
+    qtbot.addWidget(panel)
+    for name in DATASETS:
+        panel.set_settings(Settings(dataset=name))
+        text = panel.data_info.text()
+        assert not text.startswith(name + ":") or name == "sin", text
+        assert not english(text.split(":")[0]), text
+    assert [b.toolTip().startswith("<b>円</b>") for b in panel.datasets.buttons()].count(True) == 1
