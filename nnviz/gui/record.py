@@ -59,8 +59,7 @@ def _write_mp4(path, images, fps):
     w, h = (n - n % 2 for n in images[0].size)          # H.264 (yuv420p) wants even sides
     with tempfile.TemporaryDirectory() as tmp:
         video = os.path.join(tmp, "out.mp4")
-        writer = imageio_ffmpeg.write_frames(video, (w, h), fps=fps, macro_block_size=1,
-                                             output_params=["-pix_fmt", "yuv420p"])
+        writer = imageio_ffmpeg.write_frames(video, (w, h), fps=fps, macro_block_size=1, pix_fmt_out="yuv420p")
         writer.send(None)
         for im in images:
             writer.send(im.crop((0, 0, w, h)).tobytes())

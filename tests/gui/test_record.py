@@ -77,6 +77,14 @@ def test_nnviz_record_refuses_bad_flags_in_one_line(tmp_path, capsys, monkeypatc
     assert os.listdir(tmp_path) == []
 
 
+def test_nnviz_record_writes_an_mp4_with_the_frames_asked_for(qtbot, tmp_path, capsys):
+    ffmpeg = pytest.importorskip("imageio_ffmpeg", reason="MP4 needs the extra nnviz[video]")
+    out = tmp_path / "xor.mp4"
+    assert main(["record", "--preset", "xor_hidden", "--out", str(out), "--frames", "6", "--fps", "5",
+                 "--size", "1200x760", "--steps-per-frame", "50"]) == 0
+    assert ffmpeg.count_frames_and_secs(str(out)) == (6, 1.2)
+
+
 def test_mp4_without_imageio_ffmpeg_says_how_to_get_it(tmp_path, capsys, monkeypatch):
     from nnviz.core import animation
     monkeypatch.setattr(animation, "video_available", lambda: False)
