@@ -14,7 +14,7 @@ import time
 from functools import partial
 
 from PySide6.QtCore import (QByteArray, QCoreApplication, QDataStream, QEvent, QIODevice, QRect,
-                            QSettings, Qt, QThread, QTimer, Signal, Slot)
+                            QSettings, QSize, Qt, QThread, QTimer, Signal, Slot)
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
@@ -33,10 +33,12 @@ from .output_view import OutputView
 from .arena import ArenaView
 from .landscape_view import LandscapeView
 from .stepthrough import StepThroughPanel
+from .textsize import PRESENTATION_SCALES, fit_rect, scale_plots, step_scale, stored_scale
 from .worker import TrainingWorker
 
 
 DEFAULT_SIZE = (1560, 960)
+FRAME_ALLOWANCE = (8, 36)   # pixels of a window manager's frame and title bar around the window
 SCREEN_SLACK = 16           # pixels a saved frame may exceed a screen (window decorations)
 SLOW_VIEWS_PERIOD = 0.1     # seconds between redraws of the loss and hidden views while training
 GIL_SWITCH_INTERVAL = 0.0002  # seconds; see _start_worker
@@ -161,9 +163,9 @@ class MainWindow(QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.docks = {}
         self._dock("controls", self.tr("Controls"), scroll, Qt.LeftDockWidgetArea)
-        self._dock("output", self.tr("Output"), self.output_view, Qt.RightDockWidgetArea)
-        self._dock("hidden", self.tr("Hidden features"), self.hidden_view, Qt.RightDockWidgetArea)
-        self._dock("loss", self.tr("Loss"), self.loss_view, Qt.BottomDockWidgetArea)
+        self._dock("output", self.tr("Output"), _scrolled(self.output_view), Qt.RightDockWidgetArea)
+        self._dock("hidden", self.tr("Hidden features"), _scrolled(self.hidden_view), Qt.RightDockWidgetArea)
+        self._dock("loss", self.tr("Loss"), _scrolled(self.loss_view), Qt.BottomDockWidgetArea)
         self._dock("gallery", self.tr("Activation functions"), _scrolled(self.gallery), Qt.BottomDockWidgetArea)
         self._dock("stepthrough", self.tr("Step-through"), _scrolled(self.stepthrough), Qt.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["loss"], self.docks["gallery"])
@@ -556,16 +558,30 @@ class MainWindow(QMainWindow):
         geometry, state = self.qsettings.value("geometry"), self.qsettings.value("windowState")
         if fits_screen(geometry) and self.restoreGeometry(geometry) and state is not None \
                 and self.restoreState(state):
+            self.fit_to_screen()
             return
         self._default_layout()
 
+    def fit_to_screen(self, size=None):
+        """Resize to ``size`` (default: as now) shrunk to the screen's available area less a
+        window frame, and move into that area: every panel on screen at 1366 × 768 or at 2×."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        inner = screen.availableGeometry().adjusted(0, 0, -FRAME_ALLOWANCE[0], -FRAME_ALLOWANCE[1])
+        rect = fit_rect(size or self.size(), inner)
+        self.resize(rect.size())
+        if not inner.contains(QRect(self.pos(), rect.size())):
+            self.move(rect.topLeft())
+
     def _default_layout(self):
         self.restoreState(self._default_state)
-        self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen(QSize(*DEFAULT_SIZE))
+        kx, ky = min(1.0, self.width() / DEFAULT_SIZE[0]), min(1.0, self.height() / DEFAULT_SIZE[1])
         d = self.docks
-        self.resizeDocks([d["controls"], d["output"]], [310, 460], Qt.Horizontal)
-        self.resizeDocks([d["output"], d["hidden"]], [470, 330], Qt.Vertical)
-        self.resizeDocks([d["loss"]], [280], Qt.Vertical)
+        self.resizeDocks([d["controls"], d["output"]], [round(310 * kx), round(460 * kx)], Qt.Horizontal)
+        self.resizeDocks([d["output"], d["hidden"]], [round(470 * ky), round(330 * ky)], Qt.Vertical)
+        self.resizeDocks([d["loss"]], [round(280 * ky)], Qt.Vertical)
 
     def reset_layout(self):
         """View → Reset layout: the default docks, sizes and window size; the saved layout is forgotten."""

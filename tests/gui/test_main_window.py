@@ -292,7 +292,7 @@ def test_a_saved_layout_that_does_not_fit_the_screen_is_not_restored(make_window
     assert third.docks["controls"].width() >= 250                   # the side panel is not collapsed
 
 
-def test_view_reset_layout_restores_the_default_and_forgets_the_saved_one(make_window, qtbot):
+def test_view_reset_layout_restores_the_default_and_forgets_the_saved_one(make_window, qtbot, big_screen):
     from PySide6.QtGui import QAction
     from nnviz.gui.main_window import DEFAULT_SIZE
     w = make_window(ini="reset.ini")
@@ -508,3 +508,52 @@ def test_a_scene_states_its_claim_until_its_settings_change(make_window, qtbot):
     w.controls.set_settings(w.controls.settings().replace(eps=0.5))
     w.controls.settings_changed.emit(w.controls.settings())   # the user's own ε: not the scene any more
     assert not w.claim.isVisibleTo(w)
+
+
+def fake_screen(monkeypatch, width, height):
+    """The offscreen platform's screen reports ``width`` × ``height`` free (logical) pixels."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, width, height))
+
+
+# 1366 × 768 less a 40 px panel; 1920 × 1080 at QT_SCALE_FACTOR 1.5 and 2 (logical pixels)
+SMALL_SCREENS = [(1366, 728), (1280, 690), (960, 520)]
+
+
+@pytest.mark.parametrize("width, height", SMALL_SCREENS)
+def test_the_window_opens_fitted_to_a_small_screen_with_every_panel_on_it(make_window, monkeypatch, width, height):
+    from nnviz.gui.main_window import FRAME_ALLOWANCE
+    fake_screen(monkeypatch, width, height)
+    w = make_window(ini=f"small{width}.ini")
+    assert w.width() <= width - FRAME_ALLOWANCE[0] and w.height() <= height - FRAME_ALLOWANCE[1]
+    assert w.x() >= 0 and w.y() >= 0
+    inside = w.rect()
+    for key in ("controls", "output", "hidden", "loss"):
+        dock = w.docks[key]
+        assert dock.isVisible() and inside.contains(dock.geometry()), key
+        assert dock.width() >= 120 and dock.height() >= 100, (key, dock.size())
+    combo = w.controls.batch_mode
+    combo.setCurrentIndex(combo.findData(-1))
+    text = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    assert combo.width() >= text + 20                                # "minibatch", not "minibatcl"
+
+
+def test_a_saved_window_larger_than_a_smaller_screen_now_is_shrunk_to_fit(make_window, qtbot, monkeypatch):
+    fake_screen(monkeypatch, 1920, 1200)
+    w = make_window(ini="moved.ini")
+    w.resize(1700, 1100)
+    qtbot.waitUntil(lambda: w.width() == 1700)
+    w.close()
+    fake_screen(monkeypatch, 1366, 728)                              # the laptop, without the monitor
+    again = make_window(ini="moved.ini")
+    assert again.width() <= 1366 and again.height() <= 728
+
+
+def test_the_learning_rate_is_above_the_fold_of_the_controls(make_window, monkeypatch):
+    fake_screen(monkeypatch, 1600, 1000)
+    w = make_window(ini="fold.ini")
+    eps = w.controls._fields["eps"]
+    scroll = w.docks["controls"].widget()
+    top = eps.mapTo(scroll.widget(), eps.rect().bottomLeft()).y()
+    assert top < scroll.viewport().height()
