@@ -33,7 +33,7 @@ from .output_view import OutputView
 from .arena import ArenaView
 from .landscape_view import LandscapeView
 from .stepthrough import StepThroughPanel
-from .textsize import PRESENTATION_SCALES, fit_rect, scale_plots, step_scale, stored_scale
+from .textsize import PRESENTATION_SCALES, fit_rect, scale_plots, scaled_font, step_scale, stored_scale
 from .worker import TrainingWorker
 
 
@@ -188,6 +188,11 @@ class MainWindow(QMainWindow):
             self.controls.set_speed(float(self.qsettings.value("speed")))
         self.set_speed.emit(self.controls.speed())
         self.set_stop.emit(*self.controls.stop_condition())
+        self._base_font = self.font()
+        self.text_scale = 1.0
+        scale = stored_scale(self.qsettings.value("text_scale"))
+        if scale != 1.0:
+            self.set_text_scale(scale)
         self._restore_layout()
 
     # ---------------------------------------------------------------- build
@@ -258,6 +263,13 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Reset layout"), self.reset_layout, None,
                      tip=self.tr("Every panel back in its place and size; forget the saved layout")
                      ).setObjectName("reset_layout")
+        view.addSeparator()
+        for text, steps, keys in ((self.tr("&Larger text"), 1, (QKeySequence.ZoomIn, "Ctrl+=")),
+                                  (self.tr("S&maller text"), -1, (QKeySequence.ZoomOut, "Ctrl+-")),
+                                  (self.tr("&Normal text size"), 0, ("Ctrl+0",))):
+            act = self._action(view, text, partial(self._step_text, steps))
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setObjectName(f"text_{('smaller', 'normal', 'larger')[steps + 1]}")
         view.addSeparator()
         language = view.addMenu(self.tr("&Language"))
         group = QActionGroup(self)                  # one checked at a time
@@ -524,6 +536,21 @@ class MainWindow(QMainWindow):
         self.controls.set_running(on)
         self.play_action.setChecked(on)
 
+    def _step_text(self, steps):
+        """View → Larger / Smaller (``steps`` ±1) / Normal (0) text; kept for the next start."""
+        scale = step_scale(self.text_scale, steps) if steps else 1.0
+        self.qsettings.setValue("text_scale", scale)
+        self.set_text_scale(scale)
+
+    def set_text_scale(self, scale):
+        """Every text in the window ``scale`` times its normal size: the widgets (through the
+        window's font), the network's labels, the formula panel, the plots' axes and legends."""
+        self.text_scale = scale
+        self.setFont(scaled_font(self._base_font, scale))
+        self.network_view.set_text_scale(scale)
+        self.stepthrough.set_text_scale(scale)
+        scale_plots(self, scale)
+
     def _set_language(self, code):
         """Remember the language; it applies from the next start."""
         self.qsettings.setValue("language", code)
@@ -579,7 +606,9 @@ class MainWindow(QMainWindow):
         self.fit_to_screen(QSize(*DEFAULT_SIZE))
         kx, ky = min(1.0, self.width() / DEFAULT_SIZE[0]), min(1.0, self.height() / DEFAULT_SIZE[1])
         d = self.docks
-        self.resizeDocks([d["controls"], d["output"]], [round(310 * kx), round(460 * kx)], Qt.Horizontal)
+        side = max(round(310 * kx), self.controls.minimumSizeHint().width() + 24)    # nothing clipped
+        right = min(round(460 * kx), self.width() - side - self.centralWidget().minimumSizeHint().width() - 16)
+        self.resizeDocks([d["controls"], d["output"]], [side, max(right, 120)], Qt.Horizontal)
         self.resizeDocks([d["output"], d["hidden"]], [round(470 * ky), round(330 * ky)], Qt.Vertical)
         self.resizeDocks([d["loss"]], [round(280 * ky)], Qt.Vertical)
 
