@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
         self.fit_to_screen(QSize(*DEFAULT_SIZE))
         kx, ky = min(1.0, self.width() / DEFAULT_SIZE[0]), min(1.0, self.height() / DEFAULT_SIZE[1])
         d = self.docks
-        side = max(round(310 * kx), self.controls.minimumSizeHint().width() + 24)    # nothing clipped
+        side = max(round(310 * kx), self.controls.minimumSizeHint().width() + 40)    # nothing clipped
         right = min(round(460 * kx), self.width() - side - self.centralWidget().minimumSizeHint().width() - 16)
         self.resizeDocks([d["controls"], d["output"]], [side, max(right, 120)], Qt.Horizontal)
         self.resizeDocks([d["output"], d["hidden"]], [round(470 * ky), round(330 * ky)], Qt.Vertical)
