@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(2, self.tr("The network's own loss surface: slices through the weights, "
                                            "the Hessian, restarts from several initial values"))
         self._network_state = None      # the docks' layout while another tab has them stepped aside
+        self._presenting = None         # (layout, geometry, window state, text scale) to restore
         self.tabs.currentChanged.connect(self._on_tab)
         centre = QWidget()
         outer = QVBoxLayout(centre)
@@ -199,6 +200,8 @@ class MainWindow(QMainWindow):
     def _on_tab(self, index):
         """The network tab's docks step aside for the arena and the landscape (which use the whole
         window) and come back in the same layout."""
+        if self._presenting is not None:
+            return
         if index != 0 and self._network_state is None:
             self._network_state = self.saveState()
             for dock in self.docks.values():
@@ -208,7 +211,10 @@ class MainWindow(QMainWindow):
             self._network_state = None
 
     def network_layout(self):
-        """The dock layout to keep (saveState): the network tab's, even while it is stepped aside."""
+        """The dock layout to keep (saveState): the network tab's, even while it is stepped aside
+        or presenting."""
+        if self._presenting is not None:
+            return self._presenting[0]
         return self._network_state if self._network_state is not None else self.saveState()
 
     def _dock(self, key, title, widget, area):
@@ -270,6 +276,10 @@ class MainWindow(QMainWindow):
             act = self._action(view, text, partial(self._step_text, steps))
             act.setShortcuts([QKeySequence(k) for k in keys])
             act.setObjectName(f"text_{('smaller', 'normal', 'larger')[steps + 1]}")
+        self.present_action = self._action(view, self.tr("&Presentation"), self.set_presenting, "F5", True,
+                                           self.tr("Large text, the current tab on the whole screen; "
+                                                   "F5 again to leave"))
+        self.present_action.setObjectName("presentation")
         view.addSeparator()
         language = view.addMenu(self.tr("&Language"))
         group = QActionGroup(self)                  # one checked at a time
@@ -551,6 +561,34 @@ class MainWindow(QMainWindow):
         self.stepthrough.set_text_scale(scale)
         scale_plots(self, scale)
 
+    def set_presenting(self, on):
+        """View → Presentation: the docks step aside (the step-through stays beside the network,
+        its formulas large), text at the presentation scale, full screen; leaving restores all."""
+        if bool(on) == (self._presenting is not None):
+            return
+        self.present_action.setChecked(bool(on))
+        if on:
+            self._presenting = (self.network_layout(), self.saveGeometry(), self.windowState(), self.text_scale,
+                                self.geometry())
+            self._network_state = None
+            for dock in self.docks.values():
+                dock.hide()
+            step = self.docks["stepthrough"]
+            if self.tabs.currentIndex() == 0 and self.stepthrough._trace is not None:
+                self.addDockWidget(Qt.RightDockWidgetArea, step)
+                step.show()
+                self.resizeDocks([step], [self.width() // 2], Qt.Horizontal)
+            self.set_text_scale(stored_scale(self.qsettings.value("presentation_scale"), PRESENTATION_SCALES, 1.5))
+            self.showFullScreen()
+        else:
+            state, _, window_state, scale, rect = self._presenting
+            self._presenting = None
+            self.showMaximized() if window_state & Qt.WindowMaximized else self.showNormal()
+            self.setGeometry(rect)
+            self.restoreState(state)
+            self.set_text_scale(scale)
+            self._on_tab(self.tabs.currentIndex())
+
     def _set_language(self, code):
         """Remember the language; it applies from the next start."""
         self.qsettings.setValue("language", code)
@@ -641,7 +679,7 @@ class MainWindow(QMainWindow):
             return
         self.qsettings.setValue("settings", json.dumps(self.settings.to_dict()))
         self.qsettings.setValue("speed", self.controls.speed())
-        self.qsettings.setValue("geometry", self.saveGeometry())
+        self.qsettings.setValue("geometry", self._presenting[1] if self._presenting else self.saveGeometry())
         self.qsettings.setValue("windowState", self.network_layout())
         self.qsettings.sync()
         self.shutdown()

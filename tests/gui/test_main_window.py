@@ -589,3 +589,36 @@ def test_text_size_keys_scale_the_network_labels_the_formulas_and_the_plots_and_
     assert again.text_scale == 1.5 and again.network_view.text_scale == 1.5
     again.findChild(QAction, "text_smaller").trigger()
     assert again.text_scale == 1.25 and again.qsettings.value("text_scale") in (1.25, "1.25")
+
+
+def test_presentation_mode_enlarges_the_text_and_leaving_it_restores_the_layout(make_window, qtbot, big_screen):
+    from PySide6.QtGui import QAction, QKeySequence
+    w = make_window(ini="present.ini")
+    w.docks["gallery"].close()
+    qtbot.wait(50)
+    layout = lambda: {k: (d.isVisible(), d.geometry() if k in ("controls", "output", "hidden", "loss") else None)
+                      for k, d in w.docks.items()}           # (a tab behind the loss has no real place)
+    before = layout()
+    size, scale = w.size(), w.text_scale
+    present = w.findChild(QAction, "presentation")
+    assert present.shortcut() == QKeySequence("F5")
+    present.trigger()
+    assert not any(d.isVisible() for d in w.docks.values())         # no trace: the network alone
+    assert w.text_scale == 1.5 and w.network_view.text_scale == 1.5 and w.isFullScreen()
+    present.trigger()
+    qtbot.waitUntil(lambda: w.docks["controls"].isVisible() and w.size() == size)
+    qtbot.wait(50)
+    assert w.text_scale == scale and not w.isFullScreen()
+    assert layout() == before
+
+
+def test_presenting_a_step_through_keeps_its_formulas_beside_the_network(make_window, qtbot):
+    from PySide6.QtGui import QAction
+    w = make_window(ini="present_step.ini")
+    w._on_record()
+    qtbot.waitUntil(lambda: w.stepthrough._trace is not None, timeout=10000)
+    w.findChild(QAction, "presentation").trigger()
+    assert w.docks["stepthrough"].isVisible() and not w.docks["controls"].isVisible()
+    assert w.stepthrough.text_scale == 1.5
+    w.findChild(QAction, "presentation").trigger()
+    assert w.docks["controls"].isVisible()
