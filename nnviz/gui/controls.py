@@ -122,8 +122,8 @@ class ControlPanel(QWidget):
         self._stop_deb, self._last_stop = Debounce(self, self._emit_stop), (None, None)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        for build in (self._run_group, self._compare_group, self._data_group, self._task_group, self._layers_group,
-                      self._init_group, self._training_group):
+        for build in (self._run_group, self._compare_group, self._training_group, self._data_group,
+                      self._task_group, self._layers_group, self._init_group):    # ε above the fold
             lay.addWidget(build())
         lay.addStretch(1)
         self.set_settings(settings or Settings())
@@ -277,6 +277,7 @@ class ControlPanel(QWidget):
         tip = self.tr("B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once")
         self.batch_mode = make_combo([(self.tr("GD (B = N)"), 0), (self.tr("SGD (B = 1)"), 1),
                                   (self.tr("minibatch"), -1)], tip)
+        self.batch_mode.setSizeAdjustPolicy(QComboBox.AdjustToContents)      # "minibatch" in full
         self.batch_b = make_spin(2, 9999, tip)
         self.optimizer = make_combo([(self.tr(k), k) for k in OPTIMIZERS], self.tr("the update rule"))
         for i, k in enumerate(OPTIMIZERS):

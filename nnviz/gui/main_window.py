@@ -13,7 +13,7 @@ import sys
 import time
 
 from PySide6.QtCore import (QByteArray, QCoreApplication, QDataStream, QEvent, QIODevice, QRect,
-                            QSettings, Qt, QThread, QTimer, Signal, Slot)
+                            QSettings, QSize, Qt, QThread, QTimer, Signal, Slot)
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
@@ -33,10 +33,12 @@ from .arena import ArenaView
 from .landscape_view import LandscapeView
 from .lessons_view import LessonsPanel, window_state
 from .stepthrough import StepThroughPanel
+from .textsize import PRESENTATION_SCALES, fit_rect, scale_plots, scaled_font, step_scale, stored_scale
 from .worker import TrainingWorker
 
 
 DEFAULT_SIZE = (1560, 960)
+FRAME_ALLOWANCE = (8, 36)   # pixels of a window manager's frame and title bar around the window
 SCREEN_SLACK = 16           # pixels a saved frame may exceed a screen (window decorations)
 SLOW_VIEWS_PERIOD = 0.1     # seconds between redraws of the loss and hidden views while training
 GIL_SWITCH_INTERVAL = 0.0002  # seconds; see _start_worker
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(2, self.tr("The network's own loss surface: slices through the weights, "
                                            "the Hessian, restarts from several initial values"))
         self._network_state = None      # the docks' layout while another tab has them stepped aside
+        self._presenting = None         # (layout, geometry, window state, text scale) to restore
         self.tabs.currentChanged.connect(self._on_tab)
         centre = QWidget()
         outer = QVBoxLayout(centre)
@@ -161,9 +164,9 @@ class MainWindow(QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.docks = {}
         self._dock("controls", self.tr("Controls"), scroll, Qt.LeftDockWidgetArea)
-        self._dock("output", self.tr("Output"), self.output_view, Qt.RightDockWidgetArea)
-        self._dock("hidden", self.tr("Hidden features"), self.hidden_view, Qt.RightDockWidgetArea)
-        self._dock("loss", self.tr("Loss"), self.loss_view, Qt.BottomDockWidgetArea)
+        self._dock("output", self.tr("Output"), _scrolled(self.output_view), Qt.RightDockWidgetArea)
+        self._dock("hidden", self.tr("Hidden features"), _scrolled(self.hidden_view), Qt.RightDockWidgetArea)
+        self._dock("loss", self.tr("Loss"), _scrolled(self.loss_view), Qt.BottomDockWidgetArea)
         self._dock("gallery", self.tr("Activation functions"), _scrolled(self.gallery), Qt.BottomDockWidgetArea)
         self._dock("stepthrough", self.tr("Step-through"), _scrolled(self.stepthrough), Qt.BottomDockWidgetArea)
         self.tabifyDockWidget(self.docks["loss"], self.docks["gallery"])
@@ -187,12 +190,19 @@ class MainWindow(QMainWindow):
         self.set_speed.emit(self.controls.speed())
         self.set_stop.emit(*self.controls.stop_condition())
         self._lessons()
+        self._base_font = self.font()
+        self.text_scale = 1.0
+        scale = stored_scale(self.qsettings.value("text_scale"))
+        if scale != 1.0:
+            self.set_text_scale(scale)
         self._restore_layout()
 
     # ---------------------------------------------------------------- build
     def _on_tab(self, index):
         """The network tab's docks step aside for the arena and the landscape (which use the whole
         window) and come back in the same layout."""
+        if self._presenting is not None:
+            return
         if index != 0 and self._network_state is None:
             self._network_state = self.saveState()
             for dock in self.docks.values():
@@ -202,7 +212,10 @@ class MainWindow(QMainWindow):
             self._network_state = None
 
     def network_layout(self):
-        """The dock layout to keep (saveState): the network tab's, even while it is stepped aside."""
+        """The dock layout to keep (saveState): the network tab's, even while it is stepped aside
+        or presenting."""
+        if self._presenting is not None:
+            return self._presenting[0]
         return self._network_state if self._network_state is not None else self.saveState()
 
     def _dock(self, key, title, widget, area):
@@ -257,6 +270,17 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("&Reset layout"), self.reset_layout, None,
                      tip=self.tr("Every panel back in its place and size; forget the saved layout")
                      ).setObjectName("reset_layout")
+        view.addSeparator()
+        for text, steps, keys in ((self.tr("&Larger text"), 1, (QKeySequence.ZoomIn, "Ctrl+=")),
+                                  (self.tr("S&maller text"), -1, (QKeySequence.ZoomOut, "Ctrl+-")),
+                                  (self.tr("&Normal text size"), 0, ("Ctrl+0",))):
+            act = self._action(view, text, partial(self._step_text, steps))
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setObjectName(f"text_{('smaller', 'normal', 'larger')[steps + 1]}")
+        self.present_action = self._action(view, self.tr("&Presentation"), self.set_presenting, "F5", True,
+                                           self.tr("Large text, the current tab on the whole screen; "
+                                                   "F5 again to leave"))
+        self.present_action.setObjectName("presentation")
         view.addSeparator()
         language = view.addMenu(self.tr("&Language"))
         group = QActionGroup(self)                  # one checked at a time
@@ -549,6 +573,49 @@ class MainWindow(QMainWindow):
         self.controls.set_running(on)
         self.play_action.setChecked(on)
 
+    def _step_text(self, steps):
+        """View → Larger / Smaller (``steps`` ±1) / Normal (0) text; kept for the next start."""
+        scale = step_scale(self.text_scale, steps) if steps else 1.0
+        self.qsettings.setValue("text_scale", scale)
+        self.set_text_scale(scale)
+
+    def set_text_scale(self, scale):
+        """Every text in the window ``scale`` times its normal size: the widgets (through the
+        window's font), the network's labels, the formula panel, the plots' axes and legends."""
+        self.text_scale = scale
+        self.setFont(scaled_font(self._base_font, scale))
+        self.network_view.set_text_scale(scale)
+        self.stepthrough.set_text_scale(scale)
+        scale_plots(self, scale)
+
+    def set_presenting(self, on):
+        """View → Presentation: the docks step aside (the step-through stays beside the network,
+        its formulas large), text at the presentation scale, full screen; leaving restores all."""
+        if bool(on) == (self._presenting is not None):
+            return
+        self.present_action.setChecked(bool(on))
+        if on:
+            self._presenting = (self.network_layout(), self.saveGeometry(), self.windowState(), self.text_scale,
+                                self.geometry())
+            self._network_state = None
+            for dock in self.docks.values():
+                dock.hide()
+            step = self.docks["stepthrough"]
+            if self.tabs.currentIndex() == 0 and self.stepthrough._trace is not None:
+                self.addDockWidget(Qt.RightDockWidgetArea, step)
+                step.show()
+                self.resizeDocks([step], [self.width() // 2], Qt.Horizontal)
+            self.set_text_scale(stored_scale(self.qsettings.value("presentation_scale"), PRESENTATION_SCALES, 1.5))
+            self.showFullScreen()
+        else:
+            state, _, window_state, scale, rect = self._presenting
+            self._presenting = None
+            self.showMaximized() if window_state & Qt.WindowMaximized else self.showNormal()
+            self.setGeometry(rect)
+            self.restoreState(state)
+            self.set_text_scale(scale)
+            self._on_tab(self.tabs.currentIndex())
+
     def _set_language(self, code):
         """Remember the language; it applies from the next start."""
         self.qsettings.setValue("language", code)
@@ -583,16 +650,32 @@ class MainWindow(QMainWindow):
         geometry, state = self.qsettings.value("geometry"), self.qsettings.value("windowState")
         if fits_screen(geometry) and self.restoreGeometry(geometry) and state is not None \
                 and self.restoreState(state):
+            self.fit_to_screen()
             return
         self._default_layout()
 
+    def fit_to_screen(self, size=None):
+        """Resize to ``size`` (default: as now) shrunk to the screen's available area less a
+        window frame, and move into that area: every panel on screen at 1366 × 768 or at 2×."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        inner = screen.availableGeometry().adjusted(0, 0, -FRAME_ALLOWANCE[0], -FRAME_ALLOWANCE[1])
+        rect = fit_rect(size or self.size(), inner)
+        self.resize(rect.size())
+        if not inner.contains(QRect(self.pos(), rect.size())):
+            self.move(rect.topLeft())
+
     def _default_layout(self):
         self.restoreState(self._default_state)
-        self.resize(*DEFAULT_SIZE)
+        self.fit_to_screen(QSize(*DEFAULT_SIZE))
+        kx, ky = min(1.0, self.width() / DEFAULT_SIZE[0]), min(1.0, self.height() / DEFAULT_SIZE[1])
         d = self.docks
-        self.resizeDocks([d["controls"], d["output"]], [310, 460], Qt.Horizontal)
-        self.resizeDocks([d["output"], d["hidden"]], [470, 330], Qt.Vertical)
-        self.resizeDocks([d["loss"]], [280], Qt.Vertical)
+        side = max(round(310 * kx), self.controls.minimumSizeHint().width() + 40)    # nothing clipped
+        right = min(round(460 * kx), self.width() - side - self.centralWidget().minimumSizeHint().width() - 16)
+        self.resizeDocks([d["controls"], d["output"]], [side, max(right, 120)], Qt.Horizontal)
+        self.resizeDocks([d["output"], d["hidden"]], [round(470 * ky), round(330 * ky)], Qt.Vertical)
+        self.resizeDocks([d["loss"]], [round(280 * ky)], Qt.Vertical)
 
     def reset_layout(self):
         """View → Reset layout: the default docks, sizes and window size; the saved layout is forgotten."""
@@ -623,7 +706,7 @@ class MainWindow(QMainWindow):
             return
         self.qsettings.setValue("settings", json.dumps(self.settings.to_dict()))
         self.qsettings.setValue("speed", self.controls.speed())
-        self.qsettings.setValue("geometry", self.saveGeometry())
+        self.qsettings.setValue("geometry", self._presenting[1] if self._presenting else self.saveGeometry())
         self.qsettings.setValue("windowState", self.network_layout())
         self.qsettings.sync()
         self.shutdown()

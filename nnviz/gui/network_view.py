@@ -43,6 +43,7 @@ from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _SUB, _Canvas, _centred
 
 __all__ = ["NetworkView", "MAX_UNITS", "nice_ceil"]
 
+UNIT_PX = 9                     # pixel size of the values printed inside units (at text scale 1)
 MAX_UNITS = 32                  # wider layers show their first MAX_UNITS units and "…+N"
 BOUNDED = {"tanh": (-1.0, 1.0), "arctan": (-np.pi / 2, np.pi / 2), "sigmoid": (0.0, 1.0),
            "step": (0.0, 1.0), "softmax": (0.0, 1.0)}      # fixed colour ranges of outputs z
@@ -84,8 +85,9 @@ class NetworkView(QWidget):
         self._blank = QBrush(QColor(246, 246, 246))          # a unit the step has not reached yet
         self._brushes = [QBrush(c) for c in colors]
         self._node_pens = (QPen(QColor(110, 110, 110), 1.0), QPen(QColor(20, 20, 20), 2.5))
+        self.text_scale = 1.0                   # View → Larger / Smaller text
         self._font = QFont(self.font())
-        self._font.setPixelSize(9)              # the values printed inside units
+        self._font.setPixelSize(UNIT_PX)        # the values printed inside units
 
         self.mode_box = QComboBox()
         tips = (self.tr("Edges: the weights wⱼᵢ⁽ˡ⁾. Units: the outputs zⱼ⁽ˡ⁾ = f(uⱼ⁽ˡ⁾) of the "
@@ -140,6 +142,18 @@ class NetworkView(QWidget):
             self._levels.clear()         # Reset, New weights, a preset: colour by the new weights
         self.snapshot = snap
         self._update()
+
+    def set_text_scale(self, scale):
+        """Every label and unit value ``scale`` times its normal size (redrawn at once)."""
+        self.text_scale = scale
+        self._font.setPixelSize(max(1, round(UNIT_PX * scale)))
+        if self._arch is None:
+            return
+        phase, self.phase, self._arch = self.phase, None, None
+        if self.snapshot is not None:
+            self.show_snapshot(self.snapshot)
+        if phase is not None:
+            self.show_phase(*phase)
 
     def set_mode(self, mode):
         """Colour by "weights" (w, z) or "gradients" (∂L/∂w, δ)."""
@@ -216,7 +230,7 @@ class NetworkView(QWidget):
         cut = any(n > MAX_UNITS for n in sizes)
         pitch = PITCH - 8 * np.clip((max(m.values()) - 16) / 16, 0, 1)    # tighter for tall columns
         half = max(m.values()) * pitch / 2
-        f = max(1.0, (2 * half + 150) / 460) ** 0.8        # label scale: readable when fitted small
+        f = max(1.0, (2 * half + 150) / 460) ** 0.8 * self.text_scale    # label scale: readable when fitted small
         self._gap = gap = float(np.clip(1.5 * (2 * half + 150) / (L - 1), max(150, 125 * f), 520))
         self._x = {l: (l - 1) * gap for l in m}
         y = {(l, j): (j - (m[l] - 1) / 2) * pitch for l in m for j in range(m[l])}

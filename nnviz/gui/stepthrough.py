@@ -66,6 +66,7 @@ class StepThroughPanel(QWidget):
         super().__init__(parent)
         self._trace, self._index, self._selection = None, -1, None
         self._chars, self._px = 60, 14
+        self.text_scale = 1.0                   # View → Larger / Smaller text; 1.5–2 when presenting
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
 
@@ -362,10 +363,15 @@ class StepThroughPanel(QWidget):
         super().showEvent(event)
         self._fit_text()
 
+    def set_text_scale(self, scale):
+        """The formulas ``scale`` times their normal size (which follows the panel's width)."""
+        self.text_scale = scale
+        self._fit_text()
+
     def _fit_text(self):
         """Scale the formula font with the panel's width and re-wrap the equations to fit."""
         width = self.formula_view.viewport().width() - 16
-        px = int(min(17, max(12, width / 36)))
+        px = int(min(17, max(12, width / 36)) * self.text_scale)
         font = QFont(self.font())
         font.setPixelSize(px)
         chars = max(24, int(width / QFontMetricsF(font).horizontalAdvance("0")))

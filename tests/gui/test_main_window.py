@@ -292,7 +292,7 @@ def test_a_saved_layout_that_does_not_fit_the_screen_is_not_restored(make_window
     assert third.docks["controls"].width() >= 250                   # the side panel is not collapsed
 
 
-def test_view_reset_layout_restores_the_default_and_forgets_the_saved_one(make_window, qtbot):
+def test_view_reset_layout_restores_the_default_and_forgets_the_saved_one(make_window, qtbot, big_screen):
     from PySide6.QtGui import QAction
     from nnviz.gui.main_window import DEFAULT_SIZE
     w = make_window(ini="reset.ini")
@@ -508,3 +508,117 @@ def test_a_scene_states_its_claim_until_its_settings_change(make_window, qtbot):
     w.controls.set_settings(w.controls.settings().replace(eps=0.5))
     w.controls.settings_changed.emit(w.controls.settings())   # the user's own ε: not the scene any more
     assert not w.claim.isVisibleTo(w)
+
+
+def fake_screen(monkeypatch, width, height):
+    """The offscreen platform's screen reports ``width`` × ``height`` free (logical) pixels."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, width, height))
+
+
+# 1366 × 768 less a 40 px panel; 1920 × 1080 at QT_SCALE_FACTOR 1.5 and 2 (logical pixels)
+SMALL_SCREENS = [(1366, 728), (1280, 690), (960, 520)]
+
+
+@pytest.mark.parametrize("width, height", SMALL_SCREENS)
+def test_the_window_opens_fitted_to_a_small_screen_with_every_panel_on_it(make_window, monkeypatch, width, height):
+    from nnviz.gui.main_window import FRAME_ALLOWANCE
+    fake_screen(monkeypatch, width, height)
+    w = make_window(ini=f"small{width}.ini")
+    assert w.width() <= width - FRAME_ALLOWANCE[0] and w.height() <= height - FRAME_ALLOWANCE[1]
+    assert w.x() >= 0 and w.y() >= 0
+    inside = w.rect()
+    for key in ("controls", "output", "hidden", "loss"):
+        dock = w.docks[key]
+        assert dock.isVisible() and inside.contains(dock.geometry()), key
+        assert dock.width() >= 90 and dock.height() >= 100, (key, dock.size())      # 2×: narrow, on screen
+    scroll = w.docks["controls"].widget()
+    assert scroll.viewport().width() >= w.controls.minimumSizeHint().width()      # no control cut off
+    combo = w.controls.batch_mode
+    combo.setCurrentIndex(combo.findData(-1))
+    text = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    assert combo.width() >= text + 20                                # "minibatch", not "minibatcl"
+
+
+def test_a_saved_window_larger_than_a_smaller_screen_now_is_shrunk_to_fit(make_window, qtbot, monkeypatch):
+    fake_screen(monkeypatch, 1920, 1200)
+    w = make_window(ini="moved.ini")
+    w.resize(1700, 1100)
+    qtbot.waitUntil(lambda: w.width() == 1700)
+    w.close()
+    fake_screen(monkeypatch, 1366, 728)                              # the laptop, without the monitor
+    again = make_window(ini="moved.ini")
+    assert again.width() <= 1366 and again.height() <= 728
+
+
+def test_the_learning_rate_is_above_the_fold_of_the_controls(make_window, monkeypatch):
+    fake_screen(monkeypatch, 1600, 1000)
+    w = make_window(ini="fold.ini")
+    eps = w.controls._fields["eps"]
+    scroll = w.docks["controls"].widget()
+    top = eps.mapTo(scroll.widget(), eps.rect().bottomLeft()).y()
+    assert top < scroll.viewport().height()
+
+
+def test_text_size_keys_scale_the_network_labels_the_formulas_and_the_plots_and_are_kept(make_window, qtbot):
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QGraphicsTextItem
+    import pyqtgraph as pg
+    w = make_window(ini="text.ini")
+    larger = w.findChild(QAction, "text_larger")
+    assert QKeySequence("Ctrl+=") in larger.shortcuts()
+    assert QKeySequence("Ctrl+0") in w.findChild(QAction, "text_normal").shortcuts()
+
+    def sizes():
+        labels = [i.font().pixelSize() for i in w.network_view.scene.items() if isinstance(i, QGraphicsTextItem)]
+        axis = w.loss_view.plot.getPlotItem().getAxis("left")
+        legend = next(i for i in w.loss_view.plot.scene().items() if isinstance(i, pg.LegendItem))
+        return (max(labels), w.network_view._font.pixelSize(), w.stepthrough.formula_view.document().defaultFont()
+                .pixelSize(), axis.style["tickFont"].pointSizeF(), legend.items[0][1].opts["size"], w.font().pointSizeF())
+    larger.trigger()
+    w.findChild(QAction, "text_normal").trigger()
+    normal = sizes()
+    larger.trigger(), larger.trigger(), larger.trigger()                       # 1.1, 1.25, 1.5
+    big = sizes()
+    assert w.text_scale == 1.5
+    assert big[0] >= 1.4 * normal[0] and big[1] >= 1.4 * normal[1] and big[2] >= 1.4 * normal[2]
+    assert big[3] >= 1.4 * normal[3] and big[4] == "13.5pt" and big[5] >= 1.4 * normal[5]
+    w.close()
+    again = make_window(ini="text.ini")
+    assert again.text_scale == 1.5 and again.network_view.text_scale == 1.5
+    again.findChild(QAction, "text_smaller").trigger()
+    assert again.text_scale == 1.25 and again.qsettings.value("text_scale") in (1.25, "1.25")
+
+
+def test_presentation_mode_enlarges_the_text_and_leaving_it_restores_the_layout(make_window, qtbot, big_screen):
+    from PySide6.QtGui import QAction, QKeySequence
+    w = make_window(ini="present.ini")
+    w.docks["gallery"].close()
+    qtbot.wait(50)
+    layout = lambda: {k: (d.isVisible(), d.geometry() if k in ("controls", "output", "hidden", "loss") else None)
+                      for k, d in w.docks.items()}           # (a tab behind the loss has no real place)
+    before = layout()
+    size, scale = w.size(), w.text_scale
+    present = w.findChild(QAction, "presentation")
+    assert present.shortcut() == QKeySequence("F5")
+    present.trigger()
+    assert not any(d.isVisible() for d in w.docks.values())         # no trace: the network alone
+    assert w.text_scale == 1.5 and w.network_view.text_scale == 1.5 and w.isFullScreen()
+    present.trigger()
+    qtbot.waitUntil(lambda: w.docks["controls"].isVisible() and w.size() == size)
+    qtbot.wait(50)
+    assert w.text_scale == scale and not w.isFullScreen()
+    assert layout() == before
+
+
+def test_presenting_a_step_through_keeps_its_formulas_beside_the_network(make_window, qtbot):
+    from PySide6.QtGui import QAction
+    w = make_window(ini="present_step.ini")
+    w._on_record()
+    qtbot.waitUntil(lambda: w.stepthrough._trace is not None, timeout=10000)
+    w.findChild(QAction, "presentation").trigger()
+    assert w.docks["stepthrough"].isVisible() and not w.docks["controls"].isVisible()
+    assert w.stepthrough.text_scale == 1.5
+    w.findChild(QAction, "presentation").trigger()
+    assert w.docks["controls"].isVisible()
