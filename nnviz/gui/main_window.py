@@ -11,6 +11,7 @@ import html
 import json
 import sys
 import time
+from functools import partial
 
 from PySide6.QtCore import (QByteArray, QCoreApplication, QDataStream, QEvent, QIODevice, QRect,
                             QSettings, QSize, Qt, QThread, QTimer, Signal, Slot)
