@@ -277,7 +277,6 @@ def _varied(a):
 
 def cmd_compare(a):
     from .training.compare import Comparison
-    from .training.trainer import build
     runs, fits = [], []
     for label, ns, base in _varied(a):
         s, sizes, init = settings_from_args(ns)
