@@ -78,7 +78,8 @@ def record_scene(key, out, fps=10, frames=40, tab="network", size=(1280, 800), s
     scene trained, its PCA slice, the training path drawn point by point; stepthrough: one
     training step's phases. Raises RecordError before anything opens if it cannot be recorded."""
     check(out, frames, *size)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .screenshots import use_offscreen
+    use_offscreen((size[0] + 100, size[1] + 100))
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 

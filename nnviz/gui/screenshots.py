@@ -8,6 +8,7 @@ same pictures. Runs headless on Qt's offscreen platform unless a display is aske
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -31,6 +32,18 @@ SCENES = [
 FRAMES = 100
 #: the arena's race is shown at this iteration (1.5 s at the default 60 updates a second)
 ARENA_STEP = 90
+
+
+def use_offscreen(size=(1920, 1200)):
+    """Draw on Qt's offscreen platform with one screen of ``size`` (unless a platform is set
+    already). Its own screen is 800 × 800, and the window fits itself to the screen."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    w, h = (max(n, m) for n, m in zip(size, (1920, 1200)))
+    config = Path(tempfile.gettempdir()) / f"nnviz-offscreen-{w}x{h}.json"
+    config.write_text(json.dumps({"screens": [{"name": "nnviz", "x": 0, "y": 0, "width": w, "height": h,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
@@ -168,7 +181,7 @@ def main(argv=None):
     p.add_argument("--display", action="store_true", help="use the real display, not offscreen")
     a = p.parse_args(argv)
     if not a.display:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        use_offscreen()
     for lang in a.lang:
         for path in shoot(a.outdir, lang):
             print(path)
