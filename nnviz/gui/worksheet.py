@@ -153,11 +153,11 @@ def _p(html, size=BODY_PT, style=""):
     return f"<p style='font-size:{size}pt; margin-top:4px; margin-bottom:2px; {style}'>{html}</p>"
 
 
-def _cells(items, columns=3):
-    """``items`` (rich text) in a table of ``columns`` columns, row by row."""
+def _cells(items, columns=3, pad=5):
+    """``items`` (rich text) in a table of ``columns`` columns, row by row, ``pad`` px around each."""
     rows = [items[k:k + columns] for k in range(0, len(items), columns)]
     width = 100 // columns
-    body = "".join("<tr>" + "".join(f"<td width='{width}%' style='padding:5px 6px'>{c}</td>" for c in row)
+    body = "".join("<tr>" + "".join(f"<td width='{width}%' style='padding:{pad}px 6px'>{c}</td>" for c in row)
                    + "</tr>" for row in rows)
     return f"<table width='100%' cellspacing='0' style='font-size:{BODY_PT}pt'>{body}</table>"
 
@@ -166,8 +166,8 @@ def _givens(trace):
     m = trace.meta
     L = len(m["sizes"])
     x, d = _phase(trace, "forward", 1)["z"], _phase(trace, "loss", L)["d"]
-    acts = [formulas._f(a) or tr("identity") for a in m["activations"]]
-    loss = tr(formulas.LOSS_NAMES.get(m["loss"], m["loss"]))
+    acts = [formulas._f(a) or formulas.tr("identity") for a in m["activations"]]
+    loss = formulas.tr(formulas.LOSS_NAMES.get(m["loss"], m["loss"]))
     n = m.get("sample", 0)
     vec = lambda a: "(" + ", ".join(num(v) for v in a) + ")"
     lines = [f"{tr('Sample')} <i>n</i> = {n}: &nbsp; {sym('z', 1)} = {sym('x', sub='<i>n</i>')} = {vec(x)}",
@@ -232,7 +232,7 @@ def sheet_html(trace):
             rule, note = _update_rule(trace)
             extra = _p(rule) + (_p(note, SMALL_PT) if note else "")
         sheet += [title, extra, _cells([_blank_cell(b) for b in mine])]
-        key += [title, _cells([_key_cell(b) for b in mine])]
+        key += [title, _cells([_key_cell(b) for b in mine], pad=2)]
     key.append(f"<h3 style='margin-top:14px'>{tr('Worked out: one u and one δ')}</h3>")
     key.append(_p(formulas.unit_line(trace, 2, 0, "forward")))
     key.append(_p(formulas.unit_line(trace, L - 1 if L > 2 else L, 0, "backward")))
@@ -322,6 +322,9 @@ def draw_network(painter, rect, trace):
                          f"{name} (l = {l})")
 
 
+_ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8)
+
+
 def _label_boxes(pos, l, pairs, W, fm, r):
     """{(j, i): box} of the weight labels of layer l: each at the first point along its edge
     (from the middle outwards) where it overlaps no label placed before it."""
@@ -330,10 +333,12 @@ def _label_boxes(pos, l, pairs, W, fm, r):
     for j, i in pairs:
         a, b = pos[l - 1, i], pos[l, j]
         box = fm.boundingRect(num(W[j, i])).adjusted(-_mm(0.6), -_mm(0.1), _mm(0.6), _mm(0.1))
-        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.5):
+        def overlap(t):
             box.moveCenter(a + (b - a) * t)
-            if not any(box.intersects(o) for o in [*placed.values(), *units]):
-                break
+            return sum(max(0.0, (q := box.intersected(o)).width() * q.height())
+                       for o in [*placed.values(), *units])
+        best = min(_ALONG, key=overlap)          # the first of the least overlapping
+        box.moveCenter(a + (b - a) * best)
         placed[j, i] = QRectF(box)
     return placed
 
