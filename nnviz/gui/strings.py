@@ -309,6 +309,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("worksheet", "Output and error function are a matched pair: δ^(L) = z^(L) − d."),  # worksheet.py
     QT_TRANSLATE_NOOP("worksheet", "Output and error function are not a matched pair: δ^(L) = f′(u^(L)) ⊙ ∂L_n/∂z^(L)."),  # worksheet.py
     QT_TRANSLATE_NOOP("worksheet", "Learning rate"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Weights and biases (not on the drawing: too many):"),  # worksheet.py
     QT_TRANSLATE_NOOP("worksheet", "Weights and biases (also on the drawing):"),  # worksheet.py
     QT_TRANSLATE_NOOP("worksheet", "Worksheet: backpropagation, one training step"),  # worksheet.py
     QT_TRANSLATE_NOOP("worksheet", "Network {0}; training step {1}, sample n = {2}. Name: ____________________"),  # worksheet.py

@@ -30,7 +30,7 @@ __all__ = ["Blank", "blanks", "sheet_html", "write_pdf", "pdf_bytes", "MAX_UNITS
 MAX_UNITS = 3          # blanks for the first units of a layer only
 MAX_INPUTS = 4         # ... and for the weights from its first inputs
 DRAW_UNITS = 6         # units drawn per layer (then ⋮ and the last)
-LABEL_EDGES = 24       # weights written on the edges of a layer with at most this many drawn
+LABEL_EDGES = 16       # weights written on the edges of a layer with at most this many drawn
 DPI = 150              # layout resolution: 1 px of the formulas' HTML = 0.17 mm
 NETWORK_URL = "nnviz://network"
 BODY_PT, SMALL_PT = 11, 10
@@ -188,7 +188,9 @@ def _givens(trace):
                                          formulas.O("&nbsp;&nbsp;"),
                                          formulas.M(sym("b", l), _phase(trace, "forward", l)["b"])], 70)
                       for l in range(2, L + 1))
-    return "".join(_p(s) for s in lines) + _p(tr("Weights and biases (also on the drawing):")) \
+    where = tr("Weights and biases (not on the drawing: too many):") if _crowded(trace) else \
+        tr("Weights and biases (also on the drawing):")
+    return "".join(_p(s) for s in lines) + _p(where) \
         + f"<div style='font-size:{SMALL_PT}pt'>{weights}</div>"
 
 
@@ -253,11 +255,10 @@ def _positions(trace, rect):
     L = len(sizes)
     pos = {}
     for l, n in enumerate(sizes, start=1):
-        shown = list(range(n)) if n <= DRAW_UNITS else [*range(DRAW_UNITS - 1), n - 1]
+        shown = list(range(n)) if n <= DRAW_UNITS else [*range(DRAW_UNITS - 2), None, n - 1]   # None: ⋮
         x = rect.left() + rect.width() * (0.17 + 0.63 * (l - 1) / max(L - 1, 1))
         for k, j in enumerate(shown):
-            y = rect.top() + rect.height() * (k + 0.5) / len(shown)
-            pos[l, j] = QPointF(x, y)
+            pos[l, "⋮" if j is None else j] = QPointF(x, rect.top() + rect.height() * (k + 0.5) / len(shown))
     return pos
 
 
@@ -267,7 +268,9 @@ def draw_network(painter, rect, trace):
     the output units."""
     sizes = trace.meta["sizes"]
     L = len(sizes)
-    pos = _positions(trace, rect.adjusted(0, 0, 0, -_mm(8)))
+    pos = _positions(trace, rect.adjusted(0, 0, 0, -_mm(11)))
+    gaps = {l: pos.pop((l, "⋮")) for l in range(1, L + 1) if (l, "⋮") in pos}
+    crowded = _crowded(trace)
     r = _mm(4.2)
     small = QFont(painter.font())
     small.setPointSizeF(SMALL_PT)
@@ -282,7 +285,7 @@ def draw_network(painter, rect, trace):
         painter.setPen(edge_pen)
         for j, i in pairs:
             painter.drawLine(pos[l - 1, i], pos[l, j])
-        if len(pairs) > LABEL_EDGES:
+        if len(pairs) > LABEL_EDGES or crowded:
             continue
         painter.setFont(small)
         for (j, i), box in _label_boxes(pos, l, pairs, W, fm, r).items():
@@ -308,21 +311,21 @@ def draw_network(painter, rect, trace):
         if where < 0:
             box = QRectF(c.x() - r - _mm(1) - w, c.y() - fm.height() / 2, w, fm.height())
             painter.drawText(box, Qt.AlignRight | Qt.AlignVCenter, text)
-        else:
+        elif not crowded:
             box = QRectF(c.x() - w / 2, c.y() + r, w, fm.height())
             painter.drawText(box, Qt.AlignCenter, text)
-    for l, n in enumerate(sizes, start=1):
-        if n > DRAW_UNITS:
-            a, b = pos[l, DRAW_UNITS - 2], pos[l, n - 1]
-            painter.drawText(QRectF(a.x() - r, (a.y() + b.y()) / 2 - r, 2 * r, 2 * r), Qt.AlignCenter, "⋮")
+    painter.setFont(body)
+    for l, c in gaps.items():
+        painter.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt.AlignCenter, "⋮")
+    step = rect.width() * 0.63 / max(L - 1, 1)
+    for l in range(1, L + 1):
         name = tr("input layer") if l == 1 else tr("output layer") if l == L else tr("hidden layer")
         x = pos[l, 0].x()
-        painter.setFont(body)
-        painter.drawText(QRectF(x - _mm(25), rect.bottom() - _mm(7), _mm(50), _mm(7)), Qt.AlignCenter,
-                         f"{name} (l = {l})")
+        painter.drawText(QRectF(x - step / 2, rect.bottom() - _mm(11), step, _mm(11)),
+                         Qt.AlignHCenter | Qt.AlignBottom | Qt.TextWordWrap, f"{name}\n(l = {l})")
 
 
-_ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8)
+_ALONG = (0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73, 0.2, 0.8)      # where along an edge its label may sit
 
 
 def _label_boxes(pos, l, pairs, W, fm, r):
@@ -341,6 +344,11 @@ def _label_boxes(pos, l, pairs, W, fm, r):
         box.moveCenter(a + (b - a) * best)
         placed[j, i] = QRectF(box)
     return placed
+
+
+def _crowded(trace):
+    """Whether the drawing leaves the weights and biases to the matrices (a layer of > 4 units)."""
+    return any(n > 4 for n in trace.meta["sizes"])
 
 
 def _sub(k):

@@ -20,47 +20,47 @@
         <translation>導関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="615"/>
+        <location filename="../../gui/strings.py" line="616"/>
         <source>Identity</source>
         <translation>恒等写像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="616"/>
+        <location filename="../../gui/strings.py" line="617"/>
         <source>Binary step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="617"/>
+        <location filename="../../gui/strings.py" line="618"/>
         <source>Logistic (sigmoid)</source>
         <translation>ロジスティック (シグモイド)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="618"/>
+        <location filename="../../gui/strings.py" line="619"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="619"/>
+        <location filename="../../gui/strings.py" line="620"/>
         <source>ArcTan</source>
         <translation>ArcTan</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="620"/>
+        <location filename="../../gui/strings.py" line="621"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="621"/>
+        <location filename="../../gui/strings.py" line="622"/>
         <source>PReLU</source>
         <translation>PReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="622"/>
+        <location filename="../../gui/strings.py" line="623"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="623"/>
+        <location filename="../../gui/strings.py" line="624"/>
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
@@ -1327,77 +1327,77 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../gui/strings.py" line="701"/>
+        <location filename="../../gui/strings.py" line="702"/>
         <source>width</source>
         <translation>幅</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="702"/>
+        <location filename="../../gui/strings.py" line="703"/>
         <source>height</source>
         <translation>高さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="703"/>
+        <location filename="../../gui/strings.py" line="704"/>
         <source>antialias</source>
         <translation>アンチエイリアス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="704"/>
+        <location filename="../../gui/strings.py" line="705"/>
         <source>background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="705"/>
+        <location filename="../../gui/strings.py" line="706"/>
         <source>invertValue</source>
         <translation>値を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="706"/>
+        <location filename="../../gui/strings.py" line="707"/>
         <source>scaling stroke</source>
         <translation>線幅も拡大縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="707"/>
+        <location filename="../../gui/strings.py" line="708"/>
         <source>Scalable Vector Graphics</source>
         <translation>SVG ベクター画像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="708"/>
+        <location filename="../../gui/strings.py" line="709"/>
         <source>separator</source>
         <translation>区切り文字</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="709"/>
+        <location filename="../../gui/strings.py" line="710"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="710"/>
+        <location filename="../../gui/strings.py" line="711"/>
         <source>columnMode</source>
         <translation>列の並べ方</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="711"/>
+        <location filename="../../gui/strings.py" line="712"/>
         <source>Print Document</source>
         <translation>文書の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="712"/>
+        <location filename="../../gui/strings.py" line="713"/>
         <source>CSV of original plot data</source>
         <translation>元のプロットデータの CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="713"/>
+        <location filename="../../gui/strings.py" line="714"/>
         <source>Image File (PNG, TIF, JPG, ...)</source>
         <translation>画像ファイル (PNG, TIF, JPG, ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="714"/>
+        <location filename="../../gui/strings.py" line="715"/>
         <source>Matplotlib Window</source>
         <translation>Matplotlib ウィンドウ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="715"/>
+        <location filename="../../gui/strings.py" line="716"/>
         <source>Scalable Vector Graphics (SVG)</source>
         <translation>SVG ベクター画像</translation>
     </message>
@@ -1634,282 +1634,282 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../gui/strings.py" line="632"/>
+        <location filename="../../gui/strings.py" line="633"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="633"/>
+        <location filename="../../gui/strings.py" line="634"/>
         <source>Item to export:</source>
         <translation>書き出す項目:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="634"/>
+        <location filename="../../gui/strings.py" line="635"/>
         <source>Export format</source>
         <translation>書き出し形式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="635"/>
+        <location filename="../../gui/strings.py" line="636"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="636"/>
+        <location filename="../../gui/strings.py" line="637"/>
         <source>Export options</source>
         <translation>書き出しの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="637"/>
+        <location filename="../../gui/strings.py" line="638"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="644"/>
+        <location filename="../../gui/strings.py" line="645"/>
         <source>PyQtGraph</source>
         <translation>PyQtGraph</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="645"/>
+        <location filename="../../gui/strings.py" line="646"/>
         <source>Link Axis:</source>
         <translation>軸の連動:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="646"/>
+        <location filename="../../gui/strings.py" line="647"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸を別のビューと連動させます。連動すると両方のビューが同じデータ範囲を表示します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="647"/>
+        <location filename="../../gui/strings.py" line="648"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自動調整のときに表示するデータの割合 (%)。とがったノイズのあるデータでは小さくすると見やすくなります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="648"/>
+        <location filename="../../gui/strings.py" line="649"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="649"/>
+        <location filename="../../gui/strings.py" line="650"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;表示するデータが変わるたびに、この軸の範囲を自動で調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="650"/>
+        <location filename="../../gui/strings.py" line="651"/>
         <source>Auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="651"/>
+        <location filename="../../gui/strings.py" line="652"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の範囲を手動で設定します。自動調整は無効になります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="652"/>
+        <location filename="../../gui/strings.py" line="653"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="653"/>
+        <location filename="../../gui/strings.py" line="654"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最小値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="654"/>
+        <location filename="../../gui/strings.py" line="655"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="655"/>
+        <location filename="../../gui/strings.py" line="656"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最大値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="656"/>
+        <location filename="../../gui/strings.py" line="657"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の向きを反転します (+y が上ではなく下向きになります)。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="657"/>
+        <location filename="../../gui/strings.py" line="658"/>
         <source>Invert Axis</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="658"/>
+        <location filename="../../gui/strings.py" line="659"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸でマウス操作 (移動、拡大縮小) を有効にします。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="659"/>
+        <location filename="../../gui/strings.py" line="660"/>
         <source>Mouse Enabled</source>
         <translation>マウス操作を有効</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="660"/>
+        <location filename="../../gui/strings.py" line="661"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、もう一方の軸の方向に見えているデータだけに合わせて自動調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="661"/>
+        <location filename="../../gui/strings.py" line="662"/>
         <source>Visible Data Only</source>
         <translation>見えているデータのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="662"/>
+        <location filename="../../gui/strings.py" line="663"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、現在のデータが中央に来るように自動で移動しますが、この軸の縮尺は変えません。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="663"/>
+        <location filename="../../gui/strings.py" line="664"/>
         <source>Auto Pan Only</source>
         <translation>自動移動のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="671"/>
+        <location filename="../../gui/strings.py" line="672"/>
         <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
         <translation>このプロットに表示した曲線の平均を表示します。パラメータの一覧で、平均をとるパラメータを選べます (ある場合)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="672"/>
+        <location filename="../../gui/strings.py" line="673"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="673"/>
+        <location filename="../../gui/strings.py" line="674"/>
         <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
         <translation>各曲線の見えている部分だけを描きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="674"/>
+        <location filename="../../gui/strings.py" line="675"/>
         <source>Clip to View</source>
         <translation>表示範囲で切り取る</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="675"/>
+        <location filename="../../gui/strings.py" line="676"/>
         <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、オンにすると表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="676"/>
+        <location filename="../../gui/strings.py" line="677"/>
         <source>Max Traces:</source>
         <translation>最大曲線数:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="677"/>
+        <location filename="../../gui/strings.py" line="678"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="678"/>
+        <location filename="../../gui/strings.py" line="679"/>
         <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
         <translation>元のデータの最小値と最大値をたどるのこぎり波で間引きます。見た目は最も正確ですが、遅くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="679"/>
+        <location filename="../../gui/strings.py" line="680"/>
         <source>Peak</source>
         <translation>ピーク</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="680"/>
+        <location filename="../../gui/strings.py" line="681"/>
         <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、「最大曲線数」をオンにしてこの値を設定すると、表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="681"/>
+        <location filename="../../gui/strings.py" line="682"/>
         <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
         <translation>「最大曲線数」がオンのとき、隠した曲線をメモリから削除します (メモリを節約できますが、再表示はできません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="682"/>
+        <location filename="../../gui/strings.py" line="683"/>
         <source>Forget hidden traces</source>
         <translation>隠した曲線を破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="683"/>
+        <location filename="../../gui/strings.py" line="684"/>
         <source>Downsample by taking the mean of N samples.</source>
         <translation>N 個のサンプルの平均をとって間引きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="684"/>
+        <location filename="../../gui/strings.py" line="685"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="685"/>
+        <location filename="../../gui/strings.py" line="686"/>
         <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
         <translation>N 個のサンプルの最初の 1 つをとって間引きます。最も速く、最も不正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="686"/>
+        <location filename="../../gui/strings.py" line="687"/>
         <source>Subsample</source>
         <translation>サブサンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="687"/>
+        <location filename="../../gui/strings.py" line="688"/>
         <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
         <translation>表示範囲に応じてデータを自動で間引きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="688"/>
+        <location filename="../../gui/strings.py" line="689"/>
         <source>Downsample data before plotting. (plot every Nth sample)</source>
         <translation>描く前にデータを間引きます (N 個ごとに描く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="689"/>
+        <location filename="../../gui/strings.py" line="690"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="690"/>
+        <location filename="../../gui/strings.py" line="691"/>
         <source>Log X</source>
         <translation>X を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="691"/>
+        <location filename="../../gui/strings.py" line="692"/>
         <source>dy/dx</source>
         <translation>dy/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="692"/>
+        <location filename="../../gui/strings.py" line="693"/>
         <source>Y vs. Y&apos;</source>
         <translation>Y vs. Y&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="693"/>
+        <location filename="../../gui/strings.py" line="694"/>
         <source>Power Spectrum (FFT)</source>
         <translation>パワースペクトル (FFT)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="694"/>
+        <location filename="../../gui/strings.py" line="695"/>
         <source>Log Y</source>
         <translation>Y を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="695"/>
+        <location filename="../../gui/strings.py" line="696"/>
         <source>Subtract Mean</source>
         <translation>平均を引く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="696"/>
+        <location filename="../../gui/strings.py" line="697"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="697"/>
+        <location filename="../../gui/strings.py" line="698"/>
         <source>Show X Grid</source>
         <translation>X のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="698"/>
+        <location filename="../../gui/strings.py" line="699"/>
         <source>Show Y Grid</source>
         <translation>Y のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="699"/>
+        <location filename="../../gui/strings.py" line="700"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="700"/>
+        <location filename="../../gui/strings.py" line="701"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
@@ -1917,7 +1917,7 @@
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/strings.py" line="631"/>
+        <location filename="../../gui/strings.py" line="632"/>
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
@@ -2999,37 +2999,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../gui/strings.py" line="664"/>
+        <location filename="../../gui/strings.py" line="665"/>
         <source>Plot Options</source>
         <translation>プロットの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="665"/>
+        <location filename="../../gui/strings.py" line="666"/>
         <source>Transforms</source>
         <translation>変換</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="666"/>
+        <location filename="../../gui/strings.py" line="667"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="667"/>
+        <location filename="../../gui/strings.py" line="668"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="668"/>
+        <location filename="../../gui/strings.py" line="669"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="669"/>
+        <location filename="../../gui/strings.py" line="670"/>
         <source>Grid</source>
         <translation>グリッド</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="670"/>
+        <location filename="../../gui/strings.py" line="671"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
@@ -3181,37 +3181,37 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="624"/>
+        <location filename="../../gui/strings.py" line="625"/>
         <source>sum</source>
         <translation>総和</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="625"/>
+        <location filename="../../gui/strings.py" line="626"/>
         <source>plain</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="626"/>
+        <location filename="../../gui/strings.py" line="627"/>
         <source>momentum</source>
         <translation>モメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="627"/>
+        <location filename="../../gui/strings.py" line="628"/>
         <source>nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="628"/>
+        <location filename="../../gui/strings.py" line="629"/>
         <source>adagrad</source>
         <translation>AdaGrad</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="629"/>
+        <location filename="../../gui/strings.py" line="630"/>
         <source>rmsprop</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="630"/>
+        <location filename="../../gui/strings.py" line="631"/>
         <source>adam</source>
         <translation>Adam</translation>
     </message>
@@ -3232,32 +3232,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>ViewBox</name>
     <message>
-        <location filename="../../gui/strings.py" line="638"/>
+        <location filename="../../gui/strings.py" line="639"/>
         <source>ViewBox options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="639"/>
+        <location filename="../../gui/strings.py" line="640"/>
         <source>View All</source>
         <translation>全体を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="640"/>
+        <location filename="../../gui/strings.py" line="641"/>
         <source>Mouse Mode</source>
         <translation>マウス操作</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="641"/>
+        <location filename="../../gui/strings.py" line="642"/>
         <source>3 button</source>
         <translation>3 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="642"/>
+        <location filename="../../gui/strings.py" line="643"/>
         <source>1 button</source>
         <translation>1 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="643"/>
+        <location filename="../../gui/strings.py" line="644"/>
         <source>axis</source>
         <translation>軸</translation>
     </message>
@@ -3391,1227 +3391,1227 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/strings.py" line="323"/>
+        <location filename="../../gui/strings.py" line="324"/>
         <source>unknown activation {name!r}; choose one of {names}</source>
         <translation>活性化関数 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="324"/>
+        <location filename="../../gui/strings.py" line="325"/>
         <source>there are no training samples</source>
         <translation>訓練データが 1 件もありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="325"/>
+        <location filename="../../gui/strings.py" line="326"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>バッチサイズは 1 以上が必要です（指定: {size}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="326"/>
+        <location filename="../../gui/strings.py" line="327"/>
         <source>unknown data set {name!r}; known: {names}</source>
         <translation>データセット {name!r} はありません。使えるもの: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="329"/>
+        <location filename="../../gui/strings.py" line="330"/>
         <source>test_ratio must be a number in [0, 1), got {value!r}</source>
         <translation>test_ratio は [0, 1) の数で指定してください（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="330"/>
+        <location filename="../../gui/strings.py" line="331"/>
         <source>classes must be an integer from 2 to {limit}, got {value!r}</source>
         <translation>クラス数は 2 から {limit} までの整数で指定してください（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="331"/>
+        <location filename="../../gui/strings.py" line="332"/>
         <source>{file}: file is {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>{file}: ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="332"/>
+        <location filename="../../gui/strings.py" line="333"/>
         <source>{file}: file is empty</source>
         <translation>{file}: ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="333"/>
+        <location filename="../../gui/strings.py" line="334"/>
         <source>{file}, line {line}: the header has one column only; a data set needs at least 2 columns (inputs and a target) separated by &apos;,&apos; &apos;;&apos; or tab — wrong delimiter?</source>
         <translation>{file} の {line} 行目: 見出し行が 1 列しかありません。データセットには &apos;,&apos; &apos;;&apos; またはタブで区切った 2 列以上（入力と目標）が必要です — 区切り文字が違っていませんか？</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="334"/>
+        <location filename="../../gui/strings.py" line="335"/>
         <source>{file}: no header row (the file holds only delimiters and spaces)</source>
         <translation>{file}: 見出し行がありません（区切り文字と空白しかありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="335"/>
+        <location filename="../../gui/strings.py" line="336"/>
         <source>{file}: the file has a header (line {header_line}) but no data rows</source>
         <translation>{file}: 見出し行（{header_line} 行目）はありますが、データ行がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="336"/>
+        <location filename="../../gui/strings.py" line="337"/>
         <source>{file}, line {line}: {count} values, but the header has {columns} columns ({names})</source>
         <translation>{file} の {line} 行目: 値が {count} 個ありますが、見出しは {columns} 列です（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="337"/>
+        <location filename="../../gui/strings.py" line="338"/>
         <source>{file}: unknown task {task!r}; use one of {names}</source>
         <translation>{file}: タスク {task!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="338"/>
+        <location filename="../../gui/strings.py" line="339"/>
         <source>{file}: no column named {name!r}; columns: {names}</source>
         <translation>{file}: 列 {name!r} はありません。列: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="339"/>
+        <location filename="../../gui/strings.py" line="340"/>
         <source>{file}, line {line}, column {column!r}: the target is empty; every row needs a value</source>
         <translation>{file}、{line} 行目、列 {column!r}: 目標値（教師信号）が空です。すべての行に値が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="340"/>
+        <location filename="../../gui/strings.py" line="341"/>
         <source>{file}, column {column!r}: only one class ({name!r}); classification needs at least 2</source>
         <translation>{file} の列 {column!r}: クラスが 1 つ（{name!r}）しかありません。分類には 2 つ以上必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="341"/>
+        <location filename="../../gui/strings.py" line="342"/>
         <source>{file}, column {column!r}: {count} different values, more than {limit} classes — is it the right target column, or should the task be regression?</source>
         <translation>{file} の列 {column!r}: 異なる値が {count} 個あり、{limit} クラスを超えています — 目標の列は正しいですか？ それとも回帰のタスクではありませんか？</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="342"/>
+        <location filename="../../gui/strings.py" line="343"/>
         <source>{file}, column {column!r}: task &apos;binary&apos; needs exactly 2 classes, found {count} ({names})</source>
         <translation>{file} の列 {column!r}: タスク &apos;binary&apos; にはちょうど 2 クラスが必要ですが、{count} クラスあります（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="343"/>
+        <location filename="../../gui/strings.py" line="344"/>
         <source>cannot save X {x} and d {d} with {count} input names</source>
         <translation>X {x} と d {d} を入力名 {count} 個では保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="344"/>
+        <location filename="../../gui/strings.py" line="345"/>
         <source>d has {count} columns; pass classes to save one-hot targets</source>
         <translation>d が {count} 列あります。one-hot の目標を保存するには classes を指定してください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="345"/>
+        <location filename="../../gui/strings.py" line="346"/>
         <source>unknown feature(s) {unknown}; known: {names}</source>
         <translation>特徴量 {unknown} はありません。使えるもの: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="346"/>
+        <location filename="../../gui/strings.py" line="347"/>
         <source>{features} features, {means} means and {stds} standard deviations: the counts must agree</source>
         <translation>特徴量 {features} 個、平均 {means} 個、標準偏差 {stds} 個: 個数がそろっている必要があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="347"/>
+        <location filename="../../gui/strings.py" line="348"/>
         <source>standard deviations must all be &gt; 0</source>
         <translation>標準偏差はすべて 0 より大きい必要があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="348"/>
+        <location filename="../../gui/strings.py" line="349"/>
         <source>features {names} need 2 raw inputs (x1, x2), got {count}</source>
         <translation>特徴量 {names} には元の入力が 2 個 (x1, x2) 必要です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="349"/>
+        <location filename="../../gui/strings.py" line="350"/>
         <source>inputs must be 2-D (N, n_raw), got shape {shape}</source>
         <translation>入力は 2 次元 (N, n_raw) が必要です（形: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="350"/>
+        <location filename="../../gui/strings.py" line="351"/>
         <source>cannot standardise without any training inputs</source>
         <translation>訓練入力がないため標準化できません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="351"/>
+        <location filename="../../gui/strings.py" line="352"/>
         <source>preprocess must be a dict with keys features, mean, std; got {value!r}</source>
         <translation>preprocess はキー features, mean, std を持つ辞書が必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="352"/>
+        <location filename="../../gui/strings.py" line="353"/>
         <source>preprocess features must be a list of names, got {value!r}</source>
         <translation>preprocess の features は名前のリストが必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="353"/>
+        <location filename="../../gui/strings.py" line="354"/>
         <source>{file}, line {line}, column {column!r}: {value!r} (NaN or infinity) is not allowed</source>
         <translation>{file} の {line} 行目、列 {column!r}: {value!r}（NaN や無限大）は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="354"/>
+        <location filename="../../gui/strings.py" line="355"/>
         <source>{file}, line {line}: column {index} has no name</source>
         <translation>{file} の {line} 行目: {index} 列目に名前がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="355"/>
+        <location filename="../../gui/strings.py" line="356"/>
         <source>{file}, line {line}: column name {name!r} appears twice (columns {first} and {index})</source>
         <translation>{file} の {line} 行目: 列名 {name!r} が 2 回出てきます（{first} 列目と {index} 列目）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="356"/>
+        <location filename="../../gui/strings.py" line="357"/>
         <source>{file}: {columns} columns ({names}), but the network needs {inputs} inputs ({wanted})</source>
         <translation>{file}: 列は {columns} 個（{names}）ですが、ネットワークには入力が {inputs} 個（{wanted}）必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="357"/>
+        <location filename="../../gui/strings.py" line="358"/>
         <source>{file}: {columns} columns ({names}), but the network needs {inputs} inputs</source>
         <translation>{file}: 列は {columns} 個（{names}）ですが、ネットワークには入力が {inputs} 個必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="358"/>
+        <location filename="../../gui/strings.py" line="359"/>
         <source>{file}: no column named {unknown}; columns: {names}</source>
         <translation>{file}: 列 {unknown} はありません。列: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="359"/>
+        <location filename="../../gui/strings.py" line="360"/>
         <source>{file}: no input columns chosen; columns: {names}</source>
         <translation>{file}: 入力の列が選ばれていません。列: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="360"/>
+        <location filename="../../gui/strings.py" line="361"/>
         <source>{file}: column {column!r} cannot be both the target and an input</source>
         <translation>{file}: 列 {column!r} を目標と入力の両方にはできません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="361"/>
+        <location filename="../../gui/strings.py" line="362"/>
         <source>{file}: input column {column!r} is listed twice</source>
         <translation>{file}: 入力の列 {column!r} が 2 回指定されています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="362"/>
+        <location filename="../../gui/strings.py" line="363"/>
         <source>unknown task {task!r}; use one of {names}</source>
         <translation>タスク {task!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="363"/>
+        <location filename="../../gui/strings.py" line="364"/>
         <source>{name}: {field} must be 2-D (rows, columns), got shape {shape}</source>
         <translation>{name}: {field} は 2 次元（行, 列）が必要です（形: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="364"/>
+        <location filename="../../gui/strings.py" line="365"/>
         <source>{name}: a regression data set has no class labels</source>
         <translation>{name}: 回帰のデータセットにはクラスラベルがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="365"/>
+        <location filename="../../gui/strings.py" line="366"/>
         <source>fitted on {fitted} columns, got {count}</source>
         <translation>{fitted} 列で当てはめましたが、{count} 列が来ました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="366"/>
+        <location filename="../../gui/strings.py" line="367"/>
         <source>preprocess {key} must be a list of finite numbers, got {value!r}</source>
         <translation>preprocess の {key} は有限の数のリストが必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="368"/>
+        <location filename="../../gui/strings.py" line="369"/>
         <source>{file}, line {line}: byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8</source>
         <translation>{file} の {line} 行目: バイト 0x{byte:02x} は UTF-8 の文字ではありません。ファイルを UTF-8 で保存してください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="369"/>
+        <location filename="../../gui/strings.py" line="370"/>
         <source>{file}, line {line}: {count:,} columns, more than the limit of {limit:,}</source>
         <translation>{file}、{line} 行目: {count:,} 列あり、上限の {limit:,} 列を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="370"/>
+        <location filename="../../gui/strings.py" line="371"/>
         <source>{file}: more than {limit:,} data rows (line {line})</source>
         <translation>{file}: データ行が上限の {limit:,} 行を超えています（{line} 行目）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="371"/>
+        <location filename="../../gui/strings.py" line="372"/>
         <source>{file}, line {line}: {reason}</source>
         <translation>{file} の {line} 行目: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="372"/>
+        <location filename="../../gui/strings.py" line="373"/>
         <source>{file}, line {line}, column {column!r}: {value!r} is not a number</source>
         <translation>{file} の {line} 行目、列 {column!r}: {value!r} は数値ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="373"/>
+        <location filename="../../gui/strings.py" line="374"/>
         <source>{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)</source>
         <translation>{name}: X {x} と d {d} が入力 {inputs} 個と目標 {targets} 列に合いません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="374"/>
+        <location filename="../../gui/strings.py" line="375"/>
         <source>reading {file} cancelled at line {line}</source>
         <translation>{file} の読み込みを {line} 行目で中止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="375"/>
+        <location filename="../../gui/strings.py" line="376"/>
         <source>is a directory, not a file</source>
         <translation>ファイルではなくディレクトリです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="376"/>
+        <location filename="../../gui/strings.py" line="377"/>
         <source>is not a regular file (a pipe, device or socket)</source>
         <translation>通常のファイルではありません（パイプ、デバイスまたはソケット）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="377"/>
+        <location filename="../../gui/strings.py" line="378"/>
         <source>not a zip archive (or a truncated one)</source>
         <translation>zip アーカイブではありません（または途中で切れています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="378"/>
+        <location filename="../../gui/strings.py" line="379"/>
         <source>the archive&apos;s directory lists {count:,} entries in {size:,} bytes; nnviz expects at most {limit} entries in {limit_size:,} bytes</source>
         <translation>アーカイブの目録には {count:,} 個の項目が {size:,} バイトで記載されています。nnviz が受け付けるのは {limit_size:,} バイト以内の {limit} 個までです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="379"/>
+        <location filename="../../gui/strings.py" line="380"/>
         <source>{name} unpacks to {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>{name} は展開すると {size:,} バイトになり、上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="380"/>
+        <location filename="../../gui/strings.py" line="381"/>
         <source>{key} has dtype {dtype}, expected real numbers</source>
         <translation>{key} の dtype が {dtype} です。実数が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="381"/>
+        <location filename="../../gui/strings.py" line="382"/>
         <source>{key} has shape {shape} ({size:,} bytes), more than the remaining limit of {limit:,} bytes</source>
         <translation>{key} の形状は {shape}（{size:,} バイト）で、残りの上限 {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="382"/>
+        <location filename="../../gui/strings.py" line="383"/>
         <source>the JSON text has {size:,} characters, more than the limit of {limit:,}</source>
         <translation>JSON テキストが {size:,} 文字あり、上限の {limit:,} 文字を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="383"/>
+        <location filename="../../gui/strings.py" line="384"/>
         <source>the JSON text holds about {count:,} values, more than the limit of {limit:,}</source>
         <translation>JSON テキストに約 {count:,} 個の値があり、上限の {limit:,} 個を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="385"/>
+        <location filename="../../gui/strings.py" line="386"/>
         <source>cannot read the file ({reason})</source>
         <translation>ファイルを読めません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="386"/>
+        <location filename="../../gui/strings.py" line="387"/>
         <source>the archive has {count:,} entries; nnviz expects at most {limit}</source>
         <translation>アーカイブに {count:,} 個の項目があります。nnviz が受け付けるのは {limit} 個までです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="387"/>
+        <location filename="../../gui/strings.py" line="388"/>
         <source>the key {key!r} appears twice in one object</source>
         <translation>キー {key!r} が 1 つのオブジェクトに 2 回現れます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="388"/>
+        <location filename="../../gui/strings.py" line="389"/>
         <source>the JSON text is nested too deeply</source>
         <translation>JSON テキストの入れ子が深すぎます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="389"/>
+        <location filename="../../gui/strings.py" line="390"/>
         <source>entry {name!r} is encrypted; nnviz reads only unencrypted files</source>
         <translation>項目 {name!r} は暗号化されています。nnviz は暗号化されていないファイルだけを読みます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="390"/>
+        <location filename="../../gui/strings.py" line="391"/>
         <source>entry {name!r} is compressed with {method}; nnviz reads only stored or deflated entries</source>
         <translation>項目 {name!r} は {method} で圧縮されています。nnviz が読むのは無圧縮（stored）か deflate 圧縮の項目だけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="391"/>
+        <location filename="../../gui/strings.py" line="392"/>
         <source>entry {name!r} appears twice</source>
         <translation>項目 {name!r} が 2 回現れます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="392"/>
+        <location filename="../../gui/strings.py" line="393"/>
         <source>{name} unpacks to more than the limit of {limit:,} bytes</source>
         <translation>{name} は展開すると上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="393"/>
+        <location filename="../../gui/strings.py" line="394"/>
         <source>subscript [...]</source>
         <translation>添字 [...]</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="394"/>
+        <location filename="../../gui/strings.py" line="395"/>
         <source>lambda</source>
         <translation>lambda 式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="395"/>
+        <location filename="../../gui/strings.py" line="396"/>
         <source>comprehension</source>
         <translation>内包表記</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="396"/>
+        <location filename="../../gui/strings.py" line="397"/>
         <source>comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="397"/>
+        <location filename="../../gui/strings.py" line="398"/>
         <source>boolean operator (and/or)</source>
         <translation>論理演算子 (and/or)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="398"/>
+        <location filename="../../gui/strings.py" line="399"/>
         <source>conditional expression (... if ... else ...)</source>
         <translation>条件式 (... if ... else ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="399"/>
+        <location filename="../../gui/strings.py" line="400"/>
         <source>assignment &apos;:=&apos;</source>
         <translation>代入 &apos;:=&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="400"/>
+        <location filename="../../gui/strings.py" line="401"/>
         <source>starred argument</source>
         <translation>アスタリスク付きの引数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="401"/>
+        <location filename="../../gui/strings.py" line="402"/>
         <source>f-string</source>
         <translation>f 文字列</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="402"/>
+        <location filename="../../gui/strings.py" line="403"/>
         <source>list</source>
         <translation>リスト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="403"/>
+        <location filename="../../gui/strings.py" line="404"/>
         <source>tuple (a comma)</source>
         <translation>タプル（カンマ）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="404"/>
+        <location filename="../../gui/strings.py" line="405"/>
         <source>set</source>
         <translation>集合</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="405"/>
+        <location filename="../../gui/strings.py" line="406"/>
         <source>dict</source>
         <translation>辞書</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="406"/>
+        <location filename="../../gui/strings.py" line="407"/>
         <source>slice</source>
         <translation>スライス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="407"/>
+        <location filename="../../gui/strings.py" line="408"/>
         <source>&apos;{bracket}&apos; was never closed</source>
         <translation>&apos;{bracket}&apos; が閉じられていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="408"/>
+        <location filename="../../gui/strings.py" line="409"/>
         <source>unmatched &apos;{bracket}&apos;</source>
         <translation>&apos;{bracket}&apos; に対応する括弧がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="410"/>
+        <location filename="../../gui/strings.py" line="411"/>
         <source>invalid syntax</source>
         <translation>文法の誤り</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="411"/>
+        <location filename="../../gui/strings.py" line="412"/>
         <source>invalid syntax. Perhaps you forgot a comma?</source>
         <translation>文法の誤り。カンマを書き忘れていませんか？</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="412"/>
+        <location filename="../../gui/strings.py" line="413"/>
         <source>invalid decimal literal</source>
         <translation>数値の書き方の誤り</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="413"/>
+        <location filename="../../gui/strings.py" line="414"/>
         <source>a formula must be text, got {type}</source>
         <translation>式は文字列で指定してください（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="414"/>
+        <location filename="../../gui/strings.py" line="415"/>
         <source>formula too long ({count} characters, at most {limit})</source>
         <translation>式が長すぎます（{count} 文字、上限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="415"/>
+        <location filename="../../gui/strings.py" line="416"/>
         <source>empty formula: type an expression in x and y, e.g. x**2 - y**2</source>
         <translation>式が空です: x と y の式を入力してください（例: x**2 - y**2）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="416"/>
+        <location filename="../../gui/strings.py" line="417"/>
         <source>{what} is not allowed in a formula</source>
         <translation>式には{what}を使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="417"/>
+        <location filename="../../gui/strings.py" line="418"/>
         <source>{reason} at column {column}</source>
         <translation>{reason}（{column} 文字目）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="418"/>
+        <location filename="../../gui/strings.py" line="419"/>
         <source>formula too complex to differentiate ({count} terms)</source>
         <translation>式が複雑すぎて微分できません（{count} 項）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="419"/>
+        <location filename="../../gui/strings.py" line="420"/>
         <source>character {char!r} is not allowed</source>
         <translation>文字 {char!r} は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="420"/>
+        <location filename="../../gui/strings.py" line="421"/>
         <source>brackets nested more than {limit} deep</source>
         <translation>括弧の入れ子が {limit} 段を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="421"/>
+        <location filename="../../gui/strings.py" line="422"/>
         <source>not a formula ({reason}; write products with *, e.g. 2*x)</source>
         <translation>式として読めません（{reason}。積は * で書いてください。例: 2*x）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="422"/>
+        <location filename="../../gui/strings.py" line="423"/>
         <source>not a formula ({reason})</source>
         <translation>式として読めません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="423"/>
+        <location filename="../../gui/strings.py" line="424"/>
         <source>expression nested too deeply (more than {limit} levels)</source>
         <translation>式の入れ子が深すぎます（{limit} 段を超えています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="424"/>
+        <location filename="../../gui/strings.py" line="425"/>
         <source>unknown name {name!r} (use x, y, pi, e)</source>
         <translation>名前 {name!r} は使えません（x, y, pi, e を使ってください）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="425"/>
+        <location filename="../../gui/strings.py" line="426"/>
         <source>attribute access &apos;.{name}&apos; is not allowed in a formula</source>
         <translation>式には属性参照 &apos;.{name}&apos; を使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="426"/>
+        <location filename="../../gui/strings.py" line="427"/>
         <source>only functions can be called, by name, e.g. sin(x)</source>
         <translation>呼び出せるのは名前で書いた関数だけです（例: sin(x)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="427"/>
+        <location filename="../../gui/strings.py" line="428"/>
         <source>unknown function {name!r} (allowed: {names}, min, max)</source>
         <translation>関数 {name!r} はありません（使える関数: {names}, min, max）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="428"/>
+        <location filename="../../gui/strings.py" line="429"/>
         <source>keyword arguments are not allowed in {name}(...)</source>
         <translation>{name}(...) にキーワード引数は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="429"/>
+        <location filename="../../gui/strings.py" line="430"/>
         <source>{name} takes 1 argument, got {count}</source>
         <translation>{name} の引数は 1 個です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="430"/>
+        <location filename="../../gui/strings.py" line="431"/>
         <source>{name} takes {arity} arguments, got {count}</source>
         <translation>{name} の引数は {arity} 個です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="431"/>
+        <location filename="../../gui/strings.py" line="432"/>
         <source>import is not allowed in a formula</source>
         <translation>式には import を使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="432"/>
+        <location filename="../../gui/strings.py" line="433"/>
         <source>{type} {value!r} is not allowed, only numbers</source>
         <translation>{type} {value!r} は使えません。使えるのは数値だけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="433"/>
+        <location filename="../../gui/strings.py" line="434"/>
         <source>number too large</source>
         <translation>数値が大きすぎます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="434"/>
+        <location filename="../../gui/strings.py" line="435"/>
         <source>{name} is a function: write {name}(...)</source>
         <translation>{name} は関数です: {name}(...) と書いてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="435"/>
+        <location filename="../../gui/strings.py" line="436"/>
         <source>operator &apos;{op}&apos; is not allowed</source>
         <translation>演算子 &apos;{op}&apos; は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="436"/>
+        <location filename="../../gui/strings.py" line="437"/>
         <source>operator &apos;{op}&apos; is not allowed (use + - * / ** ^)</source>
         <translation>演算子 &apos;{op}&apos; は使えません（+ - * / ** ^ を使ってください）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="437"/>
+        <location filename="../../gui/strings.py" line="438"/>
         <source>exponent {power:g} too large (at most {limit} in size)</source>
         <translation>指数 {power:g} が大きすぎます（絶対値は {limit} まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="438"/>
+        <location filename="../../gui/strings.py" line="439"/>
         <source>constant power is not a finite number</source>
         <translation>定数のべき乗が有限の数になりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="439"/>
+        <location filename="../../gui/strings.py" line="440"/>
         <source>starred argument is not allowed</source>
         <translation>アスタリスク付きの引数は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="440"/>
+        <location filename="../../gui/strings.py" line="441"/>
         <source>unknown kind of direction {kind!r}; choose weights, random or pca</source>
         <translation>方向の種類 {kind!r} はありません。weights, random, pca から選んでください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="441"/>
+        <location filename="../../gui/strings.py" line="442"/>
         <source>a trajectory needs shape (T ≥ 2, P), got {shape}</source>
         <translation>軌跡の形は (T ≥ 2, P) が必要です（指定: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="442"/>
+        <location filename="../../gui/strings.py" line="443"/>
         <source>PCA needs at least two parameters</source>
         <translation>PCA にはパラメータが 2 個以上必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="443"/>
+        <location filename="../../gui/strings.py" line="444"/>
         <source>center, d1 and d2 must have shape ({count},)</source>
         <translation>center, d1, d2 の形は ({count},) が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="444"/>
+        <location filename="../../gui/strings.py" line="445"/>
         <source>X {x} and D {d} do not fit a {sizes} network</source>
         <translation>X {x} と D {d} が {sizes} のネットワークに合いません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="445"/>
+        <location filename="../../gui/strings.py" line="446"/>
         <source>the Hessian needs {count}² entries; only nets with at most {limit} parameters are supported</source>
         <translation>ヘッセ行列には {count}² 個の要素が必要です。対応しているのはパラメータ {limit} 個以下のネットワークだけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="446"/>
+        <location filename="../../gui/strings.py" line="447"/>
         <source>&apos;weights&apos; directions need two picks (l, j, i)</source>
         <translation>&apos;weights&apos; の方向には (l, j, i) を 2 つ選ぶ必要があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="447"/>
+        <location filename="../../gui/strings.py" line="448"/>
         <source>pick two different parameters</source>
         <translation>異なる 2 つのパラメータを選んでください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="448"/>
+        <location filename="../../gui/strings.py" line="449"/>
         <source>&apos;pca&apos; directions need a trajectory of shape (T, {count})</source>
         <translation>&apos;pca&apos; の方向には形 (T, {count}) の軌跡が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="449"/>
+        <location filename="../../gui/strings.py" line="450"/>
         <source>loss slice cancelled after {done} of {total} points</source>
         <translation>損失の断面の計算を中止しました（{total} 点中 {done} 点）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="450"/>
+        <location filename="../../gui/strings.py" line="451"/>
         <source>no parameter (l={l}, j={j}, i={i}) in a {sizes} network</source>
         <translation>{sizes} のネットワークにパラメータ (l={l}, j={j}, i={i}) はありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="451"/>
+        <location filename="../../gui/strings.py" line="452"/>
         <source>Hessian cancelled after {done} of {total} columns</source>
         <translation>ヘッセ行列の計算を中止しました（{total} 列中 {done} 列）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="452"/>
+        <location filename="../../gui/strings.py" line="453"/>
         <source>unknown loss {name!r}; choose one of {names}</source>
         <translation>損失関数 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="453"/>
+        <location filename="../../gui/strings.py" line="454"/>
         <source>cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}</source>
         <translation>交差エントロピーには (0, 1) の出力が必要です: 出力層は {output!r} ではなく sigmoid か softmax にしてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="454"/>
+        <location filename="../../gui/strings.py" line="455"/>
         <source>a softmax output needs at least 2 output units</source>
         <translation>softmax 出力には出力ユニットが 2 個以上必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="457"/>
+        <location filename="../../gui/strings.py" line="458"/>
         <source>at most {layers} hidden layers of at most {units:,} units each, got {sizes}</source>
         <translation>中間層は最大 {layers} 層、各層のユニット数は最大 {units:,} です。指定: {sizes}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="458"/>
+        <location filename="../../gui/strings.py" line="459"/>
         <source>the input and output layers have at most {limit:,} units, got {sizes}</source>
         <translation>入力層と出力層のユニット数は最大 {limit:,} です（{sizes}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="459"/>
+        <location filename="../../gui/strings.py" line="460"/>
         <source>layers {sizes} would need {count:,} weights and biases, more than the limit of {limit:,}</source>
         <translation>層 {sizes} には重みとバイアスが {count:,} 個必要で、上限の {limit:,} 個を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="460"/>
+        <location filename="../../gui/strings.py" line="461"/>
         <source>{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples or smaller layers</source>
         <translation>サンプル数 {rows:,} × ユニット数 {units:,} が上限の {limit:,} を超えています。サンプルを減らすか層を小さくしてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="461"/>
+        <location filename="../../gui/strings.py" line="462"/>
         <source>layer sizes must be whole numbers separated by commas, got {text!r}</source>
         <translation>層のユニット数はカンマ区切りの整数で指定してください（指定: {text!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="474"/>
+        <location filename="../../gui/strings.py" line="475"/>
         <source>L(x, y) = {text} has no value to draw on the plot: it is infinite, beyond ±{limit:g} or not a number at every point</source>
         <translation>L(x, y) = {text} にはプロット上に描ける値がありません。すべての点で無限大か ±{limit:g} を超えるか、数になりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="530"/>
+        <location filename="../../gui/strings.py" line="531"/>
         <source>{key} must be a JSON object, got {value}</source>
         <translation>{key} は JSON オブジェクトが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="531"/>
+        <location filename="../../gui/strings.py" line="532"/>
         <source>{key} must be a JSON list, got {value}</source>
         <translation>{key} は JSON のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="532"/>
+        <location filename="../../gui/strings.py" line="533"/>
         <source>{key} must be a JSON string, got {value}</source>
         <translation>{key} は JSON の文字列が必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="533"/>
+        <location filename="../../gui/strings.py" line="534"/>
         <source>{key} must list names (strings), got {value}</source>
         <translation>{key} には名前（文字列）を並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="534"/>
+        <location filename="../../gui/strings.py" line="535"/>
         <source>preprocess has {count} means, the network {inputs} inputs</source>
         <translation>preprocess の平均は {count} 個ですが、ネットワークの入力は {inputs} 個です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="536"/>
+        <location filename="../../gui/strings.py" line="537"/>
         <source>a comparison has 1 to {limit} runs, got {count}</source>
         <translation>比較できるのは 1 〜 {limit} 個の実行です（指定: {count}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="537"/>
+        <location filename="../../gui/strings.py" line="538"/>
         <source>the runs of a comparison train on the same data; they differ in {name}</source>
         <translation>比較する実行はすべて同じデータで学習します。{name} が異なっています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="540"/>
+        <location filename="../../gui/strings.py" line="541"/>
         <source>restarts cancelled after {done} of {total} runs</source>
         <translation>初期値を変えた学習を中止しました（{total} 回中 {done} 回）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="559"/>
+        <location filename="../../gui/strings.py" line="560"/>
         <source>{file}: session.json lacks {key}</source>
         <translation>{file}: session.json に {key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="560"/>
+        <location filename="../../gui/strings.py" line="561"/>
         <source>{file}: {key} in session.json must be {kind}, got {value}</source>
         <translation>{file}: session.json の {key} は{kind}が必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="455"/>
+        <location filename="../../gui/strings.py" line="456"/>
         <source>a network needs at least an input and an output layer</source>
         <translation>ネットワークには少なくとも入力層と出力層が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="456"/>
+        <location filename="../../gui/strings.py" line="457"/>
         <source>every layer needs at least one unit, got {sizes}</source>
         <translation>どの層にも 1 つ以上のユニットが必要です（{sizes}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="462"/>
+        <location filename="../../gui/strings.py" line="463"/>
         <source>unknown task {task!r}; choose one of {names}</source>
         <translation>タスク {task!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="463"/>
+        <location filename="../../gui/strings.py" line="464"/>
         <source>reduction must be &apos;mean&apos; or &apos;sum&apos;, got {reduction!r}</source>
         <translation>reduction は &apos;mean&apos; か &apos;sum&apos; です（指定: {reduction!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="464"/>
+        <location filename="../../gui/strings.py" line="465"/>
         <source>{hidden} hidden layers need {hidden} activations, got {count}</source>
         <translation>中間層 {hidden} 層には活性化関数が {hidden} 個必要です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="465"/>
+        <location filename="../../gui/strings.py" line="466"/>
         <source>unknown initialisation {name!r}; choose one of {names}</source>
         <translation>初期化 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="466"/>
+        <location filename="../../gui/strings.py" line="467"/>
         <source>input must have shape (N, {count}), got {shape}</source>
         <translation>入力の形は (N, {count}) が必要です（指定: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="467"/>
+        <location filename="../../gui/strings.py" line="468"/>
         <source>no ONNX form for activation {name!r}</source>
         <translation>活性化関数 {name!r} は ONNX で表せません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="468"/>
+        <location filename="../../gui/strings.py" line="469"/>
         <source>ONNX export needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX で書き出すには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="469"/>
+        <location filename="../../gui/strings.py" line="470"/>
         <source>no ONNX form for feature {name!r}</source>
         <translation>特徴量 {name!r} は ONNX で表せません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="470"/>
+        <location filename="../../gui/strings.py" line="471"/>
         <source>unknown schedule {name!r}; choose one of {names}</source>
         <translation>学習率スケジュール {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="471"/>
+        <location filename="../../gui/strings.py" line="472"/>
         <source>unknown optimizer {name!r}; choose one of {names}</source>
         <translation>最適化手法 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="472"/>
+        <location filename="../../gui/strings.py" line="473"/>
         <source>momentum μ must be in [0, 1), got {mu}</source>
         <translation>モメンタム μ は [0, 1) の範囲で指定してください（指定: {mu}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="473"/>
+        <location filename="../../gui/strings.py" line="474"/>
         <source>optimiser state {name} has shape {shape}, expected ({count},)</source>
         <translation>最適化手法の状態 {name} の形が {shape} です（必要な形: ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="475"/>
+        <location filename="../../gui/strings.py" line="476"/>
         <source>unknown surface {name!r}; choose one of {names}</source>
         <translation>曲面 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="476"/>
+        <location filename="../../gui/strings.py" line="477"/>
         <source>steps must be a whole number from 0 to {limit:,}, got {value}</source>
         <translation>ステップ数は 0 から {limit:,} までの整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="481"/>
+        <location filename="../../gui/strings.py" line="482"/>
         <source>the learning rate ε must be a finite number ≥ 0, got {value}</source>
         <translation>学習率 ε は 0 以上の有限の数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="477"/>
+        <location filename="../../gui/strings.py" line="478"/>
         <source>the gradient noise must be a number from 0 to {limit:g}, got {value}</source>
         <translation>勾配のノイズは 0 から {limit:g} までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="478"/>
+        <location filename="../../gui/strings.py" line="479"/>
         <source>the start must be two numbers x, y of size at most {limit:g}, got {value}</source>
         <translation>開始点は大きさ {limit:g} 以下の 2 つの数 x, y にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="479"/>
+        <location filename="../../gui/strings.py" line="480"/>
         <source>the custom surface needs a formula in x and y</source>
         <translation>カスタム曲面には x と y の式が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="480"/>
+        <location filename="../../gui/strings.py" line="481"/>
         <source>the gradient is not a finite number</source>
         <translation>勾配が有限の数ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="482"/>
+        <location filename="../../gui/strings.py" line="483"/>
         <source>|w| exceeded {limit:g}</source>
         <translation>|w| が {limit:g} を超えました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="483"/>
+        <location filename="../../gui/strings.py" line="484"/>
         <source>the loss is not a finite number</source>
         <translation>損失が有限の数ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="484"/>
+        <location filename="../../gui/strings.py" line="485"/>
         <source>not an nnviz trace: unknown phase kind</source>
         <translation>nnviz のトレースではありません: 段階の種類が不明です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="485"/>
+        <location filename="../../gui/strings.py" line="486"/>
         <source>not an nnviz trace (format/version)</source>
         <translation>nnviz のトレースではありません（形式/版）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="486"/>
+        <location filename="../../gui/strings.py" line="487"/>
         <source>not an nnviz trace: {reason}</source>
         <translation>nnviz のトレースではありません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="487"/>
+        <location filename="../../gui/strings.py" line="488"/>
         <source>{file}: extras may not override {names}</source>
         <translation>{file}: 追加情報で {names} を上書きすることはできません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="488"/>
+        <location filename="../../gui/strings.py" line="489"/>
         <source>{file}: cannot save, {key} contains NaN or infinite values</source>
         <translation>{file}: 保存できません。{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="489"/>
+        <location filename="../../gui/strings.py" line="490"/>
         <source>layers</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="490"/>
+        <location filename="../../gui/strings.py" line="491"/>
         <source>hidden activations</source>
         <translation>中間層の活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="491"/>
+        <location filename="../../gui/strings.py" line="492"/>
         <source>output activation</source>
         <translation>出力層の活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="492"/>
+        <location filename="../../gui/strings.py" line="493"/>
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="493"/>
+        <location filename="../../gui/strings.py" line="494"/>
         <source>ELU alpha</source>
         <translation>ELU の α</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="494"/>
+        <location filename="../../gui/strings.py" line="495"/>
         <source>the file has {what} {theirs}, the current network {mine}</source>
         <translation>ファイルの{what}は {theirs}、現在のネットワークは {mine} です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="495"/>
+        <location filename="../../gui/strings.py" line="496"/>
         <source>the arrays {keys} do not match the network&apos;s {expected}</source>
         <translation>配列 {keys} がネットワークの {expected} と一致しません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="498"/>
+        <location filename="../../gui/strings.py" line="499"/>
         <source>not an .npz file (no zip archive, or a truncated one)</source>
         <translation>.npz ファイルではありません（zip アーカイブでないか、途中で切れています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="499"/>
+        <location filename="../../gui/strings.py" line="500"/>
         <source>the top level must be a JSON object, got {type}</source>
         <translation>最上位は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="500"/>
+        <location filename="../../gui/strings.py" line="501"/>
         <source>no &apos;meta&apos; entry: not an nnviz weights file</source>
         <translation>&apos;meta&apos; の項目がありません: nnviz の重みファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="501"/>
+        <location filename="../../gui/strings.py" line="502"/>
         <source>meta must be a JSON object, got {type}</source>
         <translation>meta は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="502"/>
+        <location filename="../../gui/strings.py" line="503"/>
         <source>meta lacks {names}</source>
         <translation>meta に {names} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="503"/>
+        <location filename="../../gui/strings.py" line="504"/>
         <source>meta format is {format!r}, expected {expected!r}</source>
         <translation>meta の形式が {format!r} です（必要な形式: {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="504"/>
+        <location filename="../../gui/strings.py" line="505"/>
         <source>format version {version!r} is not supported (this nnviz reads version {mine}; a newer nnviz may have written the file)</source>
         <translation>形式の版 {version!r} には対応していません（この nnviz が読めるのは版 {mine} です。新しい nnviz で書かれたファイルかもしれません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="506"/>
+        <location filename="../../gui/strings.py" line="507"/>
         <source>activations must list {count} of {names}; got {value}</source>
         <translation>activations には {names} のいずれかを {count} 個並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="507"/>
+        <location filename="../../gui/strings.py" line="508"/>
         <source>elu_alpha must be a finite number, got {value!r}</source>
         <translation>elu_alpha は有限の数が必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="508"/>
+        <location filename="../../gui/strings.py" line="509"/>
         <source>{key} is missing</source>
         <translation>{key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="509"/>
+        <location filename="../../gui/strings.py" line="510"/>
         <source>unexpected entry {name!r}</source>
         <translation>想定外の項目 {name!r} があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="510"/>
+        <location filename="../../gui/strings.py" line="511"/>
         <source>an entry appears twice</source>
         <translation>同じ項目が 2 回あります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="511"/>
+        <location filename="../../gui/strings.py" line="512"/>
         <source>{key} has dtype {dtype}, expected real numbers (float64)</source>
         <translation>{key} の dtype が {dtype} です（必要なのは実数 (float64)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="512"/>
+        <location filename="../../gui/strings.py" line="513"/>
         <source>{key} has shape {shape}, expected {expected} for layers {sizes}</source>
         <translation>{key} の形が {shape} です（層 {sizes} には {expected} が必要）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="513"/>
+        <location filename="../../gui/strings.py" line="514"/>
         <source>{key} contains NaN or infinite values</source>
         <translation>{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="514"/>
+        <location filename="../../gui/strings.py" line="515"/>
         <source>{file}: the extras are not plain JSON ({reason})</source>
         <translation>{file}: 追加情報が素の JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="516"/>
+        <location filename="../../gui/strings.py" line="517"/>
         <source>{file}: cannot save ({type}: {reason})</source>
         <translation>{file}: 保存できません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="384"/>
+        <location filename="../../gui/strings.py" line="385"/>
         <source>no such file</source>
         <translation>ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="517"/>
+        <location filename="../../gui/strings.py" line="518"/>
         <source>the file has {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="367"/>
+        <location filename="../../gui/strings.py" line="368"/>
         <source>{file}: {reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="518"/>
+        <location filename="../../gui/strings.py" line="519"/>
         <source>{file}: not a readable weights file ({type}: {reason})</source>
         <translation>{file}: 読み込める重みファイルではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="519"/>
+        <location filename="../../gui/strings.py" line="520"/>
         <source>{first}; {then}</source>
         <translation>{first}。{then}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="520"/>
+        <location filename="../../gui/strings.py" line="521"/>
         <source>{key} has shape {shape}, expected {expected}</source>
         <translation>{key} の形が {shape} です（必要な形: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="497"/>
+        <location filename="../../gui/strings.py" line="498"/>
         <source>{file}: unknown weights format {suffix!r}; use .npz or .json</source>
         <translation>{file}: 重みの形式 {suffix!r} は不明です。.npz か .json を使ってください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="327"/>
+        <location filename="../../gui/strings.py" line="328"/>
         <source>samples must be an integer from 2 to {limit:,}, got {value!r}</source>
         <translation>サンプル数は 2 から {limit:,} までの整数にしてください（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="328"/>
+        <location filename="../../gui/strings.py" line="329"/>
         <source>noise must be a number from 0 to {limit:g}, got {value!r}</source>
         <translation>ノイズは 0 から {limit:g} までの数にしてください（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="409"/>
+        <location filename="../../gui/strings.py" line="410"/>
         <source>closing parenthesis &apos;{closing}&apos; does not match opening parenthesis &apos;{opening}&apos;</source>
         <translation>閉じ括弧 &apos;{closing}&apos; が開き括弧 &apos;{opening}&apos; と対応していません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="496"/>
+        <location filename="../../gui/strings.py" line="497"/>
         <source>{file}: a weights file needs the suffix .npz or .json</source>
         <translation>{file}: 重みファイルの拡張子は .npz か .json が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="505"/>
+        <location filename="../../gui/strings.py" line="506"/>
         <source>sizes must be a list of whole numbers, got {value}</source>
         <translation>sizes は整数のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="515"/>
+        <location filename="../../gui/strings.py" line="516"/>
         <source>{file}: the JSON text would have {size:,} bytes, more than the {limit:,} nnviz reads; save as .npz</source>
         <translation>{file}: JSON テキストが {size:,} バイトになり、nnviz が読める {limit:,} バイトを超えます。.npz で保存してください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="521"/>
+        <location filename="../../gui/strings.py" line="522"/>
         <source>unpacks to {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>展開すると {size:,} バイトになり、上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="522"/>
+        <location filename="../../gui/strings.py" line="523"/>
         <source>unexpected entry {name!r} (not a NumPy array)</source>
         <translation>想定外の項目 {name!r} があります（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="523"/>
+        <location filename="../../gui/strings.py" line="524"/>
         <source>meta must be a 0-d string array, got shape {shape}, dtype {dtype}</source>
         <translation>meta は 0 次元の文字列配列が必要です（形: {shape}、dtype: {dtype}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="524"/>
+        <location filename="../../gui/strings.py" line="525"/>
         <source>meta has {count:,} characters, more than the limit of {limit:,}</source>
         <translation>meta が {count:,} 文字あり、上限の {limit:,} 文字を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="525"/>
+        <location filename="../../gui/strings.py" line="526"/>
         <source>meta is not valid JSON ({reason})</source>
         <translation>meta が正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="526"/>
+        <location filename="../../gui/strings.py" line="527"/>
         <source>the file is not valid JSON ({reason})</source>
         <translation>ファイルが正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="527"/>
+        <location filename="../../gui/strings.py" line="528"/>
         <source>sizes: {reason}</source>
         <translation>sizes: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="528"/>
+        <location filename="../../gui/strings.py" line="529"/>
         <source>{key} {value!r} is not one of {names}</source>
         <translation>{key} の {value!r} は {names} のいずれでもありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="529"/>
+        <location filename="../../gui/strings.py" line="530"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="535"/>
+        <location filename="../../gui/strings.py" line="536"/>
         <source>{key} is not a rectangular array of numbers</source>
         <translation>{key} が数値の長方形の配列になっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="538"/>
+        <location filename="../../gui/strings.py" line="539"/>
         <source>the principal directions need a training trajectory: train a while first</source>
         <translation>主成分の方向には学習の軌跡が必要です: まずしばらく学習させてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="539"/>
+        <location filename="../../gui/strings.py" line="540"/>
         <source>a slice needs 2 to {limit:,} grid points per side and a finite half width &gt; 0, got {grid} and {span}</source>
         <translation>断面には一辺 2 から {limit:,} 個の格子点と、0 より大きい有限の半幅が必要です（指定: {grid} と {span}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="541"/>
+        <location filename="../../gui/strings.py" line="542"/>
         <source>a history holds an even number of rows from 4 to {limit}, not {value}</source>
         <translation>履歴の行数は 4 から {limit} までの偶数です（{value} ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="542"/>
+        <location filename="../../gui/strings.py" line="543"/>
         <source>the loss history&apos;s description is not an object</source>
         <translation>誤差の履歴の記述がオブジェクトではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="543"/>
+        <location filename="../../gui/strings.py" line="544"/>
         <source>the loss history is not consistent (shape {shape})</source>
         <translation>誤差の履歴が整合していません（形状 {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="544"/>
+        <location filename="../../gui/strings.py" line="545"/>
         <source>unknown preset {name!r}; choose one of {names}</source>
         <translation>プリセット {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="545"/>
+        <location filename="../../gui/strings.py" line="546"/>
         <source>a JSON object</source>
         <translation>JSON オブジェクト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="546"/>
+        <location filename="../../gui/strings.py" line="547"/>
         <source>a string</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="547"/>
+        <location filename="../../gui/strings.py" line="548"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="548"/>
+        <location filename="../../gui/strings.py" line="549"/>
         <source>a list of strings</source>
         <translation>文字列のリスト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="549"/>
+        <location filename="../../gui/strings.py" line="550"/>
         <source>{file}: not an nnviz session file</source>
         <translation>{file}: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="550"/>
+        <location filename="../../gui/strings.py" line="551"/>
         <source>{file}: session version {version!r} is not supported (expected {expected})</source>
         <translation>{file}: セッションの版 {version!r} には対応していません（必要な版: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="551"/>
+        <location filename="../../gui/strings.py" line="552"/>
         <source>{file}: the batch order is not a permutation of the {count} training samples</source>
         <translation>{file}: バッチの順序が訓練データ {count} 件の並べ替えになっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="552"/>
+        <location filename="../../gui/strings.py" line="553"/>
         <source>{file}: batch position {position} out of range</source>
         <translation>{file}: バッチの位置 {position} が範囲外です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="553"/>
+        <location filename="../../gui/strings.py" line="554"/>
         <source>{file}: larger than {limit} MB</source>
         <translation>{file}: {limit} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="554"/>
+        <location filename="../../gui/strings.py" line="555"/>
         <source>{file}: not a readable nnviz session ({type}: {reason})</source>
         <translation>{file}: 読み込める nnviz のセッションではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="555"/>
+        <location filename="../../gui/strings.py" line="556"/>
         <source>no {member} inside: not an nnviz session file</source>
         <translation>{member} が含まれていません: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="556"/>
+        <location filename="../../gui/strings.py" line="557"/>
         <source>arrays.npz: unexpected entry {name!r} (not a NumPy array)</source>
         <translation>arrays.npz: 想定外の項目 {name!r}（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="557"/>
+        <location filename="../../gui/strings.py" line="558"/>
         <source>{file}: {key} has dtype {dtype}, expected numbers</source>
         <translation>{file}: {key} の dtype が {dtype} です（必要なのは数値）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="558"/>
+        <location filename="../../gui/strings.py" line="559"/>
         <source>{file}: {key} has shape {shape}, expected ({count},) finite values</source>
         <translation>{file}: {key} の形が {shape} です（必要なのは有限の値の ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="561"/>
+        <location filename="../../gui/strings.py" line="562"/>
         <source>data set {name!r} is a {task} problem, not {wanted}</source>
         <translation>データセット {name!r} は {wanted} ではなく {task} の問題です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="562"/>
+        <location filename="../../gui/strings.py" line="563"/>
         <source>the network has layers {sizes}, the data need {needed}</source>
         <translation>ネットワークの層は {sizes} ですが、データには {needed} が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="563"/>
+        <location filename="../../gui/strings.py" line="564"/>
         <source>ELU&apos;s α must be a number from 0 to 100, got {value}</source>
         <translation>ELU の α は 0 から 100 までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="564"/>
+        <location filename="../../gui/strings.py" line="565"/>
         <source>the schedule&apos;s factor γ must be in (0, 1], got {value}</source>
         <translation>スケジュールの係数 γ は (0, 1] の範囲にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="565"/>
+        <location filename="../../gui/strings.py" line="566"/>
         <source>the schedule&apos;s epochs per decay must be a whole number ≥ 1, got {value}</source>
         <translation>スケジュールの減衰ごとのエポック数は 1 以上の整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="566"/>
+        <location filename="../../gui/strings.py" line="567"/>
         <source>the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}</source>
         <translation>ステップ {step} で損失が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="567"/>
+        <location filename="../../gui/strings.py" line="568"/>
         <source>{name} must be a finite number ≥ 0, got {value}</source>
         <translation>{name} は 0 以上の有限の数で指定してください（指定: {value}）</translation>
     </message>
@@ -4798,17 +4798,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>losses</name>
     <message>
-        <location filename="../../gui/strings.py" line="612"/>
+        <location filename="../../gui/strings.py" line="613"/>
         <source>δ^(L) = z − d (matched output/loss pair)</source>
         <translation>δ^(L) = z − d (出力層と損失が対応する組)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="613"/>
+        <location filename="../../gui/strings.py" line="614"/>
         <source>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (一般の連鎖律)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="614"/>
+        <location filename="../../gui/strings.py" line="615"/>
         <source>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (一般の連鎖律)</translation>
     </message>
@@ -4816,222 +4816,222 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>presets</name>
     <message>
-        <location filename="../../gui/strings.py" line="568"/>
+        <location filename="../../gui/strings.py" line="569"/>
         <source>The slides&apos; worked example: 4 inputs, one hidden layer, identity output</source>
         <translation>スライドの例題: 入力 4 つ、隠れ層 1 つ、恒等写像の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="569"/>
+        <location filename="../../gui/strings.py" line="570"/>
         <source>The slides&apos; network: the δ of backpropagation gives the same gradient as central differences, and the error falls.</source>
         <translation>スライドのネットワーク: 誤差逆伝播法の δ から求めた勾配は中心差分と一致し、誤差は減っていく。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="570"/>
+        <location filename="../../gui/strings.py" line="571"/>
         <source>XOR needs a hidden layer</source>
         <translation>XOR には隠れ層が必要</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="571"/>
+        <location filename="../../gui/strings.py" line="572"/>
         <source>With one hidden layer the network learns XOR: training accuracy reaches 95 %.</source>
         <translation>隠れ層が 1 つあれば XOR を学習できる: 訓練データの正解率が 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="572"/>
+        <location filename="../../gui/strings.py" line="573"/>
         <source>XOR without a hidden layer cannot be learned</source>
         <translation>隠れ層なしでは XOR を学習できない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="573"/>
+        <location filename="../../gui/strings.py" line="574"/>
         <source>Without a hidden layer the boundary is a straight line: on XOR the accuracy never rises above 75 %.</source>
         <translation>隠れ層がないと境界は直線: XOR では正解率が 75 % を超えることはない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="574"/>
+        <location filename="../../gui/strings.py" line="575"/>
         <source>Hand-made features φ(x): circles with x₁², x₂²</source>
         <translation>手作りの特徴 φ(x): x₁², x₂² で円を分ける</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="575"/>
+        <location filename="../../gui/strings.py" line="576"/>
         <source>With the features x₁², x₂² a network without a hidden layer separates the circles: accuracy reaches 95 %.</source>
         <translation>特徴 x₁², x₂² を使えば、隠れ層のないネットワークでも円を分けられる: 正解率が 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="576"/>
+        <location filename="../../gui/strings.py" line="577"/>
         <source>Spiral with tanh</source>
         <translation>tanh で渦巻き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="577"/>
+        <location filename="../../gui/strings.py" line="578"/>
         <source>Six hidden tanh layers learn the two spirals: training accuracy reaches 95 %.</source>
         <translation>tanh の隠れ層 6 つで 2 つの渦巻きを学習できる: 訓練データの正解率が 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="578"/>
+        <location filename="../../gui/strings.py" line="579"/>
         <source>Regression of sin</source>
         <translation>sin の回帰</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="579"/>
+        <location filename="../../gui/strings.py" line="580"/>
         <source>Regression with the identity output and squared error: 8 tanh units fit sin x (R² ≥ 0.9 on the test data).</source>
         <translation>恒等写像の出力と二乗誤差による回帰: tanh のユニット 8 つで sin x に当てはまる (テストデータで R² ≥ 0.9)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="580"/>
+        <location filename="../../gui/strings.py" line="581"/>
         <source>K classes with softmax</source>
         <translation>ソフトマックスで K クラス識別</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="581"/>
+        <location filename="../../gui/strings.py" line="582"/>
         <source>The softmax function with cross-entropy separates K = 4 classes: accuracy reaches 95 %.</source>
         <translation>ソフトマックス関数と交差エントロピーで K = 4 クラスを分けられる: 正解率が 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="582"/>
+        <location filename="../../gui/strings.py" line="583"/>
         <source>The binary step passes no gradient</source>
         <translation>ステップ関数は勾配を伝えない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="583"/>
+        <location filename="../../gui/strings.py" line="584"/>
         <source>The binary step&apos;s derivative is 0: every hidden δ is exactly 0, so the hidden weights never change.</source>
         <translation>ステップ関数の導関数は 0: 隠れ層の δ はすべてちょうど 0 なので、隠れ層の重みは変わらない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="584"/>
+        <location filename="../../gui/strings.py" line="585"/>
         <source>Sigmoid with squared error learns slowly</source>
         <translation>シグモイドと二乗誤差では学習が遅い</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="585"/>
+        <location filename="../../gui/strings.py" line="586"/>
         <source>From the same start, the sigmoid with squared error needs several times as many steps as with cross-entropy to reach 95 %.</source>
         <translation>同じ初期値から始めても、シグモイドと二乗誤差では交差エントロピーの数倍のステップをかけないと 95 % に達しない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="586"/>
+        <location filename="../../gui/strings.py" line="587"/>
         <source>σ + cross-entropy</source>
         <translation>σ + 交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="587"/>
+        <location filename="../../gui/strings.py" line="588"/>
         <source>σ + squared error</source>
         <translation>σ + 二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="588"/>
+        <location filename="../../gui/strings.py" line="589"/>
         <source>Learning rate too large: oscillation</source>
         <translation>学習率が大きすぎる: 振動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="589"/>
+        <location filename="../../gui/strings.py" line="590"/>
         <source>With a learning rate ε that is too large the error oscillates: it rises on about half the steps and stays high, while a good ε lowers it on every step.</source>
         <translation>学習率 ε が大きすぎると誤差は振動する: 約半分のステップで増え、高いまま下がらない。適切な ε なら毎ステップ減る。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="590"/>
+        <location filename="../../gui/strings.py" line="591"/>
         <source>ε = 0.3</source>
         <translation>ε = 0.3</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="591"/>
+        <location filename="../../gui/strings.py" line="592"/>
         <source>ε = 10 (too large)</source>
         <translation>ε = 10 (大きすぎる)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="592"/>
+        <location filename="../../gui/strings.py" line="593"/>
         <source>Learning rate too small: a crawl</source>
         <translation>学習率が小さすぎる: なかなか進まない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="593"/>
+        <location filename="../../gui/strings.py" line="594"/>
         <source>With a learning rate ε that is too small training crawls: it removes only a small part of the error a good ε removes in the same steps.</source>
         <translation>学習率 ε が小さすぎると学習はなかなか進まない: 同じステップ数で、適切な ε が減らす誤差のごく一部しか減らせない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="594"/>
+        <location filename="../../gui/strings.py" line="595"/>
         <source>ε = 0.001 (too small)</source>
         <translation>ε = 0.001 (小さすぎる)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="595"/>
+        <location filename="../../gui/strings.py" line="596"/>
         <source>Momentum against plain SGD</source>
         <translation>モメンタムと普通の SGD の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="596"/>
+        <location filename="../../gui/strings.py" line="597"/>
         <source>From the same start with the same ε, momentum (μ = 0.9) reaches 95 % in at most half the steps of plain SGD.</source>
         <translation>同じ初期値・同じ ε から始めると、モメンタム (μ = 0.9) は普通の SGD の半分以下のステップで 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="597"/>
+        <location filename="../../gui/strings.py" line="598"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="598"/>
+        <location filename="../../gui/strings.py" line="599"/>
         <source>momentum μ = 0.9</source>
         <translation>モメンタム μ = 0.9</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="599"/>
+        <location filename="../../gui/strings.py" line="600"/>
         <source>Minibatches and epochs: GD, SGD and B = 10</source>
         <translation>ミニバッチとエポック: 勾配降下法、確率的勾配降下法、B = 10</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="600"/>
+        <location filename="../../gui/strings.py" line="601"/>
         <source>Per epoch, SGD (B = 1) lowers the error most and gradient descent least; per step, gradient descent&apos;s error falls smoothly while SGD&apos;s is noisy.</source>
         <translation>エポックあたりでは SGD (B = 1) が最も誤差を減らし、勾配降下法が最も少ない。ステップあたりでは勾配降下法の誤差はなめらかに減り、SGD の誤差はばらつく。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="601"/>
+        <location filename="../../gui/strings.py" line="602"/>
         <source>GD (B = N)</source>
         <translation>GD (B = N)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="602"/>
+        <location filename="../../gui/strings.py" line="603"/>
         <source>SGD (B = 1)</source>
         <translation>SGD (B = 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="603"/>
+        <location filename="../../gui/strings.py" line="604"/>
         <source>B = 10</source>
         <translation>B = 10</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="604"/>
+        <location filename="../../gui/strings.py" line="605"/>
         <source>A plateau next to a saddle point</source>
         <translation>鞍点のそばのプラトー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="605"/>
+        <location filename="../../gui/strings.py" line="606"/>
         <source>Started next to the saddle point w = 0 (very small initial weights), gradient descent lingers on a plateau of the error for hundreds of steps before it drops; from Xavier&apos;s initial weights it drops at once.</source>
         <translation>鞍点 w = 0 のそば (ごく小さな初期値) から始めると、勾配降下法は誤差のプラトーに数百ステップとどまってから下がる。Xavier の初期値からならすぐに下がる。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="606"/>
+        <location filename="../../gui/strings.py" line="607"/>
         <source>w⁰ ≈ 0 (small)</source>
         <translation>w⁰ ≈ 0 (小さい)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="607"/>
+        <location filename="../../gui/strings.py" line="608"/>
         <source>w⁰ Xavier</source>
         <translation>w⁰ Xavier</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="608"/>
+        <location filename="../../gui/strings.py" line="609"/>
         <source>Hidden layers make the classes linearly separable</source>
         <translation>隠れ層でクラスが線形分離可能になる (線形化)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="609"/>
+        <location filename="../../gui/strings.py" line="610"/>
         <source>In the two units of the last hidden layer the two classes become separable by a straight line, the output unit&apos;s w^(L)ᵀz + b = 0: the network classifies every point by its side of it.</source>
         <translation>最後の隠れ層の 2 つのユニットの平面では、2 つのクラスが出力ユニットの直線 w^(L)ᵀz + b = 0 で分けられるようになる: ネットワークはどの点もこの直線のどちら側にあるかで識別する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="610"/>
+        <location filename="../../gui/strings.py" line="611"/>
         <source>Local minima: the solution depends on the initial values</source>
         <translation>局所解: 解は初期値に依存する</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="611"/>
+        <location filename="../../gui/strings.py" line="612"/>
         <source>Run restarts on the Loss landscape tab: ten runs from different initial weights all converge (‖∇L‖ ≤ 10⁻³), to several distinct solutions with different decision boundaries; only some reach the lowest error.</source>
         <translation>損失曲面タブで「再学習を実行」: 異なる初期値からの 10 回の学習はすべて収束し (‖∇L‖ ≤ 10⁻³)、決定境界の異なるいくつかの解に分かれる。最も小さい誤差 (大域解の候補) に達するのは一部だけ。</translation>
     </message>
@@ -5125,56 +5125,61 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/strings.py" line="312"/>
+        <source>Weights and biases (not on the drawing: too many):</source>
+        <translation>重みとバイアス (数が多いので図には記入しない):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="313"/>
         <source>Weights and biases (also on the drawing):</source>
         <translation>重みとバイアス (図にも記入):</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="313"/>
+        <location filename="../../gui/strings.py" line="314"/>
         <source>Worksheet: backpropagation, one training step</source>
         <translation>演習: 誤差逆伝播法による 1 回の学習ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="314"/>
+        <location filename="../../gui/strings.py" line="315"/>
         <source>Network {0}; training step {1}, sample n = {2}. Name: ____________________</source>
         <translation>ネットワーク {0}、学習ステップ {1}、サンプル n = {2}。 氏名: ____________________</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="315"/>
+        <location filename="../../gui/strings.py" line="316"/>
         <source>Fill in the blanks, rounded to 4 decimals. Units are numbered from 1, layer 1 is the input layer.</source>
         <translation>空欄を埋めよ (小数第 4 位まで)。ユニットは 1 から数え、第 1 層が入力層である。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="316"/>
+        <location filename="../../gui/strings.py" line="317"/>
         <source>This network is larger than the sheet: the blanks cover the first {0} units of each layer and the weights from the first {1} units only; the key has the same.</source>
         <translation>このネットワークはシートに収まらないため、空欄は各層の最初の {0} ユニットと、最初の {1} ユニットからの重みに限る (解答も同じ)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="317"/>
+        <location filename="../../gui/strings.py" line="318"/>
         <source>Answer key</source>
         <translation>解答</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="318"/>
+        <location filename="../../gui/strings.py" line="319"/>
         <source>Network {0}; training step {1}, sample n = {2}.</source>
         <translation>ネットワーク {0}、学習ステップ {1}、サンプル n = {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="319"/>
+        <location filename="../../gui/strings.py" line="320"/>
         <source>Worked out: one u and one δ</source>
         <translation>計算例: u と δ をひとつずつ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="320"/>
+        <location filename="../../gui/strings.py" line="321"/>
         <source>input layer</source>
         <translation>入力層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="321"/>
+        <location filename="../../gui/strings.py" line="322"/>
         <source>hidden layer</source>
         <translation>隠れ層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="322"/>
+        <location filename="../../gui/strings.py" line="323"/>
         <source>nnviz worksheet — page {0} of {1}</source>
         <translation>nnviz 演習 — {0} / {1} ページ</translation>
     </message>
