@@ -122,6 +122,7 @@ def test_file_menu_exports_a_worksheet(qtbot, tmp_path, monkeypatch):
     from nnviz.gui.main_window import MainWindow
     w = MainWindow(Settings(dataset="xor", hidden=(3,), seed=1),
                    qsettings=QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat))
+    w.files.ask_save = lambda: "discard"             # closing after a recorded step asks otherwise
     qtbot.addWidget(w)
     w.show()
     qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
