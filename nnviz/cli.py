@@ -343,18 +343,50 @@ def cmd_predict(a):
     return write_text(buf.getvalue(), a.out)
 
 
-def cmd_trace(a):
+def recorded_trace(a):
+    """The Trace of one training step after --steps steps, following --sample (trace, worksheet)."""
     from .training.trainer import Diverged
     trainer = trainer_from_args(a)
     if a.sample is not None and not 0 <= a.sample < len(trainer.X_train):
         raise UsageError(f"--sample must be a training sample index from 0 to {len(trainer.X_train) - 1}")
     try:
         trainer.run(steps=a.steps)
-        trace = trainer.trace_step(a.sample)
+        return trainer.trace_step(a.sample)
     except Diverged as e:
         raise UsageError(f"training diverged: {e}") from None
+
+
+def cmd_trace(a):
+    trace = recorded_trace(a)
     text = trace.to_json() if a.format == "json" else trace.to_text()
     return write_text(text + "\n", a.out)
+
+
+def cmd_worksheet(a):
+    """The worksheet PDF: the one command besides the window that loads Qt (QtGui, offscreen)."""
+    import os
+    if not a.out.lower().endswith(".pdf"):
+        raise UsageError(f"--out must name a .pdf file, got {a.out!r}")
+    trace = recorded_trace(a)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+    from .gui.app import install_translator, quiet_qt_messages
+    from .gui.worksheet import write_pdf
+    quiet_qt_messages()
+    app = QGuiApplication.instance() or QGuiApplication(["nnviz"])
+    app.setOrganizationName("nnviz")
+    app.setApplicationName("nnviz")
+    translator = install_translator(app, a.lang)
+    try:
+        pages = write_pdf(trace, a.out)
+    finally:
+        if translator is not None:
+            from .gui.app import remove_translator
+            remove_translator(app, translator)
+    if not a.quiet:
+        print(f"worksheet of training step {trace.meta['step']} (sample n = {trace.meta['sample']}, "
+              f"{pages} pages with the answer key) written to {a.out}")
+    return 0
 
 
 def _pair(text):
@@ -524,6 +556,19 @@ def make_parser():
     r.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     r.add_argument("--out", metavar="FILE", help="write to FILE instead of printing")
     r.set_defaults(func=cmd_trace)
+    ws = sub.add_parser("worksheet", help="a printable PDF exercise of one training step, with its key",
+                        description="Record one training step (as nnviz trace does) and write an A4 PDF "
+                        "worksheet: the network with its weights, the sample and its teacher signal, "
+                        "numbered blanks for u, z, L_n, δ, ∂L_n/∂w and the updated weights, and the "
+                        "answer key on pages of its own. Another --seed gives another exercise.")
+    add_training_flags(ws)
+    ws.add_argument("--steps", type=int, default=0, help="train this many steps first (default 0)")
+    ws.add_argument("--sample", type=int, help="follow training sample n (default: the minibatch's first)")
+    ws.add_argument("--lang", choices=("ja", "en"),
+                    help="language of the sheet (default: the app's, from its setting or the system's)")
+    ws.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    ws.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    ws.set_defaults(func=cmd_worksheet)
     pr = sub.add_parser("predict", help="run an exported network on a CSV file",
                         description="The outputs of a weights file's network for the inputs in a CSV "
                         "file (header row; the input columns by name, else the first ones).")

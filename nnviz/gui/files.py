@@ -48,6 +48,9 @@ class FileActions(QObject):
         self._add(menu, tr("Save session &as…"), lambda: self.save_session(ask=True), QKeySequence.SaveAs)
         self._add(menu, tr("Export &weights…"), self.export_weights, None,
                   tr("The trained weights as .npz or .json (NumPy) or .onnx (ONNX runtimes, Netron)"))
+        self._add(menu, tr("Export work&sheet…"), self.export_worksheet, None,
+                  tr("A printable PDF exercise of one training step (the step-through's, else a new one), "
+                     "with its answer key"))
         export = menu.addMenu(tr("E&xport"))
         self._add(export, tr("Training data as CSV…"), lambda: self.export_data("train"))
         self._add(export, tr("Test data as CSV…"), lambda: self.export_data("test"))
@@ -68,6 +71,9 @@ class FileActions(QObject):
         self._update_recent()
         window.worker.saved.connect(self._on_saved)
         window.worker.opened.connect(self._on_opened)
+        window.worker.traced.connect(self._on_traced)
+        window.worker.diverged.connect(lambda _: setattr(self, "_sheet_path", None))   # no step, no sheet
+        self._sheet_path = None           # a worksheet waiting for its recorded step
 
     def _add(self, menu, text, slot, shortcut=None, tip=""):
         act = QAction(text, self.w)
@@ -228,6 +234,28 @@ class FileActions(QObject):
             self.w.docks[key].raise_()
         QCoreApplication.processEvents()                 # laid out before it is painted
         return getattr(self.w, attribute)
+
+    def export_worksheet(self):
+        """The step-through's trace as a worksheet PDF; without one, a step is recorded first."""
+        path = self._save_name(self.tr("Export worksheet"), "worksheet.pdf", self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        trace = self.w.stepthrough.trace
+        if trace is None:
+            self._sheet_path = path
+            self.w.record_trace.emit(self.w.stepthrough.sample_spin.value())     # → _on_traced
+        else:
+            self._write_worksheet(trace, path)
+
+    @Slot(object)
+    def _on_traced(self, trace):
+        path, self._sheet_path = self._sheet_path, None
+        if path:
+            self._write_worksheet(trace, path)
+
+    def _write_worksheet(self, trace, path):
+        from .worksheet import write_pdf
+        self._guard(lambda: write_pdf(trace, path))
 
     def _guard(self, action):
         try:

@@ -155,6 +155,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP("FileActions", "Save session &as…"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "Export &weights…"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "The trained weights as .npz or .json (NumPy) or .onnx (ONNX runtimes, Netron)"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "Export work&sheet…"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "A printable PDF exercise of one training step (the step-through's, else a new one), with its answer key"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "E&xport"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "Training data as CSV…"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "Test data as CSV…"),  # files.py
@@ -361,6 +363,35 @@ STRINGS = (
     QT_TRANSLATE_NOOP("record", "End the recording now and keep the frames recorded so far"),  # record.py
     QT_TRANSLATE_NOOP("record", "Recorded {0} frames to {1}"),  # record.py
     QT_TRANSLATE_NOOP("StepThroughPanel", "mean"),  # stepthrough.py
+    QT_TRANSLATE_NOOP("worksheet", "1. Forward pass: u = W z + b, z = f(u)"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "2. Error L_n of the sample"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "3. Output layer: δ^(L)"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "4. Hidden layers: the δ recursion (backpropagation)"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "5. Gradients ∂L_n/∂w = δ_j z_i"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "6. Updated weights"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "the {0} rule (its history is not on the sheet: compare with the key)"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "The update uses the gradient of the whole minibatch (B = {0}), given beside each blank."),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "The update's gradient includes the weight penalty; it is given beside each blank."),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Sample"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Teacher signal"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Hidden layers"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "output layer"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "error function"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Output and error function are a matched pair: δ^(L) = z^(L) − d."),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Output and error function are not a matched pair: δ^(L) = f′(u^(L)) ⊙ ∂L_n/∂z^(L)."),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Learning rate"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Weights and biases (not on the drawing: too many):"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Weights and biases (also on the drawing):"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Worksheet: backpropagation, one training step"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Network {0}; training step {1}, sample n = {2}. Name: ____________________"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Fill in the blanks, rounded to 4 decimals. Units are numbered from 1, layer 1 is the input layer."),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "This network is larger than the sheet: the blanks cover the first {0} units of each layer and the weights from the first {1} units only; the key has the same."),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Answer key"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Network {0}; training step {1}, sample n = {2}."),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "Worked out: one u and one δ"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "input layer"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "hidden layer"),  # worksheet.py
+    QT_TRANSLATE_NOOP("worksheet", "nnviz worksheet — page {0} of {1}"),  # worksheet.py
     QT_TRANSLATE_NOOP("errors", "unknown activation {name!r}; choose one of {names}"),  # core/activations.py
     QT_TRANSLATE_NOOP("errors", "{file}: cannot save (no folder {folder})"),  # core/animation.py
     QT_TRANSLATE_NOOP("errors", "{file}: nnviz records .gif or .mp4 files"),  # core/animation.py
