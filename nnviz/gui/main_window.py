@@ -312,17 +312,25 @@ class MainWindow(QMainWindow):
         dock.setObjectName("dock_lessons")
         dock.setWidget(_scrolled(self.lessons))
         self.addDockWidget(Qt.RightDockWidgetArea, dock)
-        self.tabifyDockWidget(self.docks["hidden"], dock)           # a tab beside the hidden features
         dock.hide()
         self.lessons_dock = dock
         act = QAction(self.tr("&Lessons"), self, objectName="lessons")
         act.setStatusTip(self.tr("The lecture's sections as lessons with tasks the app checks"))
-        act.triggered.connect(lambda: (dock.show(), dock.raise_()))
+        act.triggered.connect(self._show_lessons)
         self.help_menu.insertAction(self.help_menu.actions()[0], act)
         self.lessons.scene_requested.connect(self.choose_scene)
         for signal in (self.apply_settings, self.restart, self.reset, self.worker.settings_loaded):
             signal.connect(self.lessons.settings_changed)
         self.worker.snapshot.connect(self.lessons.snapshot_arrived)
+
+    def _show_lessons(self):
+        """The lessons dock, the first time as a tab beside the hidden features (tabbed only when
+        shown: a hidden tabbed dock leaves stray tab bars in the window when it is laid out)."""
+        dock = self.lessons_dock
+        if not dock.isVisible() and not self.tabifiedDockWidgets(dock) and not dock.isFloating():
+            self.tabifyDockWidget(self.docks["hidden"], dock)
+        dock.show()
+        dock.raise_()
 
     def choose_scene(self, key):
         """Load the scene (preset) ``key`` as its Presets menu entry does (asking first
