@@ -144,6 +144,12 @@ class LossView(QWidget):
 
     run_selected = Signal(int)
 
+    def heightForWidth(self, width):
+        """Its minimum: in its dock's scroll area the wrapped result line (height for width) would
+        otherwise make the view as tall as the plot's preferred height, and the line would
+        scroll out of sight."""
+        return self.minimumSizeHint().height()
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._history = np.empty((0, 6))   # Snapshot.history: the columns of training.history.COLUMNS

@@ -622,3 +622,18 @@ def test_presenting_a_step_through_keeps_its_formulas_beside_the_network(make_wi
     assert w.stepthrough.text_scale == 1.5
     w.findChild(QAction, "presentation").trigger()
     assert w.docks["controls"].isVisible()
+
+
+def test_the_comparison_result_line_is_in_view_in_the_default_layout(make_window, qtbot, big_screen):
+    """The Loss dock scrolls on a small screen; its wrapped result line once made the view as tall
+    as the plot's preferred height and scrolled itself out of sight."""
+    from PySide6.QtGui import QAction
+    w = make_window(ini="result_line.ini")
+    w.findChild(QAction, "reset_layout").trigger()
+    w.findChild(QAction, "preset_sigmoid_squared").trigger()
+    wait_snapshot(qtbot, w, lambda s: len(s.runs) == 2)
+    qtbot.waitUntil(lambda: w.loss_view.result.isVisible(), timeout=5000)
+    viewport = w.docks["loss"].widget().viewport()
+    bottom = w.loss_view.result.mapTo(w.loss_view, w.loss_view.result.rect().bottomLeft()).y()
+    assert w.loss_view.height() <= max(viewport.height(), w.loss_view.minimumSizeHint().height())
+    assert bottom <= viewport.height()
