@@ -170,7 +170,7 @@ class _Unit(_Hoverable, QGraphicsPathItem):
         self.text.setBrush(QColor("white") if light_text else QColor(40, 40, 40))
         r = self.text.boundingRect()
         self.text.setPos(-r.width() / 2, -r.height() / 2)
-        self.text.show()
+        self.text.setVisible(self._owner.values_readable)
 
 
 class _ColorBar(QWidget):
@@ -218,8 +218,12 @@ class _Canvas(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setViewportUpdateMode(QGraphicsView.FullViewportUpdate)
 
+    on_fit = None              # called with the scale after every fit
+
     def fit(self):
         self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)
+        if self.on_fit is not None:
+            self.on_fit(self.transform().m11())
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -44,6 +44,7 @@ from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _SUB, _Canvas, _centred
 __all__ = ["NetworkView", "MAX_UNITS", "nice_ceil"]
 
 UNIT_PX = 9                     # pixel size of the values printed inside units (at text scale 1)
+MIN_PX = 7                      # values inside units smaller than this on screen are left to the hover
 MAX_UNITS = 32                  # wider layers show their first MAX_UNITS units and "…+N"
 BOUNDED = {"tanh": (-1.0, 1.0), "arctan": (-np.pi / 2, np.pi / 2), "sigmoid": (0.0, 1.0),
            "step": (0.0, 1.0), "softmax": (0.0, 1.0)}      # fixed colour ranges of outputs z
@@ -113,6 +114,8 @@ class NetworkView(QWidget):
         self.scene = QGraphicsScene(self)
         self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)   # every item changes: no BSP tree to keep
         self.canvas = _Canvas(self.scene)
+        self.values_readable = True             # the units' values are big enough on screen to print
+        self.canvas.on_fit = self._on_fit
         self._hint = self.tr("Hover a unit or an edge to read its values; click an edge to set its weight.")
         self._phase_hint = self.tr("Stepping through one training step: click a unit or an edge "
                                    "to see its formula with the numbers.")
@@ -142,6 +145,16 @@ class NetworkView(QWidget):
             self._levels.clear()         # Reset, New weights, a preset: colour by the new weights
         self.snapshot = snap
         self._update()
+
+    def _on_fit(self, scale):
+        """Print the units' values only where they are readable (a deep or wide net fitted small:
+        hover a unit for its values)."""
+        readable = self._font.pixelSize() * scale >= MIN_PX
+        if readable != self.values_readable:
+            self.values_readable = readable
+            for node in self.node_items.values():
+                if node.thumb is None or not node.thumb.isVisible():
+                    node.text.setVisible(readable)
 
     def set_text_scale(self, scale):
         """Every label and unit value ``scale`` times its normal size (redrawn at once)."""

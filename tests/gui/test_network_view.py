@@ -489,3 +489,32 @@ def test_no_minus_zero_anywhere(view, snapshot_factory):
     texts += [n.text.text() for n in view.node_items.values()]
     minus_zero = re.compile(r"(?<![e\d.])−0(?![.\d])")           # "−0", not "−0.5" or "1e−05"
     assert not [t for t in texts if minus_zero.search(t)]
+
+
+def test_a_deep_wide_net_leaves_unreadable_unit_values_to_the_hover(qtbot):
+    """8 hidden layers of 16 units fitted into a laptop's view printed their values at about 3 px."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+    from nnviz.gui.network_view import MIN_PX, NetworkView
+    from nnviz.training.snapshot import take
+    from nnviz.training.trainer import Settings, build
+
+    def shown_values(view):
+        scale = view.canvas.transform().m11()
+        return [it.font().pixelSize() * scale for it in view.scene.items()
+                if isinstance(it, QGraphicsSimpleTextItem) and type(it.parentItem()).__name__ == "_Unit"
+                and it.isVisible() and it.text()]
+
+    t = build(Settings(dataset="sin", hidden=(16,) * 8))
+    view = NetworkView()
+    qtbot.addWidget(view)
+    view.resize(730, 530)
+    view.show()
+    view.show_snapshot(take(t, 1))
+    qtbot.waitUntil(lambda: view.canvas.transform().m11() < 0.5)
+    assert not view.values_readable and shown_values(view) == []
+    view._hover((3, 0))                                   # the hover still says every value
+    assert "u" in view.info_label.text() and "z" in view.info_label.text()
+    small = build(Settings(dataset="sin", hidden=(3,)))
+    view.show_snapshot(take(small, 2))
+    qtbot.waitUntil(lambda: view.values_readable)
+    assert shown_values(view) and min(shown_values(view)) >= MIN_PX
