@@ -282,6 +282,15 @@ class MainWindow(QMainWindow):
                                            self.tr("Large text, the current tab on the whole screen; "
                                                    "F5 again to leave"))
         self.present_action.setObjectName("presentation")
+        sizes, group = view.addMenu(self.tr("Presentation &text size")), QActionGroup(self)
+        chosen = stored_scale(self.qsettings.value("presentation_scale"), PRESENTATION_SCALES, 1.5)
+        for scale in PRESENTATION_SCALES:
+            act = sizes.addAction(f"{scale:.0%}".replace("%", " %"))
+            act.setCheckable(True)
+            act.setChecked(scale == chosen)
+            act.setObjectName(f"presentation_{round(scale * 100)}")
+            group.addAction(act)
+            act.triggered.connect(partial(self.set_presentation_scale, scale))
         view.addSeparator()
         language = view.addMenu(self.tr("&Language"))
         group = QActionGroup(self)                  # one checked at a time
@@ -624,6 +633,12 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
             self.set_text_scale(scale)
             self._on_tab(self.tabs.currentIndex())
+
+    def set_presentation_scale(self, scale):
+        """View → Presentation text size: kept, and applied at once while presenting."""
+        self.qsettings.setValue("presentation_scale", scale)
+        if self._presenting is not None:
+            self.set_text_scale(scale)
 
     def _set_language(self, code):
         """Remember the language; it applies from the next start."""

@@ -637,3 +637,21 @@ def test_the_comparison_result_line_is_in_view_in_the_default_layout(make_window
     bottom = w.loss_view.result.mapTo(w.loss_view, w.loss_view.result.rect().bottomLeft()).y()
     assert w.loss_view.height() <= max(viewport.height(), w.loss_view.minimumSizeHint().height())
     assert bottom <= viewport.height()
+
+
+def test_the_presentation_text_size_is_chosen_in_the_view_menu_and_kept(make_window, qtbot, big_screen):
+    from PySide6.QtGui import QAction
+    w = make_window(ini="present_size.ini")
+    assert w.findChild(QAction, "presentation_150").isChecked()           # the default 150 %
+    w.findChild(QAction, "presentation").trigger()
+    w.findChild(QAction, "presentation_200").trigger()                    # applied at once
+    assert w.text_scale == 2.0 and w.network_view.text_scale == 2.0
+    w.findChild(QAction, "presentation").trigger()
+    qtbot.waitUntil(lambda: not w.isFullScreen())
+    assert w.text_scale == 1.0
+    w.close()
+    again = make_window(ini="present_size.ini")
+    assert again.findChild(QAction, "presentation_200").isChecked()
+    again.findChild(QAction, "presentation").trigger()
+    assert again.text_scale == 2.0
+    again.findChild(QAction, "presentation").trigger()
