@@ -30,7 +30,7 @@ __all__ = ["LessonsPanel", "window_state", "POLL_MS"]
 POLL_MS = 250                  # how often the current task is checked while the panel shows
 WORKED_AFTER = 2               # wrong tries before the arithmetic is shown
 ERROR_STYLE = "color:#8a1c1c;"
-DONE_STYLE, TODO_STYLE = "color:#1b6e2a;", ""
+DONE_STYLE, PENDING_STYLE = "color:#1b6e2a;", ""
 
 
 def window_state(window, fresh=True):
@@ -174,7 +174,7 @@ class LessonsPanel(QWidget):
             done = self.is_done(row.task.id)
             row.mark.setText("☑" if done else "▶" if row is current else "☐")
             row.text.setText(row.task.text[self.lang])
-            row.text.setStyleSheet(DONE_STYLE if done else TODO_STYLE)
+            row.text.setStyleSheet(DONE_STYLE if done else PENDING_STYLE)
             row.text.setEnabled(done or row is current)
             if row.answer is not None:
                 for w in (row.answer, row.check):

@@ -438,19 +438,15 @@ class TrainingWorker(QObject):
         c, reason = self.comparison, ""
         with np.errstate(all="ignore"):
             for _ in range(steps):
-                live = c.live()
-                if not live:
+                if not c.live():
                     break
-                epochs = [t.batcher.epoch for t in c.trainers]
-                c.step()
-                for i in live:
-                    t = c.trainers[i]
-                    if c.stopped[i]:                                     # diverged
-                        c.stopped[i] = self.tr("diverged at step {0}").format(t.step_count + 1)
+                for i, why in c.step_and_stop(self.stop_epochs, self.stop_loss):   # in the window's words
+                    if why == "diverged":
+                        c.stopped[i] = self.tr("diverged at step {0}").format(c.trainers[i].step_count + 1)
                         self._on_diverged(i)
-                    elif self.stop_epochs is not None and t.batcher.epoch >= self.stop_epochs:
+                    elif why == "epochs":
                         c.stopped[i] = reason = self.tr("epoch {0}").format(self.stop_epochs)
-                    elif t.reached(self.stop_loss, epochs[i]):
+                    else:
                         c.stopped[i] = reason = self.tr("L ≤ {0:g}").format(self.stop_loss)
         if not c.live():
             self.set_running(False)

@@ -97,6 +97,27 @@ class Comparison:
             self.record()
         return len(self.live())
 
+    def step_and_stop(self, epochs=None, target_loss=None):
+        """One :meth:`step`, then the stop rules for each run that was live: it has trained
+        ``epochs`` epochs, or its full training loss is ≤ ``target_loss`` when one of its epochs
+        ends (:meth:`Trainer.reached`). Returns [(i, "diverged" | "epochs" | "loss")] of the runs
+        that stopped in this step (their reasons in :attr:`stopped`, in English)."""
+        live = self.live()
+        before = [t.batcher.epoch for t in self.trainers]
+        self.step()
+        out = []
+        for i in live:
+            t = self.trainers[i]
+            if self.stopped[i]:
+                out.append((i, "diverged"))
+            elif epochs is not None and t.batcher.epoch >= epochs:
+                self.stopped[i] = f"epoch {epochs}"
+                out.append((i, "epochs"))
+            elif t.reached(target_loss, before[i]):
+                self.stopped[i] = f"L ≤ {target_loss:g}"
+                out.append((i, "loss"))
+        return out
+
     def record(self):
         """Add every run's current point to its history; note who reached the goal."""
         for i, t in enumerate(self.trainers):
@@ -113,14 +134,7 @@ class Comparison:
             self.record()
             try:
                 while self.live() and (steps is None or self.step_count - start < steps):
-                    epochs_before = [t.batcher.epoch for t in self.trainers]
-                    self.step()
-                    for i in self.live():
-                        t = self.trainers[i]
-                        if epochs is not None and t.batcher.epoch >= epochs:
-                            self.stopped[i] = f"epoch {epochs}"
-                        elif t.reached(target_loss, epochs_before[i]):
-                            self.stopped[i] = f"L ≤ {target_loss:g}"
+                    self.step_and_stop(epochs, target_loss)
                     if callback:
                         callback(self)
             finally:

@@ -3652,32 +3652,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../gui/worker.py" line="449"/>
+        <location filename="../../gui/worker.py" line="445"/>
         <source>diverged at step {0}</source>
         <translation>ステップ {0} で発散</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="452"/>
+        <location filename="../../gui/worker.py" line="448"/>
         <source>epoch {0}</source>
         <translation>エポック {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="454"/>
+        <location filename="../../gui/worker.py" line="450"/>
         <source>L ≤ {0:g}</source>
         <translation>L ≤ {0:g}</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="462"/>
+        <location filename="../../gui/worker.py" line="458"/>
         <source>Training paused: the loss became NaN or infinite. The learning rate ε is too large; the last finite weights were restored.</source>
         <translation>学習を一時停止: 誤差が NaN または無限大になりました。学習率 ε が大きすぎます。最後の有限な重みに戻しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="464"/>
+        <location filename="../../gui/worker.py" line="460"/>
         <source>{0}: the loss became NaN or infinite, so this run stopped (its last finite weights were restored); the other runs go on.</source>
         <translation>{0}: 誤差が NaN または無限大になったため、この実行は停止しました (最後の有限な重みに戻しました)。ほかの実行は続きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/worker.py" line="466"/>
+        <location filename="../../gui/worker.py" line="462"/>
         <source>Step {0}, ε = {1:g}: the learning rate is too large.</source>
         <translation>ステップ {0}、ε = {1:g}: 学習率が大きすぎます。</translation>
     </message>
@@ -5318,7 +5318,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/strings.py" line="186"/>
-        <location filename="../../gui/worksheet.py" line="169"/>
+        <location filename="../../gui/worksheet.py" line="168"/>
         <source>identity</source>
         <translation>恒等写像</translation>
     </message>
