@@ -37,7 +37,7 @@ def local_minima():
 
 @pytest.fixture
 def hidden_linear():
-    """Linearisation: circles through a 4-2 tanh net; after 1,500 full-batch steps the data in
+    """Linearisation: circles through a 4-2 tanh net; after 2,500 full-batch steps (its length) the data in
     the two-unit last hidden layer are separated by the output unit's line (≥ 95 % on test)."""
     from nnviz.training.scenes import scene
     return scene("hidden_linear").settings

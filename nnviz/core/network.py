@@ -6,7 +6,10 @@ Notation, as on the slides: layer 1 is the input, z^(1) = x; layer l computes
 
 W^(l) has shape (n_l, n_(l−1)), one row per unit of layer l. The last layer is L
 and y = z^(L). For a batch of N samples in rows: U^(l) = Z^(l−1) W^(l)ᵀ + b^(l).
-(The same convention as PyTorch's Linear and ONNX Gemm with transB=1.)
+(The same convention as PyTorch's Linear and ONNX Gemm with transB=1.) Inside,
+the batch is kept a sample per column, as the slides write z, so that each
+layer is one contiguous block; ``u[l]``, ``z[l]`` and ``delta[l]`` are the
+transposed views, a sample per row.
 
 ``delta[l]`` holds δ^(l) = ∂L_n/∂u^(l) for every sample n of the last batch,
 shape (N, n_l): the per-sample delta of the slides, before any reduction. The
@@ -88,37 +91,42 @@ def parse_layers(text):
 
 
 class _Buffers:
-    """Preallocated arrays for one batch size N (never shared between sizes)."""
+    """Preallocated arrays for one batch size N (never shared between sizes).
+
+    They are stored units × samples, so that each layer's values are one contiguous
+    block (NumPy's element-wise functions are fastest on contiguous data, and the
+    products read them without copies). What the network shows, ``u[l]``, ``z[l]``
+    and ``delta[l]``, are their transposes: shape (N, n_l), a sample per row.
+    """
 
     def __init__(self, net, N):
         L, n = net.L, net.sizes
         self.N = N
-        # [Z^(l) | 1] of every layer l < L side by side in one array, so that a z-only f'
-        # (tanh, sigmoid) of all hidden layers is one call: zaug[l] has shape (N, n_l + 1).
+        # [z^(l); 1] of every layer l < L stacked in one array, so that a z-only f' (tanh,
+        # sigmoid) of all hidden layers is one call: zaug[l] has shape (n_l + 1, N).
         start = np.cumsum([0] + [n[l - 1] + 1 for l in range(1, L)])
-        self.zall = np.ones((N, start[-1]))
-        self.zaug = [None] + [self.zall[:, start[l - 1]:start[l]] for l in range(1, L)] + [None]
-        self.u = [None] * (L + 1)
-        self.back = [None] * (L + 1)   # δ^(l+1) [W^(l+1) | b^(l+1)], shape (N, n_l + 1)
-        self.delta = [None] * (L + 1)
-        self.df = [None] * (L + 1)     # f'(u^(l))
+        self.zall = np.ones((start[-1], N))
+        zaug = [None] + [self.zall[start[l - 1]:start[l]] for l in range(1, L)] + [None]
+        uT, deltaT, dfT = ([None] * (L + 1) for _ in range(3))
+        back = [None] * (L + 1)        # [W^(l+1) | b^(l+1)]ᵀ δ^(l+1), shape (n_l + 1, N)
         hidden = {id(a) for a in net.act[2:L]}
         self.bulk = L > 2 and len(hidden) == 1 and net.act[2].z_only   # f' of all hidden layers at once
         if self.bulk:
-            self.dfall = np.empty((N, start[-1] - start[1]))
-            self.zhidden = self.zall[:, start[1]:]
+            self.dfall = np.empty((start[-1] - start[1], N))
+            self.zhidden = self.zall[start[1]:]
         for l in range(2, L + 1):
-            self.u[l] = np.empty((N, n[l - 1]))
-            self.delta[l] = np.empty((N, n[l - 1]))
+            uT[l], deltaT[l] = np.empty((n[l - 1], N)), np.empty((n[l - 1], N))
         for l in range(2, L):
-            self.back[l] = np.empty((N, n[l - 1] + 1))
-            self.df[l] = (self.dfall[:, start[l - 1] - start[1]:start[l] - 1 - start[1]] if self.bulk
-                          else np.empty((N, n[l - 1])))
-        self.zL = np.empty((N, n[L - 1]))
-        self.z = [None] + [self.zaug[l][:, :-1] for l in range(1, L)] + [self.zL]
+            back[l] = np.empty((n[l - 1] + 1, N))
+            dfT[l] = (self.dfall[start[l - 1] - start[1]:start[l] - 1 - start[1]] if self.bulk
+                      else np.empty((n[l - 1], N)))
+        zT = [None] + [zaug[l][:-1] for l in range(1, L)] + [np.empty((n[L - 1], N))]
+        self.u, self.z, self.delta, df = ([None if a is None else a.T for a in arrays]
+                                          for arrays in (uT, zT, deltaT, dfT))
+        self.zL = self.z[L]
         # Each layer's arrays and activation, bound once so that a step is little more than NumPy calls.
         act = [_SOFTMAX if a is None else a for a in net.act]
-        self.fwd = [(self.zaug[l - 1], net.Wb[l].T, self.u[l], act[l].into(net.alpha[l]), self.z[l])
+        self.fwd = [(net.Wb[l], zaug[l - 1], uT[l], act[l].into(net.alpha[l]), self.u[l], self.z[l])
                     for l in range(2, L + 1)]
         self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL)
         self.matched = net.matched
@@ -127,13 +135,12 @@ class _Buffers:
         # f'(u^(l−1)) as (u, z, out, α) when it is not computed for all hidden layers at once.
         self.bwd = []
         for l in range(L, 2, -1):
-            df_args = None if self.bulk else (self.u[l - 1], self.z[l - 1], self.df[l - 1], net.alpha[l - 1])
+            df_args = None if self.bulk else (self.u[l - 1], self.z[l - 1], df[l - 1], net.alpha[l - 1])
             alpha_grad = (None if net.alpha[l - 1] is None
-                          else partial(_alpha_grad, act[l - 1], self.u[l - 1], net.dalpha[l - 1]))
-            self.bwd.append((self.delta[l].T, self.zaug[l - 1], net.dWb[l], self.delta[l], net.Wb[l],
-                             self.back[l - 1], self.back[l - 1][:, :-1], act[l - 1], df_args, self.df[l - 1],
-                             self.delta[l - 1], alpha_grad))
-        self.first = (self.delta[2].T, self.zaug[1], net.dWb[2])
+                          else partial(_alpha_grad, act[l - 1], self.u[l - 1], net.dalpha[l - 1], back[l - 1][:-1].T))
+            self.bwd.append((deltaT[l], zaug[l - 1].T, net.dWb[l], net.Wb[l].T, back[l - 1], back[l - 1][:-1],
+                             act[l - 1], df_args, dfT[l - 1], deltaT[l - 1], alpha_grad))
+        self.first = (deltaT[2], zaug[1].T, net.dWb[2])
 
 
 def _alpha_grad(act, u, dalpha, back):
@@ -332,8 +339,8 @@ class Network:
             self.u, self.z, self.delta, self._last = buf.u, buf.z, buf.delta, buf
         _copyto(buf.z[1], X)
         dot = _dot
-        for zprev, WbT, u, f, z in buf.fwd:
-            dot(zprev, WbT, u)
+        for Wb, zprev, uT, f, u, z in buf.fwd:
+            dot(Wb, zprev, uT)           # u^(l) = [W^(l) | b^(l)] [z^(l−1); 1], stored units × samples
             f(u, z)
         return buf.zL
 
@@ -370,14 +377,14 @@ class Network:
         dot, multiply = _dot, np.multiply
         if buf.bulk:
             self.act[2].df(None, buf.zhidden, buf.dfall)
-        for deltaT, zprev, dWb, delta, Wb, back_full, back, act, df_args, df, delta_prev, alpha_grad in buf.bwd:
-            dot(deltaT, zprev, dWb)      # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
-            dot(delta, Wb, back_full)    # back_j = Σ_k δ_k w_kj (a view without the bias column)
+        for deltaT, zprevT, dWb, WbT, back_full, back, act, df_args, df, delta_prev, alpha_grad in buf.bwd:
+            dot(deltaT, zprevT, dWb)     # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
+            dot(WbT, deltaT, back_full)  # back_j = Σ_k w_kj δ_k (the bias row is not read)
             if df_args is not None:
                 act.df(*df_args)         # f'(u^(l−1)) (u, z, out, α)
             multiply(back, df, delta_prev)
             if alpha_grad is not None:
-                alpha_grad(back)
+                alpha_grad()
         dot(*buf.first)                  # Σ_n δ^(2) [x | 1]ᵀ
         if self.reduction == "mean":
             multiply(self.grad, buf.inv_n, self.grad)

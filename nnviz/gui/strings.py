@@ -689,7 +689,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("presets", "Learning rate too large: oscillation"),  # runtime
     QT_TRANSLATE_NOOP("presets", "With a learning rate ε that is too large the error oscillates: it rises on about half the steps and stays high, while a good ε lowers it on every step."),  # runtime
     QT_TRANSLATE_NOOP("presets", "ε = 0.3"),  # runtime
-    QT_TRANSLATE_NOOP("presets", "ε = 10 (too large)"),  # runtime
+    QT_TRANSLATE_NOOP("presets", "ε = 30 (too large)"),  # runtime
     QT_TRANSLATE_NOOP("presets", "Learning rate too small: a crawl"),  # runtime
     QT_TRANSLATE_NOOP("presets", "With a learning rate ε that is too small training crawls: it removes only a small part of the error a good ε removes in the same steps."),  # runtime
     QT_TRANSLATE_NOOP("presets", "ε = 0.001 (too small)"),  # runtime

@@ -258,13 +258,18 @@ def test_normwise_error_of_vanishing_and_non_finite_gradients():
 
 def _plain_step(net, X, D):
     """The step written straight from the slides, one layer at a time (no shared buffers,
-    no fused calls): (y, per-sample loss, grad)."""
+    no fused calls), each sample a column as on the slides (u = W z + b, back = Wᵀ δ;
+    arrays units × samples in C order, as the core keeps them, for the same BLAS rounding):
+    (y, per-sample loss, grad), a sample per row."""
     from nnviz.core.losses import LOSSES, output_delta
-    L, z, u = net.L, {1: X}, {}
+    L, zc, z, u = net.L, {1: X.T}, {1: X}, {}
+    ones = np.ones((1, len(X)))
+    zaug = {1: np.ascontiguousarray(np.vstack([X.T, ones]))}
     for l in range(2, L + 1):
-        zaug = np.hstack([z[l - 1], np.ones((len(X), 1))])
-        u[l] = np.matmul(zaug, net.Wb[l].T)
+        u[l] = np.dot(net.Wb[l], zaug[l - 1]).T
         z[l] = softmax_rows(u[l]) if net.act[l] is None else net.act[l].f(u[l], alpha=net.alpha[l])
+        zc[l] = z[l].T
+        zaug[l] = np.ascontiguousarray(np.vstack([zc[l], ones]))
     fn = LOSSES[net.loss_name]
     pair = (net.output, net.loss_name)
     if pair == ("sigmoid", "bce"):
@@ -282,12 +287,13 @@ def _plain_step(net, X, D):
     for l, blk in enumerate(net.block):
         if blk is not None:
             dWb[l] = grad[blk].reshape(net.Wb[l].shape)
-    delta = output_delta(net.output, net.loss_name, u[L], z[L], D, act=net.act[L], alpha=net.alpha[L])
+    delta = output_delta(net.output, net.loss_name, u[L], z[L], D, act=net.act[L], alpha=net.alpha[L]).T
+    delta = np.ascontiguousarray(delta)
     for l in range(L, 1, -1):
-        dWb[l][...] = np.matmul(delta.T, np.hstack([z[l - 1], np.ones((len(X), 1))]))
+        dWb[l][...] = np.dot(delta, zaug[l - 1].T)
         if l > 2:
-            back = np.matmul(delta, net.Wb[l])[:, :-1]
-            delta = back * net.act[l - 1].df(u[l - 1], z[l - 1], alpha=net.alpha[l - 1])
+            back = np.dot(net.Wb[l].T, delta)[:-1]
+            delta = np.ascontiguousarray(back * net.act[l - 1].df(u[l - 1], z[l - 1], alpha=net.alpha[l - 1]).T)
     grad *= 1.0 / len(X)
     return z[L], per_sample, grad
 

@@ -166,7 +166,7 @@ def side_of_line(view, xy):
 
 
 def test_the_two_unit_scene_becomes_separable_by_the_output_line(qtbot, hidden_linear):
-    view, snap, t = trained_view(qtbot, hidden_linear, 1500)
+    view, snap, t = trained_view(qtbot, hidden_linear, 2500)
     assert t.evaluate()["test_accuracy"] >= 0.95 and t.evaluate()["train_accuracy"] == 1.0
     assert view.boundary.isVisible() and "exact here" in view.boundary_note.text()
     train, test = plotted(view)

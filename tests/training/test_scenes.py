@@ -36,7 +36,8 @@ def test_lr_too_large_oscillates_beside_a_good_lr_that_falls_on_every_step():
     good, large = 0, 1
     assert c.rise_share(large) >= 0.3                  # the error rises on a good share of steps
     assert c.rise_share(good) == 0.0                   # gradient descent with a good ε: never
-    assert train_loss(c, large)[-1] > 5 * train_loss(c, good)[-1]
+    high = train_loss(c, large)
+    assert high[len(high) // 2:].min() > 3 * train_loss(c, good)[-1]   # and stays high, all the second half
 
 
 def test_lr_too_small_removes_a_small_fraction_of_what_a_good_lr_removes():

@@ -5590,8 +5590,8 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/strings.py" line="692"/>
-        <source>ε = 10 (too large)</source>
-        <translation>ε = 10 (大きすぎる)</translation>
+        <source>ε = 30 (too large)</source>
+        <translation>ε = 30 (大きすぎる)</translation>
     </message>
     <message>
         <location filename="../../gui/strings.py" line="693"/>
