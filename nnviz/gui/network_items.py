@@ -69,12 +69,6 @@ def _levels(values, vmax):
     return np.round((x + 1.0) * (LEVELS - 1) / 2).astype(int)
 
 
-def _centred(item):
-    """``item`` moved so that its centre is at x = item.data(0) (call after a text change)."""
-    item.setX(item.data(0) - item.boundingRect().width() / 2)
-    return item
-
-
 class _Hoverable:
     """Mixin for scene items: forwards hover and click to the owning view, with the item's key."""
 
@@ -206,7 +200,7 @@ class _ColorBar(QWidget):
 
 
 class _Canvas(QGraphicsView):
-    """The QGraphicsView: antialiased, no scroll bars, the whole scene fitted on every resize."""
+    """The QGraphicsView: antialiased, no scroll bars, laid out (or the whole scene fitted) on every resize."""
 
     def __init__(self, scene):
         super().__init__(scene)
@@ -218,12 +212,13 @@ class _Canvas(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setViewportUpdateMode(QGraphicsView.FullViewportUpdate)
 
-    on_fit = None              # called with the scale after every fit
+    layout = None              # layout(width, height) sets the scene rect and the zoom; else the scene is fitted
 
     def fit(self):
-        self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)
-        if self.on_fit is not None:
-            self.on_fit(self.transform().m11())
+        if self.layout is not None:
+            self.layout(self.viewport().width(), self.viewport().height())
+        else:
+            self.fitInView(self.sceneRect(), Qt.KeepAspectRatio)
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -30,21 +30,21 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QGraphicsSimpleTextItem,
-                               QGraphicsTextItem, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
                                QToolTip, QVBoxLayout, QWidget)
 
 from ..core.activations import TITLES
 from .colors import LUT, finite, lut_index, qcolor
 from .formulas import sym
-from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _SUB, _Canvas, _centred, _ColorBar, _Edge,
+from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _SUB, _SUP, _Canvas, _ColorBar, _Edge,
                             _fmt, _Level, _levels, _short, _sym, _Unit, nice_ceil)
+from .network_labels import MIN_PX, LabelRows, readable
 
-__all__ = ["NetworkView", "MAX_UNITS", "nice_ceil"]
+__all__ = ["NetworkView", "MAX_UNITS", "MIN_PX", "nice_ceil"]
+CAPTION_ROOM = "δ ∈ [−0.0000, 0.0000]"     # the width a range caption is given before its first numbers
 
 UNIT_PX = 9                     # pixel size of the values printed inside units (at text scale 1)
-MIN_PX = 7                      # values inside units smaller than this on screen are left to the hover
 MAX_UNITS = 32                  # wider layers show their first MAX_UNITS units and "…+N"
 BOUNDED = {"tanh": (-1.0, 1.0), "arctan": (-np.pi / 2, np.pi / 2), "sigmoid": (0.0, 1.0),
            "step": (0.0, 1.0), "softmax": (0.0, 1.0)}      # fixed colour ranges of outputs z
@@ -115,7 +115,9 @@ class NetworkView(QWidget):
         self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)   # every item changes: no BSP tree to keep
         self.canvas = _Canvas(self.scene)
         self.values_readable = True             # the units' values are big enough on screen to print
-        self.canvas.on_fit = self._on_fit
+        self._labels = LabelRows(self.scene, self._font)
+        self._layer_text, self._flow_args, self._diagram = {}, None, None
+        self.canvas.layout = self._layout
         self._hint = self.tr("Hover a unit or an edge to read its values; click an edge to set its weight.")
         self._phase_hint = self.tr("Stepping through one training step: click a unit or an edge "
                                    "to see its formula with the numbers.")
@@ -146,15 +148,42 @@ class NetworkView(QWidget):
         self.snapshot = snap
         self._update()
 
-    def _on_fit(self, scale):
+    def _layout(self, width, height):
+        """Fit the columns into a ``width`` × ``height`` viewport with room for the label rows
+        around them (in screen pixels), pick which labels fit, and place them."""
+        if self._diagram is None:
+            return
+        d, phase, labels = self._diagram, self.phase is not None, self._labels
+
+        def fitted(picked):
+            top, bottom = labels.margins(phase, {k: f for k, (f, _) in picked.items()})
+            widest = labels.overhang(picked, 0.0, 0.0)
+            return max(1e-3, min((width - 2 * max(8, widest + 4)) / d.width(), (height - top - bottom) / d.height()))
+        picked = labels.pick(fitted({}))
+        scale = fitted(picked)                  # shorter labels leave more room: never smaller
+        top, bottom = labels.margins(phase, {k: f for k, (f, _) in picked.items()})
+        side = max(8, labels.overhang(picked, scale, NODE / 2) + 4)
+        rect = d.adjusted(-side / scale, -top / scale, side / scale, bottom / scale)
+        self.scene.setSceneRect(rect)
+        self.canvas.setTransform(QTransform.fromScale(scale, scale))
+        self.canvas.centerOn(rect.center())
+        labels.place(d, picked, phase, self.canvas)
+        band = self._band.rect()
+        self._band.setRect(band.x(), rect.top(), band.width(), rect.height())
+        self._flow[0].setData(0, d.bottom() + labels.flow_y(phase, picked) / scale)
+        self._scale = scale
+        if phase and self._flow_args is not None:
+            self._draw_arrow(*self._flow_args)
+        self._show_values(readable(self._font.pixelSize() * scale))
+
+    def _show_values(self, shown):
         """Print the units' values only where they are readable (a deep or wide net fitted small:
         hover a unit for its values)."""
-        readable = self._font.pixelSize() * scale >= MIN_PX
-        if readable != self.values_readable:
-            self.values_readable = readable
+        if shown != self.values_readable:
+            self.values_readable = shown
             for node in self.node_items.values():
                 if node.thumb is None or not node.thumb.isVisible():
-                    node.text.setVisible(readable)
+                    node.text.setVisible(shown)
 
     def set_text_scale(self, scale):
         """Every label and unit value ``scale`` times its normal size (redrawn at once)."""
@@ -201,9 +230,6 @@ class NetworkView(QWidget):
         if self._arch is None or self._arch[:2] != (sizes, acts):
             self._build(_Arch(sizes, acts))
             self._arch = (sizes, acts, False)
-        if self.phase is None:
-            self.scene.setSceneRect(self._rects[1])
-            self.canvas.fit()
         self.phase = (trace, int(index))
         self.info_label.setText(self._phase_hint)
         self.highlight_layer(trace.phases[index].layer)
@@ -213,8 +239,7 @@ class NetworkView(QWidget):
         """Leave the step-through: the newest snapshot (kept meanwhile) is drawn as usual."""
         if self.phase is None:
             return
-        self.phase = None
-        self.scene.setSceneRect(self._rects[0])
+        self.phase, self._flow_args = None, None
         self.canvas.fit()
         self.highlight_layer(None)
         self.info_label.setText(self._hint)
@@ -235,6 +260,7 @@ class NetworkView(QWidget):
     def _build(self, snap):
         """Create every item for ``snap``'s architecture (sizes[l − 1] units in layer l)."""
         self.scene.clear()
+        self._labels.clear()
         self.node_items.clear(), self.edge_items.clear(), self._captions.clear(), self._levels.clear()
         self._hovered = None
         sizes = snap.sizes
@@ -243,40 +269,41 @@ class NetworkView(QWidget):
         cut = any(n > MAX_UNITS for n in sizes)
         pitch = PITCH - 8 * np.clip((max(m.values()) - 16) / 16, 0, 1)    # tighter for tall columns
         half = max(m.values()) * pitch / 2
-        f = max(1.0, (2 * half + 150) / 460) ** 0.8 * self.text_scale    # label scale: readable when fitted small
+        f = max(1.0, (2 * half + 150) / 460) ** 0.8 * self.text_scale    # a tall net gets wider gaps
         self._gap = gap = float(np.clip(1.5 * (2 * half + 150) / (L - 1), max(150, 125 * f), 520))
         self._x = {l: (l - 1) * gap for l in m}
         y = {(l, j): (j - (m[l] - 1) / 2) * pitch for l in m for j in range(m[l])}
-        label_y, caption_y = -half - 78 * f, half + (pitch if cut else 8)
+        px, add = 12 * self.text_scale, self._labels.add
         for l in range(1, L + 1):
             x = self._x[l]
             title = (self.tr("layer 1 (input)") if l == 1 else
                      self.tr("layer {0} (output)").format(l) if l == L else self.tr("layer {0}").format(l))
             sub = "z<sup>(1)</sup> = x" if l == 1 else self.tr(TITLES.get(snap.activations[l], "Softmax"))
-            self._label(f"<b>{title}</b><br><span style='color:#777'>{sub}</span>", x, label_y, 12 * f, True)
+            self._layer_text[l] = f"{title}: " + ("z⁽¹⁾ = x" if l == 1 else sub)
+            add("title", x, (f"<b>{title}</b><br><span style='color:#777'>{sub}</span>", f"<b>{title}</b>",
+                             f"<b><i>l</i> = {l}</b>"), px, True)
             for j in range(m[l]):
                 self.node_items[(l, j)] = node = _Unit((l, j), self, x, y[(l, j)], self._font,
                                                        bool(snap.grid_z))
                 self.scene.addItem(node)
-            if sizes[l - 1] > m[l]:
-                self._label(self.tr("…+{0}").format(sizes[l - 1] - m[l]), x, half + 4, 11 * f)
-            self._captions[l] = self._label("", x, caption_y, 10 * f)
+            if cut:
+                add("cut", x, (self.tr("…+{0}").format(sizes[l - 1] - m[l]) if sizes[l - 1] > m[l] else "",),
+                    11 * self.text_scale)
+            self._captions[l] = add("caption", x, (CAPTION_ROOM,), 10 * self.text_scale)
             if l > 1:
                 shape = f"<span style='color:#777'>{sizes[l - 1]} × {sizes[l - 2]}</span>"
-                self._label(f"<i>W</i><sup>({l})</sup>&nbsp; {shape}", x - gap / 2, -half - 36 * f, 12 * f, True)
+                add("shape", x - gap / 2, (f"<i>W</i><sup>({l})</sup>&nbsp; {shape}", f"<i>W</i><sup>({l})</sup>"),
+                    px, True)
                 self._add_edges(l, y)
         self._edge_list = list(self.edge_items.values())
         self._pen_idx = np.full(len(self._edge_list), -1)
-        self._band = self.scene.addRect(QRectF(0, label_y - 6, 1, caption_y - label_y + 24),
-                                        QPen(Qt.NoPen), QColor(255, 200, 40, 55))
+        self._diagram = QRectF(-NODE / 2, -half, self._x[L] + NODE, 2 * half)     # the columns, in the scene
+        self._band = self.scene.addRect(QRectF(0, 0, 1, 1), QPen(Qt.NoPen), QColor(255, 200, 40, 55))
         self._band.setZValue(-10)
-        live = self.scene.itemsBoundingRect().adjusted(-16, -10, 16, 10)
-        self._build_flow(caption_y + 24 * f, 12 * f)        # the step-through's arrow, under the columns
-        self._rects = (live, self.scene.itemsBoundingRect().adjusted(-16, -10, 16, 10))
+        self._build_flow(px)                # the step-through's arrow, under the columns
         self._flow[0].hide(), self._flow[1].hide()
-        self.scene.setSceneRect(self._rects[self.phase is not None])
-        self.highlight_layer(self._highlight)
         self.canvas.fit()
+        self.highlight_layer(self._highlight)
 
     def _add_edges(self, l, y):
         """Edges into layer l, ordered j-major like ``W[l][:m_l, :m_(l−1)].ravel()``."""
@@ -290,21 +317,6 @@ class NetworkView(QWidget):
                 self.edge_items[(l, j, i)] = edge = _Edge((l, j, i), self, path)
                 edge.index = len(self.edge_items) - 1      # its place in self._edge_list
                 self.scene.addItem(edge)
-
-    def _label(self, text, x, y, px, rich=False):
-        """A text item (HTML if ``rich``, else plain grey) centred on x, its top at y."""
-        item = QGraphicsTextItem() if rich else QGraphicsSimpleTextItem(text)
-        if rich:
-            item.setHtml(f"<div align='center'>{text}</div>")
-        else:
-            item.setBrush(QColor(100, 100, 100))
-        font = QFont(self._font)
-        font.setPixelSize(round(px))
-        item.setFont(font)
-        item.setData(0, x)
-        item.setY(y)
-        self.scene.addItem(_centred(item))
-        return item
 
     # ------------------------------------------------------------------ update
     def _new_run(self, snap):
@@ -362,9 +374,12 @@ class NetworkView(QWidget):
                     self.node_items[(l, j)].set_value(self._brushes[k], _short(values[l][j]),
                                                       abs(k - LEVELS // 2) > LEVELS // 3)
             symbol = "x" if l == 1 else "δ" if grad else "z"
-            caption = self._captions[l]
-            caption.setText(f"{symbol} ∈ [{_fmt(lo)}, {_fmt(hi)}]")
-            _centred(caption)
+            self._caption(l, f"{symbol} ∈ [{_fmt(lo)}, {_fmt(hi)}]")
+
+    def _caption(self, l, text):
+        """Layer l's range caption says ``text``; a caption wider than before lays the rows out again."""
+        if self._labels.set_forms(self._captions[l], (text,)):
+            self.canvas.fit()
 
     # -------------------------------------------------------------- hover/click
     def _describe(self, key):
@@ -373,12 +388,14 @@ class NetworkView(QWidget):
         if len(key) == 3:
             l, j, i = key
             w = _sym("w", l, j + 1, i + 1)
+            shape = f"W{f'({l})'.translate(_SUP)}: {s.sizes[l - 1]} × {s.sizes[l - 2]}"
             return (f"{w} = {_fmt(s.W[l][j, i])}    ∂L/∂{w} = {_fmt(s.dW[l][j, i])}  "
                     + self.tr("(last minibatch)") + "\n"
                     + self.tr("from unit i = {0} of layer {1} to unit j = {2} of layer {3}; "
-                              "click to set the weight").format(i + 1, l - 1, j + 1, l))
+                              "click to set the weight").format(i + 1, l - 1, j + 1, l) + "\n" + shape)
         l, j = key
-        head = self.tr("unit j = {0} of layer l = {1}").format(j + 1, l)
+        head = (self.tr("unit j = {0} of layer l = {1}").format(j + 1, l)        # and what its column's labels say
+                + f" — {self._layer_text[l]}, {self._captions[l].text()}")
         sample = self.tr("of training sample n = {0}:").format(s.sample)
         if l == 1:
             return f"{head}\n{sample} {_sym('z', 1, j + 1)} = x{str(j + 1).translate(_SUB)} = {_fmt(s.z[1][j])}"
@@ -425,21 +442,26 @@ class NetworkView(QWidget):
         return value if ok else None
 
     # ------------------------------------------------------------ step-through
-    def _build_flow(self, y, px):
-        """The arrow and formula under the columns that say which way a phase's values flow."""
+    def _build_flow(self, px):
+        """The arrow and formula under the columns that say which way a phase's values flow
+        (the arrow's y, in the scene, is set by each layout)."""
         pen = QPen(QColor(60, 60, 60), 2.2, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+        pen.setCosmetic(True)                       # as thick on screen however small the net is drawn
         arrow = self.scene.addPath(QPainterPath(), pen)
-        label = self._label("", self._x[1], y + 8, px, True)
-        arrow.setData(0, y)
-        path = QPainterPath()                       # its widest extent, so the scene rect holds it
-        path.addRect(QRectF(self._x[1], y - 6, self._x[self._L] - self._x[1], 50 * px / 12))
-        arrow.setPath(path)
-        self._flow = (arrow, label)
+        self._flow = (arrow, self._labels.add("flow", self._x[1], ("",), px, True))
 
     def _set_flow(self, start, end, html, color):
         """Arrow from the column of layer ``start`` to that of ``end`` (None: no arrow), ``html`` under it."""
         arrow, label = self._flow
-        y = arrow.data(0)
+        self._flow_args = (start, end, color)
+        label.x_scene = (self._x[start] + self._x[end]) / 2 if start is not None else self._x[end]
+        self._labels.set_forms(label, (f"<div align='center' style='color:{color.name()}'>{html}</div>",))
+        self.canvas.fit()
+        arrow.show(), label.show()
+
+    def _draw_arrow(self, start, end, color):
+        """The flow arrow (its head a fixed size on screen), at the y the layout gave it."""
+        arrow, y, head = self._flow[0], self._flow[0].data(0), 1 / self._scale
         path = QPainterPath()
         if start is not None and start != end:
             x0, x1 = self._x[start], self._x[end]
@@ -447,16 +469,12 @@ class NetworkView(QWidget):
             x0, x1 = x0 + sign * NODE / 2, x1 - sign * NODE / 2
             path.moveTo(x0, y)
             path.lineTo(x1, y)
-            path.addPolygon(QPolygonF([QPointF(x1 - sign * 11, y - 6), QPointF(x1, y),
-                                       QPointF(x1 - sign * 11, y + 6)]))
+            path.addPolygon(QPolygonF([QPointF(x1 - sign * 11 * head, y - 6 * head), QPointF(x1, y),
+                                       QPointF(x1 - sign * 11 * head, y + 6 * head)]))
         arrow.setPath(path)
         pen = arrow.pen()
         pen.setColor(color)
         arrow.setPen(pen)
-        label.setHtml(f"<div align='center' style='color:{color.name()}'>{html}</div>")
-        label.setData(0, (self._x[start] + self._x[end]) / 2 if start is not None else self._x[end])
-        _centred(label)
-        arrow.show(), label.show()
 
     def _draw_phase(self, trace, p):
         """Colour edges, units and captions, and point the flow arrow, for phase ``p`` of ``trace``."""
@@ -514,19 +532,17 @@ class NetworkView(QWidget):
             rng = shared(db)
             units.update({l: ("Δb", db[l], rng) for l in range(2, l0 + 1)})
         for l in range(1, L + 1):
-            caption = self._captions[l]
             if l not in units:
                 for j in range(m[l]):
                     self.node_items[(l, j)].set_value(self._blank, "", False)
-                caption.setText("")
+                self._caption(l, "")
                 continue
             symbol, v, rng = units[l]
             v = np.nan_to_num(np.asarray(v, dtype=float)[:m[l]])
             lo, hi = rng or shared({l: v})
             for j, k in enumerate(_levels(v - (lo + hi) / 2, (hi - lo) / 2)):
                 self.node_items[(l, j)].set_value(self._brushes[k], _short(v[j]), abs(k - LEVELS // 2) > LEVELS // 3)
-            caption.setText(f"{symbol} ∈ [{_fmt(lo)}, {_fmt(hi)}]")
-            _centred(caption)
+            self._caption(l, f"{symbol} ∈ [{_fmt(lo)}, {_fmt(hi)}]")
 
     def _flow_for(self, kind, l0, trace):
         """The arrow and formula of phase (kind, l0): forwards in blue, backwards in orange."""

@@ -4,7 +4,7 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 
 from nnviz.gui.network_view import MAX_UNITS, NetworkView, _fmt, nice_ceil
@@ -518,3 +518,104 @@ def test_a_deep_wide_net_leaves_unreadable_unit_values_to_the_hover(qtbot):
     view.show_snapshot(take(small, 2))
     qtbot.waitUntil(lambda: view.values_readable)
     assert shown_values(view) and min(shown_values(view)) >= MIN_PX
+
+
+# ------------------------------------------------------------------- labels on screen
+LAPTOP = (600, 410)       # the network view's size in a 1366 × 768 window (its canvas about 590 × 341)
+DEEP_WIDE = (16,) * 8     # the deep and wide net of issue 14; the editor allows up to 10 × 32
+
+
+def on_screen(view):
+    """(text, font height in screen pixels, viewport rect) of every visible text the view draws:
+    each item's font size and bounding rect mapped through the view's transform to the viewport."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem, QGraphicsTextItem
+    out = []
+    for item in view.scene.items():
+        if isinstance(item, (QGraphicsSimpleTextItem, QGraphicsTextItem)) and item.isVisible():
+            text = item.text() if isinstance(item, QGraphicsSimpleTextItem) else item.toPlainText()
+            if text.strip():
+                t = item.deviceTransform(view.canvas.viewportTransform())
+                out.append((text, item.font().pixelSize() * t.m22(), t.mapRect(item.boundingRect())))
+    return out
+
+
+def assert_readable_and_apart(view):
+    from nnviz.gui.network_view import MIN_PX
+    texts = on_screen(view)
+    small = [(t, round(px, 1)) for t, px, _ in texts if px < MIN_PX]
+    assert not small, small
+    port = QRectF(view.canvas.viewport().rect()).adjusted(-1, -1, 1, 1)
+    assert all(port.contains(r) for _, _, r in texts), [(t, r) for t, _, r in texts if not port.contains(r)]
+    for k, (a, _, ra) in enumerate(texts):
+        for b, _, rb in texts[k + 1:]:
+            both = ra.intersected(rb)
+            assert both.width() < 0.5 or both.height() < 0.5, (a, ra, b, rb)
+    return texts
+
+
+def laptop_view(qtbot, snap, scale=1.0):
+    v = NetworkView()
+    qtbot.addWidget(v)
+    v.resize(*LAPTOP)
+    v.set_text_scale(scale)
+    return shown(qtbot, v, snap)
+
+
+@pytest.mark.parametrize("hidden, scale", [(DEEP_WIDE, 1.0), (DEEP_WIDE, 0.8), (DEEP_WIDE, 1.5), (DEEP_WIDE, 2.0),
+                                           ((32,) * 10, 1.0), ((40, 3), 1.25)])
+def test_a_deep_wide_net_on_a_laptop_draws_only_readable_labels_that_never_overlap(qtbot, snapshot_factory,
+                                                                                  hidden, scale):
+    """8 hidden layers of 16 units in a 1366 × 768 window drew every label at about 5 px."""
+    view = laptop_view(qtbot, snapshot_factory(steps=2, dataset="spiral", hidden=hidden), scale)
+    assert abs(view.canvas.viewport().width() - 590) < 12 and abs(view.canvas.viewport().height() - 341) < 12
+    texts = assert_readable_and_apart(view)
+    titles = [t for t, _, _ in texts if "l = " in t or "layer" in t]
+    assert len(titles) >= 3                                   # fewer labels, not none
+    if scale > 1:                                             # a larger text size: larger labels
+        normal = on_screen(laptop_view(qtbot, snapshot_factory(steps=2, dataset="spiral", hidden=hidden)))
+        assert max(p for _, p, _ in texts) >= 1.2 * max(p for _, p, _ in normal)
+
+
+def test_the_step_through_of_a_deep_wide_net_draws_readable_labels_apart(qtbot):
+    snap, trace = run_with_trace(steps=1, dataset="spiral", hidden=DEEP_WIDE)
+    view = laptop_view(qtbot, snap)
+    for phase in (trace.find("forward", 5), trace.find("backward", 2), len(trace.phases) - 1):
+        view.show_phase(trace, phase)
+        texts = assert_readable_and_apart(view)
+        assert any(t.startswith(("→", "←", "update", "gradient")) for t, _, _ in texts)    # its formula
+    view.end_phase()
+    assert not any(t.startswith(("→", "←")) for t, _, _ in assert_readable_and_apart(view))
+
+
+@pytest.mark.parametrize("size", [LAPTOP, (740, 590)])        # 1366 × 768 and the 1560 × 960 default window
+def test_the_default_net_shows_every_layer_title_in_full(qtbot, snapshot, size):
+    view = laptop_view(qtbot, snapshot)
+    view.resize(*size)
+    qtbot.waitUntil(lambda: view.canvas.viewport().width() > size[0] - 20)
+    texts = " ".join(t for t, _, _ in assert_readable_and_apart(view))
+    for s in ("layer 1 (input)", "z(1) = x", "layer 2", "layer 3", "layer 4 (output)", "Tanh", "Logistic (sigmoid)",
+              "W(2)  4 × 2", "W(3)  4 × 4", "W(4)  1 × 4", "x ∈ [", "z ∈ ["):
+        assert s in texts, s
+    assert texts.count("z ∈ [") == 3
+
+
+def test_the_hover_says_what_a_hidden_label_said(qtbot, snapshot_factory):
+    view = laptop_view(qtbot, snapshot_factory(steps=2, dataset="spiral", hidden=DEEP_WIDE))
+    texts = " ".join(t for t, _, _ in on_screen(view))
+    hidden = [l for l in range(2, 10) if f"layer {l}" not in texts]
+    assert hidden and "Tanh" not in texts                 # the titles were shortened or left out
+    l = hidden[-1]
+    caption = view._captions[l].text()
+    view._hover((l, 0))
+    for said in (f"layer {l}", "Tanh", caption):
+        assert said in view.info_label.text() and said in view.node_items[(l, 0)].toolTip(), said
+    view._hover((l, 3, 2))                                # and an edge what W^(l)'s label said
+    assert "W" + f"({l})".translate(str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")) + ": 16 × 16" in view.info_label.text()
+
+
+def test_a_row_takes_shorter_forms_then_every_kth_label():
+    from nnviz.gui.network_labels import choose
+    assert choose([0, 100, 200], [[60, 60, 60]]) == (0, [0, 1, 2])
+    assert choose([0, 50, 100], [[60, 60, 60], [30, 30, 30]]) == (1, [0, 1, 2])
+    form, shown = choose([0, 20, 40, 60, 80], [[60] * 5, [30] * 5])
+    assert form == 1 and shown == [0, 2, 4]                     # every second, and the last
