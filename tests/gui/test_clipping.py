@@ -11,7 +11,7 @@ import re
 import pytest
 from PySide6.QtGui import QTextDocument
 import pyqtgraph as pg
-from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QGroupBox, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractScrollArea, QCheckBox, QComboBox, QGroupBox, QLabel, QPushButton,
                                QRadioButton, QStyle, QStyleOptionButton, QStyleOptionComboBox, QTabBar,
                                QToolButton, QWidget)
 
@@ -34,8 +34,10 @@ def _plain(text):
 
 
 def _on_screen(w, window):
-    """Whether any part of ``w`` is in view inside ``window`` (not scrolled away, not hidden)."""
-    return w.isVisibleTo(window) and not w.visibleRegion().isEmpty()
+    """Whether any part of ``w`` is in view inside ``window`` (not scrolled away, not hidden; a
+    plot's view is covered by its viewport)."""
+    shown = w.viewport() if isinstance(w, QAbstractScrollArea) else w
+    return w.isVisibleTo(window) and not shown.visibleRegion().isEmpty()
 
 
 def _width(fm, text):
@@ -95,9 +97,10 @@ def clipped(window):
                 text, rect = _plain(w.tabText(k)), w.tabRect(k)
                 check(w, text, fm.horizontalAdvance(text) + 8, rect.width())
                 check(w, text + " (beyond the tab bar)", rect.right(), w.width())
-        elif isinstance(w, _ColorBar):
-            check(w, "colour bar labels", w.minimumSizeHint().height(), w.height())
-            check(w, "colour bar labels", w.minimumSizeHint().width(), w.width())
+        elif isinstance(w, _ColorBar):            # the bar (4 + 11 px), its labels under it, the title beside
+            labels = f"{w.title}  −{w.vmax:g}  0  +{w.vmax:g}"
+            check(w, labels, 4 + 11 + 1 + fm.height(), w.height())
+            check(w, labels, fm.horizontalAdvance(labels) + 16, w.width())
         elif isinstance(w, pg.GraphicsView):
             out.extend(_clipped_axes(w))
     return out
@@ -116,19 +119,20 @@ def _clipped_axes(view):
         levels = item.tickStrings(item.tickValues(lo, hi, size)[0][1] if item.tickValues(lo, hi, size) else [],
                                   item.scale, item.tickValues(lo, hi, size)[0][0] if item.tickValues(lo, hi, size)
                                   else 1)
-        label = item.label.boundingRect() if item.label.isVisible() else pg.QtCore.QRectF()
+        label = item.label.boundingRect().height() * 0.8 if item.label.isVisible() else 0  # as pyqtgraph
         spacing = item.style["tickTextOffset"][0 if item.orientation in ("left", "right") else 1]
         ticks = max(item.style["tickLength"], 0)
-        for text in levels:
-            if item.orientation in ("left", "right"):
-                need = fm.horizontalAdvance(text) + spacing + ticks + label.height()
-                have = item.width()
-            else:
-                need = fm.height() + spacing + ticks + label.height()
-                have = item.height()
-            if need > have + 1:
-                out.append((f"{type(item).__name__} {item.orientation} in {type(view.parent()).__name__}",
-                            text, round(need), round(have)))
+        if not levels:
+            continue
+        if item.orientation in ("left", "right"):
+            text = max(levels, key=fm.horizontalAdvance)
+            need, have = fm.horizontalAdvance(text) + spacing + ticks + label, item.width()
+        else:
+            text = levels[0]
+            need, have = item.textHeight + spacing + ticks + label, item.height()  # the height pyqtgraph measured
+        if need > have + 1:
+            out.append((f"{type(item).__name__} {item.orientation} in {type(view.parent()).__name__}",
+                        text, round(need), round(have)))
     return out
 
 
