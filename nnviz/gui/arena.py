@@ -24,7 +24,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QSlider, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QPushButton, QSizePolicy, QSlider, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ..core.surfaces import (MAX_PLOT_VALUE, RACERS, RAVINE_AB, claim_holds, convergence_map, hessian_eigen,
@@ -206,7 +206,8 @@ class ArenaView(QWidget):
     def _build_controls(self):
         tr = self.tr
         panel = QWidget()
-        panel.setFixedWidth(270)
+        panel.setMinimumWidth(270)           # and as wide as its texts at a larger text size
+        panel.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
         col = QVBoxLayout(panel)
         col.setContentsMargins(0, 0, 0, 0)
         self.surface_combo = QComboBox()

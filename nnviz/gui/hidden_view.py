@@ -21,7 +21,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from .colors import CLASS_COLORS
@@ -111,11 +111,16 @@ class HiddenView(QWidget):
         self.message.setAlignment(Qt.AlignCenter)
         self.message.setWordWrap(True)
 
-        controls = QHBoxLayout()
-        for w in (QLabel(tr("Layer")), self.layer, QLabel(tr("View")), self.mode,
-                  QLabel(tr("Units")), self.unit_a, self.unit_b):
-            controls.addWidget(w)
-        controls.addStretch(1)
+        controls = QVBoxLayout()           # two rows: a narrow dock keeps every choice in full
+        for row in ((QLabel(tr("Layer")), self.layer, QLabel(tr("View")), self.mode),
+                    (QLabel(tr("Units")), self.unit_a, self.unit_b)):
+            line = QHBoxLayout()
+            for w in row:
+                line.addWidget(w)
+            line.addStretch(1)
+            controls.addLayout(line)
+        for combo in (self.layer, self.mode):
+            combo.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)    # never narrower than its text
         page = QWidget()
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)

@@ -147,6 +147,7 @@ class ContourMap:
         self.bar.axis.setTextPen(pg.mkPen(60, 60, 60))
         self.bar.axis.setPen(pg.mkPen(150, 150, 150))
         self.bar.axis.enableAutoSIPrefix(False)
+        self.bar.axis.setWidth(None)        # as wide as its tick labels (pyqtgraph fixes 45 px) at any text size
 
     def set_scale(self, Z):
         """Fix the colour levels and contour lines from the field ``Z`` (any shape)."""
@@ -281,10 +282,10 @@ class LandscapeView(QWidget):
         self.kind.setMinimumContentsLength(18)            # long choices elide instead of widening
         row = QHBoxLayout()
         row.addWidget(QLabel(tr("Directions:")))
-        row.addWidget(self.kind, 1)
-        for w in (QLabel(tr("grid")), self.grid, QLabel(tr("range")), self.span, QLabel(tr("seed")), self.seed):
-            row.addWidget(w)
+        row.addWidget(self.kind, 1)          # the row to itself: its long choices in full at 200 %
         row2 = QHBoxLayout()
+        for w in (QLabel(tr("grid")), self.grid, QLabel(tr("range")), self.span, QLabel(tr("seed")), self.seed):
+            row2.addWidget(w)
         self.picks_label = _note()
         row2.addWidget(self.picks_label, 1)
         for w in (self.compute, self.cancel, self.progress):

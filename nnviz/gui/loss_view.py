@@ -135,7 +135,7 @@ class LossView(QWidget):
     (PlotDataItems), ``x_combo``, ``log_check``, ``readout`` (the hover label),
     ``values`` (row → (train QLabel, test QLabel); rows loss, accuracy, rmse, r2)
     and ``confusion`` (:class:`ConfusionTable`); ``run_curves`` (one PlotDataItem per run of a
-    comparison) and ``result`` (the line that says which run reached the goal when).
+    comparison) and ``result`` (the line above the plot that says which run reached the goal when).
 
     Signals
     -------
@@ -208,14 +208,14 @@ class LossView(QWidget):
             item.addItem(extra, ignoreBounds=True)
         self.readout = QLabel()
         self.readout.setStyleSheet(f"color: {INK};")
-        column = QVBoxLayout()
-        column.addLayout(bar)
-        column.addWidget(self.plot, 1)
-        column.addWidget(self.readout)
         self.result = QLabel(wordWrap=True)
         self.result.setStyleSheet(f"color: {INK}; font-weight: bold;")
         self.result.hide()
-        column.addWidget(self.result)
+        column = QVBoxLayout()
+        column.addLayout(bar)
+        column.addWidget(self.result)        # above the plot: in view however low the dock is
+        column.addWidget(self.plot, 1)
+        column.addWidget(self.readout)
         return column
 
     def _build_metrics(self):

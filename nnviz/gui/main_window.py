@@ -43,6 +43,9 @@ FRAME_ALLOWANCE = (8, 36)   # pixels of a window manager's frame and title bar a
 SCREEN_SLACK = 16           # pixels a saved frame may exceed a screen (window decorations)
 SLOW_VIEWS_PERIOD = 0.1     # seconds between redraws of the loss and hidden views while training
 GIL_SWITCH_INTERVAL = 0.0002  # seconds; see _start_worker
+# the status bar's fixed widths at normal text size (times the text scale): a label that grew
+# with its text would re-lay out the window every frame
+STATUS_WIDTHS = {"epoch": 130, "step": 130, "loss": 300, "rate": 130}
 
 
 def _scrolled(widget):
@@ -229,11 +232,9 @@ class MainWindow(QMainWindow):
 
     def _status(self):
         self.status_labels = {}
-        # fixed widths: a label that grows with its text would re-lay out the window every frame
-        widths = {"epoch": 130, "step": 130, "loss": 300, "rate": 130}
-        for key, width in widths.items():
+        for key in STATUS_WIDTHS:
             label = QLabel()
-            label.setFixedWidth(width)
+            label.setFixedWidth(STATUS_WIDTHS[key])
             self.statusBar().addPermanentWidget(label)
             self.status_labels[key] = label
 
@@ -602,6 +603,8 @@ class MainWindow(QMainWindow):
         window's font), the network's labels, the formula panel, the plots' axes and legends."""
         self.text_scale = scale
         self.setFont(scaled_font(self._base_font, scale))
+        for key, label in self.status_labels.items():
+            label.setFixedWidth(round(STATUS_WIDTHS[key] * scale))
         self.network_view.set_text_scale(scale)
         self.stepthrough.set_text_scale(scale)
         scale_plots(self, scale)

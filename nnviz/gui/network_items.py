@@ -10,11 +10,11 @@ from collections import deque
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import (QColor, QImage, QLinearGradient, QPainter, QPainterPath,
                            QPainterPathStroker, QPen, QPixmap)
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem,
-                               QGraphicsSimpleTextItem, QGraphicsView, QWidget)
+                               QGraphicsSimpleTextItem, QGraphicsView, QSizePolicy, QWidget)
 
 from .colors import MID, NEG, POS, finite, qcolor
 
@@ -173,11 +173,25 @@ class _ColorBar(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title, self.vmax = "w", 1.0
-        self.setMinimumSize(260, 34)
+        self.setSizePolicy(QSizePolicy.Minimum, QSizePolicy.Fixed)
+
+    def sizeHint(self):
+        """The bar and, under it, its labels in the current font (larger at a larger text size)."""
+        fm = self.fontMetrics()
+        text = fm.horizontalAdvance(f"{self.title}  {_fmt(-self.vmax)}  0  +{_fmt(self.vmax)}")
+        return QSize(max(260, text + 16), 4 + 11 + 1 + fm.height() + 2)
+
+    minimumSizeHint = sizeHint
+
+    def changeEvent(self, event):
+        super().changeEvent(event)
+        if event.type() == QEvent.FontChange:
+            self.updateGeometry()
 
     def set_range(self, title, vmax):
         if (title, vmax) != (self.title, self.vmax):
             self.title, self.vmax = title, vmax
+            self.updateGeometry()
             self.update()
 
     def paintEvent(self, event):
@@ -196,7 +210,8 @@ class _ColorBar(QWidget):
         labels = (_fmt(-self.vmax), "0", "+" + _fmt(self.vmax))
         for text, align, x in zip(labels, (Qt.AlignLeft, Qt.AlignHCenter, Qt.AlignRight), (0, 0.5, 1)):
             cx = bar.left() + x * bar.width()
-            p.drawText(QRectF(cx - 80 * x, bar.bottom() + 1, 80, 18), align | Qt.AlignTop, text)
+            w = p.fontMetrics().horizontalAdvance(text) + 4
+            p.drawText(QRectF(cx - w * x, bar.bottom() + 1, w, p.fontMetrics().height()), align | Qt.AlignTop, text)
 
 
 class _Canvas(QGraphicsView):
