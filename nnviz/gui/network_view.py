@@ -131,6 +131,11 @@ class NetworkView(QWidget):
         lay.addWidget(self.info_label)
 
     # ------------------------------------------------------------------ public
+    def export_source(self):
+        """What File → Export saves: the diagram as it is on screen (its labels keep
+        their on-screen size and places, which a render of the whole scene would not)."""
+        return self.canvas.viewport()
+
     def show_snapshot(self, snap):
         """Draw ``snap``; rebuild the items only when the architecture changed.
 

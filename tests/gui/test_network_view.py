@@ -619,3 +619,21 @@ def test_a_row_takes_shorter_forms_then_every_kth_label():
     assert choose([0, 50, 100], [[60, 60, 60], [30, 30, 30]]) == (1, [0, 1, 2])
     form, shown = choose([0, 20, 40, 60, 80], [[60] * 5, [30] * 5])
     assert form == 1 and shown == [0, 2, 4]                     # every second, and the last
+
+
+def test_export_saves_the_diagram_as_it_is_on_screen(qtbot, snapshot_factory, tmp_path):
+    """Labels keep their on-screen size and places; a render of the whole scene put them
+    beside their columns (File → Export of an 8 × 16 net)."""
+    from PySide6.QtGui import QImage
+    from nnviz.gui.files import export_view
+    view = laptop_view(qtbot, snapshot_factory(steps=2, dataset="spiral", hidden=DEEP_WIDE))
+    export_view(view, str(tmp_path / "net.png"))
+    saved = QImage(str(tmp_path / "net.png")).convertToFormat(QImage.Format_RGB32)
+    shot = view.canvas.viewport().grab().toImage().convertToFormat(QImage.Format_RGB32)
+    assert (saved.width(), saved.height()) == (2 * shot.width(), 2 * shot.height())
+    small = saved.scaled(shot.size(), Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+
+    def pixels(img):
+        return np.frombuffer(img.constBits(), np.uint8, img.sizeInBytes()).reshape(img.height(), -1)[:, :4 * img.width()]
+    diff = np.abs(pixels(small).astype(int) - pixels(shot).astype(int))
+    assert diff.mean() < 6                      # the same picture, drawn at twice the resolution
