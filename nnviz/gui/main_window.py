@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         """The network tab's docks step aside for the arena and the landscape (which use the whole
         window) and come back in the same layout."""
         if self._presenting is not None:
+            self._present_docks()
             return
         if index != 0 and self._network_state is None:
             self._network_state = self.saveState()
@@ -462,9 +463,12 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_traced(self, trace):
-        self.docks["stepthrough"].show()
-        self.docks["stepthrough"].raise_()
         self.stepthrough.set_trace(trace)
+        if self._presenting is not None:
+            self._present_docks()
+        else:
+            self.docks["stepthrough"].show()
+            self.docks["stepthrough"].raise_()
 
     @Slot(object, int)
     def _on_phase(self, trace, index):
@@ -619,13 +623,7 @@ class MainWindow(QMainWindow):
             self._presenting = (self.network_layout(), self.saveGeometry(), self.windowState(), self.text_scale,
                                 self.geometry())
             self._network_state = None
-            for dock in self.docks.values():
-                dock.hide()
-            step = self.docks["stepthrough"]
-            if self.tabs.currentIndex() == 0 and self.stepthrough._trace is not None:
-                self.addDockWidget(Qt.RightDockWidgetArea, step)
-                step.show()
-                self.resizeDocks([step], [self.width() // 2], Qt.Horizontal)
+            self._present_docks()
             self.set_text_scale(stored_scale(self.qsettings.value("presentation_scale"), PRESENTATION_SCALES, 1.5))
             self.showFullScreen()
         else:
@@ -636,6 +634,17 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
             self.set_text_scale(scale)
             self._on_tab(self.tabs.currentIndex())
+
+    def _present_docks(self):
+        """While presenting, the current tab fills the screen; on the network tab a recorded
+        step-through shares it, beside the network (whichever tab it was started on)."""
+        step = self.docks["stepthrough"]
+        for dock in self.docks.values():
+            dock.hide()
+        if self.tabs.currentIndex() == 0 and self.stepthrough.trace is not None:
+            self.addDockWidget(Qt.RightDockWidgetArea, step)
+            step.show()
+            self.resizeDocks([step], [self.width() // 2], Qt.Horizontal)
 
     def set_presentation_scale(self, scale):
         """View → Presentation text size: kept, and applied at once while presenting."""

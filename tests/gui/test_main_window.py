@@ -624,6 +624,25 @@ def test_presenting_a_step_through_keeps_its_formulas_beside_the_network(make_wi
     assert w.docks["controls"].isVisible()
 
 
+def test_while_presenting_the_step_through_follows_the_tab_and_a_new_recording(make_window, qtbot):
+    """The teacher presents first, then records a step, visits the arena and comes back."""
+    from PySide6.QtGui import QAction
+    w = make_window(ini="present_follow.ini")
+    w.findChild(QAction, "presentation").trigger()
+    step = w.docks["stepthrough"]
+    assert not step.isVisible()
+    w._on_record()
+    qtbot.waitUntil(lambda: step.isVisible(), timeout=10000)     # beside the network at once
+    assert w.dockWidgetArea(step) == Qt.RightDockWidgetArea and not w.tabifiedDockWidgets(step)
+    w.tabs.setCurrentIndex(1)                                      # the optimiser arena
+    assert not any(d.isVisible() for d in w.docks.values())       # the arena fills the screen
+    w.tabs.setCurrentIndex(0)
+    assert step.isVisible() and not w.docks["controls"].isVisible()
+    w.findChild(QAction, "presentation").trigger()
+    qtbot.waitUntil(lambda: w.docks["controls"].isVisible())
+    assert w.tabifiedDockWidgets(step)                             # back behind the loss, as it was
+
+
 def test_the_comparison_result_line_is_in_view_in_the_default_layout(make_window, qtbot, big_screen):
     """The Loss dock scrolls on a small screen; its wrapped result line once made the view as tall
     as the plot's preferred height and scrolled itself out of sight."""
