@@ -286,7 +286,7 @@ class NetworkView(QWidget):
             sub = "z<sup>(1)</sup> = x" if l == 1 else self.tr(TITLES.get(snap.activations[l], "Softmax"))
             self._layer_text[l] = f"{title}: " + ("z⁽¹⁾ = x" if l == 1 else sub)
             add("title", x, (f"<b>{title}</b><br><span style='color:#777'>{sub}</span>", f"<b>{title}</b>",
-                             f"<b><i>l</i> = {l}</b>"), px, True)
+                             f"<b><i style='font-family:serif'>l</i> = {l}</b>"), px, True)
             for j in range(m[l]):
                 self.node_items[(l, j)] = node = _Unit((l, j), self, x, y[(l, j)], self._font,
                                                        bool(snap.grid_z))
