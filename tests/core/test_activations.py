@@ -42,6 +42,39 @@ def test_table_values():
     assert np.array_equal(ACTIVATIONS["prelu"].df(x, f["prelu"]), [0.25, 1, 1])
 
 
+#: f(0) and f'(0) exactly as the lecture's table gives them (x ≥ 0 takes the right branch;
+#: the step's f'(0), undefined, is 0).
+AT_ZERO = {"identity": (0.0, 1.0), "step": (1.0, 0.0), "sigmoid": (0.5, 0.25), "tanh": (0.0, 1.0),
+           "arctan": (0.0, 1.0), "relu": (0.0, 1.0), "prelu": (0.0, 1.0), "elu": (0.0, 1.0),
+           "softplus": (np.log(2.0), 0.5)}
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_every_activation_at_exactly_u_0_is_the_tables_value_on_every_path(name):
+    """Both call forms (new arrays, and ``out=`` as a training step calls them), and a network's
+    backward pass through a unit whose u is exactly 0."""
+    from nnviz.core.network import Network
+    assert set(AT_ZERO) == set(ACTIVATIONS)
+    act, (f0, df0) = ACTIVATIONS[name], AT_ZERO[name]
+    u = np.zeros(3)
+    z = act.f(u)
+    assert np.all(z == f0) and np.all(act.f(u, out=np.full(3, 7.0)) == f0)
+    assert np.all(act.df(u, z) == df0) and np.all(act.df(u, z, out=np.full(3, 7.0)) == df0)
+    net = Network([1, 1, 1], [name], task="regression", reduction="sum", seed=0)
+    for l in (2, 3):
+        net.W[l][...], net.b[l][...] = 1.0, 0.0        # w = 1, b = 0: u^(2) = x = 0; y = z^(2)
+    net.forward(np.zeros((2, 1)))
+    assert np.all(net.u[2] == 0.0) and np.all(net.z[2] == f0)
+    net.backward(np.ones((2, 1)))                     # δ^(3) = y − d = f0 − 1
+    assert np.all(net.delta[2] == df0 * (f0 - 1.0))   # δ^(2) = f'(0) · w · δ^(3)
+
+
+def test_elu_at_0_takes_the_right_branch_whatever_its_alpha():
+    """With α = 1 both of ELU's branches give f'(0) = 1; with α = 0.5 only x ≥ 0's does."""
+    elu, u = get_activation("elu", 0.5), np.zeros(2)
+    assert np.all(elu.df(u, elu.f(u)) == 1.0) and np.all(elu.df(u, elu.f(u), out=np.empty(2)) == 1.0)
+
+
 def test_elu_alpha_is_a_setting():
     elu = get_activation("elu", elu_alpha=2.0)
     assert isinstance(elu, ELU) and elu.alpha == 2.0

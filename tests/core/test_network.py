@@ -1,4 +1,6 @@
 """The network's maths: backprop against central differences, and the slides' worked example."""
+import zlib
+
 import numpy as np
 import pytest
 
@@ -47,7 +49,7 @@ def assert_gradients_agree(net, X, D, **pen):
 @pytest.mark.parametrize("task", list(TASK_OUTPUTS))
 @pytest.mark.parametrize("act", [a for a in ACTIVATIONS if a != "step"])
 def test_backprop_equals_central_differences(act, task, reduction):
-    rng = np.random.default_rng(abs(hash((act, task, reduction))) % 2**32)
+    rng = np.random.default_rng(zlib.crc32(f"{act} {task} {reduction}".encode()))   # the same every run
     K = TASK_OUTPUTS[task]
     X = rng.normal(size=(6, 3))
     D = teacher(task, 6, K, rng)
