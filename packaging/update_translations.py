@@ -595,7 +595,7 @@ def update_ts(ts, language, entries):
 
 
 # ---------------------------------------------------------------- the slides' words
-#: The lecture's Japanese terms (LECTURE.md, "The slides' words") that the window must say
+#: The lecture's Japanese terms (README, Japanese and English: the slides' words) that the window must say
 #: where their concepts appear: each one is in at least one Japanese translation.
 TERMS = ("誤差", "誤差関数", "誤差曲面", "勾配降下法", "確率的勾配降下法", "ミニバッチ勾配降下法", "学習率",
          "モメンタム", "ソフトマックス関数", "恒等写像", "交差エントロピー", "二乗誤差", "教師信号",

@@ -1,4 +1,4 @@
-"""The model packages never import Qt (DESIGN.md, principle 1)."""
+"""The model packages never import Qt (README, Architecture)."""
 import ast
 import pathlib
 import subprocess

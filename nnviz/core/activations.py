@@ -1,7 +1,7 @@
 """The nine activation functions of the lecture's table, each as (f, f').
 
 Every activation is one object holding the function and its derivative side by
-side, as in the lecture's table (LECTURE.md §2) and TensorFlow Playground's
+side, as in the lecture's table (lecture §2, README's tour) and TensorFlow Playground's
 ``Activations`` registry. Both work element-wise on arrays of any shape and can
 write into a preallocated ``out`` array, so a training step allocates nothing.
 

@@ -1,4 +1,4 @@
-"""Full batch, one sample, or minibatches of an epoch (LECTURE.md §5).
+"""Full batch, one sample, or minibatches of an epoch (lecture §5, README's tour).
 
 GD, SGD and minibatch descent are one code path that differs only in the batch
 size B (as in TensorFlow Playground): B = N is full-batch gradient descent,

@@ -1,4 +1,4 @@
-"""Losses, and the tasks that pair each with its output activation (LECTURE.md §3).
+"""Losses, and the tasks that pair each with its output activation (lecture §3, README's tour).
 
 Each loss is one object holding the per-sample loss L_n and its derivative
 ∂L_n/∂z with respect to the network output z = z^(L). The three tasks pick the

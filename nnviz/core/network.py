@@ -1,4 +1,4 @@
-"""The multilayer perceptron of the lecture (LECTURE.md §4, §7).
+"""The multilayer perceptron of the lecture (lecture §4, §7, README's tour).
 
 Notation, as on the slides: layer 1 is the input, z^(1) = x; layer l computes
 

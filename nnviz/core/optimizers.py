@@ -1,4 +1,4 @@
-"""Update rules and learning-rate schedules (LECTURE.md §5–6).
+"""Update rules and learning-rate schedules (lecture §5–6, README's tour).
 
 Every optimiser updates one flat parameter vector in place from its gradient,
 so it serves a network (``Network.params``) and a point on a 2-D test surface

@@ -1,4 +1,4 @@
-"""Analytic 2-D test surfaces and the optimisers' paths across them (LECTURE.md §5–6).
+"""Analytic 2-D test surfaces and the optimisers' paths across them (lecture §5–6, README's tour).
 
 Each :class:`Surface` holds f, its gradient and its Hessian, written out by
 hand, plus what a view needs: a box, a start point, a learning rate ε that

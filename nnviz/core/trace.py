@@ -1,4 +1,4 @@
-"""The step-through record of one training step, in the order of the slides (LECTURE.md §7).
+"""The step-through record of one training step, in the order of the slides (lecture §7, README's tour).
 
 1. forward: z^(1) = x_n; u^(l) = W^(l) z^(l−1) + b^(l), z^(l) = f(u^(l)) for l = 2 .. L
 2. the loss L_n and the output delta δ^(L) (z − d for a matched pair, the chain rule otherwise)

@@ -1,4 +1,4 @@
-"""Save and load a network's weights: ``.npz`` (NumPy) and ``.json`` (DESIGN.md).
+"""Save and load a network's weights: ``.npz`` (NumPy) and ``.json`` (README, Files).
 
 The ``.npz`` file opens with ``numpy.load(path, allow_pickle=False)`` and holds
 

@@ -1,4 +1,4 @@
-"""The optimiser arena (LECTURE.md §5–6): GD, SGD, momentum, Nesterov, AdaGrad, RMSProp
+"""The optimiser arena (lecture §5–6, README's tour): GD, SGD, momentum, Nesterov, AdaGrad, RMSProp
 and Adam racing across the same 2-D loss surface, from the same start, each with the
 common ε or its own.
 

@@ -1,4 +1,4 @@
-"""The lecture's formulas with the numbers of one training step written in (LECTURE.md §7).
+"""The lecture's formulas with the numbers of one training step written in (lecture §7, README's tour).
 
 Pure functions, no widgets: each turns part of a :class:`~nnviz.core.trace.Trace`
 into Qt rich text (the HTML subset a QLabel or QTextBrowser renders: <sub>,

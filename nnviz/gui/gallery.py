@@ -1,4 +1,4 @@
-"""The lecture's activation table made visible (LECTURE.md §2): f and f' of all nine, side by side.
+"""The lecture's activation table made visible (lecture §2, README's tour): f and f' of all nine, side by side.
 
 :class:`ActivationGallery` is a 3 × 3 grid, one small plot per activation of
 :data:`~nnviz.core.activations.ACTIVATIONS` in the table's order, each with f

@@ -1,4 +1,4 @@
-"""The network's own loss surface (LECTURE.md §5): a 2-D slice, the Hessian, restarts.
+"""The network's own loss surface (lecture §5, README's tour): a 2-D slice, the Hessian, restarts.
 
 :class:`LandscapeView` only asks and shows. Its buttons emit requests; the window
 runs the heavy maths in the training thread (:mod:`nnviz.training.explore`) and

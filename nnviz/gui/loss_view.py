@@ -1,4 +1,4 @@
-"""The loss curve of the running training (LECTURE.md §5) and the quality metrics beside it.
+"""The loss curve of the running training (lecture §5, README's tour) and the quality metrics beside it.
 
 :class:`LossView` draws the train and test loss of ``Snapshot.history`` against
 the step or the epoch, optionally on a log scale, reads out the values under

@@ -1,4 +1,4 @@
-"""Step through one training step, phase by phase, with the numbers in the formulas (LECTURE.md §7).
+"""Step through one training step, phase by phase, with the numbers in the formulas (lecture §7, README's tour).
 
 The window asks the worker for one real training step recorded as a
 :class:`~nnviz.core.trace.Trace` (``record_requested``) and hands it to

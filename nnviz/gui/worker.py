@@ -1,6 +1,6 @@
 """The training thread: a parentless QObject moved to a QThread (Qt's worker-object pattern).
 
-Data flow in one direction only (DESIGN.md):
+Data flow in one direction only (README, Architecture):
 
     controls ──queued signals──▶ TrainingWorker (owns the Trainer and its arrays)
                                     │ Snapshot (frozen copies), ≤ 30 Hz

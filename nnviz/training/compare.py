@@ -1,4 +1,4 @@
-"""Comparison runs: up to four variants trained side by side (LECTURE.md's comparisons:
+"""Comparison runs: up to four variants trained side by side (the lecture's comparisons:
 ε too small / too large, SGD against momentum, σ with squared error against
 cross-entropy, ...).
 

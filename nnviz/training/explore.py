@@ -1,6 +1,6 @@
 """The network's own loss landscape, for the window and for ``nnviz surface``: slices
 through parameter space, the Hessian at the current weights, and restarts from K
-initialisations (LECTURE.md §5: the solution found depends on the initial values).
+initialisations (lecture §5, README's tour: the solution found depends on the initial values).
 """
 from __future__ import annotations
 

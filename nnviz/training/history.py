@@ -1,4 +1,4 @@
-"""The loss curve of a training run: one bounded object per Trainer (DESIGN.md).
+"""The loss curve of a training run: one bounded object per Trainer (README, Architecture).
 
 :class:`History` keeps what the loss view draws and ``nnviz train --history``
 writes: step, epoch, the full training loss, the test loss and, for

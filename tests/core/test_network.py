@@ -123,7 +123,7 @@ def test_mean_is_sum_divided_by_batch_size():
 
 
 def test_slides_worked_example_by_hand():
-    """4 inputs, one hidden layer (ReLU), identity output, squared error (LECTURE.md §7)."""
+    """4 inputs, one hidden layer (ReLU), identity output, squared error (lecture §7, README's tour)."""
     net = Network([4, 2, 2], "relu", task="regression", reduction="sum")
     net.W[2][...] = [[0.5, -1.0, 0.0, 0.25], [-0.5, 0.5, 1.0, 0.0]]
     net.b[2][...] = [0.1, 0.2]

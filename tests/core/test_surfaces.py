@@ -1,4 +1,4 @@
-"""Test surfaces and optimiser paths: the maths of LECTURE.md §5–6, checked."""
+"""Test surfaces and optimiser paths: the maths of lecture §5–6 (README's tour), checked."""
 import numpy as np
 import pytest
 

@@ -1,4 +1,4 @@
-"""The Japanese says what the slides say (LECTURE.md, "The slides' words"): 誤差, never 損失;
+"""The Japanese says what the slides say (README, Japanese and English: the slides' words): 誤差, never 損失;
 every term of the lecture somewhere; no English word formatted into a Japanese sentence."""
 import re
 
