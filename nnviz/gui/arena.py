@@ -82,16 +82,6 @@ def _swatch(rgb):
     return QIcon(pix)
 
 
-def _gl():
-    """pyqtgraph.opengl, or None when PyOpenGL is missing."""
-    try:
-        import OpenGL  # noqa: F401
-        import pyqtgraph.opengl as gl
-        return gl
-    except Exception:
-        return None
-
-
 class ValueSlider(QWidget):
     """A horizontal slider over [lo, hi] (log-spaced with ``log``) and its value as text."""
 
@@ -186,7 +176,7 @@ class ArenaView(QWidget):
         super().__init__(parent)
         self.surface = make_surface("ravine")
         self.start, self.paths, self.frames_drawn, self.step = self.surface.start, {}, 0, 0
-        self._cursor, self._gl_view, self._extent, self._shown = 0.0, None, (0, 0, 0, 0), {}
+        self._cursor, self._extent, self._shown = 0.0, (0, 0, 0, 0), {}
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // FPS)
         self.timer.timeout.connect(self._tick)
@@ -293,17 +283,7 @@ class ArenaView(QWidget):
 
         self.replay = QPushButton(tr("Replay"))
         self.replay.clicked.connect(self.restart_animation)
-        self.three_d = QCheckBox(tr("3-D view"))
-        if _gl() is None:
-            self.three_d.setEnabled(False)
-            self.three_d.setToolTip(tr("The 3-D view needs PyOpenGL (pip install PyOpenGL)"))
-        else:
-            self.three_d.setToolTip(tr("Show the surface L(x, y) in 3-D in its own window"))
-        self.three_d.toggled.connect(self._show_3d)
-        row = QHBoxLayout()
-        row.addWidget(self.replay)
-        row.addWidget(self.three_d)
-        col.addLayout(row)
+        col.addWidget(self.replay)
         col.addStretch(1)
         return panel
 
@@ -498,8 +478,6 @@ class ArenaView(QWidget):
         self._loss_log = bool(finite.size and finite.min() >= 0)
         self.loss_plot.setLogMode(y=self._loss_log)
         self.conv_box.setVisible(s.name == "ravine")
-        if self._gl_view is not None:
-            self._show_3d(self.three_d.isChecked())
         self.recompute()
 
     def _draw_field(self, *_, force=False):
@@ -661,30 +639,3 @@ class ArenaView(QWidget):
         self.table.item(row, 6).setForeground(QColor(192, 57, 43) if ended and kind == "diverged"
                                               else QColor(40, 40, 40))
         self.table.item(row, 6).setToolTip(explain(path.reason) if ended and path.reason else "")
-
-    # ------------------------------------------------------------ 3-D
-    def _show_3d(self, on):
-        """Show the surface in 3-D in its own window (only with PyOpenGL)."""
-        gl = _gl()
-        if gl is None:
-            return
-        try:
-            if self._gl_view is None:
-                self._gl_view = gl.GLViewWidget(self)
-                self._gl_view.setWindowFlag(Qt.Window)
-                self._gl_view.setWindowTitle(self.tr("Loss surface in 3-D"))
-                self._gl_surface = gl.GLSurfacePlotItem(shader="heightColor", smooth=True)
-                self._gl_view.addItem(self._gl_surface)
-            if not on:
-                self._gl_view.hide()
-                return
-            x0, x1, y0, y1 = self._extent
-            data = self.map.data                  # the drawn field, rows along y (log₁₀ where log)
-            h = (data - data.min()) / max(np.ptp(data), 1e-12) * 0.6 * max(x1 - x0, y1 - y0)
-            self._gl_surface.setData(x=np.linspace(x0, x1, data.shape[1]),
-                                     y=np.linspace(y0, y1, data.shape[0]), z=h.T)
-            self._gl_view.show()
-        except Exception as err:                  # no OpenGL context, old driver, …
-            self.three_d.setChecked(False)
-            self.three_d.setEnabled(False)
-            self.three_d.setToolTip(self.tr("The 3-D view failed: {0}").format(err))

@@ -59,9 +59,6 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ArenaView", "seed"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "speed"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Replay"),  # arena.py
-    QT_TRANSLATE_NOOP("ArenaView", "3-D view"),  # arena.py
-    QT_TRANSLATE_NOOP("ArenaView", "The 3-D view needs PyOpenGL (pip install PyOpenGL)"),  # arena.py
-    QT_TRANSLATE_NOOP("ArenaView", "Show the surface L(x, y) in 3-D in its own window"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "Click to start every optimiser from that point"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "iteration t"),  # arena.py
     QT_TRANSLATE_NOOP("ArenaView", "loss L"),  # arena.py

@@ -239,12 +239,6 @@ def test_rosenbrock_has_log_contours_and_fixed_levels(arena):
     assert not log and np.all(np.diff(levels) > 0)
 
 
-def test_three_d_checkbox_without_opengl(arena):
-    from nnviz.gui.arena import _gl
-    if _gl() is None:
-        assert not arena.three_d.isEnabled() and "PyOpenGL" in arena.three_d.toolTip()
-
-
 def test_every_surface_draws(arena):
     for name in ("ravine", "saddle", "monkey", "rosenbrock", "himmelblau", "beale", "camel"):
         assert arena.set_surface(name)
