@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .notation import layer as up
 from .errors import InputError
 
 __all__ = ["Phase", "Trace", "record", "FORMAT", "VERSION"]
@@ -165,7 +166,6 @@ def record(net, optimizer, x, d, step, meta=None):
     return Trace(info, tuple(phases))
 
 
-_SUP = str.maketrans("0123456789()-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁻")
 
 
 def _v(a):
@@ -178,7 +178,6 @@ def _v(a):
 def format_text(trace):
     """Plain text of every phase, in the order and the symbols of the slides."""
     m = trace.meta
-    up = lambda sym, l: f"{sym}{f'({l})'.translate(_SUP)}"      # u⁽²⁾
     acts = m["activations"]
     lines = [f"nnviz trace: training step {m.get('step', '?')} (epoch {m.get('epoch', '?')}), "
              f"network {'-'.join(map(str, m['sizes']))}",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
                                QPushButton, QSizePolicy, QSlider, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from ..core.notation import sup
 from ..core.surfaces import (MAX_PLOT_VALUE, RACERS, RAVINE_AB, claim_holds, convergence_map, hessian_eigen,
                              make_surface, path_outcome, plot_field, run_paths, view_field)
 from .app import explain
@@ -65,14 +66,13 @@ AT = {"minimum": "at a minimum", "saddle": "at a saddle point", "maximum": "at a
       "flat": "at a flat critical point"}
 EPS_RANGE, GRID, FPS, CRITICAL_GRAD = (1e-5, 1.0), 161, 30, 1e-3
 FAR = 3.0                    # a path is drawn until it leaves the view box enlarged FAR times
-_SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 SYMBOLS = {"minimum": "star", "saddle": "x", "maximum": "t"}
 COLUMNS = ("optimiser", "t", "L", "‖∇L‖", "λ₁", "λ₂", "here")
 
 
 def pretty(text):
     """Formula text for reading: x**2 → x², * → ·, - → −."""
-    text = re.sub(r"\*\*(\d+)", lambda m: m.group(1).translate(_SUP), text)
+    text = re.sub(r"\*\*(\d+)", lambda m: sup(m.group(1)), text)
     return text.replace("**", "^").replace("*", "·").replace(" - ", " − ")
 
 
@@ -390,7 +390,7 @@ class ArenaView(QWidget):
         self.conv_image.setRect(*grid_rect(lo, hi, 0.0, 0.99, rate.shape))
         self.conv_plot.addItem(self.conv_image)
         self.conv_plot.getAxis("bottom").setTicks(
-            [[(float(k), "10" + str(k).translate(_SUP)) for k in range(int(lo), int(hi) + 1)], []])
+            [[(float(k), "10" + sup(k)) for k in range(int(lo), int(hi) + 1)], []])
         self.conv_plot.setRange(xRange=(lo, hi), yRange=(0.0, 0.99), padding=0)
         self.conv_marker = pg.ScatterPlotItem(size=12, symbol="o", pen=pg.mkPen(255, 200, 0, width=2.5),
                                               brush=None)

@@ -25,6 +25,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from ..core.notation import layer
 from .colors import CLASS_COLORS, LUT, NEG, POS, class_color, lut_index, qcolor
 from .contours import ContourLines
 from .loss_view import _LogAxis
@@ -41,8 +42,6 @@ NOTE_STYLE = "color: #505050;"
 UNCONVERGED = (160, 160, 160)
 MAX_PICTURES = 6         # solutions drawn as pictures (the rest are counted)
 PICTURE_PX = 56          # side of a solution's picture on screen
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def contour_levels(Z, n=10, decades=2.0):
@@ -123,7 +122,7 @@ def _fmt(v):
 def sub_w(l, j, i):
     """Plain-text w_ji^(l) for the array indices (l, j, i) (units numbered from 1)."""
     ji = f"{j + 1}{i + 1}" if j < 9 and i < 9 else f"{j + 1},{i + 1}"
-    return f"w{ji.translate(_SUB)}⁽{str(l).translate(_SUP)}⁾"
+    return layer("w", l, ji)
 
 
 class ContourMap:

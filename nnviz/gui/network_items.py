@@ -16,14 +16,13 @@ from PySide6.QtGui import (QColor, QImage, QLinearGradient, QPainter, QPainterPa
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem,
                                QGraphicsSimpleTextItem, QGraphicsView, QSizePolicy, QWidget)
 
+from ..core.notation import layer
 from .colors import MID, NEG, POS, finite, qcolor
 
 NODE, PITCH = 36.0, 50.0        # unit size and vertical spacing, scene units
 RADIUS = 5.0                    # of the unit's rounded corners
 LEVELS, WIDTHS = 33, (0.7, 1.5, 2.5, 3.8)     # pen colours (odd: the middle one is 0) and widths
 
-_SUP = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def nice_ceil(x):
@@ -59,8 +58,7 @@ def _short(v):
 
 def _sym(name, l, *idx):
     """The lecture's symbol with indices, e.g. ``_sym("w", 3, 2, 1)`` → "w₂₁⁽³⁾" (idx from 1)."""
-    sub = ("," if max(idx) >= 10 else "").join(str(k) for k in idx)
-    return f"{name}{sub.translate(_SUB)}{f'({l})'.translate(_SUP)}"
+    return layer(name, l, ("," if max(idx) >= 10 else "").join(str(k) for k in idx))
 
 
 def _levels(values, vmax):

@@ -34,10 +34,11 @@ from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainterPath, QPen, QP
 from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
                                QToolTip, QVBoxLayout, QWidget)
 
+from ..core.notation import layer, sub
 from ..core.activations import TITLES
 from .colors import LUT, finite, lut_index, qcolor
 from .formulas import sym
-from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _SUB, _SUP, _Canvas, _ColorBar, _Edge,
+from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _Canvas, _ColorBar, _Edge,
                             _fmt, _Level, _levels, _short, _sym, _Unit, nice_ceil)
 from .network_labels import MIN_PX, LabelRows, readable
 
@@ -283,9 +284,9 @@ class NetworkView(QWidget):
             x = self._x[l]
             title = (self.tr("layer 1 (input)") if l == 1 else
                      self.tr("layer {0} (output)").format(l) if l == L else self.tr("layer {0}").format(l))
-            sub = "z<sup>(1)</sup> = x" if l == 1 else self.tr(TITLES.get(snap.activations[l], "Softmax"))
-            self._layer_text[l] = f"{title}: " + ("z⁽¹⁾ = x" if l == 1 else sub)
-            add("title", x, (f"<b>{title}</b><br><span style='color:#777'>{sub}</span>", f"<b>{title}</b>",
+            caption = "z<sup>(1)</sup> = x" if l == 1 else self.tr(TITLES.get(snap.activations[l], "Softmax"))
+            self._layer_text[l] = f"{title}: " + ("z⁽¹⁾ = x" if l == 1 else caption)
+            add("title", x, (f"<b>{title}</b><br><span style='color:#777'>{caption}</span>", f"<b>{title}</b>",
                              f"<b><i style='font-family:serif'>l</i> = {l}</b>"), px, True)
             for j in range(m[l]):
                 self.node_items[(l, j)] = node = _Unit((l, j), self, x, y[(l, j)], self._font,
@@ -393,7 +394,7 @@ class NetworkView(QWidget):
         if len(key) == 3:
             l, j, i = key
             w = _sym("w", l, j + 1, i + 1)
-            shape = f"W{f'({l})'.translate(_SUP)}: {s.sizes[l - 1]} × {s.sizes[l - 2]}"
+            shape = f"{layer('W', l)}: {s.sizes[l - 1]} × {s.sizes[l - 2]}"
             return (f"{w} = {_fmt(s.W[l][j, i])}    ∂L/∂{w} = {_fmt(s.dW[l][j, i])}  "
                     + self.tr("(last minibatch)") + "\n"
                     + self.tr("from unit i = {0} of layer {1} to unit j = {2} of layer {3}; "
@@ -403,7 +404,7 @@ class NetworkView(QWidget):
                 + f" — {self._layer_text[l]}, {self._captions[l].text()}")
         sample = self.tr("of training sample n = {0}:").format(s.sample)
         if l == 1:
-            return f"{head}\n{sample} {_sym('z', 1, j + 1)} = x{str(j + 1).translate(_SUB)} = {_fmt(s.z[1][j])}"
+            return f"{head}\n{sample} {_sym('z', 1, j + 1)} = x{sub(j + 1)} = {_fmt(s.z[1][j])}"
         rows = (("u", s.u), ("z", s.z), ("δ", s.delta))
         lines = [sample + "  " + "   ".join(f"{_sym(name, l, j + 1)} = {_fmt(a[l][j])}" for name, a in rows),
                  f"{_sym('b', l, j + 1)} = {_fmt(s.b[l][j])}    ∂L/∂{_sym('b', l, j + 1)} = "

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGraphicsItem, QHBoxLayout, QLabel,
                                QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
+from ..core.notation import sub
 from ..core.datasets import Dataset
 from ..training.snapshot import plot_extent
 from .colors import CLASS_COLORS, LUT, MID, NEG, POS, class_color, lut_index
@@ -40,7 +41,6 @@ DRAW_DEBOUNCE_MS = 300   # a burst of drawing clicks emits data_drawn once
 TRAIN_PEN = pg.mkPen(255, 255, 255, 230, width=1)
 TEST_PEN = pg.mkPen(30, 30, 30, 220, width=1.2)
 RING_PEN = pg.mkPen(20, 20, 20, width=2.5)
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 #: The drawing row's buttons: a checked tool stands out in the positive colour.
 TOOL_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 3px 9px;
                               background: palette(button); }
@@ -53,7 +53,7 @@ TOOL_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px
 def pretty_name(name):
     """'x1' → 'x₁': trailing digits of an input name as subscripts."""
     m = re.fullmatch(r"(.*?[^\d])(\d+)", name)
-    return m.group(1) + m.group(2).translate(_SUB) if m else name
+    return m.group(1) + sub(m.group(2)) if m else name
 
 
 def value_max(dataset):

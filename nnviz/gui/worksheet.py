@@ -21,6 +21,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPoi
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
                            QPen, QTextDocument)
 
+from ..core.notation import sub as _sub
 from . import formulas
 from .formulas import num, sym
 
@@ -348,10 +349,6 @@ def _label_boxes(pos, l, pairs, W, fm, r):
 def _crowded(trace):
     """Whether the drawing leaves the weights and biases to the matrices (a layer of > 4 units)."""
     return any(n > 4 for n in trace.meta["sizes"])
-
-
-def _sub(k):
-    return str(k).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
 
 
 # ------------------------------------------------------------------ the PDF

@@ -109,3 +109,15 @@ def test_text_is_in_the_lectures_notation():
     for needle in ("Step 1 — forward pass", "u⁽²⁾ = W⁽²⁾ z⁽¹⁾ + b⁽²⁾", "δ⁽³⁾ = z − d", "Step 3",
                    "δ⁽²⁾ = f'(u⁽²⁾) ⊙ W⁽³⁾ᵀ δ⁽³⁾", "∂L_n/∂W⁽²⁾ = δ⁽²⁾ z⁽¹⁾ᵀ", "+ μ v"):
         assert needle in text
+
+
+def test_the_notation_has_one_home():
+    """u⁽ˡ⁾ and w_ji⁽ˡ⁾ are written by nnviz.core.notation for every view, the trace and the worksheet."""
+    from nnviz.core.notation import layer, sub, sup
+    assert layer("u", 2) == "u⁽²⁾" and layer("w", 3, "21") == "w₂₁⁽³⁾" and layer("w", 12, "1,10") == "w₁,₁₀⁽¹²⁾"
+    assert sup(-3) == "⁻³" and sub(10) == "₁₀"
+    import pathlib
+    import nnviz
+    root = pathlib.Path(nnviz.__file__).parent
+    tables = [str(p.relative_to(root)) for p in root.rglob("*.py") if "maketrans(" in p.read_text(encoding="utf-8")]
+    assert tables == ["core/notation.py"]
