@@ -47,11 +47,6 @@ def keep_going(progress, done, total):
     return progress is None or (go := progress(done, total)) is None or bool(go)
 
 
-def _offset(net, view):
-    """Start of a view of ``net.params`` in the flat vector."""
-    return (view.__array_interface__["data"][0] - net.params.__array_interface__["data"][0]) // 8
-
-
 def _pca(trajectory):
     """(Vᵀ of the SVD of trajectory − final point, explained-variance ratios)."""
     T = np.asarray(trajectory, dtype=float)
@@ -87,11 +82,8 @@ def directions(net, kind, rng=0, picks=None, trajectory=None):
             raise InputError("'weights' directions need two picks (l, j, i)")
         out = []
         for l, j, i in picks:
-            if not 2 <= l <= net.L or not 0 <= j < net.sizes[l - 1] or not -1 <= i < net.sizes[l - 2]:
-                raise InputError("no parameter (l={l}, j={j}, i={i}) in a {sizes} network", l=l, j=j, i=i,
-                                 sizes=net.sizes)
             d = np.zeros(P)
-            d[net.block[l].start + j * (net.sizes[l - 2] + 1) + (i if i >= 0 else net.sizes[l - 2])] = 1.0
+            d[net.index(l, j, i)] = 1.0
             out.append(d)
         if np.array_equal(*out):
             raise InputError("pick two different parameters")
@@ -147,7 +139,7 @@ class _Batch:
         self.U = {l: np.empty((G, net.sizes[l - 1], N)) for l in range(first, L + 1)}
         self.Z = {l: np.ones((G, net.sizes[l - 1] + 1, N)) for l in range(first, L)}
         self.D = np.tile(np.asarray(D, dtype=float), (G, 1))                   # (G·N, K)
-        self.alpha = {l: _offset(net, net.alpha[l]) for l in range(first, L + 1)
+        self.alpha = {l: net.alpha_block[l].start for l in range(first, L + 1)
                       if net.alpha[l] is not None}
 
     def loss(self, params):
@@ -180,8 +172,7 @@ def _shared_prefix(net, X, center, d1, d2):
     Layers before l are the same at every grid point, so they are run once.
     """
     moved = (d1 != 0) | (d2 != 0)
-    alpha = [np.zeros(0, bool) if a is None else moved[_offset(net, a) + np.arange(a.size)]
-             for a in net.alpha]
+    alpha = [np.zeros(0, bool) if b is None else moved[b] for b in net.alpha_block]
     first = next((l for l in range(2, net.L + 1) if moved[net.block[l]].any() or alpha[l].any()), net.L)
     Z = np.ones((net.sizes[first - 2] + 1, len(X)))
     if first == 2:

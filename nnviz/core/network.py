@@ -131,15 +131,16 @@ class _Buffers:
         self.loss = bound_loss(net.output, net.loss_name, self.u[L], self.zL)
         self.matched = net.matched
         self.inv_n = np.array(1.0 / N)
-        # Per layer l = L .. 3: what the product for ∂L/∂W^(l) and δ^(l−1) read and write, and
-        # f'(u^(l−1)) as (u, z, out, α) when it is not computed for all hidden layers at once.
+        # Per hidden layer l = L−1 .. 2, in the slides' indices: what ∂L/∂W^(l+1) = δ^(l+1) [z^(l) | 1]ᵀ
+        # and δ^(l) = f'(u^(l)) ⊙ (W^(l+1)ᵀ δ^(l+1)) read and write, and f'(u^(l)) as (u, z, out, α)
+        # when it is not computed for all hidden layers at once.
         self.bwd = []
-        for l in range(L, 2, -1):
-            df_args = None if self.bulk else (self.u[l - 1], self.z[l - 1], df[l - 1], net.alpha[l - 1])
-            alpha_grad = (None if net.alpha[l - 1] is None
-                          else partial(_alpha_grad, act[l - 1], self.u[l - 1], net.dalpha[l - 1], back[l - 1][:-1].T))
-            self.bwd.append((deltaT[l], zaug[l - 1].T, net.dWb[l], net.Wb[l].T, back[l - 1], back[l - 1][:-1],
-                             act[l - 1], df_args, dfT[l - 1], deltaT[l - 1], alpha_grad))
+        for l in range(L - 1, 1, -1):
+            df_args = None if self.bulk else (self.u[l], self.z[l], df[l], net.alpha[l])
+            alpha_grad = (None if net.alpha[l] is None
+                          else partial(_alpha_grad, act[l], self.u[l], net.dalpha[l], back[l][:-1].T))
+            self.bwd.append((deltaT[l + 1], zaug[l].T, net.dWb[l + 1], net.Wb[l + 1].T, back[l], back[l][:-1],
+                             act[l], df_args, dfT[l], deltaT[l], alpha_grad))
         self.first = (deltaT[2], zaug[1].T, net.dWb[2])
 
 
@@ -233,6 +234,7 @@ class Network:
         self.Wb, self.W, self.b, self.alpha = ([None] * (L + 1) for _ in range(4))
         self.dWb, self.dW, self.db, self.dalpha = ([None] * (L + 1) for _ in range(4))
         self.block = [None] * (L + 1)   # block[l]: the slice of params holding [W^(l) | b^(l)]
+        self.alpha_block = [None] * (L + 1)   # alpha_block[l]: the slice holding PReLU's α^(l)
         for l, kind, start, shape in blocks:
             stop = start + int(np.prod(shape))
             view, gview = self.params[start:stop].reshape(shape), self.grad[start:stop].reshape(shape)
@@ -243,6 +245,7 @@ class Network:
                 self.block[l] = slice(start, stop)
             else:
                 self.alpha[l], self.dalpha[l] = view, gview
+                self.alpha_block[l] = slice(start, stop)
 
     def initialize(self, scheme="xavier", seed=0):
         """Draw new weights: ``scheme`` from :data:`INIT_SCHEMES`, seeded.
@@ -268,6 +271,15 @@ class Network:
             if self.alpha[l] is not None:
                 self.alpha[l][...] = self.act[l].alpha_init
         return self
+
+    def index(self, l, j, i):
+        """Where w_ji^(l) is in :attr:`params` (units j, i from 0; i = −1 for the bias b_j^(l)).
+
+        Raises InputError for an (l, j, i) the network does not have."""
+        n = self.sizes
+        if not 2 <= l <= self.L or not 0 <= j < n[l - 1] or not -1 <= i < n[l - 2]:
+            raise InputError("no parameter (l={l}, j={j}, i={i}) in a {sizes} network", l=l, j=j, i=i, sizes=n)
+        return self.block[l].start + j * (n[l - 2] + 1) + (i if i >= 0 else n[l - 2])
 
     def parameters(self):
         """The flat parameter vector (one contiguous float64 array, shape (n_params,))."""
@@ -377,12 +389,12 @@ class Network:
         dot, multiply = _dot, np.multiply
         if buf.bulk:
             self.act[2].df(None, buf.zhidden, buf.dfall)
-        for deltaT, zprevT, dWb, WbT, back_full, back, act, df_args, df, delta_prev, alpha_grad in buf.bwd:
-            dot(deltaT, zprevT, dWb)     # Σ_n δ^(l) [z^(l−1) | 1]ᵀ
-            dot(WbT, deltaT, back_full)  # back_j = Σ_k w_kj δ_k (the bias row is not read)
+        for delta_next, zT, dWb_next, WbT_next, back_full, back, act, df_args, df, delta, alpha_grad in buf.bwd:
+            dot(delta_next, zT, dWb_next)       # ∂L/∂W^(l+1) = Σ_n δ^(l+1) [z^(l) | 1]ᵀ
+            dot(WbT_next, delta_next, back_full)  # W^(l+1)ᵀ δ^(l+1) (its bias row is not read)
             if df_args is not None:
-                act.df(*df_args)         # f'(u^(l−1)) (u, z, out, α)
-            multiply(back, df, delta_prev)
+                act.df(*df_args)                # f'(u^(l)) (u, z, out, α)
+            multiply(back, df, delta)           # δ^(l) = f'(u^(l)) ⊙ W^(l+1)ᵀ δ^(l+1)
             if alpha_grad is not None:
                 alpha_grad()
         dot(*buf.first)                  # Σ_n δ^(2) [x | 1]ᵀ

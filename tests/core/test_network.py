@@ -334,3 +334,19 @@ def test_small_initial_weights_sit_next_to_the_saddle_point_w_0():
     net = Network([2, 50, 50, 1], ["tanh", "tanh"], init="small", seed=3)
     w = np.concatenate([net.W[l].ravel() for l in (2, 3, 4)])
     assert abs(w.std() - SMALL_INIT) < 0.1 * SMALL_INIT and np.all(net.params[net.weight_mask == 0] == 0)
+
+
+def test_index_finds_each_weight_and_bias_and_refuses_what_is_not_there():
+    net = Network([3, 4, 2], "prelu", seed=0)
+    for l in (2, 3):
+        for j in range(net.sizes[l - 1]):
+            for i in range(-1, net.sizes[l - 2]):
+                before = net.params.copy()
+                net.params[net.index(l, j, i)] += 1.0
+                changed = (net.W[l][j, i] if i >= 0 else net.b[l][j]) - (before[net.index(l, j, i)])
+                assert changed == 1.0 and np.count_nonzero(net.params != before) == 1
+    assert net.params[net.alpha_block[2]].tolist() == net.alpha[2].tolist()
+    from nnviz.core.errors import InputError
+    for bad in ((1, 0, 0), (4, 0, 0), (2, 4, 0), (2, 0, 3), (3, 0, -2)):
+        with pytest.raises(InputError):
+            net.index(*bad)
