@@ -96,7 +96,7 @@ class FileActions(QObject):
         lower = path.lower()
         if lower.endswith(".nnviz"):
             if self.may_discard():
-                self.w.open_session.emit(path)      # the current file once it opened (_on_opened)
+                self.w.commands.open_session.emit(path)      # the current file once it opened (_on_opened)
         elif lower.endswith((".npz", ".json")):
             self.open_weights(path)
         elif lower.endswith(".csv"):
@@ -128,7 +128,7 @@ class FileActions(QObject):
                           output=meta["output"], loss=meta["loss"], elu_alpha=meta["elu_alpha"])
         if not self.may_discard():
             return
-        self.w.load_weights.emit(s, meta, arrays)
+        self.w.commands.load_weights.emit(s, meta, arrays)
         self._remember(path)
 
     def import_csv(self, path):
@@ -138,7 +138,7 @@ class FileActions(QObject):
             settings = self.w.settings.replace(**dialog.settings_patch(), inputs=tuple(dialog.input_names()))
             self.w.controls.set_settings(settings)
             self.w.settings = settings
-            self.w.use_data.emit(dialog.dataset(), settings)
+            self.w.commands.use_data.emit(dialog.dataset(), settings)
             if dialog.settings_patch().get("data_file"):
                 self._remember(dialog.settings_patch()["data_file"])
 
@@ -150,7 +150,7 @@ class FileActions(QObject):
         if ask or not path:
             path = self._save_name(self.tr("Save session"), "session.nnviz", self.tr("nnviz session (*.nnviz)"))
         if path:
-            self.w.save.emit(path, {"sample": self.w.snapshot.sample if self.w.snapshot else 0})
+            self.w.commands.save.emit(path, {"sample": self.w.snapshot.sample if self.w.snapshot else 0})
         return path or None
 
     def save_and_wait(self):
@@ -178,7 +178,7 @@ class FileActions(QObject):
         if path.endswith(".onnx") and not onnx_available():
             self.w.show_error(self.tr("ONNX export needs the onnx package: pip install 'nnviz[onnx]'"))
             return
-        self.w.save.emit(path, None)
+        self.w.commands.save.emit(path, None)
 
     @Slot(str, str)
     def _on_saved(self, path, error):
@@ -243,7 +243,7 @@ class FileActions(QObject):
         trace = self.w.stepthrough.trace
         if trace is None:
             self._sheet_path = path
-            self.w.record_trace.emit(self.w.stepthrough.sample_spin.value())     # → _on_traced
+            self.w.commands.record_trace.emit(self.w.stepthrough.sample_spin.value())     # → _on_traced
         else:
             self._write_worksheet(trace, path)
 

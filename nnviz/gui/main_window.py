@@ -14,7 +14,7 @@ import time
 from functools import partial
 
 from PySide6.QtCore import (QByteArray, QCoreApplication, QDataStream, QEvent, QIODevice, QRect,
-                            QSettings, QSize, Qt, QThread, QTimer, Signal, Slot)
+                            QSettings, QSize, Qt, QThread, QTimer, Slot)
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
@@ -35,7 +35,7 @@ from .landscape_view import LandscapeView
 from .lessons_view import LessonsPanel, window_state
 from .stepthrough import StepThroughPanel
 from .textsize import PRESENTATION_SCALES, fit_rect, scale_plots, scaled_font, step_scale, stored_scale
-from .worker import TrainingWorker
+from .worker import TrainingWorker, WorkerCommands
 
 
 DEFAULT_SIZE = (1560, 960)
@@ -85,34 +85,12 @@ def cache_axes(widget):
 
 class MainWindow(QMainWindow):
     """nnviz's window. ``qsettings`` is where settings and layout persist
-    (default: the user's QSettings; tests pass a file of their own)."""
-
-    apply_settings = Signal(object)
-    set_running = Signal(bool)
-    step_once = Signal()
-    reset = Signal()
-    set_weight = Signal(int, int, int, float)
-    select_sample = Signal(int)
-    set_speed = Signal(float)
-    set_stop = Signal(object, object)
-    stop_worker = Signal()
-    use_data = Signal(object, object)
-    load_weights = Signal(object, object, object)
-    save = Signal(str, object)
-    open_session = Signal(str)
-    record_trace = Signal(int)
-    gradient_check = Signal()
-    compute_slice = Signal(object)
-    compute_hessian = Signal()
-    compute_restarts = Signal(int, int)
-    restart = Signal(object)
-    load_runs = Signal(object)
-    select_run = Signal(int)
-    add_run = Signal()
-    remove_run = Signal(int)
+    (default: the user's QSettings; tests pass a file of their own). What it asks of the
+    training thread goes through ``commands`` (:class:`WorkerCommands`)."""
 
     def __init__(self, settings=None, qsettings=None):
         super().__init__()
+        self.commands = WorkerCommands(self)
         self.qsettings = qsettings or QSettings()
         settings = settings or self._stored_settings() or Settings()
         self.setWindowTitle(self.tr("nnviz — watch a neural network learn"))
@@ -191,8 +169,8 @@ class MainWindow(QMainWindow):
         self._wire()
         if self.qsettings.value("speed") is not None:       # the saved pace; a fresh install: DEFAULT_SPEED
             self.controls.set_speed(float(self.qsettings.value("speed")))
-        self.set_speed.emit(self.controls.speed())
-        self.set_stop.emit(*self.controls.stop_condition())
+        self.commands.set_speed.emit(self.controls.speed())
+        self.commands.set_stop.emit(*self.controls.stop_condition())
         self._lessons()
         self._base_font = self.font()
         self.text_scale = 1.0
@@ -265,7 +243,7 @@ class MainWindow(QMainWindow):
         self._action(train, self.tr("Step &through one training step"), self._on_record, "T",
                      tip=self.tr("Record one step — forward pass, output δ, δ recursion, gradients, "
                                  "update — and play it phase by phase"))
-        self._action(train, self.tr("&Gradient check"), self.gradient_check.emit, None,
+        self._action(train, self.tr("&Gradient check"), self.commands.gradient_check.emit, None,
                      tip=self.tr("Compare backpropagation's gradient with central differences"))
         view = bar.addMenu(self.tr("&View"))
         for dock in self.docks.values():
@@ -330,7 +308,8 @@ class MainWindow(QMainWindow):
         act.triggered.connect(self._show_lessons)
         self.help_menu.insertAction(self.help_menu.actions()[0], act)
         self.lessons.scene_requested.connect(self.choose_scene)
-        for signal in (self.apply_settings, self.restart, self.reset, self.worker.settings_loaded):
+        for signal in (self.commands.apply_settings, self.commands.restart, self.commands.reset,
+                       self.worker.settings_loaded):
             signal.connect(self.lessons.settings_changed)
         self.worker.snapshot.connect(self.lessons.snapshot_arrived)
 
@@ -375,14 +354,7 @@ class MainWindow(QMainWindow):
         self.worker.restarts_ready.connect(ls.show_restarts)
         self.worker.explore_failed.connect(ls.show_error)
         self.worker.explore_cancelled.connect(ls.show_cancelled)
-        for name in ("apply_settings", "set_running", "step_once", "reset", "set_weight",
-                     "select_sample", "set_speed", "set_stop", "stop_worker", "use_data",
-                     "load_weights", "save", "open_session", "record_trace", "gradient_check",
-                     "compute_slice", "compute_hessian", "compute_restarts", "restart", "load_runs",
-                     "select_run", "add_run", "remove_run"):
-            getattr(self, name).connect(getattr(self.worker, name))
-        for name in ("compute_slice", "compute_hessian", "compute_restarts"):   # counted as sent
-            getattr(self, name).connect(self.worker.asked_for, Qt.DirectConnection)
+        self.commands.connect_to(self.worker)
         self.thread.start()
 
     def _wire(self):
@@ -392,29 +364,29 @@ class MainWindow(QMainWindow):
         c.step_requested.connect(self._on_step)
         c.reset_requested.connect(self._on_reset)
         c.new_weights_requested.connect(self._on_new_weights)
-        c.speed_changed.connect(self.set_speed)
-        c.stop_changed.connect(self.set_stop)
-        c.run_selected.connect(self.select_run)
-        c.add_run_requested.connect(self.add_run)
-        c.remove_run_requested.connect(self.remove_run)
-        self.loss_view.run_selected.connect(self.select_run)
+        c.speed_changed.connect(self.commands.set_speed)
+        c.stop_changed.connect(self.commands.set_stop)
+        c.run_selected.connect(self.commands.select_run)
+        c.add_run_requested.connect(self.commands.add_run)
+        c.remove_run_requested.connect(self.commands.remove_run)
+        self.loss_view.run_selected.connect(self.commands.select_run)
         self.network_view.weight_edited.connect(self._on_weight_edited)
-        self.output_view.sample_clicked.connect(self.select_sample)
-        self.output_view.data_drawn.connect(lambda data: self.use_data.emit(data, self.settings))
+        self.output_view.sample_clicked.connect(self.commands.select_sample)
+        self.output_view.data_drawn.connect(lambda data: self.commands.use_data.emit(data, self.settings))
         self.output_view.sample_clicked.connect(self.stepthrough.sample_spin.setValue)
         st = self.stepthrough
-        st.record_requested.connect(self.record_trace)
-        st.gradcheck_requested.connect(self.gradient_check)
-        st.sample_changed.connect(self.select_sample)
+        st.record_requested.connect(self.commands.record_trace)
+        st.gradcheck_requested.connect(self.commands.gradient_check)
+        st.sample_changed.connect(self.commands.select_sample)
         st.phase_changed.connect(self._on_phase)
         self.network_view.unit_clicked.connect(st.show_unit)
         self.network_view.edge_clicked.connect(st.show_edge)
         ls = self.landscape
         self.network_view.edge_clicked.connect(ls.add_pick)
-        ls.slice_requested.connect(self.compute_slice)
+        ls.slice_requested.connect(self.commands.compute_slice)
         ls.cancel_requested.connect(self.worker.cancel, Qt.DirectConnection)   # a flag, read between chunks
-        ls.hessian_requested.connect(self.compute_hessian)
-        ls.restarts_requested.connect(self.compute_restarts)
+        ls.hessian_requested.connect(self.commands.compute_hessian)
+        ls.restarts_requested.connect(self.commands.compute_restarts)
 
     # ------------------------------------------------------------- commands
     def load_settings(self, settings):
@@ -432,7 +404,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.banner.hide()
         self.claim.hide()
-        self.load_runs.emit(runs) if runs else self.restart.emit(settings)
+        self.commands.load_runs.emit(runs) if runs else self.commands.restart.emit(settings)
 
     def load_scene(self, scene):
         """The Presets menu: a scene's one run, or all the runs of its comparison, and its claim
@@ -448,7 +420,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.banner.hide()
         self.claim.hide()                    # another scene now: its claim no longer holds
-        self.apply_settings.emit(settings)
+        self.commands.apply_settings.emit(settings)
 
     @Slot(bool)
     def _play(self, on):
@@ -456,10 +428,10 @@ class MainWindow(QMainWindow):
             self.banner.hide()
             self.stepthrough.play(False)
             self.network_view.end_phase()       # live colours again
-        self.set_running.emit(on)
+        self.commands.set_running.emit(on)
 
     def _on_record(self):
-        self.record_trace.emit(self.stepthrough.sample_spin.value())
+        self.commands.record_trace.emit(self.stepthrough.sample_spin.value())
 
     @Slot(object)
     def _on_traced(self, trace):
@@ -481,19 +453,19 @@ class MainWindow(QMainWindow):
         self._play(not (self.snapshot.running if self.snapshot else False))
 
     def _on_step(self):
-        self.step_once.emit()
+        self.commands.step_once.emit()
 
     def _on_reset(self):
         self.banner.hide()
-        self.reset.emit()
+        self.commands.reset.emit()
 
     def _on_new_weights(self):
         self.load_settings(self.settings.replace(seed=self.settings.seed + 1))
 
     @Slot(int, int, int, float)
     def _on_weight_edited(self, l, j, i, value):
-        self.set_running.emit(False)
-        self.set_weight.emit(l, j, i, value)
+        self.commands.set_running.emit(False)
+        self.commands.set_weight.emit(l, j, i, value)
 
     # ------------------------------------------------------ worker replies
     @Slot(object)
@@ -753,6 +725,6 @@ class MainWindow(QMainWindow):
         if self.thread.isRunning():
             self.worker.running = False      # a plain flag: the worker leaves its slice at once
             self.worker.cancel()             # a slice, Hessian or restarts stop at their next check
-            self.stop_worker.emit()          # stops its timer and quits the thread, in its thread
+            self.commands.stop_worker.emit()          # stops its timer and quits the thread, in its thread
             self.thread.wait()               # a QThread destroyed while it runs aborts the process
 

@@ -31,12 +31,12 @@ def self_test():
         try:
             wait(app, lambda: w.frames > 0)
             for _ in range(20):
-                w.step_once.emit()
+                w.commands.step_once.emit()
             wait(app, lambda: w.snapshot.step >= 20)
             saved = []
             w.worker.saved.connect(lambda path, error: saved.append(error))
             path = os.path.join(tmp, "weights.npz")
-            w.save.emit(path, None)
+            w.commands.save.emit(path, None)
             wait(app, lambda: saved)
             if saved[0]:
                 raise RuntimeError(saved[0])

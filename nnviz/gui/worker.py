@@ -22,10 +22,11 @@ trains at least as long as that took (a moving average) while the window paints
 from __future__ import annotations
 
 import math
+import threading
 import time
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from ..training.compare import CHECK, MAX_RUNS, Comparison
 from ..training.explore import Trajectory
@@ -96,7 +97,8 @@ class TrainingWorker(QObject):
         self.stop_loss = None
         self.sample = 0
         self._stopped = ""               # why training stopped by itself, until a snapshot says so
-        self._drawn = True               # the GUI drew the last snapshot (plain bool: GIL-atomic)
+        self._drawn = threading.Event()  # set: the GUI has taken in the last snapshot
+        self._drawn.set()
         self._dirty = True
         self._next_emit = 0.0            # when the next snapshot is due
         self._frame_time = 0.0           # seconds a snapshot takes to make and take in (a moving average)
@@ -129,7 +131,7 @@ class TrainingWorker(QObject):
     def drawn(self):
         """Called from the GUI thread when its views have taken in the last snapshot
         (before it paints them)."""
-        self._drawn = True
+        self._drawn.set()
 
     # ------------------------------------------------------------- commands
     @Slot(object)
@@ -417,7 +419,7 @@ class TrainingWorker(QObject):
         self.extent = plot_extent(np.concatenate([data.X_train, data.X_test]))
         self.sample = min(self.sample, len(trainer.X_train) - 1)
         self._dirty = True
-        self._drawn = True
+        self._drawn.set()
 
     def _revive(self):
         """When no run is left training (stop rules, divergence), every run may train again."""
@@ -467,7 +469,7 @@ class TrainingWorker(QObject):
         steps a second, one at a time, and only once the last step's snapshot was drawn."""
         slow = self.speed <= SLOW
         self._budget = min(self._budget + self.speed * (now - self._last_tick), 2 if slow else BUDGET)
-        if slow and (self._dirty or not self._drawn):
+        if slow and (self._dirty or not self._drawn.is_set()):
             return 0
         n = min(int(self._budget), 1) if slow else int(self._budget)
         self._budget -= n
@@ -484,12 +486,12 @@ class TrainingWorker(QObject):
                     self._train(n)
                     self._dirty = True
             else:                     # as fast as possible, up to the next frame
-                end = min(now + SLICE, self._next_emit) if self._drawn else now + SLICE
+                end = min(now + SLICE, self._next_emit) if self._drawn.is_set() else now + SLICE
                 while self.running and self.clock() < end:
                     self._train(8)
                 self._dirty = True
         self._last_tick = now
-        if self._dirty and self._drawn and self.clock() >= self._next_emit:
+        if self._dirty and self._drawn.is_set() and self.clock() >= self._next_emit:
             self._emit()
 
     def _emit(self):
@@ -511,7 +513,7 @@ class TrainingWorker(QObject):
         if self.trainer.step_count:           # each frame's weights, and where training stopped
             self.trajectory.add(self.trainer.net.params, self.trainer.step_count)
         self._dirty = False
-        self._drawn = False
+        self._drawn.clear()
         # 30 a second on a steady beat (a late frame shortens the next wait), unless far behind
         self._next_emit = self._next_emit + FRAME if now - self._next_emit < FRAME else now + FRAME
         self.snapshot.emit(snap)
@@ -520,10 +522,53 @@ class TrainingWorker(QObject):
         # every Qt call the GUI makes (a convoy), and the window would starve. Sleeping
         # releases the GIL; training resumes once the views are done (or after HANDOFF
         # seconds), while the window paints.
-        deadline = self.clock() + HANDOFF
-        while self.running and not self._drawn and self.clock() < deadline:
-            time.sleep(0.0005)
-        if self.running and self._drawn:   # then train at least as long as that took, on average
+        if self.running:
+            self._drawn.wait(HANDOFF)
+        if self.running and self._drawn.is_set():   # then train at least as long as that took, on average
             done = self.clock()      # (a moving average: one slow frame is no reason to wait)
             self._frame_time = 0.8 * self._frame_time + 0.2 * min(done - now, HANDOFF)
             self._next_emit = max(self._next_emit, done + self._frame_time)
+
+
+class WorkerCommands(QObject):
+    """What the window asks of the worker: one queued signal per :class:`TrainingWorker` slot
+    of the same name, declared once, here beside the slots. :meth:`connect_to` wires them all
+    (the window does, and so do the tests)."""
+    apply_settings = Signal(object)
+    set_running = Signal(bool)
+    step_once = Signal()
+    reset = Signal()
+    set_weight = Signal(int, int, int, float)
+    select_sample = Signal(int)
+    set_speed = Signal(float)
+    set_stop = Signal(object, object)
+    stop_worker = Signal()
+    use_data = Signal(object, object)
+    load_weights = Signal(object, object, object)
+    save = Signal(str, object)
+    open_session = Signal(str)
+    record_trace = Signal(int)
+    gradient_check = Signal()
+    compute_slice = Signal(object)
+    compute_hessian = Signal()
+    compute_restarts = Signal(int, int)
+    restart = Signal(object)
+    load_runs = Signal(object)
+    select_run = Signal(int)
+    add_run = Signal()
+    remove_run = Signal(int)
+
+    #: The landscape requests, also counted as they are sent (:meth:`TrainingWorker.asked_for`).
+    EXPLORE = ("compute_slice", "compute_hessian", "compute_restarts")
+
+    def connect_to(self, worker):
+        """Every command to the worker's slot of its name (queued when the worker lives in
+        another thread); the landscape requests also to ``asked_for``, at once."""
+        for name in COMMANDS:
+            getattr(self, name).connect(getattr(worker, name))
+        for name in self.EXPLORE:
+            getattr(self, name).connect(worker.asked_for, Qt.DirectConnection)
+
+
+#: The names of the commands, in their order above.
+COMMANDS = tuple(name for name, value in vars(WorkerCommands).items() if isinstance(value, Signal))

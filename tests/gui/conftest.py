@@ -1,5 +1,11 @@
-"""Fixtures for the GUI tests: real snapshots of small real training runs."""
+"""Fixtures for the GUI tests: real snapshots of small real training runs, and a worker in
+its own thread wired as the window wires it."""
+import gc
+
 import pytest
+from PySide6.QtCore import QObject, QThread, Signal
+
+from nnviz.gui.worker import TrainingWorker, WorkerCommands
 
 from nnviz.training.snapshot import take
 from nnviz.training.trainer import Settings, build
@@ -22,3 +28,71 @@ def snapshot():
 @pytest.fixture
 def snapshot_factory():
     return make_snapshot
+
+
+class Relay(QObject):
+    """The worker's signals again, in the GUI thread. A slot that is no QObject's (pytest-qt's
+    blockers) runs in the sender's thread: waiting on the worker's own signals would run the
+    blockers in the training thread, where they cannot stop their GUI-thread timers (and
+    may free them there). Tests wait on ``w.relay``'s signals instead."""
+    snapshot = Signal(object)
+    traced = Signal(object)
+    gradient_checked = Signal(float, int, int)
+    diverged = Signal(str)
+    failed = Signal(str)
+    progress = Signal(int, int)
+    slice_ready = Signal(object, int)
+    hessian_ready = Signal(object, int)
+    restarts_ready = Signal(object, int)
+    explore_failed = Signal(str)
+    explore_cancelled = Signal()
+    settings_loaded = Signal(object)
+    running_changed = Signal(bool)
+
+    def __init__(self, worker):
+        super().__init__()
+        for name in ("snapshot", "traced", "gradient_checked", "diverged", "failed", "progress", "slice_ready",
+                     "hessian_ready", "restarts_ready", "explore_failed", "explore_cancelled", "settings_loaded",
+                     "running_changed"):
+            getattr(worker, name).connect(getattr(self, name))     # queued: the relay lives here
+
+
+@pytest.fixture
+def make_worker(qtbot):
+    """A started worker for ``settings`` with a WorkerCommands wired as the window wires it; stopped
+    (and its thread checked ended) after the test. ``draw=False``: the GUI never
+    acknowledges a snapshot.
+
+    Python's cyclic garbage collector runs in whichever thread allocates: in the worker's,
+    it would delete the test's leftover Qt objects (pytest-qt's timers) from the wrong
+    thread, and the GUI thread's event loop would crash on the dangling timer. So the
+    garbage is collected here, in the GUI thread, before and after."""
+    started = []
+    gc.collect()
+    gc.disable()
+
+    def make(settings=Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1), draw=True):
+        thread = QThread()
+        w = TrainingWorker(settings)
+        w.moveToThread(thread)
+        remote = WorkerCommands()
+        remote.connect_to(w)
+        received = []
+        w.snapshot.connect(lambda s: (received.append(s), draw and w.drawn()))
+        w.relay = Relay(w)
+        thread.started.connect(w.start)
+        thread.finished.connect(w.deleteLater)       # in its own thread, as the window does
+        with qtbot.waitSignal(w.relay.snapshot, timeout=5000) as first:
+            thread.start()
+        started.append((w, remote, thread, first))
+        return w, remote, received
+    try:
+        yield make
+        for w, remote, thread, _ in started:
+            w.cancel()
+            remote.stop_worker.emit()
+            assert thread.wait(10000)
+            assert not thread.isRunning()
+    finally:
+        gc.enable()
+        gc.collect()

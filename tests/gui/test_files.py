@@ -41,13 +41,13 @@ def barrier(qtbot, w):
     """A command the worker answers with a snapshot: once it is in, every command the window
     sent before it has been handled (no fixed wait that passes on a slow machine untested)."""
     sample = 7 if w.snapshot.sample != 7 else 8
-    w.select_sample.emit(sample)
+    w.commands.select_sample.emit(sample)
     return wait(qtbot, w, lambda s: s.sample == sample)
 
 
 def train(qtbot, w, steps=5):
     for _ in range(steps):
-        w.step_once.emit()
+        w.commands.step_once.emit()
     return wait(qtbot, w, lambda s: s.step >= steps)
 
 

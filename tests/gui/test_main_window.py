@@ -108,7 +108,7 @@ def test_pause_stops_steps(make_window, qtbot):
         w._play(False)
     step = w.worker.trainer.step_count
     for sample in (3, 4, 5):         # a command answered by a snapshot: the ticks since trained nothing
-        w.select_sample.emit(sample)
+        w.commands.select_sample.emit(sample)
         assert wait_snapshot(qtbot, w, lambda s: s.sample == sample).step == step
     assert w.worker.trainer.step_count == step
 
@@ -154,7 +154,7 @@ def test_closing_while_training_stops_the_thread(make_window, qtbot, qtlog):
 
 def test_quit_stays_open_when_the_save_it_asked_for_fails(make_window, qtbot, tmp_path, monkeypatch):
     w = make_window()
-    w.step_once.emit()
+    w.commands.step_once.emit()
     qtbot.waitUntil(w.files.unsaved, timeout=10000)
     monkeypatch.setattr(w.files, "_save_name", lambda *a: str(tmp_path / "missing" / "quit.nnviz"))
     w.files.ask_save = lambda: "save"
@@ -209,7 +209,7 @@ def test_step_through_one_training_step(make_window, qtbot):
     delta = trace.phases[index].values["delta"][1]
     assert "δ" in st.detail_html() and f"{delta:.4f}"[:6].replace("-", "−") in st.detail_html()
     with qtbot.waitSignal(w.worker.gradient_checked, timeout=10000) as sig:
-        w.gradient_check.emit()
+        w.commands.gradient_check.emit()
     assert sig.args[0] < 1e-5
 
 
@@ -231,7 +231,7 @@ def test_arena_and_landscape_tabs(make_window, qtbot):
     w.network_view.edge_clicked.emit(2, 0, 1)
     w.network_view.edge_clicked.emit(3, 0, 2)
     with qtbot.waitSignal(w.worker.slice_ready, timeout=20000) as sig:
-        w.compute_slice.emit({"kind": "weights", "picks": ((2, 0, 1), (3, 0, 2)), "grid": 11, "range": 1.0})
+        w.commands.compute_slice.emit({"kind": "weights", "picks": ((2, 0, 1), (3, 0, 2)), "grid": 11, "range": 1.0})
     assert sig.args[0]["loss"].shape == (11, 11)
     with qtbot.waitSignal(w.worker.hessian_ready, timeout=20000):
         w.landscape.hessian_requested.emit()
@@ -242,7 +242,7 @@ def test_gradient_check_of_a_correct_wide_net_reads_green(make_window, qtbot):
     the norm-wise measure the tests trust reads agreement, and the label names it."""
     w = make_window(Settings(dataset="circles", hidden=(32, 32), activations=("tanh",), seed=0))
     with qtbot.waitSignal(w.worker.gradient_checked, timeout=20000) as sig:
-        w.gradient_check.emit()
+        w.commands.gradient_check.emit()
     label = w.stepthrough.gradcheck_label
     qtbot.waitUntil(lambda: label.isVisible() or "agrees" in label.text(), timeout=5000)
     assert sig.args[1] == 1185 and sig.args[0] < 1e-7
@@ -256,7 +256,7 @@ def test_a_diverged_regression_prints_bounded_numbers_and_keeps_the_window_size(
     w = make_window(Settings(dataset="sin", hidden=(8,), activations=("relu",)))
     width, side = w.width(), w.docks["controls"].width()
     wait_snapshot(qtbot, w, lambda s: True)
-    w.set_weight.emit(3, 0, -1, 1e152)           # b of the output unit: y ≈ 1e152, R² ≈ −1e305
+    w.commands.set_weight.emit(3, 0, -1, 1e152)           # b of the output unit: y ≈ 1e152, R² ≈ −1e305
     snap = wait_snapshot(qtbot, w, lambda s: s.metrics.get("train_r2", 0) < -1e300)
     assert snap.metrics["train_r2"] < -1e300
     qtbot.waitUntil(lambda: "e+" in w.loss_view.values["r2"][0].text(), timeout=5000)
@@ -370,7 +370,7 @@ def test_choosing_a_preset_again_restarts_it_and_clears_the_step_through(make_wi
     first = wait_snapshot(qtbot, w, lambda s: s.version == 2)       # a preset is always a new run
     w._on_record()
     qtbot.waitUntil(lambda: w.stepthrough.trace is not None, timeout=5000)
-    w.step_once.emit()
+    w.commands.step_once.emit()
     wait_snapshot(qtbot, w, lambda s: s.step == 2)
     action.trigger()                                                  # the same preset again
     snap = wait_snapshot(qtbot, w, lambda s: s.version == 3)

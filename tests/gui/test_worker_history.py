@@ -1,37 +1,13 @@
 """The worker reads the Trainer's one history: the curve it sends, the stop rule, sessions."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QThread, Signal
 
-from nnviz.gui.worker import TrainingWorker
 from nnviz.training.trainer import Settings
 
 
-class Remote(QObject):
-    set_running = Signal(bool)
-    set_stop = Signal(object, object)
-    save = Signal(str, object)
-    open_session = Signal(str)
-    reset = Signal()
-    stop_worker = Signal()
-
-
 @pytest.fixture
-def worker(qtbot):
-    thread = QThread()
-    w = TrainingWorker(Settings(dataset="xor", hidden=(4,), eps=0.3, seed=1))
-    w.moveToThread(thread)
-    remote = Remote()
-    for name in ("set_running", "set_stop", "save", "open_session", "reset", "stop_worker"):
-        getattr(remote, name).connect(getattr(w, name))
-    received = []
-    w.snapshot.connect(lambda s: (received.append(s), w.drawn()))
-    thread.started.connect(w.start)
-    with qtbot.waitSignal(w.snapshot, timeout=5000):
-        thread.start()
-    yield w, remote, received
-    remote.stop_worker.emit()
-    assert thread.wait(5000)
+def worker(make_worker):
+    return make_worker(Settings(dataset="xor", hidden=(4,), eps=0.3, seed=1))
 
 
 def test_the_snapshot_carries_the_trainers_own_history(worker, qtbot):
