@@ -35,8 +35,9 @@ __all__ = ["read_onnx"]
 _ACTIVATIONS = {"Relu": "relu", "Tanh": "tanh", "Sigmoid": "sigmoid", "Softplus": "softplus", "Atan": "arctan",
                 "Elu": "elu", "PRelu": "prelu", "LeakyRelu": "prelu", "Softmax": "softmax"}
 _PASS = ("Identity", "Flatten", "Dropout")
-_FLOAT, _DOUBLE, _EXTERNAL = 1, 11, 1        # TensorProto.FLOAT, .DOUBLE, .EXTERNAL
-_ITEMSIZE = {_FLOAT: 4, _DOUBLE: 8}
+_FLOAT, _INT64, _DOUBLE, _EXTERNAL = 1, 7, 11, 1     # TensorProto.FLOAT, .INT64, .DOUBLE, .EXTERNAL
+#: ONNX data type → (NumPy type of its raw data, the TensorProto field of its typed data)
+_TYPES = {_FLOAT: ("<f4", "float_data"), _INT64: ("<i8", "int64_data"), _DOUBLE: ("<f8", "double_data")}
 
 
 def read_onnx(path, size):
@@ -71,17 +72,17 @@ def _check_tensor(tensor, file_size):
     if tensor.data_location == _EXTERNAL or tensor.external_data:
         raise WeightsError("initializer {name!r} keeps its data in another file; nnviz reads self-contained "
                            ".onnx files only", name=name)
-    if tensor.data_type not in _ITEMSIZE:
-        raise WeightsError("initializer {name!r} has ONNX data type {type}; nnviz reads float and double",
+    if tensor.data_type not in _TYPES:
+        raise WeightsError("initializer {name!r} has ONNX data type {type}; nnviz reads float, double and int64",
                            name=name, type=tensor.data_type)
     dims = list(tensor.dims)
     if len(dims) > 2 or any(d < 1 or d > MAX_IO_UNITS for d in dims):
         raise WeightsError("initializer {name!r} has shape {shape}: not a weight matrix or vector of at most "
                            "{limit:,} rows and columns", name=name, shape=tuple(dims), limit=MAX_IO_UNITS)
     count = math.prod(dims)
-    nbytes = count * _ITEMSIZE[tensor.data_type]
-    stored = (len(tensor.raw_data) if tensor.raw_data else
-              len(tensor.float_data) * 4 if tensor.data_type == _FLOAT else len(tensor.double_data) * 8)
+    dtype, field = _TYPES[tensor.data_type]
+    nbytes = count * np.dtype(dtype).itemsize
+    stored = len(tensor.raw_data) if tensor.raw_data else len(getattr(tensor, field)) * np.dtype(dtype).itemsize
     if count > MAX_PARAMS or nbytes > file_size or stored != nbytes:
         raise WeightsError("initializer {name!r} claims shape {shape} ({size:,} bytes) but holds {stored:,} bytes",
                            name=name, shape=tuple(dims), size=nbytes, stored=stored)
@@ -89,11 +90,11 @@ def _check_tensor(tensor, file_size):
 
 def _array(tensor):
     """A checked tensor as a float64 array of its shape; NaN and infinities refused."""
-    dtype = "<f4" if tensor.data_type == _FLOAT else "<f8"
+    dtype, field = _TYPES[tensor.data_type]
     if tensor.raw_data:
         a = np.frombuffer(tensor.raw_data, dtype=dtype)
     else:
-        a = np.asarray(tensor.float_data if tensor.data_type == _FLOAT else tensor.double_data, dtype=dtype)
+        a = np.asarray(getattr(tensor, field), dtype=dtype)
     a = a.astype(np.float64).reshape(tuple(tensor.dims))
     if not np.isfinite(a).all():
         raise WeightsError("initializer {name!r} contains NaN or infinite values", name=tensor.name)
