@@ -14,7 +14,7 @@ import numpy as np
 
 from .errors import InputError, Message
 
-__all__ = ["export_onnx", "onnx_model", "onnx_available", "MissingPackage", "META_KEY", "OPSET"]
+__all__ = ["export_onnx", "onnx_model", "onnx_available", "require_onnx", "MissingPackage", "META_KEY", "OPSET"]
 
 OPSET = 17
 
@@ -133,7 +133,7 @@ def _preprocess(g, x, pre):
 META_KEY = "nnviz-weights"
 
 
-def _require_onnx(what):
+def require_onnx(what):
     """The onnx module, or :class:`MissingPackage` saying how to install it (``what``: export or import)."""
     try:
         import onnx
@@ -151,7 +151,7 @@ def onnx_model(net, meta=None):
     with features, else n_1."""
     import json
 
-    onnx = _require_onnx("export")
+    onnx = require_onnx("export")
     from onnx import TensorProto, helper, numpy_helper
     meta = dict(meta or {})
     pre = meta.get("preprocess") or {}
@@ -181,6 +181,6 @@ def export_onnx(path, net, meta=None):
     """
     from .weights_io import atomic_write
     model = onnx_model(net, meta)
-    _require_onnx("export").checker.check_model(model)
+    require_onnx("export").checker.check_model(model)
     data = model.SerializeToString()
     atomic_write(path, lambda fh: fh.write(data))

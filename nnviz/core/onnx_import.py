@@ -26,7 +26,7 @@ from .errors import InputError
 from .files import loads_json
 from .losses import TASKS
 from .network import MAX_IO_UNITS, MAX_LAYERS, MAX_PARAMS, Network
-from .onnx_export import META_KEY, _require_onnx, onnx_model
+from .onnx_export import META_KEY, require_onnx, onnx_model
 from .weights_io import FORMAT, VERSION, WeightsError, _check_header, _check_keys, _check_meta, assign_weights
 
 __all__ = ["read_onnx"]
@@ -42,7 +42,7 @@ _TYPES = {_FLOAT: ("<f4", "float_data"), _INT64: ("<i8", "int64_data"), _DOUBLE:
 
 def read_onnx(path, size):
     """(meta, arrays) of the ONNX file ``path`` of ``size`` bytes, as :func:`weights_io.read_weights`."""
-    onnx = _require_onnx("import")
+    onnx = require_onnx("import")
     from google.protobuf.message import DecodeError
     model = onnx.ModelProto()
     try:
