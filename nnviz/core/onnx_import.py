@@ -132,13 +132,13 @@ def _read_own(graph, inits, text):
 
 
 # ------------------------------------------------------------------ any MLP
-def _unsupported(node, why=None):
-    """The refusal naming ``node`` (its op type and name), and ``why`` (a WeightsError) if given."""
-    if why:
-        return WeightsError("{op} node {name!r}: {why}", op=node.op_type, name=node.name, why=why)
-    return WeightsError("{op} node {name!r} is not supported: nnviz imports a chain of Gemm (or MatMul + Add) "
-                        "layers, each followed by Relu, Tanh, Sigmoid, Softplus, Atan, Elu, PRelu or LeakyRelu, "
-                        "and Softmax on the output", op=node.op_type, name=node.name)
+class UnsupportedNode(WeightsError):
+    """A refusal naming ``node`` (its op type and name): "{op} node {name!r}: " and the
+    reason, the literal ``template`` filled with ``fields``."""
+
+    def __init__(self, template, node, **fields):
+        super().__init__("{op} node {name!r}: {why}", op=node.op_type, name=node.name,
+                         why=WeightsError(template, **fields))
 
 
 def _attrs(node):
@@ -166,34 +166,35 @@ def _walk(graph, inits):
             raise WeightsError("tensor {name!r} feeds {count} nodes; nnviz imports a chain of layers",
                                name=current, count=len(users))
         node = users[0]
-        if id(node) in seen or node.domain not in ("", "ai.onnx") or len(node.output) < 1:
-            raise _unsupported(node)
+        odd = id(node) in seen or node.domain not in ("", "ai.onnx") or len(node.output) < 1
         seen.add(id(node))
-        op, attrs = node.op_type, _attrs(node)
+        op, attrs = None if odd else node.op_type, _attrs(node)
         if layers and layers[-1][2] == "softmax" and op not in _PASS:
-            raise _unsupported(node, WeightsError("Softmax must be the last layer's activation"))
+            raise UnsupportedNode("Softmax must be the last layer's activation", node)
         if op in _PASS:
             if op == "Flatten" and attrs.get("axis", 1) != 1:
-                raise _unsupported(node, WeightsError("nnviz reads Flatten with axis = 1 only"))
+                raise UnsupportedNode("nnviz reads Flatten with axis = 1 only", node)
         elif op in ("Gemm", "MatMul"):
             if len(layers) >= MAX_LAYERS - 1:
                 raise WeightsError("more than {count} layers", count=MAX_LAYERS - 1)
             W, b, node = _linear(node, attrs, consumers, inits)
             if width is not None and W.shape[1] != width:
-                raise _unsupported(node, WeightsError("it takes {count} inputs, but gets {width}", count=W.shape[1],
-                                                        width=width))
+                raise UnsupportedNode("it takes {count} inputs, but gets {width}", node, count=W.shape[1],
+                                      width=width)
             width = W.shape[0]
             layers.append([W, b, None, None])
         elif op in _ACTIVATIONS and layers and layers[-1][2] is None:
             name = layers[-1][2] = _ACTIVATIONS[op]
             if op == "Softmax" and attrs.get("axis", -1) not in (-1, 1):
-                raise _unsupported(node, WeightsError("nnviz reads Softmax over the last axis only"))
+                raise UnsupportedNode("nnviz reads Softmax over the last axis only", node)
             if op == "Elu":
                 elu_alphas.add(attrs.get("alpha", 1.0))
             if name == "prelu":
                 layers[-1][3] = _slope(node, attrs, inits, width)
         else:
-            raise _unsupported(node)
+            raise UnsupportedNode("not supported; nnviz imports a chain of Gemm (or MatMul + Add) layers, each "
+                                  "followed by Relu, Tanh, Sigmoid, Softplus, Atan, Elu, PRelu or LeakyRelu, and "
+                                  "Softmax on the output", node)
         current = node.output[0]
     if not layers:
         raise WeightsError("no Gemm or MatMul layer between the input and the output")
@@ -206,8 +207,7 @@ def _walk(graph, inits):
 def _init(node, i, inits):
     """The array of input ``i`` of ``node``, which must be an initializer."""
     if len(node.input) <= i or node.input[i] not in inits:
-        raise _unsupported(node, WeightsError("input {number} must be a stored weight (an initializer)",
-                                                number=i + 1))
+        raise UnsupportedNode("input {number} must be a stored weight (an initializer)", node, number=i + 1)
     return _array(inits[node.input[i]])
 
 
@@ -215,16 +215,16 @@ def _linear(node, attrs, consumers, inits):
     """(W (n_l, n_(l−1)), b (n_l,), the layer's last node) of a Gemm, or a MatMul and the Add after it."""
     if node.op_type == "Gemm":
         if attrs.get("alpha", 1.0) != 1.0 or attrs.get("beta", 1.0) != 1.0 or attrs.get("transA", 0) != 0:
-            raise _unsupported(node, WeightsError("nnviz reads Gemm with alpha = beta = 1 and transA = 0 only"))
+            raise UnsupportedNode("nnviz reads Gemm with alpha = beta = 1 and transA = 0 only", node)
         B = _init(node, 1, inits)
         if B.ndim != 2:
-            raise _unsupported(node, WeightsError("the weight must be a matrix"))
+            raise UnsupportedNode("the weight must be a matrix", node)
         W = B if attrs.get("transB", 0) == 1 else B.T
         b = _init(node, 2, inits) if len(node.input) > 2 and node.input[2] else np.zeros(W.shape[0])
         return W, _bias(node, b, W.shape[0]), node
     B = _init(node, 1, inits)
     if B.ndim != 2:
-        raise _unsupported(node, WeightsError("the weight must be a matrix"))
+        raise UnsupportedNode("the weight must be a matrix", node)
     W = B.T
     after = consumers.get(node.output[0], [])
     if len(after) == 1 and after[0].op_type == "Add" and len(after[0].input) == 2:
@@ -236,8 +236,7 @@ def _linear(node, attrs, consumers, inits):
 
 def _bias(node, b, n):
     if b.size != n or (b.ndim == 2 and b.shape[0] != 1):
-        raise _unsupported(node, WeightsError("the bias has shape {shape}, expected ({count},)", shape=b.shape,
-                                                count=n))
+        raise UnsupportedNode("the bias has shape {shape}, expected ({count},)", node, shape=b.shape, count=n)
     return b.reshape(n)
 
 
@@ -247,8 +246,8 @@ def _slope(node, attrs, inits, width):
         return np.full(width, float(attrs.get("alpha", 0.01)))
     slope = _init(node, 1, inits)
     if slope.size not in (1, width):
-        raise _unsupported(node, WeightsError("the slope has {size} values, expected 1 or {count}", size=slope.size,
-                                                count=width))
+        raise UnsupportedNode("the slope has {size} values, expected 1 or {count}", node, size=slope.size,
+                              count=width)
     return np.broadcast_to(slope.reshape(-1), (width,)).copy()
 
 

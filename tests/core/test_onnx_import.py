@@ -144,7 +144,7 @@ def _conv_model(path):
 
 def test_an_unsupported_node_is_refused_by_name(tmp_path):
     onnx.save(_conv_model(tmp_path / "c.onnx"), str(tmp_path / "c.onnx"))
-    with pytest.raises(WeightsError, match=r"^c\.onnx: Conv node 'conv1' is not supported: nnviz imports a chain"):
+    with pytest.raises(WeightsError, match=r"^c\.onnx: Conv node 'conv1': not supported; nnviz imports a chain"):
         read_weights(tmp_path / "c.onnx")
 
 
@@ -208,7 +208,8 @@ def _more_dims(t):
     (_external, "initializer '0.weight' keeps its data in another file"),
     (_short, r"initializer '0.weight' claims shape \(3, 2\) \(24 bytes\) but holds 20 bytes"),
     (_more_dims, r"initializer '0.weight' has shape \(3, 2, 1\)"),
-    (lambda t: setattr(t, "data_type", TensorProto.STRING), "initializer '0.weight' has ONNX data type 8; nnviz reads float, double and int64"),
+    (lambda t: setattr(t, "data_type", TensorProto.STRING),
+     "initializer '0.weight' has ONNX data type 8; nnviz reads float, double and int64"),
 ])
 def test_a_hostile_tensor_is_refused_before_any_array_is_made(change, message, tmp_path, monkeypatch):
     path = _hostile(tmp_path, change)
@@ -242,5 +243,6 @@ def test_not_onnx_and_too_large_networks_are_refused(tmp_path):
 def test_without_onnx_the_message_says_how_to_install_it(tmp_path, monkeypatch):
     mlp(_layers([2, 1], [None], np.random.default_rng(0)), tmp_path / "m.onnx")
     monkeypatch.setitem(__import__("sys").modules, "onnx", None)
-    with pytest.raises(WeightsError, match=r"^m.onnx: ONNX import needs the onnx package: pip install 'nnviz\[onnx\]'$"):
+    with pytest.raises(WeightsError,
+                       match=r"^m.onnx: ONNX import needs the onnx package: pip install 'nnviz\[onnx\]'$"):
         read_weights(tmp_path / "m.onnx")
