@@ -6,7 +6,8 @@ first, then per layer a Gemm (transB = 1: u = z Wᵀ + b, the lecture's W^(l)
 of shape (n_l, n_(l−1))) and its activation, the output's sigmoid or softmax
 included. Every activation is written with operators onnxruntime implements
 for float64, so the exported model reproduces nnviz's predictions to rounding.
-It opens in Netron and runs in onnxruntime.
+It opens in Netron and runs in onnxruntime. The weights file's meta is kept as JSON
+in the model's metadata (``nnviz-weights``), so onnx_import.py reads the file back whole.
 """
 from __future__ import annotations
 
