@@ -96,7 +96,7 @@ def add_training_flags(p):
     n.add_argument("--loss", choices=list(LOSSES), help="override the task's loss")
     n.add_argument("--elu-alpha", type=float, default=1.0, help="ELU's α, 0 to 100 (default 1)")
     init = n.add_mutually_exclusive_group()
-    init.add_argument("--init", metavar="FILE", help="start from the weights in FILE (.npz or .json)")
+    init.add_argument("--init", metavar="FILE", help="start from the weights in FILE (.npz, .json or .onnx)")
     init.add_argument("--init-scheme", default="xavier", choices=list(INIT_SCHEMES), help="initialisation")
     n.add_argument("--seed", type=_int_in(0), default=0, help="seed of the initial weights and the shuffling")
     t = p.add_argument_group("training")
@@ -191,8 +191,11 @@ def _with_preset(s, a, base=None):
 
 
 def cmd_train(a):
+    from .core.onnx_export import require_onnx
     from .core.weights_io import save_weights
     from .training.trainer import Diverged
+    if a.out and a.out.lower().endswith(".onnx"):
+        require_onnx("export")                     # before training, not after
     trainer = trainer_from_args(a)
     net = trainer.net
     steps, epochs = _length(a)
@@ -311,6 +314,30 @@ def write_text(text, out=None):
     return 0
 
 
+def cmd_export(a):
+    from .core.weights_io import load_weights, save_weights
+    net, meta = load_weights(a.weights)
+    save_weights(a.out, net, extra={k: v for k, v in meta.items() if k not in net.config() and
+                                    k not in ("format", "version")})
+    if not a.quiet:
+        print(f"layers {net.sizes} ({', '.join(net.activation_names[2:])}) written to {a.out}")
+    return 0
+
+
+def _onnx_runner(path):
+    """y = run(X): the ONNX file run by onnxruntime, its preprocess included."""
+    try:
+        import onnxruntime
+    except ImportError:
+        raise UsageError("running an .onnx file needs onnxruntime: pip install onnxruntime (or convert it: "
+                         f"nnviz export --weights {path} --out weights.npz)") from None
+    import numpy as np
+    session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    feed = session.get_inputs()[0]
+    dtype = np.float32 if feed.type == "tensor(float)" else np.float64
+    return lambda X: np.asarray(session.run(None, {feed.name: X.astype(dtype)})[0], dtype=np.float64)
+
+
 def cmd_predict(a):
     import csv
     import io
@@ -323,7 +350,8 @@ def cmd_predict(a):
     X, used = load_inputs(a.data, names, n_raw)
     if X.shape[1] != n_raw:
         raise UsageError(f"{a.data}: {X.shape[1]} input columns, the network needs {n_raw}")
-    y = net.predict(pre.apply(X))
+    run = _onnx_runner(a.weights) if a.weights.lower().endswith(".onnx") else lambda X: net.predict(pre.apply(X))
+    y = run(X)
     classes = meta.get("classes") or []
     if meta["task"] == "binary" and len(classes) == 2:
         head, cols = [f"p({classes[1]})", "class"], [y[:, 0], [classes[int(v >= 0.5)] for v in y[:, 0]]]
@@ -527,7 +555,7 @@ def make_parser():
     stop.add_argument("--steps", type=int, help="number of updates (0 writes the initial weights)")
     stop.add_argument("--epochs", type=int, help="number of epochs (default 100)")
     t.add_argument("--target-loss", type=float, help="stop early once the training loss is this low")
-    t.add_argument("--out", metavar="FILE", help="write the weights to FILE (.npz or .json)")
+    t.add_argument("--out", metavar="FILE", help="write the weights to FILE (.npz, .json or .onnx)")
     t.add_argument("--history", metavar="FILE.csv", help="write the loss curve (step, epoch, train and "
                    "test loss, accuracy; a row per epoch, thinned beyond 2048 rows) to FILE.csv")
     t.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -572,10 +600,18 @@ def make_parser():
     pr = sub.add_parser("predict", help="run an exported network on a CSV file",
                         description="The outputs of a weights file's network for the inputs in a CSV "
                         "file (header row; the input columns by name, else the first ones).")
-    pr.add_argument("--weights", required=True, metavar="FILE", help="weights file (.npz or .json)")
+    pr.add_argument("--weights", required=True, metavar="FILE",
+                    help="weights file (.npz or .json), or an ONNX MLP (.onnx, run by onnxruntime)")
     pr.add_argument("--data", required=True, metavar="FILE.csv", help="inputs, with a header row")
     pr.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
     pr.set_defaults(func=cmd_predict)
+    ex = sub.add_parser("export", help="convert a weights file between .npz, .json and .onnx",
+                        description="Read a weights file (.npz, .json, or an ONNX MLP: Gemm or MatMul + Add "
+                        "layers and the lecture's activations) and write it in the format of --out's suffix.")
+    ex.add_argument("--weights", required=True, metavar="FILE", help="the file to read (.npz, .json or .onnx)")
+    ex.add_argument("--out", required=True, metavar="FILE", help="the file to write (.npz, .json or .onnx)")
+    ex.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    ex.set_defaults(func=cmd_export)
     from .core.surfaces import MAX_NOISE as MAX_PATH_NOISE, MAX_STEPS, RACERS, SURFACES
     from .training.explore import MAX_GRID
     pa = sub.add_parser("paths", help="optimiser paths on an analytic 2-D surface, as CSV",

@@ -6,7 +6,8 @@ first, then per layer a Gemm (transB = 1: u = z Wᵀ + b, the lecture's W^(l)
 of shape (n_l, n_(l−1))) and its activation, the output's sigmoid or softmax
 included. Every activation is written with operators onnxruntime implements
 for float64, so the exported model reproduces nnviz's predictions to rounding.
-It opens in Netron and runs in onnxruntime.
+It opens in Netron and runs in onnxruntime. The weights file's meta is kept as JSON
+in the model's metadata (``nnviz-weights``), so onnx_import.py reads the file back whole.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import numpy as np
 
 from .errors import InputError, Message
 
-__all__ = ["export_onnx", "onnx_available", "OPSET"]
+__all__ = ["export_onnx", "onnx_model", "onnx_available", "require_onnx", "MissingPackage", "META_KEY", "OPSET"]
 
 OPSET = 17
 
@@ -128,20 +129,35 @@ def _preprocess(g, x, pre):
     return x
 
 
-def export_onnx(path, net, preprocess=None, n_raw=None):
-    """Write ``net`` (and the preprocess dict of its weights file, if any) to ``path``.
+#: The key of the model's metadata that holds the weights file's meta as JSON, so that
+#: nnviz reads its own exports back with their names, classes and preprocess.
+META_KEY = "nnviz-weights"
 
-    ``n_raw`` is the number of raw inputs when features are used (default: n_1).
-    Raises :class:`MissingPackage`, an ImportError (with how to install it), when ``onnx`` is missing.
-    """
+
+def require_onnx(what):
+    """The onnx module, or :class:`MissingPackage` saying how to install it (``what``: export or import)."""
     try:
         import onnx
-        from onnx import TensorProto, helper, numpy_helper
     except ImportError:
-        raise MissingPackage("ONNX export needs the onnx package: pip install 'nnviz[onnx]'") from None
-    from .weights_io import atomic_write
-    pre = preprocess or {}
-    n_in = n_raw or (2 if pre.get("features") else net.sizes[0])
+        raise (MissingPackage("ONNX export needs the onnx package: pip install 'nnviz[onnx]'") if what == "export"
+               else MissingPackage("ONNX import needs the onnx package: pip install 'nnviz[onnx]'")) from None
+    return onnx
+
+
+def onnx_model(net, meta=None):
+    """The ONNX ModelProto of ``net``; ``meta`` (a weights file's meta, its extras included) is
+    stored as JSON in the model's metadata, and its ``preprocess`` goes into the graph.
+
+    The graph's input has ``len(meta["input_names"])`` columns when there are names, else 2
+    with features, else n_1."""
+    import json
+
+    onnx = require_onnx("export")
+    from onnx import TensorProto, helper, numpy_helper
+    meta = dict(meta or {})
+    pre = meta.get("preprocess") or {}
+    names = meta.get("input_names")
+    n_in = len(names) if names else (2 if pre.get("features") else net.sizes[0])
     g = _Graph(helper, numpy_helper)
     z = _preprocess(g, "x", pre)
     for l in range(2, net.L + 1):
@@ -154,6 +170,18 @@ def export_onnx(path, net, preprocess=None, n_raw=None):
         [helper.make_tensor_value_info("y", TensorProto.DOUBLE, ["N", net.sizes[-1]])], g.inits)
     model = helper.make_model(graph, producer_name="nnviz", opset_imports=[helper.make_opsetid("", OPSET)])
     model.ir_version = 8
-    onnx.checker.check_model(model)
+    if meta:
+        helper.set_model_props(model, {META_KEY: json.dumps(meta, ensure_ascii=False, allow_nan=False)})
+    return model
+
+
+def export_onnx(path, net, meta=None):
+    """Write ``net`` as :func:`onnx_model` builds it to ``path`` (atomically).
+
+    Raises :class:`MissingPackage`, an ImportError (with how to install it), when ``onnx`` is missing.
+    """
+    from .weights_io import atomic_write
+    model = onnx_model(net, meta)
+    require_onnx("export").checker.check_model(model)
     data = model.SerializeToString()
     atomic_write(path, lambda fh: fh.write(data))

@@ -1,4 +1,4 @@
-"""Save and load a network's weights: ``.npz`` (NumPy) and ``.json`` (README, Files).
+"""Save and load a network's weights: ``.npz`` (NumPy), ``.json`` and ``.onnx`` (README, Files).
 
 The ``.npz`` file opens with ``numpy.load(path, allow_pickle=False)`` and holds
 
@@ -9,6 +9,8 @@ The ``.npz`` file opens with ``numpy.load(path, allow_pickle=False)`` and holds
   "reduction", "elu_alpha"}`` plus extras such as ``"preprocess"`` and ``"classes"``.
 
 The ``.json`` file holds the same as one object: ``{"meta": {...}, "W2": [[...]], ...}``.
+An ``.onnx`` file is a standard graph (onnx_export.py) with the meta in its metadata;
+reading one also takes MLPs written by other tools (onnx_import.py).
 Reading checks everything before anything is returned; any problem is a
 :class:`WeightsError` whose one-line message names the file and what is wrong.
 Saving is atomic: a temporary file in the same directory replaces the target.
@@ -95,6 +97,10 @@ def save_weights(path, net, extra=None):
     except (TypeError, ValueError) as exc:
         raise WeightsError("{file}: the extras are not plain JSON ({reason})", file=path.name, reason=exc) from None
 
+    if kind == "onnx":
+        from .onnx_export import export_onnx
+        export_onnx(path, net, meta)
+        return
     if kind == "json":
         doc = {"meta": meta, **{k: a.tolist() for k, a in arrays.items()}}
         body = json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")
@@ -166,18 +172,23 @@ def read_weights(path):
     Raises
     ------
     WeightsError
-        When the file is missing, too large, corrupt, or does not describe a valid network.
+        When the file is missing, too large, corrupt, or does not describe a valid network
+        (for ``.onnx`` also when the onnx package is missing).
     """
+    from .onnx_export import MissingPackage
     path = Path(path)
     kind = _kind(path)
     try:
         size = check_regular_file(path)
-        limit = MAX_BYTES if kind == "npz" else MAX_JSON_BYTES
+        limit = MAX_JSON_BYTES if kind == "json" else MAX_BYTES
         if size > limit:
             raise WeightsError("the file has {size:,} bytes, more than the limit of {limit:,}", size=size,
                                limit=limit)
+        if kind == "onnx":
+            from .onnx_import import read_onnx
+            return read_onnx(path, size)
         return _read_npz(path) if kind == "npz" else _read_json(path)
-    except InputError as exc:                # ours, or a check of the core (files, sizes, preprocess)
+    except (InputError, MissingPackage) as exc:  # ours, a check of the core (files, sizes, preprocess), no onnx
         raise WeightsError("{file}: {reason}", file=path.name, reason=exc) from None
     except READ_ERRORS as exc:
         raise WeightsError("{file}: not a readable weights file ({type}: {reason})", file=path.name,
@@ -234,12 +245,12 @@ def assign_weights(net, meta, arrays):
 
 # ------------------------------------------------------------------ validation
 def _kind(path):
-    """The format the suffix names: "npz" or "json"."""
+    """The format the suffix names: "npz", "json" or "onnx"."""
     suffix = path.suffix.lower()
     if not suffix:
-        raise WeightsError("{file}: a weights file needs the suffix .npz or .json", file=path.name)
-    if suffix not in (".npz", ".json"):
-        raise WeightsError("{file}: unknown weights format {suffix!r}; use .npz or .json", file=path.name,
+        raise WeightsError("{file}: a weights file needs the suffix .npz, .json or .onnx", file=path.name)
+    if suffix not in (".npz", ".json", ".onnx"):
+        raise WeightsError("{file}: unknown weights format {suffix!r}; use .npz, .json or .onnx", file=path.name,
                            suffix=suffix)
     return suffix[1:]
 

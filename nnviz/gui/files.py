@@ -24,7 +24,7 @@ MAX_RECENT = 8
 VIEWS = {"network": ("network_view", 0), "output": ("output_view", 0), "hidden": ("hidden_view", 0),
          "loss": ("loss_view", 0), "arena": ("arena", 1), "landscape": ("landscape", 2),
          "stepthrough": ("stepthrough", 0), "gallery": ("gallery", 0)}
-OPENABLE = ("*.nnviz", "*.npz", "*.json", "*.csv")
+OPENABLE = ("*.nnviz", "*.npz", "*.json", "*.onnx", "*.csv")
 
 
 class FileActions(QObject):
@@ -38,7 +38,7 @@ class FileActions(QObject):
         self._last_save = None            # (path, error) of the latest save
         tr = self.tr
         self._add(menu, tr("&Open…"), self.open_dialog, QKeySequence.Open,
-                  tr("Open a session (.nnviz), weights (.npz, .json) or data (.csv)"))
+                  tr("Open a session (.nnviz), weights (.npz, .json, .onnx) or data (.csv)"))
         self.recent_menu = menu.addMenu(tr("Open &recent"))
         self._add(menu, tr("&Import CSV data…"), lambda: self.import_csv(None), None,
                   tr("Train on your own data: choose input and target columns"))
@@ -97,16 +97,16 @@ class FileActions(QObject):
         if lower.endswith(".nnviz"):
             if self.may_discard():
                 self.w.commands.open_session.emit(path)      # the current file once it opened (_on_opened)
-        elif lower.endswith((".npz", ".json")):
+        elif lower.endswith((".npz", ".json", ".onnx")):
             self.open_weights(path)
         elif lower.endswith(".csv"):
             self.import_csv(path)
         else:
-            self.w.show_error(self.tr("{0}: nnviz opens .nnviz, .npz, .json and .csv files").format(
+            self.w.show_error(self.tr("{0}: nnviz opens .nnviz, .npz, .json, .onnx and .csv files").format(
                 os.path.basename(path)))
 
     def open_weights(self, path):
-        """Check a weights file; offer to adopt its architecture if it differs."""
+        """Check a weights file (an .onnx MLP too); offer to adopt its architecture if it differs."""
         try:
             meta, arrays = read_weights(path)
         except WeightsError as e:

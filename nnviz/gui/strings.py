@@ -143,7 +143,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("ControlPanel", "½‖y − d‖²"),  # controls.py
     QT_TRANSLATE_NOOP("ControlPanel", "cross-entropy"),  # controls.py
     QT_TRANSLATE_NOOP("FileActions", "&Open…"),  # files.py
-    QT_TRANSLATE_NOOP("FileActions", "Open a session (.nnviz), weights (.npz, .json) or data (.csv)"),  # files.py
+    QT_TRANSLATE_NOOP("FileActions", "Open a session (.nnviz), weights (.npz, .json, .onnx) or data (.csv)"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "Open &recent"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "&Import CSV data…"),  # files.py
     QT_TRANSLATE_NOOP("FileActions", "Train on your own data: choose input and target columns"),  # files.py
@@ -520,7 +520,6 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "pick two different parameters"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "'pca' directions need a trajectory of shape (T, {count})"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "loss slice cancelled after {done} of {total} points"),  # core/landscape.py
-    QT_TRANSLATE_NOOP("errors", "no parameter (l={l}, j={j}, i={i}) in a {sizes} network"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "Hessian cancelled after {done} of {total} columns"),  # core/landscape.py
     QT_TRANSLATE_NOOP("errors", "unknown loss {name!r}; choose one of {names}"),  # core/losses.py
     QT_TRANSLATE_NOOP("errors", "cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}"),  # core/losses.py
@@ -536,10 +535,35 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "reduction must be 'mean' or 'sum', got {reduction!r}"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "{hidden} hidden layers need {hidden} activations, got {count}"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "unknown initialisation {name!r}; choose one of {names}"),  # core/network.py
+    QT_TRANSLATE_NOOP("errors", "no parameter (l={l}, j={j}, i={i}) in a {sizes} network"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "input must have shape (N, {count}), got {shape}"),  # core/network.py
     QT_TRANSLATE_NOOP("errors", "no ONNX form for activation {name!r}"),  # core/onnx_export.py
     QT_TRANSLATE_NOOP("errors", "ONNX export needs the onnx package: pip install 'nnviz[onnx]'"),  # core/onnx_export.py
+    QT_TRANSLATE_NOOP("errors", "ONNX import needs the onnx package: pip install 'nnviz[onnx]'"),  # core/onnx_export.py
     QT_TRANSLATE_NOOP("errors", "no ONNX form for feature {name!r}"),  # core/onnx_export.py
+    QT_TRANSLATE_NOOP("errors", "sparse initializers are not supported"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "initializer {name!r} keeps its data in another file; nnviz reads self-contained .onnx files only"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "initializer {name!r} has ONNX data type {type}; nnviz reads float, double and int64"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "initializer {name!r} has shape {shape}: not a weight matrix or vector of at most {limit:,} rows and columns"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "initializer {name!r} claims shape {shape} ({size:,} bytes) but holds {stored:,} bytes"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "initializer {name!r} contains NaN or infinite values"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "{op} node {name!r}: {why}"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "the graph has {inputs} inputs and {outputs} outputs; an MLP has one of each"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "no Gemm or MatMul layer between the input and the output"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "Elu nodes with different alphas {values}; nnviz has one ELU alpha"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "input {number} must be a stored weight (an initializer)"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "the weight must be a matrix"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "the bias has shape {shape}, expected ({count},)"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "the slope has {size} values, expected 1 or {count}"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "Softmax must be the last layer's activation"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "not an ONNX model (the protobuf does not parse)"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "tensor {name!r} feeds {count} nodes; nnviz imports a chain of layers"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "nnviz reads Gemm with alpha = beta = 1 and transA = 0 only"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "nnviz reads Flatten with axis = 1 only"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "more than {count} layers"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "it takes {count} inputs, but gets {width}"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "not supported; nnviz imports a chain of Gemm (or MatMul + Add) layers, each followed by Relu, Tanh, Sigmoid, Softplus, Atan, Elu, PRelu or LeakyRelu, and Softmax on the output"),  # core/onnx_import.py
+    QT_TRANSLATE_NOOP("errors", "nnviz reads Softmax over the last axis only"),  # core/onnx_import.py
     QT_TRANSLATE_NOOP("errors", "unknown schedule {name!r}; choose one of {names}"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "unknown optimizer {name!r}; choose one of {names}"),  # core/optimizers.py
     QT_TRANSLATE_NOOP("errors", "momentum μ must be in [0, 1), got {mu}"),  # core/optimizers.py
@@ -566,8 +590,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "ELU alpha"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the file has {what} {theirs}, the current network {mine}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the arrays {keys} do not match the network's {expected}"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "{file}: a weights file needs the suffix .npz or .json"),  # core/weights_io.py
-    QT_TRANSLATE_NOOP("errors", "{file}: unknown weights format {suffix!r}; use .npz or .json"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: a weights file needs the suffix .npz, .json or .onnx"),  # core/weights_io.py
+    QT_TRANSLATE_NOOP("errors", "{file}: unknown weights format {suffix!r}; use .npz, .json or .onnx"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "not an .npz file (no zip archive, or a truncated one)"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "the top level must be a JSON object, got {type}"),  # core/weights_io.py
     QT_TRANSLATE_NOOP("errors", "no 'meta' entry: not an nnviz weights file"),  # core/weights_io.py

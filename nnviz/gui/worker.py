@@ -218,15 +218,12 @@ class TrainingWorker(QObject):
     @Slot(str, object)
     def save(self, path, extra):
         """Save to ``path``: a session (.nnviz), weights (.npz, .json) or ONNX (.onnx)."""
-        from ..core.onnx_export import export_onnx
         from ..core.weights_io import save_weights
         from ..training.session import save_session
         t = self.trainer
         try:
             if path.endswith(".nnviz"):
                 save_session(path, t, extra=extra)
-            elif path.endswith(".onnx"):
-                export_onnx(path, t.net, t.preprocess.to_dict(), n_raw=t.data.n_inputs)
             else:
                 save_weights(path, t.net, extra=t.weights_extra())
         except (ValueError, OSError, ImportError) as e:

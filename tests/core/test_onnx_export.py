@@ -34,7 +34,7 @@ def test_features_and_standardisation_are_in_the_graph(tmp_path):
     X = rng.normal(size=(30, 2)) * 3
     pre = Preprocess.fit(X, features=("x1", "x2", "x1^2", "x2^2", "x1x2", "sin_x1", "sin_x2"), standardize=True)
     net = Network([7, 4, 1], "relu", task="binary", seed=0)
-    export_onnx(tmp_path / "m.onnx", net, preprocess=pre.to_dict())
+    export_onnx(tmp_path / "m.onnx", net, {"preprocess": pre.to_dict()})
     assert np.abs(run_onnx(tmp_path / "m.onnx", X) - net.predict(pre.apply(X))).max() < 1e-9
 
 

@@ -103,7 +103,7 @@ def test_integer_arrays_are_accepted_as_float64(tmp_path):
 
 # ------------------------------------------------------------------ saving
 def test_save_refuses_unknown_suffix_and_bad_extras(tmp_path):
-    with pytest.raises(WeightsError, match="use .npz or .json"):
+    with pytest.raises(WeightsError, match="use .npz, .json or .onnx"):
         save_weights(tmp_path / "w.txt", _net())
     with pytest.raises(WeightsError, match="not plain JSON"):
         save_weights(tmp_path / "w.npz", _net(), extra={"f": object()})
@@ -192,7 +192,7 @@ def test_missing_file_and_wrong_suffix(tmp_path):
     with pytest.raises(WeightsError, match="no such file"):
         read_weights(tmp_path / "nothing.npz")
     (tmp_path / "w.txt").write_text("hello")
-    with pytest.raises(WeightsError, match="^w.txt: unknown weights format '.txt'; use .npz or .json$"):
+    with pytest.raises(WeightsError, match="^w.txt: unknown weights format '.txt'; use .npz, .json or .onnx$"):
         read_weights(tmp_path / "w.txt")
 
 

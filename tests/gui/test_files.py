@@ -83,9 +83,22 @@ def test_export_weights(window, qtbot, tmp_path, monkeypatch, suffix):
     with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
         w.files.export_weights()
     assert sig.args[1] == ""
-    if suffix != ".onnx":
-        net, meta = load_weights(path)
-        assert np.array_equal(net.W[2], w.snapshot.W[2]) and meta["input_names"] == ["x1", "x2"]
+    net, meta = load_weights(path)
+    assert np.array_equal(net.W[2], w.snapshot.W[2]) and meta["input_names"] == ["x1", "x2"]
+
+
+def test_open_an_onnx_mlp_of_another_tool(window, qtbot, tmp_path, monkeypatch):
+    """A teacher shows a network trained elsewhere: a torch-style ONNX file opens and is adopted."""
+    pytest.importorskip("onnx")
+    from onnx_files import layers as make_layers, mlp
+    layers = make_layers([2, 5, 1], ["Relu", "Sigmoid"], np.random.default_rng(1))
+    mlp(layers, tmp_path / "torch.onnx", dtype=np.float64)
+    w = window()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    w.files.open_path(str(tmp_path / "torch.onnx"))
+    snap = wait(qtbot, w, lambda s: s.sizes == (2, 5, 1))
+    assert np.array_equal(snap.W[2], layers[0][0]) and w.settings.activations == ("relu",)
+    assert str(tmp_path / "torch.onnx") in w.qsettings.value("recent")
 
 
 def test_open_weights_of_another_architecture_offers_to_adopt(window, qtbot, tmp_path, monkeypatch):
