@@ -33,7 +33,8 @@ def _decode(raw, codec, final):
     stray = _CP932_STRAYS.search(text) if codec == "cp932" else None
     if stray:                             # bytes no Shift_JIS text holds: not CP932 after all
         start = len(text[:stray.start()].encode("cp932", errors="replace"))
-        raise UnicodeDecodeError("cp932", raw, start, start + 1, "not a CP932 character")
+        error = UnicodeDecodeError("cp932", raw, start, start + 1, "not a CP932 character")
+        raise error                       # as a codec's own; load_csv words it as a DataError
     return text
 
 
