@@ -165,6 +165,7 @@ class CsvImportDialog(QDialog):
         self.decimal.currentIndexChanged.connect(self._on_decimal)
 
         self.preview_label = QLabel()
+        self.preview_label.setWordWrap(True)             # the delimiter, encoding and decimal mark too
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
