@@ -72,6 +72,7 @@ def add_training_flags(p):
     d.add_argument("--target", metavar="COL", help="target column of the CSV (default: the last)")
     d.add_argument("--inputs", type=_names, default=(), metavar="COL,COL",
                    help="input columns of the CSV (default: all but the target)")
+    _add_csv_flags(d)
     d.add_argument("--samples", type=_int_in(2, MAX_SAMPLES), default=200,
                    help=f"samples generated, 2 to {MAX_SAMPLES:,} (default 200)")
     d.add_argument("--noise", type=float, default=0.1,
@@ -112,13 +113,23 @@ def add_training_flags(p):
     t.add_argument("--every", type=_int_in(1), default=10, help="epochs per decay of the schedule, ≥ 1 (default 10)")
 
 
+def _add_csv_flags(p):
+    """--encoding and --decimal: how a CSV file's text is read (train, compare, predict)."""
+    from .core.csv_text import DECIMALS, ENCODINGS
+    p.add_argument("--encoding", choices=ENCODINGS, default="auto",
+                   help="text encoding of the CSV (default auto: a BOM, else UTF-8, else CP932/Shift_JIS)")
+    p.add_argument("--decimal", choices=DECIMALS, default="auto",
+                   help="decimal mark of its numbers: comma reads 1,5 as 1.5 (default auto: comma only in a "
+                   "';' or tab file without any 1.5)")
+
+
 def settings_from_args(a):
     """Settings (and the initial weights file's content, if any) for parsed flags."""
     from .core.network import check_sizes, parse_layers
     from .core.weights_io import read_weights
     from .training.trainer import Settings
     s = Settings(dataset=a.dataset, data_file=a.data, target=a.target, inputs=a.inputs,
-                 samples=a.samples, noise=a.noise,
+                 encoding=a.encoding, decimal=a.decimal, samples=a.samples, noise=a.noise,
                  test_ratio=a.test_ratio, classes=a.classes, data_seed=a.data_seed, features=a.features,
                  standardize=a.standardize, task=a.task, activations=a.activation,
                  output=a.output_activation, loss=a.loss, elu_alpha=a.elu_alpha, init=a.init_scheme,
@@ -128,6 +139,9 @@ def settings_from_args(a):
         s = _with_preset(s, a)
     if a.target and not a.data:
         raise UsageError("--target needs --data FILE.csv")
+    flag = next((f for f in ("encoding", "decimal") if getattr(a, f) != "auto"), None)
+    if flag and not a.data:
+        raise UsageError(f"--{flag} needs --data FILE.csv")
     init = read_weights(a.init) if a.init else None
     if a.layers:
         sizes = parse_layers(a.layers)
@@ -347,7 +361,7 @@ def cmd_predict(a):
     pre = Preprocess.from_dict(meta.get("preprocess") or {})
     names = meta.get("input_names")
     n_raw = len(names) if names else (2 if pre.features else net.sizes[0])
-    X, used = load_inputs(a.data, names, n_raw)
+    X, used = load_inputs(a.data, names, n_raw, encoding=a.encoding, decimal=a.decimal)
     if X.shape[1] != n_raw:
         raise UsageError(f"{a.data}: {X.shape[1]} input columns, the network needs {n_raw}")
     run = _onnx_runner(a.weights) if a.weights.lower().endswith(".onnx") else lambda X: net.predict(pre.apply(X))
@@ -604,6 +618,7 @@ def make_parser():
                     help="weights file (.npz or .json), or an ONNX MLP (.onnx, run by onnxruntime)")
     pr.add_argument("--data", required=True, metavar="FILE.csv", help="inputs, with a header row")
     pr.add_argument("--out", metavar="FILE.csv", help="write here instead of printing")
+    _add_csv_flags(pr)
     pr.set_defaults(func=cmd_predict)
     ex = sub.add_parser("export", help="convert a weights file between .npz, .json and .onnx",
                         description="Read a weights file (.npz, .json, or an ONNX MLP: Gemm or MatMul + Add "

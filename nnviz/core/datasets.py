@@ -18,7 +18,6 @@ file is ever evaluated or unpickled.
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import math
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .csv_text import DECIMALS, ENCODING_NAMES, ENCODINGS, comma_decimals, decode, sniff_delimiter, to_point
 from .errors import InputError
 from .landscape import Cancelled
 from .files import check_regular_file
@@ -334,8 +334,9 @@ class Preprocess:
 
 
 # ------------------------------------------------------------------ CSV
-def _read_rows(path, max_bytes, min_columns=2, progress=None):
-    """Non-blank rows of a CSV file as (line number, cells); the first is the header.
+def _read_rows(path, max_bytes, min_columns=2, progress=None, encoding="auto"):
+    """Non-blank rows of a CSV file as (line number, cells) and its delimiter; the first row
+    is the header.
 
     At most :data:`MAX_COLUMNS` columns in the header and :data:`MAX_ROWS` data rows;
     ``progress(done, total)`` (lines read, lines in the file) is called every few
@@ -347,21 +348,28 @@ def _read_rows(path, max_bytes, min_columns=2, progress=None):
         raise DataError("{file}: {reason}", file=path, reason=e) from None
     _check(size <= max_bytes, "{file}: file is {size:,} bytes, more than the limit of {limit:,}", file=path,
            size=size, limit=max_bytes)
+    _check(encoding in ENCODINGS, "{file}: unknown encoding {encoding!r}; use one of {names}", file=path,
+           encoding=encoding, names=", ".join(ENCODINGS))
     with open(path, "rb") as fh:
         raw = fh.read()
-    raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     try:
-        text = raw.decode("utf-8")
+        text, encoding = decode(raw, encoding)
     except UnicodeDecodeError as e:
-        line = raw[:e.start].count(b"\n") + 1
-        raise DataError("{file}, line {line}: byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8",
-                        file=path, line=line, byte=raw[e.start]) from None
+        line = e.object[:e.start].decode(e.encoding, errors="replace").count("\n") + 1
+        if encoding == "auto":
+            raise DataError("{file}, line {line}: byte 0x{byte:02x} is neither UTF-8 nor CP932 (Shift_JIS) "
+                            "text, and there is no UTF-16 BOM; save the file as CSV UTF-8 or choose its "
+                            "encoding", file=path, line=line, byte=e.object[e.start]) from None
+        raise DataError("{file}, line {line}: byte 0x{byte:02x} is not {encoding} text; choose another "
+                        "encoding (automatic tries UTF-8, CP932 and UTF-16)", file=path, line=line,
+                        byte=e.object[e.start], encoding=ENCODING_NAMES[encoding]) from None
     line, first = next(((i, s) for i, s in enumerate(io.StringIO(text), 1) if s.strip()), (0, ""))
     _check(first, "{file}: file is empty", file=path)
-    delimiter = max(",;\t", key=first.count)
-    _check(delimiter in first or min_columns < 2, "{file}, line {line}: the header has one column only; a data "
+    delimiter = sniff_delimiter(first)
+    _check(delimiter or min_columns < 2, "{file}, line {line}: the header has one column only; a data "
            "set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?",
            file=path, line=line)
+    delimiter = delimiter or ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     total, rows = text.count("\n") + 1, []
     try:
@@ -377,15 +385,16 @@ def _read_rows(path, max_bytes, min_columns=2, progress=None):
                 raise Cancelled("reading {file} cancelled at line {line}", file=path, line=reader.line_num)
     except csv.Error as e:
         raise DataError("{file}, line {line}: {reason}", file=path, line=reader.line_num, reason=e) from None
-    return rows
+    return rows, delimiter
 
 
-def _numbers(cells, lines, where, column):
-    """Column of strings (N,) → finite float64 (N,); DataError naming the first bad line."""
+def _numbers(cells, lines, where, column, comma=False):
+    """Column of strings (N,) → finite float64 (N,), with ``comma`` the decimal mark;
+    DataError naming the first bad line and its cell as written."""
     try:
-        values = np.array(cells, dtype=np.float64)      # the same syntax as float()
+        values = np.array(to_point(cells) if comma else cells, dtype=np.float64)   # the syntax of float()
     except ValueError:
-        i = next(i for i, c in enumerate(cells) if not _is_number(c))
+        i = next(i for i, c in enumerate(cells) if not _is_number(c, comma))
         raise DataError("{file}, line {line}, column {column!r}: {value!r} is not a number", file=where,
                         line=lines[i], column=column, value=cells[i].strip()) from None
     bad = np.flatnonzero(~np.isfinite(values))
@@ -395,10 +404,13 @@ def _numbers(cells, lines, where, column):
     return values
 
 
-def _read_table(path, max_bytes, min_columns=2, progress=None):
-    """Header names, the data rows' line numbers, and {name: column of strings}; every
-    header name present, unique, and every row as long as the header. Linear in the cells."""
-    rows = _read_rows(path, max_bytes, min_columns, progress)
+def _read_table(path, max_bytes, min_columns=2, progress=None, encoding="auto", decimal="auto"):
+    """Header names, the data rows' line numbers, {name: column of strings}, and whether
+    numbers have a decimal comma; every header name present, unique, and every row as long
+    as the header. Linear in the cells."""
+    _check(decimal in DECIMALS, "{file}: unknown decimal mark {decimal!r}; use one of {names}", file=path,
+           decimal=decimal, names=", ".join(DECIMALS))
+    rows, delimiter = _read_rows(path, max_bytes, min_columns, progress, encoding)
     _check(rows, "{file}: no header row (the file holds only delimiters and spaces)", file=path)
     (hline, header), *rows = rows
     header, first = [name.strip() for name in header], {}
@@ -413,17 +425,19 @@ def _read_table(path, max_bytes, min_columns=2, progress=None):
     _check(not line, "{file}, line {line}: {count} values, but the header has {columns} columns ({names})",
            file=path, line=line, count=len(row), columns=len(header), names=", ".join(header))
     lines = [line for line, _ in rows]
-    return header, lines, dict(zip(header, zip(*(row for _, row in rows))))
+    columns = dict(zip(header, zip(*(row for _, row in rows))))
+    return header, lines, columns, comma_decimals(columns.values(), delimiter, decimal)
 
 
-def load_inputs(path, names=None, n_inputs=None, max_bytes=MAX_BYTES):
+def load_inputs(path, names=None, n_inputs=None, max_bytes=MAX_BYTES, encoding="auto", decimal="auto"):
     """Read the inputs of a CSV file for prediction: X (N, n_inputs) and the column names.
 
     With ``names`` (the inputs a network was trained on) those columns are used, in
     that order; otherwise the first ``n_inputs`` columns. Other columns are ignored.
+    ``encoding`` and ``decimal`` as for :func:`load_csv`.
     """
     path = os.fspath(path)
-    header, lines, columns = _read_table(path, max_bytes, min_columns=1)
+    header, lines, columns, comma = _read_table(path, max_bytes, 1, None, encoding, decimal)
     if names and all(n in columns for n in names):
         use = list(names)
     else:
@@ -433,18 +447,18 @@ def load_inputs(path, names=None, n_inputs=None, max_bytes=MAX_BYTES):
                file=path, columns=len(header), names=", ".join(header), inputs=n_inputs,
                wanted=", ".join(names or ()))
         use = header[:n_inputs] if n_inputs else header
-    return np.column_stack([_numbers(columns[n], lines, path, n) for n in use]), tuple(use)
+    return np.column_stack([_numbers(columns[n], lines, path, n, comma) for n in use]), tuple(use)
 
 
 def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX_BYTES, inputs=None,
-             progress=None):
+             progress=None, encoding="auto", decimal="auto"):
     """Read a data set from a CSV file with a header row.
 
     Parameters
     ----------
     path : str or path-like
-        UTF-8 text (a BOM is fine), delimiter ',' ';' or tab (the most frequent in the
-        header), any line ends; blank lines are skipped.
+        Text with a header row, delimiter ',' ';' or tab (the most frequent in the
+        header outside quotes), any line ends; blank lines are skipped.
     target : str, optional
         Name of the target column, default the last one.
     inputs : list of str, optional
@@ -464,6 +478,11 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX
     progress : callable(done, total) -> bool, optional
         Called now and then while the file is read (lines read, lines in the file);
         returning False raises :class:`~nnviz.core.errors.Cancelled`.
+    encoding : {"auto", "utf-8", "cp932", "utf-16"}
+        "auto": a BOM (UTF-8, UTF-16), else UTF-8, else CP932 (Shift_JIS), each strict.
+    decimal : {"auto", "point", "comma"}
+        The decimal mark of the numbers; "auto" reads 1,5 as 1.5 in a ';' or tab file
+        where no number is written 1.5.
 
     Returns
     -------
@@ -476,7 +495,7 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX
            "test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
     _check(task is None or task in TASK_NAMES,
            "{file}: unknown task {task!r}; use one of {names}", file=path, task=task, names=", ".join(TASK_NAMES))
-    header, lines, columns = _read_table(path, max_bytes, progress=progress)
+    header, lines, columns, comma = _read_table(path, max_bytes, 2, progress, encoding, decimal)
     target = header[-1] if target is None else target
     _check(target in columns, "{file}: no column named {name!r}; columns: {names}", file=path, name=target,
            names=", ".join(header))
@@ -493,14 +512,14 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX
         seen = set()
         twice = next((n for n in inputs if n in seen or seen.add(n)), None)
         _check(twice is None, "{file}: input column {column!r} is listed twice", file=path, column=twice)
-    X = np.column_stack([_numbers(columns[n], lines, path, n) for n in inputs])
+    X = np.column_stack([_numbers(columns[n], lines, path, n, comma) for n in inputs])
     cells = [c.strip() for c in columns[target]]
     empty = next((i for i, c in enumerate(cells) if not c), None)
     _check(empty is None, "{file}, line {line}, column {column!r}: the target is empty; every row needs a value",
            file=path, line=lines[empty or 0], column=target)
-    numeric = _is_number(cells)
+    numeric = _is_number(cells, comma)
     if numeric or task == "regression":
-        y = _numbers(cells, lines, path, target)
+        y = _numbers(cells, lines, path, target, comma)
         values, index = np.unique(y, return_inverse=True)       # sorted numerically
         if task == "regression" or (task is None and not (np.all(values == np.round(values))
                                                           and len(values) <= 10)):
@@ -525,8 +544,11 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX
     return Dataset(os.path.basename(path), task, *parts, inputs, target, names)
 
 
-def _is_number(s):
-    """Whether the string ``s``, or every string of the list ``s``, parses as a float."""
+def _is_number(s, comma=False):
+    """Whether the string ``s``, or every string of the list ``s``, parses as a float
+    (with ``comma`` the decimal mark)."""
+    if comma:
+        s = s.replace(",", ".") if isinstance(s, str) else to_point(s)
     try:
         np.array(s, dtype=np.float64)
         return True

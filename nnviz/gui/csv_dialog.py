@@ -1,7 +1,9 @@
 """The "Import CSV…" dialog: preview a file, choose inputs, target, task and split, check it live.
 
 The preview shows the first rows as they stand in the file (read here, tolerantly, with
-the csv module: a BOM, ',' ';' or tab, ragged rows as they are). Every change of a
+the csv module: the encoding and delimiter as load_csv finds them, ragged rows as they are).
+The encoding (automatic, UTF-8, CP932, UTF-16) and the decimal mark (automatic, 1.5, 1,5)
+are choices too. Every change of a
 choice re-reads the file with :func:`nnviz.core.datasets.load_csv`, exactly as training
 will: its DataError message (file, line, column) appears in red and the OK button is
 disabled; a valid choice shows a green summary of the data set. Nothing is evaluated.
@@ -12,10 +14,10 @@ choice, Stop, or closing the dialog makes the reading stop at its next progress 
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import os
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -24,12 +26,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from ..core.csv_text import DECIMALS, ENCODING_NAMES, ENCODINGS, comma_decimals, decode, sniff_delimiter
 from ..core.datasets import MAX_BYTES, MAX_COLUMNS, load_csv
 from ..core.errors import InputError, Message
 from ..core.landscape import Cancelled
 from .app import explain
 
-__all__ = ["CsvImportDialog", "read_preview"]
+__all__ = ["CsvImportDialog", "Preview", "read_preview"]
 
 PREVIEW_ROWS, PREVIEW_COLUMNS = 50, 100
 PREVIEW_BYTES = 256_000          # the preview reads at most this much of the file
@@ -41,27 +44,38 @@ _INFO_STYLE = "color:#505050; background:#f3f3f3; border:1px solid #dddddd; bord
 _TARGET_BG, _BAD_BG, _UNUSED_FG = QColor(226, 238, 248), QColor(250, 205, 205), QColor(160, 160, 160)
 
 
-def read_preview(path, max_rows=PREVIEW_ROWS, max_bytes=PREVIEW_BYTES):
-    """The first rows of a text table, as they stand: (header, rows, delimiter).
+class Preview(NamedTuple):
+    """What :func:`read_preview` saw: the header's cells ([] for none), up to ``max_rows``
+    (line number, cells) pairs after it, the delimiter, the encoding (a key of
+    ENCODING_NAMES, None if none fitted) and whether the numbers have a decimal comma."""
+    header: list
+    rows: list
+    delimiter: str
+    encoding: str | None = None
+    comma: bool = False
 
-    ``header`` is the first non-blank row's cells ([] for none), ``rows`` up to
-    ``max_rows`` (line number, cells) pairs after it, blank rows skipped; the delimiter is
-    the most frequent of ',' ';' tab in the header (the rule of load_csv). Never raises on
-    odd content: undecodable bytes are replaced, ragged rows kept as they are.
+
+def read_preview(path, max_rows=PREVIEW_ROWS, max_bytes=PREVIEW_BYTES, encoding="auto", decimal="auto"):
+    """The first rows of a text table, as they stand, read by load_csv's rules for ``encoding``
+    and ``decimal`` (the delimiter: the most frequent of ',' ';' tab in the header, outside
+    quotes). Never raises on odd content: a file no encoding fits is shown as UTF-8 with
+    its bad bytes replaced; ragged rows are kept as they are.
     """
     try:
         with open(path, "rb") as fh:
             raw = fh.read(max_bytes + 1)
     except OSError:
-        return [], [], ","
+        return Preview([], [], ",")
     truncated = len(raw) > max_bytes
-    raw = raw[:max_bytes]
-    if truncated and b"\n" in raw:
-        raw = raw[:raw.rindex(b"\n") + 1]              # no half line at the end
-    raw = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
-    text = raw.decode("utf-8", errors="replace").replace("\0", "")
+    try:
+        text, used = decode(raw[:max_bytes], encoding, final=not truncated)
+    except UnicodeDecodeError:
+        text, used = raw[:max_bytes].decode("utf-8", errors="replace"), None
+    if truncated and "\n" in text:
+        text = text[:text.rindex("\n") + 1]            # no half line at the end
+    text = text.lstrip("\ufeff").replace("\0", "")
     first = next((s for s in io.StringIO(text) if s.strip()), "")
-    delimiter = max(",;\t", key=first.count)
+    delimiter = sniff_delimiter(first) or ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header, rows = None, []
     try:
@@ -76,7 +90,7 @@ def read_preview(path, max_rows=PREVIEW_ROWS, max_bytes=PREVIEW_BYTES):
                 break
     except csv.Error:                                   # e.g. an unclosed quote: show what came before
         pass
-    return header or [], rows, delimiter
+    return Preview(header or [], rows, delimiter, used, comma_decimals([r for _, r in rows], delimiter, decimal))
 
 
 class _Loader(QObject):
@@ -128,7 +142,7 @@ class CsvImportDialog(QDialog):
         self._background_bytes, self._thread, self._loader, self._request = background_bytes, None, None, 0
         self.setWindowTitle(self.tr("Import CSV data"))
         self.setMinimumSize(640, 480)
-        self._path, self._header, self._rows = None, [], []
+        self._path, self._header, self._rows, self._preview = None, [], [], Preview([], [], ",")
         self._dataset, self._max_bytes, self._building = None, max_bytes, False
         self._ask_on_show = path is None
 
@@ -137,8 +151,21 @@ class CsvImportDialog(QDialog):
         self.file_edit.setPlaceholderText(self.tr("No file chosen"))
         self.browse_button = QPushButton(self.tr("Browse…"))
         self.browse_button.clicked.connect(self.browse)
+        self.encoding = QComboBox()
+        for key in ENCODINGS:
+            self.encoding.addItem(ENCODING_NAMES.get(key) or self.tr("automatic"), key)
+        self.encoding.setToolTip(self.tr("How the file's text is encoded. Automatic: a BOM, else UTF-8, else "
+                                         "CP932 (Shift_JIS, Excel's “CSV (comma delimited)” in Japan)."))
+        self.encoding.currentIndexChanged.connect(lambda: self.set_path(self._path))
+        self.decimal = QComboBox()
+        for key, label in zip(DECIMALS, (self.tr("automatic"), self.tr("point: 1.5"), self.tr("comma: 1,5"))):
+            self.decimal.addItem(label, key)
+        self.decimal.setToolTip(self.tr("How the numbers write their decimals. Automatic: a comma only in a "
+                                        "file separated by ';' or tabs with no number written 1.5."))
+        self.decimal.currentIndexChanged.connect(self._on_decimal)
 
         self.preview_label = QLabel()
+        self.preview_label.setWordWrap(True)             # the delimiter, encoding and decimal mark too
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
@@ -200,6 +227,13 @@ class CsvImportDialog(QDialog):
         file_row.addWidget(QLabel(self.tr("File:")))
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
+        text_row = QHBoxLayout()
+        text_row.addWidget(QLabel(self.tr("Encoding:")))
+        text_row.addWidget(self.encoding)
+        text_row.addSpacing(12)
+        text_row.addWidget(QLabel(self.tr("Decimal mark:")))
+        text_row.addWidget(self.decimal)
+        text_row.addStretch(1)
         input_box = QGroupBox(self.tr("Input columns"))
         ib = QVBoxLayout(input_box)
         ib.addWidget(self.inputs, 1)
@@ -219,6 +253,7 @@ class CsvImportDialog(QDialog):
         choices.addWidget(target_box, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(file_row)
+        layout.addLayout(text_row)
         layout.addWidget(self.preview_label)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.status)
@@ -242,10 +277,13 @@ class CsvImportDialog(QDialog):
 
     def settings_patch(self):
         """The Settings fields the choice sets: data_file, target, task (None: automatic),
-        test_ratio and data_seed."""
+        test_ratio, data_seed, encoding and decimal."""
         return {"data_file": self._path, "target": self.target.currentText() or None,
                 "task": self.task.currentData(), "test_ratio": self.test_pct.value() / 100,
-                "data_seed": self.seed.value()}
+                "data_seed": self.seed.value(), **self._text_choice()}
+
+    def _text_choice(self):
+        return {"encoding": self.encoding.currentData(), "decimal": self.decimal.currentData()}
 
     def input_names(self):
         """The checked input columns, in the file's order."""
@@ -278,8 +316,9 @@ class CsvImportDialog(QDialog):
         self._path = os.fspath(path) if path else None
         self.file_edit.setText(self._path or "")
         self.file_edit.setToolTip(self._path or "")
-        self._header, self._rows, delim = read_preview(self._path) if self._path else ([], [], ",")
-        self._fill_table(delim)
+        self._preview = read_preview(self._path, **self._text_choice()) if self._path else Preview([], [], ",")
+        self._header, self._rows = self._preview.header, self._preview.rows
+        self._fill_table()
         self._building = True
         names = self._header[:MAX_COLUMNS]               # a wider file is refused by load_csv anyway
         with QSignalBlocker(self.target):
@@ -296,7 +335,7 @@ class CsvImportDialog(QDialog):
         self._building, self._target = False, None
         self._on_target()
 
-    def _fill_table(self, delimiter):
+    def _fill_table(self):
         """The first PREVIEW_ROWS rows and PREVIEW_COLUMNS columns: each Qt call on a table
         costs time in its width, so a file of thousands of columns is shown in part."""
         header, rows = self._header, self._rows
@@ -314,6 +353,12 @@ class CsvImportDialog(QDialog):
         self.table.resizeColumnsToContents()
         for j in range(width):
             self.table.setColumnWidth(j, min(max(self.table.columnWidth(j), 60), 220))
+        self._widths = width, full
+        self._fill_label()
+
+    def _fill_label(self):
+        """What the preview shows, and how the text is read."""
+        (header, rows, delimiter), (width, full) = self._preview[:3], self._widths
         names = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab")}
         if not self._path:
             text = self.tr("Choose a CSV file with a header row.")
@@ -324,7 +369,18 @@ class CsvImportDialog(QDialog):
                            "line numbers; blue: target, grey: not used.").format(len(rows), names[delimiter])
             if width < full:
                 text += " " + self.tr("Only the first {0} of {1} columns are shown.").format(width, full)
+            encoding = self._preview.encoding
+            text += " " + (self.tr("Text: {0}.").format(ENCODING_NAMES[encoding]) if encoding else
+                           self.tr("No encoding fits: shown as UTF-8 with bad bytes replaced."))
+            if self._preview.comma:
+                text += " " + self.tr("Decimal comma: 1,5 is read as 1.5.")
         self.preview_label.setText(text)
+
+    def _on_decimal(self, *_):
+        p, decimal = self._preview, self.decimal.currentData()
+        self._preview = p._replace(comma=comma_decimals([r for _, r in p.rows], p.delimiter, decimal))
+        self._fill_label()
+        self._changed()
 
     # --------------------------------------------------------- choices
     def _check_all(self, on):
@@ -395,7 +451,7 @@ class CsvImportDialog(QDialog):
         kwargs = dict(target=self.target.currentText() if self._header else None,
                       task=self.task.currentData(), test_ratio=self.test_pct.value() / 100,
                       seed=self.seed.value(), inputs=self.input_names() if self._header else None,
-                      max_bytes=self._max_bytes)
+                      max_bytes=self._max_bytes, **self._text_choice())
         if os.path.isfile(self._path) and os.path.getsize(self._path) > self._background_bytes:
             return self._load_in_background(kwargs)
         self._set_loading(False)

@@ -17,6 +17,7 @@ The point styling (:class:`PointLayer`, :func:`point_brushes`) is shared with th
 """
 from __future__ import annotations
 
+import html
 import re
 
 import numpy as np
@@ -54,6 +55,11 @@ def pretty_name(name):
     """'x1' → 'x₁': trailing digits of an input name as subscripts."""
     m = re.fullmatch(r"(.*?[^\d])(\d+)", name)
     return m.group(1) + sub(m.group(2)) if m else name
+
+
+def axis_label(name):
+    """A column name as an axis label: :func:`pretty_name`, shown as text (pyqtgraph reads HTML)."""
+    return html.escape(pretty_name(name), quote=False)
 
 
 def value_max(dataset):
@@ -283,9 +289,9 @@ class OutputView(QWidget):
         self._train_xy = train
         self.points.set_dataset(dataset, by_value=not one_d)
         self.points.set_positions(train, test)
-        names = [pretty_name(n) for n in dataset.input_names[:2]]
+        names = [axis_label(n) for n in dataset.input_names[:2]]
         self.plot.setLabel("bottom", names[0])
-        self.plot.setLabel("left", pretty_name(dataset.target_name) if one_d else names[1])
+        self.plot.setLabel("left", axis_label(dataset.target_name) if one_d else names[1])
         both = np.concatenate([train, test])
         self._extent = plot_extent(both) if len(both) else (-6.0, 6.0, -6.0, 6.0)   # (x0, x1, y0, y1)
         self.plot.setRange(xRange=self._extent[:2], yRange=self._extent[2:], padding=0)

@@ -402,8 +402,10 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "test_ratio must be a number in [0, 1), got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "classes must be an integer from 2 to {limit}, got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: file is {size:,} bytes, more than the limit of {limit:,}"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: unknown encoding {encoding!r}; use one of {names}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: file is empty"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: the header has one column only; a data set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: unknown decimal mark {decimal!r}; use one of {names}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: no header row (the file holds only delimiters and spaces)"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: the file has a header (line {header_line}) but no data rows"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {count} values, but the header has {columns} columns ({names})"),  # core/datasets.py
@@ -438,12 +440,13 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "fitted on {fitted} columns, got {count}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "preprocess {key} must be a list of finite numbers, got {value!r}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: {reason}"),  # core/datasets.py
-    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: byte 0x{byte:02x} is not {encoding} text; choose another encoding (automatic tries UTF-8, CP932 and UTF-16)"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {count:,} columns, more than the limit of {limit:,}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: more than {limit:,} data rows (line {line})"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {reason}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}, column {column!r}: {value!r} is not a number"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}: byte 0x{byte:02x} is neither UTF-8 nor CP932 (Shift_JIS) text, and there is no UTF-16 BOM; save the file as CSV UTF-8 or choose its encoding"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "reading {file} cancelled at line {line}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "is a directory, not a file"),  # core/files.py
     QT_TRANSLATE_NOOP("errors", "is not a regular file (a pipe, device or socket)"),  # core/files.py

@@ -37,6 +37,8 @@ class Settings:
     data_file: str | None = None
     target: str | None = None
     inputs: tuple = ()
+    encoding: str = "auto"
+    decimal: str = "auto"
     samples: int = 200
     noise: float = 0.1
     test_ratio: float = 0.5
@@ -85,8 +87,8 @@ class Settings:
 
 
 #: Settings that describe the data (every run of a comparison shares them).
-DATA_FIELDS = ("dataset", "data_file", "target", "inputs", "samples", "noise", "test_ratio", "classes",
-               "data_seed")
+DATA_FIELDS = ("dataset", "data_file", "target", "inputs", "encoding", "decimal", "samples", "noise",
+               "test_ratio", "classes", "data_seed")
 
 #: Settings a running trainer can take without a new network or new data.
 LIVE_SETTINGS = frozenset({"batch", "eps", "mu", "optimizer", "reduction", "l1", "l2",
@@ -111,7 +113,8 @@ def load_data(s):
     """The Dataset the settings describe (generated, or read from ``data_file``)."""
     if s.data_file:
         return load_csv(s.data_file, target=s.target, task=s.task, test_ratio=s.test_ratio,
-                        seed=s.data_seed, inputs=list(s.inputs) or None)
+                        seed=s.data_seed, inputs=list(s.inputs) or None, encoding=s.encoding,
+                        decimal=s.decimal)
     return make_dataset(s.dataset, samples=s.samples, noise=s.noise, test_ratio=s.test_ratio,
                         seed=s.data_seed, classes=s.classes)
 

@@ -70,3 +70,17 @@ def test_wrong_typed_meta_is_one_line_and_exit_2(tmp_path, inputs, capsys, field
     w.write_text(json.dumps(doc))
     code, _, err = run(capsys, "predict", "--weights", w, "--data", inputs)
     assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_japanese_cp932_and_decimal_comma_inputs(tmp_path, capsys):
+    """A network trained on Japanese column names reads them back from a CP932 file with ';' and 1,5."""
+    train, w, data = tmp_path / "t.csv", tmp_path / "w.npz", tmp_path / "x.csv"
+    train.write_text("身長,気温\n" + "".join(f"{i},{i * 0.5}\n" for i in range(12)), encoding="utf-8")
+    assert run(capsys, "train", "--data", train, "--layers", "1,3,1", "--steps", "5", "--out", w,
+               "--quiet")[0] == 0
+    data.write_bytes("メモ;身長\nあ;1,5\nい;2\n".encode("cp932"))
+    code, out, err = run(capsys, "predict", "--weights", w, "--data", data, "--encoding", "cp932")
+    assert code == 0, err
+    assert out.splitlines()[0] == "身長,気温" and out.splitlines()[1].startswith("1.5,")
+    code, _, err = run(capsys, "predict", "--weights", w, "--data", data, "--decimal", "point")
+    assert code == 2 and "line 2, column '身長': '1,5' is not a number" in err

@@ -88,6 +88,10 @@ def test_csv_data(tmp_path, capsys):
     (["--init", "missing.npz"], "missing.npz"),
     (["--data", "missing.csv"], "missing.csv"),
     (["--target", "y"], "--target needs --data"),
+    (["--encoding", "latin-1"], "argument --encoding: invalid choice: 'latin-1'"),
+    (["--decimal", "dot"], "argument --decimal: invalid choice: 'dot'"),
+    (["--encoding", "cp932"], "--encoding needs --data FILE.csv"),
+    (["--decimal", "comma"], "--decimal needs --data FILE.csv"),
     (["--task", "multiclass"], "not multiclass"),
     (["--output-activation", "identity", "--loss", "bce"], "cross-entropy needs outputs"),
     (["--features", "x1,cubes"], "cubes"),
@@ -153,3 +157,23 @@ def test_history_csv_is_the_curve(tmp_path, capsys):
     assert steps[0] == 0 and steps == sorted(set(steps)) and len(rows) == 31   # start + 30 epochs
     assert float(rows[-1][2]) < float(rows[0][2]) and 0 <= float(rows[-1][4]) <= 1
     assert "loss history (31 rows)" in stdout
+
+
+def test_csv_as_excel_saves_it_in_japan(tmp_path, capsys):
+    """CP932 (CSV (コンマ区切り)) and UTF-16 with tabs and decimal commas: read, and trained on."""
+    rows = [f"{i % 5},{(i * 7) % 3},{'はい' if i % 2 else 'いいえ'}" for i in range(20)]
+    sjis = tmp_path / "sjis.csv"
+    sjis.write_bytes(("身長,体重,合格\n" + "\n".join(rows) + "\n").encode("cp932"))
+    code, stdout, err = run(capsys, "train", "--data", str(sjis), "--target", "合格", "--layers", "2,3,1",
+                            "--steps", "5")
+    assert code == 0, err
+    code, _, err = run(capsys, "train", "--data", str(sjis), "--encoding", "utf-8", "--steps", "5")
+    assert code == 2 and err.count("\n") == 1 and "is not UTF-8 text; choose another encoding" in err
+    tabs = tmp_path / "unicode.txt"                    # Unicode テキスト: UTF-16 LE, a BOM, tabs
+    tabs.write_bytes(("身長\t体重\t合格\n" + "\n".join(r.replace(",", "\t").replace("\t", ",5\t", 1)
+                                                   for r in rows) + "\n").encode("utf-16"))
+    for flags in ([], ["--encoding", "utf-16", "--decimal", "comma"]):
+        code, _, err = run(capsys, "train", "--data", str(tabs), *flags, "--layers", "2,3,1", "--steps", "5")
+        assert code == 0, err
+    code, _, err = run(capsys, "train", "--data", str(tabs), "--decimal", "point", "--steps", "5")
+    assert code == 2 and "line 2, column '身長': '0,5' is not a number" in err

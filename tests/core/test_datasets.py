@@ -1,4 +1,5 @@
 """Tests of nnviz.core.datasets: toy sets, features, Preprocess, CSV import/export."""
+import codecs
 import json
 
 import numpy as np
@@ -6,7 +7,7 @@ import pytest
 
 from nnviz.core import datasets
 from nnviz.core.landscape import Cancelled
-from nnviz.core.datasets import (DATASETS, FEATURES, DataError, Dataset, Preprocess, load_csv,
+from nnviz.core.datasets import (DATASETS, FEATURES, DataError, Dataset, Preprocess, load_csv, load_inputs,
                                  make_dataset, save_csv)
 
 TOY = sorted(DATASETS)
@@ -305,7 +306,13 @@ def test_csv_split_is_seeded(tmp_path):
     ("a,,c\n1,2,3\n", {}, "line 1: column 2 has no name"),
     ("a,b,c\n1,2,x\n3,4,\n5,6,y\n", {}, "line 3, column 'c': the target is empty"),
     ("a,b,c\n1,2,1\n3,4, \n", {"task": "regression"}, "line 3, column 'c': the target is empty"),
-    (b"a,b\n1,0\n2,\xff\n", {}, r"line 3: byte 0xff is not UTF-8"),
+    (b"a,b\n1,0\n2,\xff\n", {}, r"line 3: byte 0xff is neither UTF-8 nor CP932 \(Shift_JIS\) text"),
+    (b"a,b\n1,0\n2,\x80\n", {"encoding": "cp932"}, r"line 3: byte 0x80 is not CP932 \(Shift_JIS\) text"),
+    ("a,b\n1,0\n", {"encoding": "latin-1"}, "unknown encoding 'latin-1'; use one of auto, utf-8, cp932"),
+    ("a,b\n1,0\n", {"decimal": ","}, "unknown decimal mark ','; use one of auto, point, comma"),
+    ("身長;体重\n1,5;0\n2.5;1\n", {}, r"line 2, column '身長': '1,5' is not a number"),
+    ("身長;体重\n1,5;0\n2,5;1\n", {"decimal": "point"}, r"line 2, column '身長': '1,5' is not a number"),
+    ('"身長, cm";体重\n1;0\n1;x\n', {"target": "種類"}, "no column named '種類'; columns: 身長, cm, 体重"),
     ('a,b\n1,"0\n', {}, "line 2"),
 ])
 def test_csv_errors(tmp_path, text, kwargs, message):
@@ -403,3 +410,90 @@ def test_csv_chosen_inputs(tmp_path):
         load_csv(path, inputs=["a", "label"])
     with pytest.raises(DataError, match="'a' is listed twice"):
         load_csv(path, inputs=["a", "a"])
+
+
+# ------------------------------------------------------- CSV as Excel saves it
+_JA = "身長 (cm),体重 (kg),種類\n170.5,60,犬\n150,45.5,猫\n160,50,犬\n"
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (_JA.encode("cp932"), "auto"),                                       # CSV (コンマ区切り)
+    (_JA.encode("cp932"), "cp932"),
+    (codecs.BOM_UTF8 + _JA.encode("utf-8"), "auto"),                     # CSV UTF-8
+    (codecs.BOM_UTF16_LE + _JA.replace(",", "\t").encode("utf-16-le"), "auto"),   # Unicode テキスト
+    (codecs.BOM_UTF16_BE + _JA.replace(",", "\t").encode("utf-16-be"), "auto"),
+    (_JA.replace(",", "\t").encode("utf-16-le"), "auto"),               # no BOM: the NULs tell
+    (codecs.BOM_UTF16_LE + _JA.replace(",", "\t").encode("utf-16-le"), "utf-16"),
+    (_JA.encode("utf-8"), "utf-8"),
+])
+def test_csv_japanese_excel_encodings(tmp_path, data, encoding):
+    ds = load_csv(_write(tmp_path, data), encoding=encoding)
+    assert ds.input_names == ("身長 (cm)", "体重 (kg)") and ds.target_name == "種類"
+    assert ds.classes == ("犬", "猫") and ds.task == "binary"
+    np.testing.assert_array_equal(ds.X_train, [[170.5, 60], [150, 45.5], [160, 50]])
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "utf-16"])
+def test_csv_japanese_round_trip(tmp_path, encoding):
+    """save_csv → the file as Excel would save it in ``encoding`` → load_csv: the same data."""
+    first = load_csv(_write(tmp_path, _JA))
+    path = tmp_path / "saved.csv"
+    save_csv(path, first.X_train, first.d_train, first.input_names, first.target_name, first.classes)
+    text = path.read_text(encoding="utf-8")
+    again = _write(tmp_path, text.encode(encoding), "again.csv")        # Python's utf-16 writes a BOM
+    back = load_csv(again)
+    assert back.input_names == first.input_names and back.target_name == first.target_name
+    assert back.classes == first.classes
+    np.testing.assert_array_equal(back.X_train, first.X_train)
+    np.testing.assert_array_equal(back.d_train, first.d_train)
+    X, names = load_inputs(again, names=["体重 (kg)"])
+    assert names == ("体重 (kg)",) and X[:, 0].tolist() == [60, 45.5, 50]
+
+
+def test_csv_japanese_column_names_in_messages(tmp_path):
+    path = _write(tmp_path, "身長,種類\n170,犬\nたかい,猫\n".encode("cp932"))
+    with pytest.raises(DataError, match="line 3, column '身長': 'たかい' is not a number"):
+        load_csv(path)
+    with pytest.raises(DataError, match="no column named '体重'; columns: 身長, 種類"):
+        load_csv(path, target="体重")
+
+
+def test_csv_undecodable_in_any_encoding_names_those_tried(tmp_path):
+    path = _write(tmp_path, b"a,b\n1,0\n2,\x80\n")
+    with pytest.raises(DataError) as info:
+        load_csv(path)
+    assert str(info.value).endswith("line 3: byte 0x80 is neither UTF-8 nor CP932 (Shift_JIS) text, and there "
+                                    "is no UTF-16 BOM; save the file as CSV UTF-8 or choose its encoding")
+    with pytest.raises(DataError, match="line 2: byte 0x8c is not UTF-8 text; choose another encoding"):
+        load_csv(_write(tmp_path, "a,b\n犬,0\n".encode("cp932")), encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, decimal", [
+    ("x;y;t\n1,5;-2,25;0\n3;,5;1\n", "auto"),          # ';' and no 1.5 anywhere: a decimal comma
+    ("x\ty\tt\n1,5\t-2,25\t0\n3\t,5\t1\n", "auto"),
+    ("x;y;t\n1,5;-2,25;0\n3;,5;1\n", "comma"),
+    ('x,y,t\n"1,5","-2,25",0\n3,",5",1\n', "comma"),  # quoted in a comma file: only when told
+])
+def test_csv_decimal_comma(tmp_path, text, decimal):
+    ds = load_csv(_write(tmp_path, text), decimal=decimal)
+    np.testing.assert_array_equal(ds.X_train, [[1.5, -2.25], [3, 0.5]])
+    assert ds.classes == ("0", "1")
+
+
+def test_csv_decimal_comma_target_and_ambiguity(tmp_path):
+    ds = load_csv(_write(tmp_path, "x;Preis\n1;0,5\n2;1,25\n3;2,75\n"))
+    assert ds.task == "regression" and ds.d_train[:, 0].tolist() == [0.5, 1.25, 2.75]
+    with pytest.raises(DataError, match="line 3, column 'x': '1,5' is not a number"):
+        load_csv(_write(tmp_path, "x;y\n2.5;0\n1,5;1\n"))          # both marks: never guessed
+    with pytest.raises(DataError, match="line 2, column 'x': '1,5' is not a number"):
+        load_csv(_write(tmp_path, 'x,y\n"1,5",0\n2,1\n'))           # a comma file: only when told
+
+
+def test_csv_quoted_header_names_with_commas(tmp_path):
+    for text in ('"身長, cm";"体重, kg";種類\n170;60;犬\n150;45;猫\n',
+                 '"身長, cm","体重, kg",種類\n170,60,犬\n150,45,猫\n'):
+        ds = load_csv(_write(tmp_path, text))
+        assert ds.input_names == ("身長, cm", "体重, kg") and ds.target_name == "種類"
+        np.testing.assert_array_equal(ds.X_train, [[170, 60], [150, 45]])
+    with pytest.raises(DataError, match="line 1: the header has one column only"):
+        load_csv(_write(tmp_path, '"a,b"\n1\n'))

@@ -56,7 +56,8 @@ def test_valid_file_gives_the_chosen_dataset_and_patch(qtbot, tmp_path):
     dialog.seed.setValue(7)
     dialog.task.setCurrentIndex(dialog.task.findData("binary"))
     assert dialog.settings_patch() == {"data_file": path, "target": "label", "task": "binary",
-                                       "test_ratio": 0.25, "data_seed": 7}
+                                       "test_ratio": 0.25, "data_seed": 7, "encoding": "auto",
+                                       "decimal": "auto"}
     assert len(dialog.dataset().X_test) == 5
 
 
@@ -127,11 +128,12 @@ def test_bom_semicolon_and_tab_files_preview_and_load(qtbot, tmp_path, text):
 
 def test_preview_is_limited_and_tolerant(tmp_path):
     path = _write(tmp_path, "a,b\n" + "".join(f"{i},{i % 2}\n" for i in range(500)))
-    header, rows, delimiter = read_preview(path)
+    header, rows, delimiter, encoding, comma = read_preview(path)
+    assert encoding == "utf-8" and not comma
     assert header == ["a", "b"] and len(rows) == 50 and rows[0] == (2, ["0", "0"]) and delimiter == ","
-    header, rows, _ = read_preview(_write(tmp_path, b"a;b\n1;\xff\n2;\"open\n", "odd.csv"))
-    assert header == ["a", "b"] and rows[0] == (2, ["1", "\ufffd"])
-    assert read_preview(str(tmp_path / "missing.csv")) == ([], [], ",")
+    header, rows, _, encoding, _ = read_preview(_write(tmp_path, b"a;b\n1;\xff\n2;\"open\n", "odd.csv"))
+    assert header == ["a", "b"] and rows[0] == (2, ["1", "\ufffd"]) and encoding is None
+    assert read_preview(str(tmp_path / "missing.csv")) == ([], [], ",", None, False)
 
 
 def test_huge_file_is_refused_with_the_size_message(qtbot, tmp_path):
@@ -243,3 +245,60 @@ def test_stop_and_close_while_loading(qtbot, tmp_path, monkeypatch):
     thread = dialog._thread
     dialog.reject()
     assert slow.stopped and dialog._thread is None and not thread.isRunning()
+
+
+# ------------------------------------------------------- CSV as Excel saves it in Japan
+JA = "身長 (cm),体重 (kg),種類\n" + "".join(f"{150 + i},{45 + i % 7},{'犬' if i % 2 else '猫'}\n" for i in range(12))
+
+
+def headers(dialog):
+    return [dialog.table.horizontalHeaderItem(j).text() for j in range(dialog.table.columnCount())]
+
+
+@pytest.mark.parametrize("data, name", [
+    (JA.encode("cp932"), "CP932 (Shift_JIS)"),                                  # CSV (コンマ区切り)
+    (JA.replace(",", "\t").encode("utf-16"), "UTF-16"),                          # Unicode テキスト
+    (b"\xef\xbb\xbf" + JA.encode("utf-8"), "UTF-8"),                             # CSV UTF-8
+])
+def test_japanese_excel_files_preview_and_load(qtbot, tmp_path, data, name):
+    dialog = make_dialog(qtbot, _write(tmp_path, data))
+    assert headers(dialog) == ["身長 (cm)", "体重 (kg)", "種類"] and cells(dialog, 0) == ["150", "45", "猫"]
+    assert f"Text: {name}." in dialog.preview_label.text()
+    assert dialog.target.currentText() == "種類" and dialog.input_names() == ["身長 (cm)", "体重 (kg)"]
+    ds = dialog.dataset()
+    assert dialog.ok_button.isEnabled() and ds.classes == ("犬", "猫") and ds.input_names == ("身長 (cm)", "体重 (kg)")
+
+
+def test_encoding_choice_reads_the_file_again(qtbot, tmp_path):
+    dialog = make_dialog(qtbot, _write(tmp_path, JA.encode("cp932")))
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    assert "is not UTF-8 text; choose another encoding" in dialog.status.text()
+    assert "#a4262c" in dialog.status.styleSheet() and not dialog.ok_button.isEnabled()
+    assert "No encoding fits" in dialog.preview_label.text()
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp932"))
+    assert headers(dialog) == ["身長 (cm)", "体重 (kg)", "種類"] and dialog.ok_button.isEnabled()
+    assert dialog.settings_patch()["encoding"] == "cp932"
+    assert dialog.dataset().target_name == "種類"
+
+
+def test_decimal_choice_keeps_the_columns_chosen(qtbot, tmp_path):
+    text = "身長;体重;気温\n1,5;2;0,25\n3;4,5;1\n2;1;-0,5\n"
+    dialog = make_dialog(qtbot, _write(tmp_path, text))
+    assert "Decimal comma: 1,5 is read as 1.5." in dialog.preview_label.text()
+    dialog.test_pct.setValue(0)
+    assert dialog.dataset().task == "regression" and dialog.dataset().d_train[:, 0].tolist() == [0.25, 1, -0.5]
+    check(dialog, "体重", False)
+    dialog.decimal.setCurrentIndex(dialog.decimal.findData("point"))
+    assert "Decimal comma" not in dialog.preview_label.text()
+    assert "line 2, column '身長': '1,5' is not a number" in dialog.status.text()
+    assert dialog.table.item(0, 0).background().color().red() > 200              # the bad cell, tinted
+    assert not dialog.ok_button.isEnabled() and dialog.input_names() == ["身長"]
+    dialog.decimal.setCurrentIndex(dialog.decimal.findData("comma"))
+    assert dialog.ok_button.isEnabled() and dialog.dataset().X_train[:, 0].tolist() == [1.5, 3, 2]
+    assert dialog.settings_patch()["decimal"] == "comma" and dialog.input_names() == ["身長"]
+
+
+def test_utf16_file_read_in_the_background(qtbot, tmp_path):
+    dialog = make_dialog(qtbot, _write(tmp_path, JA.replace(",", "\t").encode("utf-16")), background_bytes=10)
+    qtbot.waitUntil(lambda: dialog.dataset() is not None, timeout=20_000)
+    assert dialog.dataset().input_names == ("身長 (cm)", "体重 (kg)")

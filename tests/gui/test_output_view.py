@@ -398,3 +398,14 @@ def test_plot_extent_of_one_point_or_a_line_spans_a_unit_each_side():
     assert plot_extent(np.array([[1.0, 2.0]])) == (0.0, 2.0, 1.0, 3.0)
     assert plot_extent(np.array([[0.0, 5.0], [1.0, 5.0]])) == pytest.approx((-0.1, 1.1, 4.0, 6.0))
     assert plot_extent(np.array([[0.0], [0.01]])) == pytest.approx((-0.001, 0.011))
+
+
+def test_japanese_csv_column_names_on_the_axes(qtbot, snapshot_factory, tmp_path):
+    """A CP932 file's Japanese names label the axes as they are (an '<' or '&' too, not read as HTML)."""
+    path = tmp_path / "sjis.csv"
+    path.write_bytes("身長 (cm),体重 <kg> & 2,種類\n170,60,犬\n150,45,猫\n160,50,犬\n".encode("cp932"))
+    view, _ = make_view(qtbot, snapshot_factory)
+    view.set_data(load_data(Settings(data_file=str(path))))
+    bottom, left = view.plot.getAxis("bottom"), view.plot.getAxis("left")
+    assert bottom.label.toPlainText().strip() == "身長 (cm)"
+    assert left.label.toPlainText().strip() == "体重 <kg> & ₂"

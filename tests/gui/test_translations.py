@@ -31,6 +31,7 @@ ALLOWED = {
     "sgd", "adam", "adagrad", "rmsprop", "nesterov", "xavier",     # methods named after people / papers
     "onnx", "csv", "png", "svg", "json", "numpy", "npz", "tsv", "txt", "pca", "rmse", "nan", "xor",
     "log", "exp", "sin", "cos", "tan", "sqrt", "abs", "max", "min",  # the formulas' functions
+    "utf", "shift", "jis",                                          # text encodings: UTF-8, Shift_JIS
 }
 WORD = re.compile(r"[A-Za-z]{3,}")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -256,6 +257,19 @@ def test_the_japanese_csv_dialog_shows_no_english(japanese, qtbot, tmp_path):
     left = sorted({f"{where}: {text!r}" for where, text in visible_strings(dialog)
                    if untranslated(text) and _plain(text) not in names and not re.fullmatch(r"r\d+", text)})
     assert not left, "\n".join(left)
+
+
+def test_the_japanese_csv_dialog_names_japanese_columns_as_they_are(japanese, qtbot, tmp_path):
+    from nnviz.gui.csv_dialog import CsvImportDialog
+
+    path = tmp_path / "sjis.csv"
+    path.write_bytes("身長;体重;種類\n170;60;犬\nたかい;45;猫\n".encode("cp932"))
+    dialog = CsvImportDialog(str(path))
+    qtbot.addWidget(dialog)
+    assert "文字コード: CP932 (Shift_JIS)。" in dialog.preview_label.text()
+    assert "3 行目、列 '身長': 'たかい' は数値ではありません" in dialog.status.text()
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("utf-8"))
+    assert "の 1 行目: バイト 0x90 は UTF-8 の文字ではありません" in dialog.status.text()
 
 
 # ------------------------------------------------------------------ the core's errors
