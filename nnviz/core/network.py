@@ -38,7 +38,9 @@ __all__ = ["Network", "INIT_SCHEMES", "MAX_LAYERS", "MAX_HIDDEN_LAYERS", "MAX_UN
            "MAX_PARAMS", "MAX_CELLS", "check_sizes", "parse_layers",
            "gradient_check", "normwise_error"]
 
-INIT_SCHEMES = ("xavier", "he", "uniform", "small")
+#: The initialisations, each with its rule as the controls' tooltip writes it.
+INIT_SCHEMES = {"xavier": "W^(l) ~ U(±√(6 / (n_(l−1) + n_l)))", "he": "W^(l) ~ N(0, 2 / n_(l−1))",
+                "uniform": "W^(l) ~ U(−0.5, 0.5)", "small": "W^(l) ~ N(0, 0.01²)"}
 SMALL_INIT = 0.01     # "small": w ~ N(0, 0.01²), next to the saddle point w = 0
 #: The limits of any network nnviz builds, trains or reads, checked before anything is
 #: allocated: hidden layers and their units, the input and output layers' units, all

@@ -34,6 +34,7 @@ class Optimizer:
     """
 
     name = ""
+    rule = ""        #: the update as the lecture writes it (the controls' tooltip)
     slots = ()
 
     def __init__(self, mu=0.9, rho=0.9, beta1=0.9, beta2=0.999):
@@ -86,6 +87,7 @@ class Optimizer:
 
 class Plain(Optimizer):
     name = "plain"
+    rule = "w^(t+1) = w^t − ε∇L"
 
     def _update(self, w, g, eps, tmp):
         np.multiply(g, eps, tmp)
@@ -94,6 +96,7 @@ class Plain(Optimizer):
 
 class Momentum(Optimizer):
     name, slots = "momentum", ("v",)
+    rule = "w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))"
 
     def _update(self, w, g, eps, tmp):
         # v^(t+1) = w^(t+1) − w^t = μ v^t − ε∇L, then w^(t+1) = w^t + v^(t+1)
@@ -105,6 +108,7 @@ class Momentum(Optimizer):
 
 class Nesterov(Optimizer):
     name, slots = "nesterov", ("b",)
+    rule = "b ← μb + ∇L;  w ← w − ε(∇L + μb)"
 
     def _update(self, w, g, eps, tmp):
         self.b *= self.mu
@@ -117,6 +121,7 @@ class Nesterov(Optimizer):
 
 class AdaGrad(Optimizer):
     name, slots = "adagrad", ("G",)
+    rule = "G ← G + ∇L²;  w ← w − ε∇L / √G"
 
     def _update(self, w, g, eps, tmp):
         np.multiply(g, g, out=tmp)
@@ -130,6 +135,7 @@ class AdaGrad(Optimizer):
 
 class RMSProp(Optimizer):
     name, slots = "rmsprop", ("s",)
+    rule = "s ← ρs + (1−ρ)∇L²;  w ← w − ε∇L / √s"
 
     def _update(self, w, g, eps, tmp):
         self.s *= self.rho
@@ -145,6 +151,7 @@ class RMSProp(Optimizer):
 
 class Adam(Optimizer):
     name, slots = "adam", ("m", "s")
+    rule = "m ← β₁m + (1−β₁)∇L, s ← β₂s + (1−β₂)∇L²;  w ← w − ε m̂ / √ŝ"
 
     def _update(self, w, g, eps, tmp):
         b1, b2 = self.beta1, self.beta2

@@ -43,14 +43,8 @@ RUN_COLORS = ((8, 119, 189), (230, 85, 13), (44, 160, 44), (148, 103, 189))
 EPS_LADDER = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)   # TF Playground's ε
 LAMBDA_LADDER = (0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
 LOSS_LADDER = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
-RULES = {"plain": "w^(t+1) = w^t − ε∇L", "momentum": "w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))",
-         "nesterov": "b ← μb + ∇L;  w ← w − ε(∇L + μb)", "adagrad": "G ← G + ∇L²;  w ← w − ε∇L / √G",
-         "rmsprop": "s ← ρs + (1−ρ)∇L²;  w ← w − ε∇L / √s",
-         "adam": "m ← β₁m + (1−β₁)∇L, s ← β₂s + (1−β₂)∇L²;  w ← w − ε m̂ / √ŝ"}
 SHORT = {"identity": "identity", "sigmoid": "σ", "softmax": "softmax", "squared": "½‖y − d‖²",
          "bce": "cross-entropy", "ce": "cross-entropy"}      # the task pairs, as the slides write them
-INITS = {"xavier": "W^(l) ~ U(±√(6 / (n_(l−1) + n_l)))", "he": "W^(l) ~ N(0, 2 / n_(l−1))",
-         "uniform": "W^(l) ~ U(−0.5, 0.5)", "small": "W^(l) ~ N(0, 0.01²)"}
 #: Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.
 TILE_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 1px;
                               background: white; }
@@ -262,7 +256,7 @@ class ControlPanel(QWidget):
         init = self._field("init", make_combo([(self.tr(k), k) for k in INIT_SCHEMES], self.tr(
             "how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰")))
         for i, k in enumerate(INIT_SCHEMES):
-            init.setItemData(i, INITS.get(k, k), Qt.ToolTipRole)
+            init.setItemData(i, INIT_SCHEMES[k], Qt.ToolTipRole)
         self.elu_alpha = self._field("elu_alpha", make_spin(0.01, 10, self.tr("α of ELU: α(e^x − 1) for x < 0"),
                                                         0.1, decimals=2))
         g.row(self.tr("scheme"), init, self.tr("ELU α"), self.elu_alpha)
@@ -281,7 +275,7 @@ class ControlPanel(QWidget):
         self.batch_b = make_spin(2, 9999, tip)
         self.optimizer = make_combo([(self.tr(k), k) for k in OPTIMIZERS], self.tr("the update rule"))
         for i, k in enumerate(OPTIMIZERS):
-            self.optimizer.setItemData(i, RULES.get(k, k), Qt.ToolTipRole)
+            self.optimizer.setItemData(i, OPTIMIZERS[k].rule, Qt.ToolTipRole)
         self._watch(self._changed, self.batch_mode, self.batch_b, self.optimizer)
         self.mu = self._field("mu", make_spin(0, 0.999, self.tr("μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))"),
                                           0.05, decimals=3))

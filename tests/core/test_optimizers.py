@@ -160,3 +160,12 @@ def test_cut_resumes_an_epoch_in_a_given_order():
     Xb, Db, idx = b.next()
     assert list(idx) == [5, 4, 3, 2] and np.array_equal(Xb[:, 0], idx) and np.array_equal(Db, 2 * Xb)
     assert list(b.next()[2]) == [1, 0] and b.epoch == 1 and b.position == 0
+
+
+def test_every_update_rule_and_initialisation_carries_its_formula():
+    """The controls' tooltips read them from the registries (as the activations' table does)."""
+    from nnviz.core.network import INIT_SCHEMES
+    from nnviz.core.optimizers import OPTIMIZERS
+    assert all(cls.rule.startswith(("w^(t+1)", "b ←", "G ←", "s ←", "m ←")) for cls in OPTIMIZERS.values())
+    assert OPTIMIZERS["momentum"].rule == "w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))"    # the lecture's §6
+    assert all(rule.startswith("W^(l) ~ ") for rule in INIT_SCHEMES.values())
