@@ -70,7 +70,8 @@ from nnviz import qttools  # noqa: E402
 
 # ---------------------------------------------------------------- runtime strings
 #: (file, context) of the calls runtime_strings() supplies (None: a tr passed in as a parameter)
-RUNTIME_SITES = {("main_window.py", "presets"), ("loss_view.py", "presets"), ("controls.py", "datasets"), ("controls.py", "losses"),
+RUNTIME_SITES = {("main_window.py", "presets"), ("loss_view.py", "presets"), ("controls.py", "datasets"),
+                 ("controls.py", "losses"),
                  ("gallery.py", None), ("stepthrough.py", "StepThroughPanel"),
                  ("app.py", "errors"), ("guide.py", "presets")}     # explain(): the templates error_strings() collects
 
