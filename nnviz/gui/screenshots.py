@@ -50,9 +50,11 @@ def use_offscreen(size=(1920, 1200)):
 
 
 def indexed(image, colors=256):
-    """``image`` in Qt's 8-bit indexed format, on a palette of its own ``colors`` colours
-    (Pillow's fast octree: the flat colours of the widgets and the colour map's
-    gradients), each pixel its nearest palette colour, no dithering."""
+    """``image`` in Qt's 8-bit indexed format, on a palette of its own ``colors`` colours,
+    each pixel its nearest palette colour, no dithering. Pillow's median cut gives three
+    quarters of the palette (it follows the smooth gradients of the heat maps, where most
+    pixels are), its fast octree the rest (it keeps a small mark's colour, e.g. the
+    landscape's orange star, that the median cut would merge into its surroundings)."""
     from PIL import Image
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, qRgb
@@ -60,8 +62,10 @@ def indexed(image, colors=256):
     rgb = image.convertToFormat(QImage.Format_RGB888)
     pil = Image.frombuffer("RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()), "raw", "RGB",
                            rgb.bytesPerLine(), 1)
-    palette = pil.quantize(colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).getpalette()
-    table = [qRgb(*palette[i:i + 3]) for i in range(0, min(len(palette), 3 * colors), 3)]
+    table = []
+    for method, n in ((Image.Quantize.MEDIANCUT, colors * 3 // 4), (Image.Quantize.FASTOCTREE, colors // 4)):
+        palette = pil.quantize(n, method=method, dither=Image.Dither.NONE).getpalette()[:3 * n]
+        table += [c for c in (qRgb(*palette[i:i + 3]) for i in range(0, len(palette), 3)) if c not in table]
     return rgb.convertToFormat(QImage.Format_Indexed8, table, Qt.ThresholdDither)
 
 
