@@ -63,7 +63,7 @@ def first_paint():
 
     from nnviz.gui.main_window import MainWindow
     from nnviz.training.trainer import Settings
-    app = QApplication(sys.argv[:1])
+    app = QApplication(sys.argv[:1])  # noqa: F841  (kept alive while the window lives)
     qs = QSettings(os.path.join(os.environ.get("TMPDIR", "/tmp"), "nnviz-bench.ini"), QSettings.IniFormat)
     qs.clear()
     w = MainWindow(Settings(**SETTINGS), qsettings=qs)

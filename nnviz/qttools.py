@@ -1,7 +1,7 @@
 """Qt's Linguist tools (lrelease, lupdate) as PySide6 ships them.
 
-Standard library only, and PySide6 imported lazily: setup.py uses this at build time,
-``nnviz.gui.app`` at start-up and ``packaging/update_translations.py`` by hand.
+Standard library only, and PySide6 imported lazily: ``packaging/update_translations.py``
+writes the committed .qm with it, and the tests compile the .ts again to compare.
 """
 from __future__ import annotations
 

@@ -2,13 +2,13 @@
 
 Usage, from anywhere, with the Python that has PySide6 (the project's venv):
 
-    .venv/bin/python packaging/update_translations.py            # strings.py + nnviz_*.ts
-    .venv/bin/python packaging/update_translations.py --release  # ... and compile the .qm files
+    .venv/bin/python packaging/update_translations.py            # strings.py, nnviz_*.ts, .qm
     .venv/bin/python packaging/update_translations.py --check    # change nothing; exit 1 when
                                                                  # strings.py is stale, a .ts
-                                                                 # has untranslated entries, or
-                                                                 # the Japanese leaves the slides'
-                                                                 # words (see wording())
+                                                                 # has untranslated entries, a
+                                                                 # .qm is not its .ts compiled,
+                                                                 # or the Japanese leaves the
+                                                                 # slides' words (see wording())
 
 What it does (idempotent: run it again whenever the GUI's strings change):
 
@@ -32,8 +32,9 @@ What it does (idempotent: run it again whenever the GUI's strings change):
    entry that lost its translation (a string that moved to another context) from the
    previous .ts. The source → translation mapping lives in the .ts itself.
 
-3. With ``--release``: compiles every .ts to a .qm beside it with lrelease. (``pip install``
-   does this too, see setup.py; an uninstalled checkout compiles on the fly at start-up.)
+3. Compiles every .ts to the .qm beside it with lrelease. The .qm is committed (lrelease is
+   deterministic: ``tests/gui/test_translations.py`` compiles the .ts again and compares the
+   bytes), so the build, an install and the app compile nothing: commit the .ts and the .qm.
 
 Then translate what is new: the script lists the unfinished entries. Edit them in Qt
 Linguist (``.venv/bin/pyside6-linguist nnviz/resources/translations/nnviz_ja.ts``) or in
@@ -51,6 +52,7 @@ import importlib
 import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -68,7 +70,8 @@ from nnviz import qttools  # noqa: E402
 
 # ---------------------------------------------------------------- runtime strings
 #: (file, context) of the calls runtime_strings() supplies (None: a tr passed in as a parameter)
-RUNTIME_SITES = {("main_window.py", "presets"), ("loss_view.py", "presets"), ("controls.py", "datasets"), ("controls.py", "losses"),
+RUNTIME_SITES = {("main_window.py", "presets"), ("loss_view.py", "presets"), ("controls.py", "datasets"),
+                 ("controls.py", "losses"),
                  ("gallery.py", None), ("stepthrough.py", "StepThroughPanel"),
                  ("app.py", "errors"), ("guide.py", "presets")}     # explain(): the templates error_strings() collects
 
@@ -500,6 +503,18 @@ def lrelease(ts, qm=None):
     return qttools.lrelease(ts, qm or ts.with_suffix(".qm"))
 
 
+def stale_qm():
+    """The committed .qm files that are not their .ts compiled (missing or other bytes)."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for ts in sorted(TRANSLATIONS.glob("nnviz_*.ts")):
+            qm = ts.with_suffix(".qm")
+            fresh = lrelease(ts, Path(tmp) / qm.name)
+            if not qm.exists() or qm.read_bytes() != fresh.read_bytes():
+                out.append(qm)
+    return out
+
+
 # ---------------------------------------------------------------- the .ts file
 def _messages(root):
     for context in root.iter("context"):
@@ -629,7 +644,6 @@ def wording(ts):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--release", action="store_true", help="also compile the .qm files")
     parser.add_argument("--check", action="store_true",
                         help="change nothing: exit 1 when strings.py is stale or a .ts is incomplete")
     args = parser.parse_args(argv)
@@ -647,9 +661,12 @@ def main(argv=None):
         words = [p for key in LANGUAGES if key == "ja" for p in wording(TRANSLATIONS / f"nnviz_{key}.ts")]
         for problem in words:
             print("  wording:", problem)
+        old = stale_qm()
+        for qm in old:
+            print(f"  {qm.name} is not its .ts compiled (run the script without --check)")
         print(f"strings.py {'is stale' if stale else 'is up to date'}; {len(todo)} untranslated; "
-              f"{len(words)} wording problems")
-        return int(stale or bool(todo) or bool(words))
+              f"{len(words)} wording problems; {len(old)} stale .qm")
+        return int(stale or bool(todo) or bool(words) or bool(old))
     if not STRINGS.exists() or STRINGS.read_text(encoding="utf-8") != text:
         STRINGS.write_text(text, encoding="utf-8")
         print(f"wrote {STRINGS.relative_to(ROOT)} ({len(entries)} entries)")
@@ -663,8 +680,7 @@ def main(argv=None):
             print(f"  [{ctx}] {src!r}")
         for problem in wording(ts) if key == "ja" else ():
             print("  wording:", problem)
-        if args.release:
-            print(f"compiled {lrelease(ts).relative_to(ROOT)}")
+        print(f"compiled {lrelease(ts).relative_to(ROOT)}")
     return 0
 
 

@@ -1,16 +1,21 @@
 """What a packaged app relies on: the desktop entry, the version, the self-test, the
-icon, and a clear message where Qt could not open a window."""
+wheel's contents and metadata, and a clear message where Qt could not open a window."""
+import email
 import os
 import pathlib
 import shutil
 import subprocess
 import sys
+import warnings
+import zipfile
 
 import pytest
 
 import nnviz
+from tests.test_readme import _checkout_copy
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+RES = ROOT / "nnviz" / "resources"
 
 
 def test_desktop_entry_validates():
@@ -26,7 +31,6 @@ def test_desktop_entry_validates():
 def test_version_is_single_sourced():
     r = subprocess.run([sys.executable, "-m", "nnviz", "--version"], capture_output=True, text=True)
     assert r.stdout.strip() == f"nnviz {nnviz.__version__}"
-    assert 'version = { attr = "nnviz.__version__" }' in (ROOT / "pyproject.toml").read_text()
 
 
 def test_self_test_passes_from_the_source_tree():
@@ -57,14 +61,63 @@ def test_missing_xcb_libraries_are_named(monkeypatch):
     assert "libxcb-cursor0" in problem and "apt install" in problem
 
 
-def test_icon_menu_entry_presets_lessons_and_translations_are_package_data():
-    res = ROOT / "nnviz" / "resources"
-    assert (res / "icons" / "nnviz.svg").exists() and (res / "icons" / "nnviz.png").exists()
-    text = (ROOT / "pyproject.toml").read_text()
-    assert len(list((res / "lessons").glob("*.json"))) == 7
-    for pattern in ("resources/presets/*.json", "resources/lessons/*.json", "resources/icons/*", "resources/translations/*",
-                    "resources/nnviz.desktop"):
-        assert pattern in text
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    """The wheel ``pip wheel .`` builds from the checkout's tracked files (a fresh clone's;
+    seconds): {name: bytes} of its files."""
+    src, out = tmp_path_factory.mktemp("checkout"), tmp_path_factory.mktemp("wheel")
+    _checkout_copy(src)
+    r = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(src)],
+                       capture_output=True, text=True, timeout=600)
+    if r.returncode and "No matching distribution found for setuptools" in r.stderr:
+        pytest.skip("pip cannot fetch the build requirement setuptools (offline?)")
+    assert r.returncode == 0, r.stderr[-3000:]
+    (path,) = out.glob("nnviz-*.whl")
+    with zipfile.ZipFile(path) as z:
+        return {name: z.read(name) for name in z.namelist()}
+
+
+def test_the_wheel_holds_the_package_data_and_nothing_else(wheel):
+    """Icon, menu entry, presets, lessons and the compiled translation (not its source);
+    no tests, benchmarks, packaging or screenshots."""
+    data = {n for n in wheel if n.startswith("nnviz/") and not n.endswith(".py")}
+    expected = {f"nnviz/{p.relative_to(RES.parent).as_posix()}" for p in
+                [*RES.glob("presets/*.json"), *RES.glob("lessons/*.json"), *RES.glob("icons/*"),
+                 RES / "nnviz.desktop", RES / "translations" / "nnviz_ja.qm"]}
+    assert data == expected
+    assert len([n for n in data if "/lessons/" in n]) == 7 and "nnviz/resources/icons/nnviz.svg" in data
+    assert wheel["nnviz/resources/translations/nnviz_ja.qm"] == (RES / "translations" / "nnviz_ja.qm").read_bytes()
+    tops = {n.split("/")[0] for n in wheel}
+    assert tops == {"nnviz", f"nnviz-{nnviz.__version__}.dist-info"}
+    assert "nnviz/gui/app.py" in wheel and "nnviz/core/network.py" in wheel
+
+
+def test_the_wheel_metadata(wheel):
+    """Version from nnviz/__init__.py, the MIT license with its file (PEP 639), the classifiers,
+    and both launchers: ``nnviz`` on a console, ``nnviz-app`` without one."""
+    info = f"nnviz-{nnviz.__version__}.dist-info"
+    meta = email.message_from_bytes(wheel[f"{info}/METADATA"])
+    assert meta["Version"] == nnviz.__version__
+    assert meta["License-Expression"] == "MIT" and meta["License-File"] == "LICENSE"
+    assert wheel[f"{info}/licenses/LICENSE"] == (ROOT / "LICENSE").read_bytes()
+    classifiers = meta.get_all("Classifier")
+    assert {"Intended Audience :: Education", "Environment :: X11 Applications :: Qt",
+            "Programming Language :: Python :: 3.11"} <= set(classifiers)
+    assert not [c for c in classifiers if c.startswith("License ::")]     # PEP 639: the expression only
+    scripts = wheel[f"{info}/entry_points.txt"].decode()
+    assert "[console_scripts]\nnnviz = nnviz.cli:main" in scripts
+    assert "[gui_scripts]\nnnviz-app = nnviz.gui.app:run" in scripts
+    requires = meta.get_all("Requires-Dist")
+    (ort,) = [r for r in requires if r.startswith("onnxruntime")]
+    assert "platform_machine" in ort and 'extra == "test"' in ort
+
+
+def test_a_warning_raised_from_nnviz_fails_the_test():
+    """pyproject's filterwarnings: a warning attributed to an nnviz module is an error."""
+    with pytest.raises(DeprecationWarning):
+        warnings.warn_explicit("old", DeprecationWarning, "network.py", 1, module="nnviz.core.network")
+    with pytest.warns(UserWarning):                                          # only a warning
+        warnings.warn_explicit("theirs", UserWarning, "other.py", 1, module="othermodule")
 
 
 def _free_display():

@@ -48,6 +48,7 @@ def block_after(marker):
 def test_ci_runs_the_readme_test_command():
     assert "<!-- test-command -->" in (ROOT / ".ci" / "run").read_text()
     assert "pytest" in block_after("test-command")
+    assert "ruff check ." in block_after("test-command")          # the lint run ([tool.ruff])
 
 
 def test_every_block_is_an_example_the_test_knows_how_to_run():

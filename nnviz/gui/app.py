@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 import ctypes.util
-import hashlib
 import os
 import re
 import socket
 import sys
-import tempfile
 from pathlib import Path
-
-from nnviz.qttools import lrelease
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "nnviz.svg"
@@ -92,36 +88,21 @@ def install_translator(app, lang=None):
     "language", else the system locale). Returns the installed QTranslator, or None for
     English or when no translation is available; never raises.
 
-    The compiled ``nnviz_<lang>.qm`` is built by ``pip install`` (setup.py). A checkout that
-    was never installed has only the source ``.ts`` (or a .ts edited since): it is compiled
-    here, once per version, with PySide6's lrelease into the user's cache folder. Qt's own
+    The compiled ``nnviz_<lang>.qm`` is committed beside its source ``.ts`` (written by
+    packaging/update_translations.py, checked by the tests): nothing is compiled here. Qt's own
     strings (standard buttons, file dialogs) come from Qt's ``qtbase_<lang>.qm``, installed
     alongside and kept as the returned translator's ``qt`` attribute: remove both to switch
     back to English."""
     try:
-        from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QStandardPaths, QTranslator
+        from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 
         lang = lang or QSettings().value("language") or QLocale.system().name()
         lang = str(lang).replace("-", "_").split("_")[0]
         if not lang or lang in ("en", "C"):
             return None
-        qm, ts = TRANSLATIONS / f"nnviz_{lang}.qm", TRANSLATIONS / f"nnviz_{lang}.ts"
-        candidates = [qm] if qm.exists() else []
-        # no .qm (a checkout never installed), or a .ts edited since the .qm was compiled
-        # (installers write both at once: allow them some seconds)
-        if ts.exists() and (not qm.exists() or qm.stat().st_mtime + 30 < ts.stat().st_mtime):
-            cache = QStandardPaths.writableLocation(QStandardPaths.GenericCacheLocation)
-            folder = Path(cache or tempfile.gettempdir()) / "nnviz" / "translations"
-            compiled = folder / f"nnviz_{lang}-{hashlib.sha1(ts.read_bytes()).hexdigest()[:12]}.qm"
-            try:
-                if not compiled.exists():
-                    folder.mkdir(parents=True, exist_ok=True)
-                    lrelease(ts, compiled)
-                candidates.insert(0, compiled)
-            except Exception as exc:              # e.g. no lrelease: use a stale .qm, if any
-                sys.stderr.write(f"nnviz: cannot compile {ts.name}: {exc}\n")
+        qm = TRANSLATIONS / f"nnviz_{lang}.qm"
         translator = QTranslator(app)
-        if not any(path.exists() and translator.load(str(path)) for path in candidates):
+        if not (qm.exists() and translator.load(str(qm))):
             return None
         qt = QTranslator(translator)
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):

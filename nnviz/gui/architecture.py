@@ -26,7 +26,8 @@ class _LayerRow(QWidget):
         self.count = QLabel(alignment=Qt.AlignCenter, minimumWidth=22,
                             toolTip=self.tr("n_l, the number of units: W^(l) has n_l rows"))
         self.plus = tool_button("+", self.tr("one unit more"), lambda: self._add(1))
-        self.act = make_combo([(self.tr(t), k) for k, t in TITLES.items()], self.tr("activation f of this layer: z^(l) = f(u^(l))"))
+        self.act = make_combo([(self.tr(t), k) for k, t in TITLES.items()],
+                              self.tr("activation f of this layer: z^(l) = f(u^(l))"))
         select_data(self.act, activation)
         self.act.currentIndexChanged.connect(lambda *_: self.changed.emit())
         self.remove = tool_button("✕", self.tr("remove this layer"), lambda: self.removed.emit(self))

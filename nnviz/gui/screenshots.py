@@ -3,7 +3,10 @@
 Each scene opens the real window with a preset, trains a fixed number of steps
 and saves the window as a PNG. Everything is seeded and nothing depends on the
 clock (the steps between two frames, the arena's frame), so two runs write the
-same pictures. Runs headless on Qt's offscreen platform unless a display is asked for.
+same pictures. Each is stored in Qt's 8-bit indexed format on a palette of its own
+(a fifth of the bytes, the same look), and written only when its pixels changed: a
+view that did not change leaves its file (and the repository) alone. Runs headless on
+Qt's offscreen platform unless a display is asked for.
 """
 from __future__ import annotations
 
@@ -46,9 +49,43 @@ def use_offscreen(size=(1920, 1200)):
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
-def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
+def indexed(image, colors=256):
+    """``image`` in Qt's 8-bit indexed format, on a palette of its own ``colors`` colours,
+    each pixel its nearest palette colour, no dithering. Pillow's median cut gives three
+    quarters of the palette (it follows the smooth gradients of the heat maps, where most
+    pixels are), its fast octree the rest (it keeps a small mark's colour, e.g. the
+    landscape's orange star, that the median cut would merge into its surroundings)."""
+    from PIL import Image
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, qRgb
+
+    rgb = image.convertToFormat(QImage.Format_RGB888)
+    pil = Image.frombuffer("RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()), "raw", "RGB",
+                           rgb.bytesPerLine(), 1)
+    table = []
+    for method, n in ((Image.Quantize.MEDIANCUT, colors * 3 // 4), (Image.Quantize.FASTOCTREE, colors // 4)):
+        palette = pil.quantize(n, method=method, dither=Image.Dither.NONE).getpalette()[:3 * n]
+        table += [c for c in (qRgb(*palette[i:i + 3]) for i in range(0, len(palette), 3)) if c not in table]
+    return rgb.convertToFormat(QImage.Format_Indexed8, table, Qt.ThresholdDither)
+
+
+def save_png(image, path):
+    """Write ``image`` (:func:`indexed`) as a PNG to ``path`` unless the file there already
+    shows the same pixels; returns whether it wrote."""
+    from PySide6.QtGui import QImage
+
+    new, old = indexed(image), QImage(str(path))
+    if not old.isNull() and old.convertToFormat(QImage.Format_RGB32) == new.convertToFormat(QImage.Format_RGB32):
+        return False
+    if not new.save(str(path), "PNG", 0):          # 0: zlib's best compression
+        raise OSError(f"cannot write {path}")
+    return True
+
+
+def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960), log=None):
     """Write one PNG per scene into ``outdir`` (``name.png`` in English, ``name_ja.png`` in
-    Japanese); returns their paths."""
+    Japanese), each only if its pixels changed; returns their paths. ``log(path, wrote)``,
+    when given, is told of each."""
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -89,7 +126,9 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960)):
             for _ in range(20):
                 app.processEvents()
             path = outdir / (name if lang == "en" else name.replace(".png", f"_{lang}.png"))
-            target.grab().save(str(path))
+            wrote = save_png(target.grab().toImage(), path)
+            if log:
+                log(path, wrote)
             paths.append(path)
             w.close()
     remove_translator(app, translator)
@@ -183,8 +222,7 @@ def main(argv=None):
     if not a.display:
         use_offscreen()
     for lang in a.lang:
-        for path in shoot(a.outdir, lang):
-            print(path)
+        shoot(a.outdir, lang, log=lambda path, wrote: print(path, "" if wrote else "(unchanged)", flush=True))
 
 
 if __name__ == "__main__":

@@ -169,8 +169,8 @@ def _train_until_converged(t, steps, progress, n, k):
     Returns (status, steps taken): status "converged", "not converged" or "diverged". A run
     has converged when ‖∇L‖ ≤ :func:`grad_tol`, or, on minibatches (whose noise keeps ‖∇L‖
     up), when the objective's mean over the last :data:`PLATEAU` chunks is at most
-    :data:`FALL_TOL` (relatively) below its mean over the PLATEAU chunks before. (Full-batch runs must reach a small gradient: an oscillation
-    whose loss comes back to the same value is not a solution.)"""
+    :data:`FALL_TOL` (relatively) below its mean over the PLATEAU chunks before. (Full-batch
+    runs must reach a small gradient: an oscillation whose loss comes back to the same value is not a solution.)"""
     tol, losses, done, noisy = grad_tol(t), [objective(t)], 0, stochastic(t)
     try:
         while done < steps:

@@ -197,18 +197,52 @@ def test_the_check_itself():
 
 
 # ------------------------------------------------------------------ loading
-def test_a_checkout_without_qm_compiles_the_ts(qapp, tmp_path, monkeypatch):
+def test_the_committed_qm_is_the_ts_compiled(tmp_path):
+    """nnviz_ja.qm is committed beside its .ts; lrelease is deterministic, so compiling the .ts
+    again gives the very same bytes (else: run packaging/update_translations.py and commit both)."""
+    from nnviz import qttools
+
+    if qttools.qt_tool("lrelease") is None:
+        pytest.skip("Qt's lrelease is not installed (pip install PySide6-Essentials)")
+    qm = TS.with_suffix(".qm")
+    assert qm.exists(), f"{qm.relative_to(ROOT)} is missing: run packaging/update_translations.py"
+    fresh = qttools.lrelease(TS, tmp_path / qm.name)
+    assert fresh.read_bytes() == qm.read_bytes(), \
+        f"{qm.relative_to(ROOT)} is stale: run packaging/update_translations.py and commit it"
+
+
+def test_check_names_a_stale_qm(tmp_path, monkeypatch):
+    """`update_translations.py --check` lists a .qm that is missing or not its .ts compiled."""
+    from nnviz import qttools
+
+    if qttools.qt_tool("lrelease") is None:
+        pytest.skip("Qt's lrelease is not installed (pip install PySide6-Essentials)")
+    tool = _update_script()
+    monkeypatch.setattr(tool, "TRANSLATIONS", tmp_path)
+    (tmp_path / TS.name).write_bytes(TS.read_bytes())
+    assert tool.stale_qm() == [tmp_path / "nnviz_ja.qm"]                  # missing
+    (tmp_path / "nnviz_ja.qm").write_bytes(TS.with_suffix(".qm").read_bytes()[:-1])
+    assert tool.stale_qm() == [tmp_path / "nnviz_ja.qm"]                  # other bytes
+    (tmp_path / "nnviz_ja.qm").write_bytes(TS.with_suffix(".qm").read_bytes())
+    assert tool.stale_qm() == []
+
+
+def test_the_translator_loads_the_qm_and_compiles_nothing(qapp, tmp_path, monkeypatch):
+    """Only the committed .qm is read: a .ts alone (no .qm) is no translation, and nothing
+    is written into the user's cache folder."""
     from nnviz.gui import app as app_module
 
-    (tmp_path / TS.name).write_bytes(TS.read_bytes())
-    monkeypatch.setattr(app_module, "TRANSLATIONS", tmp_path)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     translator = install_translator(qapp, "ja")
     try:
-        assert translator is not None and translator.filePath().startswith(str(tmp_path / "cache"))
+        assert translator.filePath() == str(TS.with_suffix(".qm"))
         assert QCoreApplication.translate("MainWindow", "&Train") == "学習(&T)"
     finally:
         remove_translator(qapp, translator)
+    (tmp_path / TS.name).write_bytes(TS.read_bytes())
+    monkeypatch.setattr(app_module, "TRANSLATIONS", tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert install_translator(qapp, "ja") is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == [TS.name]
 
 
 def test_no_translation_is_no_failure(qapp, tmp_path, monkeypatch):

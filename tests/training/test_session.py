@@ -100,7 +100,7 @@ def test_garbage_and_pickles_are_refused(tmp_path):
 def test_impossible_layers_are_refused_before_allocating(tmp_path, peak_memory):
     save_session(tmp_path / "s.nnviz", build(Settings(mu=0.5)))
     _rewrite(tmp_path / "s.nnviz", tmp_path / "huge.nnviz", lambda d: d["settings"].update(hidden=[15000, 15000]))
-    with peak_memory() as peak, pytest.raises(SessionError, match=r"^huge.nnviz: at most 20 hidden layers of at most 1,000 units each, "
-                                                                   r"got \[2, 15000, 15000, 1\]$"):
+    with peak_memory() as peak, pytest.raises(SessionError, match=r"^huge.nnviz: at most 20 hidden layers of at most "
+                                                                   r"1,000 units each, got \[2, 15000, 15000, 1\]$"):
         load_session(tmp_path / "huge.nnviz")
     assert peak() < 10_000_000                 # 15000² weights would take 1.8 GB per copy
