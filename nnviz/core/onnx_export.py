@@ -152,7 +152,7 @@ def onnx_model(net, meta=None):
     with features, else n_1."""
     import json
 
-    onnx = require_onnx("export")
+    require_onnx("export")
     from onnx import TensorProto, helper, numpy_helper
     meta = dict(meta or {})
     pre = meta.get("preprocess") or {}
