@@ -26,3 +26,13 @@ def test_importing_every_model_module_loads_no_qt():
             "assert not bad, bad")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_no_gui_module_depends_on_the_start_up_module():
+    """The translation helpers live in gui/i18n.py: the worker and the views never import app.py."""
+    import pathlib
+    import re
+    gui = pathlib.Path(__file__).resolve().parent.parent / "nnviz" / "gui"
+    users = [p.name for p in gui.glob("*.py") if p.name != "app.py"
+             and re.search(r"from \.app import|from nnviz\.gui\.app import", p.read_text(encoding="utf-8"))]
+    assert set(users) <= {"selftest.py", "record.py"}, users          # commands that start Qt themselves

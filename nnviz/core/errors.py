@@ -8,7 +8,7 @@ The core has no Qt, yet the window speaks Japanese too. So an error keeps its En
 
 ``str(error)`` is the English sentence (the command line, logs, tests); the window looks
 the template up in Qt's translation (context ``"errors"``) and fills in the same fields
-(``nnviz.gui.app.explain``). A field may be another error: it is translated the same way.
+(``nnviz.gui.i18n.explain``). A field may be another error: it is translated the same way.
 ``packaging/update_translations.py`` collects every template from the source, so a
 template must be a string literal (``tests/gui/test_translations.py`` checks that it is).
 """

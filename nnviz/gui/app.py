@@ -8,7 +8,6 @@ import socket
 import sys
 from pathlib import Path
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "nnviz.svg"
 
 #: (library, Debian package) that Qt's xcb platform plugin loads on Linux.
@@ -83,70 +82,6 @@ def quiet_qt_messages():
     qInstallMessageHandler(handler)
 
 
-def install_translator(app, lang=None):
-    """Load nnviz's translation for ``lang`` ("ja", "en"; None: the saved choice, QSettings
-    "language", else the system locale). Returns the installed QTranslator, or None for
-    English or when no translation is available; never raises.
-
-    The compiled ``nnviz_<lang>.qm`` is committed beside its source ``.ts`` (written by
-    packaging/update_translations.py, checked by the tests): nothing is compiled here. Qt's own
-    strings (standard buttons, file dialogs) come from Qt's ``qtbase_<lang>.qm``, installed
-    alongside and kept as the returned translator's ``qt`` attribute: remove both to switch
-    back to English."""
-    try:
-        from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-
-        lang = lang or QSettings().value("language") or QLocale.system().name()
-        lang = str(lang).replace("-", "_").split("_")[0]
-        if not lang or lang in ("en", "C"):
-            return None
-        qm = TRANSLATIONS / f"nnviz_{lang}.qm"
-        translator = QTranslator(app)
-        if not (qm.exists() and translator.load(str(qm))):
-            return None
-        qt = QTranslator(translator)
-        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
-            app.installTranslator(qt)
-            translator.qt = qt
-        else:
-            translator.qt = None
-        app.installTranslator(translator)
-        return translator
-    except Exception as exc:                      # no translation is no reason not to start
-        sys.stderr.write(f"nnviz: translation {lang!r} unavailable: {exc}\n")
-        return None
-
-
-def remove_translator(app, translator):
-    """Undo :func:`install_translator`: back to English (``translator`` may be None)."""
-    for t in (translator, getattr(translator, "qt", None)):
-        if t is not None:
-            app.removeTranslator(t)
-
-
-def explain(error):
-    """An error's message (or a :class:`~nnviz.core.errors.Term`) in the window's language.
-
-    A :class:`nnviz.core.errors.Message` (every error of the core and the training) or a
-    Term is looked up by its English template in context "errors" and filled in with its
-    fields, which are translated the same way when they are errors or Terms. Any other
-    exception (an OSError from the system, ...) is shown as ``str(error)``. Safe to call
-    from the training thread.
-    """
-    from PySide6.QtCore import QCoreApplication
-
-    from nnviz.core.errors import Term
-
-    template = getattr(error, "template", None)
-    if not isinstance(template, str):
-        return str(error)
-    fields = {k: explain(v) if isinstance(v, (BaseException, Term)) else v for k, v in error.fields.items()}
-    try:
-        return QCoreApplication.translate("errors", template).format(**fields)
-    except (KeyError, IndexError, ValueError):    # a translation that lost a placeholder
-        return str(error)
-
-
 def collect_in_gui_thread():
     """Turn Python's automatic garbage collection off and collect on a timer of the GUI
     thread instead (pyqtgraph's GarbageCollector; keep the returned object). The collector
@@ -165,6 +100,7 @@ def run(argv=None):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from .i18n import install_translator
     from .main_window import MainWindow
 
     quiet_qt_messages()

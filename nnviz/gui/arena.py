@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
 from ..core.notation import sup
 from ..core.surfaces import (MAX_PLOT_VALUE, RACERS, RAVINE_AB, claim_holds, convergence_map, hessian_eigen,
                              make_surface, path_outcome, plot_field, run_paths, view_field)
-from .app import explain
+from .i18n import explain
 from .colors import NEG
 from .landscape_view import ERROR_STYLE, NOTE_STYLE, ContourMap, grid_rect, log_axis
 from .output_view import make_plot

@@ -26,7 +26,7 @@ from ..core.network import INIT_SCHEMES
 from ..core.optimizers import OPTIMIZERS, SCHEDULES
 from ..training.compare import MAX_RUNS
 from ..training.trainer import Settings
-from .app import explain
+from .i18n import explain
 from .architecture import ArchitectureEditor
 from .colors import LUT, POS, class_color, lut_index, qcolor
 from .widgets import (Debounce, FormGrid, LadderSpinBox, hbox, make_combo, make_spin, note_label, select_data,

@@ -30,7 +30,7 @@ from ..core.csv_text import DECIMALS, ENCODING_NAMES, ENCODINGS, comma_decimals,
 from ..core.datasets import MAX_BYTES, MAX_COLUMNS, load_csv
 from ..core.errors import InputError, Message
 from ..core.landscape import Cancelled
-from .app import explain
+from .i18n import explain
 
 __all__ = ["CsvImportDialog", "Preview", "read_preview"]
 

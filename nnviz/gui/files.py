@@ -17,7 +17,7 @@ from ..core.datasets import DataError, save_csv
 from ..core.onnx_export import onnx_available
 from ..core.weights_io import WeightsError, atomic_write, read_weights
 from ..training.history import csv_text
-from .app import explain
+from .i18n import explain
 
 MAX_RECENT = 8
 #: the views File → Export saves: key → (the window's attribute, the index of the tab it is on)

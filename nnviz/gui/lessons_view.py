@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout,
 from ..training.lessons import (LESSON_DIR, METRICS, State, answer_ok, holds, load_lessons, parse_answer,
                                 trace_number, worked)
 from ..training.scenes import load_scenes
-from .app import explain
+from .i18n import explain
 
 __all__ = ["LessonsPanel", "window_state", "POLL_MS"]
 

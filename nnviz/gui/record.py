@@ -277,7 +277,7 @@ class WindowRecorder:
 
     def start(self, what, path, fps, frames):
         """Record ``frames`` frames of ``what`` ("tab", "window" or "phases") into ``path``."""
-        from .app import explain
+        from .i18n import explain
         w = self.w
         if what == "phases" and w.stepthrough.trace is None:
             w.show_error(_t("Step through a training step first (Train → Step through one training step), "
@@ -328,7 +328,7 @@ class WindowRecorder:
         self.w.statusBar().addWidget(self.stop_button)
 
     def _done(self, path, error):
-        from .app import explain
+        from .i18n import explain
         w = self.w
         if self._started_training:
             w._play(False)

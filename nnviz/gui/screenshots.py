@@ -90,7 +90,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960), log=None):
     from PySide6.QtWidgets import QApplication
 
     from ..training.scenes import scene
-    from .app import install_translator, remove_translator
+    from .i18n import install_translator, remove_translator
     from .main_window import MainWindow
     from .selftest import wait as _wait
 

@@ -18,7 +18,8 @@ def self_test():
 
     from ..core.weights_io import load_weights
     from ..training.trainer import Settings
-    from .app import install_translator, quiet_qt_messages, remove_translator
+    from .app import quiet_qt_messages
+    from .i18n import install_translator, remove_translator
     from .main_window import MainWindow
 
     quiet_qt_messages()

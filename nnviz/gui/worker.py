@@ -32,7 +32,7 @@ from ..training.compare import CHECK, MAX_RUNS, Comparison
 from ..training.explore import Trajectory
 from ..training.snapshot import plot_extent, take
 from ..training.trainer import DATA_FIELDS, Diverged, build
-from .app import explain
+from .i18n import explain
 
 FRAME = 1 / 30       # seconds between snapshots at most
 SLICE = 0.005        # seconds of training before returning to the event loop

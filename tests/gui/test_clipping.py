@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QCheckBox, QComboBox, QGroup
                                QRadioButton, QStyle, QStyleOptionButton, QStyleOptionComboBox, QTabBar,
                                QToolButton, QWidget)
 
-from nnviz.gui.app import install_translator, remove_translator
+from nnviz.gui.i18n import install_translator, remove_translator
 from nnviz.gui.network_items import _ColorBar
 from test_main_window import fake_screen, make_window  # noqa: F401  (the fixture; tests/gui is on sys.path)
 

@@ -225,7 +225,7 @@ def test_the_previous_runs_numbers_never_complete_a_task(make_panel):
 
 
 def test_the_lesson_texts_follow_the_window_language(make_panel, qapp):
-    from nnviz.gui.app import install_translator, remove_translator
+    from nnviz.gui.i18n import install_translator, remove_translator
     translator = install_translator(qapp, "ja")
     try:
         p = make_panel(lambda fresh: State())

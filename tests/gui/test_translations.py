@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDo
                                QGroupBox, QLabel, QLineEdit, QMenu, QTabBar, QTableWidget, QTextEdit,
                                QWidget)
 
-from nnviz.gui.app import install_translator, remove_translator
+from nnviz.gui.i18n import install_translator, remove_translator
 from nnviz.training.trainer import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -230,7 +230,7 @@ def test_check_names_a_stale_qm(tmp_path, monkeypatch):
 def test_the_translator_loads_the_qm_and_compiles_nothing(qapp, tmp_path, monkeypatch):
     """Only the committed .qm is read: a .ts alone (no .qm) is no translation, and nothing
     is written into the user's cache folder."""
-    from nnviz.gui import app as app_module
+    from nnviz.gui import i18n
 
     translator = install_translator(qapp, "ja")
     try:
@@ -239,16 +239,16 @@ def test_the_translator_loads_the_qm_and_compiles_nothing(qapp, tmp_path, monkey
     finally:
         remove_translator(qapp, translator)
     (tmp_path / TS.name).write_bytes(TS.read_bytes())
-    monkeypatch.setattr(app_module, "TRANSLATIONS", tmp_path)
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     assert install_translator(qapp, "ja") is None
     assert sorted(p.name for p in tmp_path.iterdir()) == [TS.name]
 
 
 def test_no_translation_is_no_failure(qapp, tmp_path, monkeypatch):
-    from nnviz.gui import app as app_module
+    from nnviz.gui import i18n
 
-    monkeypatch.setattr(app_module, "TRANSLATIONS", tmp_path)
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
     assert install_translator(qapp, "ja") is None
     assert install_translator(qapp, "en") is None and install_translator(qapp, "xx") is None
     assert QCoreApplication.translate("MainWindow", "&Train") == "&Train"
@@ -271,7 +271,7 @@ def test_the_language_follows_the_system_unless_chosen(tmp_path, lang, saved, ex
            "QT_QPA_PLATFORM": "offscreen"}
     code = ("from PySide6.QtCore import QCoreApplication as C; from PySide6.QtWidgets import QApplication\n"
             "app = QApplication([]); app.setOrganizationName('nnviz'); app.setApplicationName('nnviz')\n"
-            "from nnviz.gui.app import install_translator; install_translator(app)\n"
+            "from nnviz.gui.i18n import install_translator; install_translator(app)\n"
             "print(C.translate('MainWindow', '&File'))")
     r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     assert r.stdout.strip() == expected, r.stderr
@@ -319,7 +319,7 @@ def test_errors_are_shown_in_japanese(japanese, tmp_path):
     from nnviz.core.formula import FormulaError, parse_formula
     from nnviz.core.network import Network
     from nnviz.core.weights_io import WeightsError, read_weights
-    from nnviz.gui.app import explain
+    from nnviz.gui.i18n import explain
 
     with pytest.raises(FormulaError) as formula:           # a Term inside a nested error
         parse_formula("x < y")
@@ -341,7 +341,7 @@ def test_errors_are_shown_in_japanese(japanese, tmp_path):
 
 def test_why_an_arena_path_stopped_is_shown_in_japanese(japanese):
     from nnviz.core.surfaces import make_surface, run_paths
-    from nnviz.gui.app import explain
+    from nnviz.gui.i18n import explain
 
     path = run_paths(make_surface("ravine"), (-2, 1), ["gd"], 5.0, 0.0, 200)["gd"]
     assert path.diverged and path.reason == "|w| exceeded 1e+06"      # English for the CLI
@@ -350,7 +350,7 @@ def test_why_an_arena_path_stopped_is_shown_in_japanese(japanese):
 
 def test_a_broken_translation_shows_the_english(qapp, monkeypatch):
     from nnviz.core.errors import InputError
-    from nnviz.gui.app import explain
+    from nnviz.gui.i18n import explain
 
     monkeypatch.setattr(QCoreApplication, "translate", staticmethod(lambda ctx, text: "{lost} {0}"))
     error = InputError("{count} rows", count=3)

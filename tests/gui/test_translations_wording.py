@@ -90,7 +90,7 @@ def test_the_gallery_is_japanese(japanese, qtbot):
 
 @pytest.fixture
 def japanese(qapp):
-    from nnviz.gui.app import install_translator, remove_translator
+    from nnviz.gui.i18n import install_translator, remove_translator
 
     translator = install_translator(qapp, "ja")
     assert translator is not None

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 
 import pdftext
 from nnviz.gui import worksheet
-from nnviz.gui.app import install_translator, remove_translator
+from nnviz.gui.i18n import install_translator, remove_translator
 from nnviz.gui.formulas import num
 from nnviz.training.scenes import scene
 from nnviz.training.trainer import Settings, build
