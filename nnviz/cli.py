@@ -55,6 +55,12 @@ def _names(text):
     return tuple(t.strip() for t in text.split(",") if t.strip())
 
 
+def _targets(text):
+    """'y' → 'y', 'y1,y2' → ('y1', 'y2'): several target columns are a multi-output regression."""
+    names = _names(text)
+    return names[0] if len(names) == 1 else names or None
+
+
 def add_training_flags(p):
     """The flags that describe a training run: one per GUI setting."""
     from .core.activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
@@ -69,7 +75,8 @@ def add_training_flags(p):
     src = d.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="xor", choices=list(DATASETS), help="generated data set (default xor)")
     src.add_argument("--data", metavar="FILE.csv", help="CSV file with a header row")
-    d.add_argument("--target", metavar="COL", help="target column of the CSV (default: the last)")
+    d.add_argument("--target", type=_targets, metavar="COL[,COL]",
+                   help="target column of the CSV (default: the last); several make a multi-output regression")
     d.add_argument("--inputs", type=_names, default=(), metavar="COL,COL",
                    help="input columns of the CSV (default: all but the target)")
     d.add_argument("--samples", type=_int_in(2, MAX_SAMPLES), default=200,
@@ -331,8 +338,11 @@ def cmd_predict(a):
         head = [f"p({c})" for c in classes] + ["class"]
         cols = [*y.T, [classes[k] for k in y.argmax(axis=1)]]
     else:
-        target = meta.get("target_name") or "y"
-        head = [target] if y.shape[1] == 1 else [f"{target}{k + 1}" for k in range(y.shape[1])]
+        names = meta.get("target_names") or []
+        if len(names) != y.shape[1]:                  # a file of an older nnviz: one target name
+            target = meta.get("target_name") or "y"
+            names = [target] if y.shape[1] == 1 else [f"{target}{k + 1}" for k in range(y.shape[1])]
+        head = [f"pred_{name}" for name in names]     # never taken for the data's own column
         cols = list(y.T)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

@@ -35,7 +35,7 @@ class Settings:
     """
     dataset: str = "xor"
     data_file: str | None = None
-    target: str | None = None
+    target: str | tuple | None = None       # a column of data_file; several: a multi-output regression
     inputs: tuple = ()
     samples: int = 200
     noise: float = 0.1
@@ -275,6 +275,7 @@ class Trainer:
         d = self.data
         return {"preprocess": self.preprocess.to_dict(), "classes": list(d.classes),
                 "input_names": list(d.input_names), "target_name": d.target_name,
+                "target_names": list(d.target_names),
                 "settings": self.settings.to_dict()}
 
     def gradient_check(self, sample=None, seed=0):

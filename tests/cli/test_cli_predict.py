@@ -43,7 +43,7 @@ def test_regression_prints_to_stdout(tmp_path, capsys):
     assert run(capsys, "train", "--dataset", "sin", "--layers", "1,4,1", "--steps", "20", "--out", w,
                "--quiet")[0] == 0
     code, out, _ = run(capsys, "predict", "--weights", w, "--data", data)
-    assert code == 0 and out.splitlines()[0] == "x1,y" and len(out.splitlines()) == 3
+    assert code == 0 and out.splitlines()[0] == "x1,pred_y" and len(out.splitlines()) == 3
 
 
 @pytest.mark.parametrize("content,message", [("a,b\n1,x\n", "not a number"), ("x1,x2\n1,nan\n", "NaN"),
