@@ -498,7 +498,10 @@ def summary(trainer):
     if "train_accuracy" in m:
         parts += [f"train accuracy {m['train_accuracy']:.1%}", f"test accuracy {m['test_accuracy']:.1%}"]
     else:
-        parts += [f"train RMSE {m['train_rmse']:.4g}", f"test R² {m['test_r2']:.4g}"]
+        pooled = f" (all {trainer.data.n_outputs} outputs)" if "test_r2_each" in m else ""
+        parts += [f"train RMSE {m['train_rmse']:.4g}", f"test R² {m['test_r2']:.4g}{pooled}"]
+        parts += [f"test R² of {name} {v:.4g}" for name, v in zip(trainer.data.target_names,
+                                                                   m.get("test_r2_each", ()))]
     return ", ".join(parts)
 
 

@@ -116,3 +116,9 @@ def test_an_older_weights_file_predicts_under_pred_and_its_target_name(tmp_path,
     w.write_text(json.dumps(doc))
     code, out, _ = run(capsys, "predict", "--weights", w, "--data", data)
     assert code == 0 and out.splitlines()[0] == "x1,x2,x3,x4,pred_y1,pred_y2"
+
+
+def test_the_summary_names_pooled_and_per_output_r2(capsys):
+    code, out, _ = run(capsys, "train", "--dataset", "slides", "--layers", "4,3,2", "--steps", "5")
+    assert code == 0 and "test R² " in out and "(all 2 outputs)" in out
+    assert "test R² of y1 " in out and "test R² of y2 " in out

@@ -169,3 +169,15 @@ def test_old_settings_with_one_target_string_still_read(tmp_path):
     assert s.target == "y" and build(s).data.target_names == ("y",)
     two = Settings.from_dict(Settings(target=("a", "b")).to_dict())      # saved as a list, read as a tuple
     assert two.target == ("a", "b")
+
+
+def test_several_outputs_report_r2_pooled_and_per_output():
+    t = build(Settings(dataset="slides", hidden=(4,), seed=1))
+    t.run(epochs=5)
+    m, D = t.evaluate(), t.D_test
+    z = t.net.forward(t.X_test)
+    each = [1 - np.sum((z[:, k] - D[:, k]) ** 2) / np.sum((D[:, k] - D[:, k].mean()) ** 2) for k in range(2)]
+    assert m["test_r2_each"] == pytest.approx(each, rel=1e-12)
+    pooled = 1 - np.sum((z - D) ** 2) / np.sum((D - D.mean(axis=0)) ** 2)
+    assert m["test_r2"] == pytest.approx(pooled, rel=1e-12)
+    assert "test_r2_each" not in build(Settings(dataset="sin", hidden=(2,))).evaluate()
