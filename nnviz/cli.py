@@ -55,6 +55,12 @@ def _names(text):
     return tuple(t.strip() for t in text.split(",") if t.strip())
 
 
+def _targets(text):
+    """'y' → 'y', 'y1,y2' → ('y1', 'y2'): several target columns are a multi-output regression."""
+    names = _names(text)
+    return names[0] if len(names) == 1 else names or None
+
+
 def add_training_flags(p):
     """The flags that describe a training run: one per GUI setting."""
     from .core.activations import ACTIVATIONS, OUTPUT_ACTIVATIONS
@@ -69,7 +75,8 @@ def add_training_flags(p):
     src = d.add_mutually_exclusive_group()
     src.add_argument("--dataset", default="xor", choices=list(DATASETS), help="generated data set (default xor)")
     src.add_argument("--data", metavar="FILE.csv", help="CSV file with a header row")
-    d.add_argument("--target", metavar="COL", help="target column of the CSV (default: the last)")
+    d.add_argument("--target", type=_targets, metavar="COL[,COL]",
+                   help="target column of the CSV (default: the last); several make a multi-output regression")
     d.add_argument("--inputs", type=_names, default=(), metavar="COL,COL",
                    help="input columns of the CSV (default: all but the target)")
     _add_csv_flags(d)
@@ -373,8 +380,11 @@ def cmd_predict(a):
         head = [f"p({c})" for c in classes] + ["class"]
         cols = [*y.T, [classes[k] for k in y.argmax(axis=1)]]
     else:
-        target = meta.get("target_name") or "y"
-        head = [target] if y.shape[1] == 1 else [f"{target}{k + 1}" for k in range(y.shape[1])]
+        names = meta.get("target_names") or []
+        if len(names) != y.shape[1]:                  # a file of an older nnviz: one target name
+            target = meta.get("target_name") or "y"
+            names = [target] if y.shape[1] == 1 else [f"{target}{k + 1}" for k in range(y.shape[1])]
+        head = [f"pred_{name}" for name in names]     # never taken for the data's own column
         cols = list(y.T)
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -412,7 +422,8 @@ def cmd_worksheet(a):
     trace = recorded_trace(a)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
-    from .gui.app import install_translator, quiet_qt_messages
+    from .gui.app import quiet_qt_messages
+    from .gui.i18n import install_translator
     from .gui.worksheet import write_pdf
     quiet_qt_messages()
     app = QGuiApplication.instance() or QGuiApplication(["nnviz"])
@@ -423,7 +434,7 @@ def cmd_worksheet(a):
         pages = write_pdf(trace, a.out)
     finally:
         if translator is not None:
-            from .gui.app import remove_translator
+            from .gui.i18n import remove_translator
             remove_translator(app, translator)
     if not a.quiet:
         print(f"worksheet of training step {trace.meta['step']} (sample n = {trace.meta['sample']}, "
@@ -530,7 +541,10 @@ def summary(trainer):
     if "train_accuracy" in m:
         parts += [f"train accuracy {m['train_accuracy']:.1%}", f"test accuracy {m['test_accuracy']:.1%}"]
     else:
-        parts += [f"train RMSE {m['train_rmse']:.4g}", f"test R² {m['test_r2']:.4g}"]
+        pooled = f" (all {trainer.data.n_outputs} outputs)" if "test_r2_each" in m else ""
+        parts += [f"train RMSE {m['train_rmse']:.4g}", f"test R² {m['test_r2']:.4g}{pooled}"]
+        parts += [f"test R² of {name} {v:.4g}" for name, v in zip(trainer.data.target_names,
+                                                                   m.get("test_r2_each", ()))]
     return ", ".join(parts)
 
 

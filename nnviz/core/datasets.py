@@ -58,8 +58,10 @@ class Dataset:
     """A train/test split. Arrays are float64 and read-only.
 
     X_train (N_train, n_in), d_train (N_train, K), X_test (N_test, n_in), d_test (N_test, K);
-    K = 1 for regression and "binary" (0/1 for classes[0]/classes[1]), K = len(classes)
-    for "multiclass" (one-hot). ``classes`` are the class labels as strings, () for regression.
+    K = 1 for "binary" (0/1 for classes[0]/classes[1]), K = len(classes) for "multiclass"
+    (one-hot), K ≥ 1 for regression. ``classes`` are the class labels as strings, () for regression.
+    ``target_names`` names the K outputs of a regression (default: ``target_name``, or
+    ``target_name`` 1 … K for several); classification has the one target ``target_name``.
     """
     name: str
     task: str
@@ -70,6 +72,7 @@ class Dataset:
     input_names: tuple
     target_name: str
     classes: tuple = ()
+    target_names: tuple = ()
 
     def __post_init__(self):
         if self.task not in TASK_NAMES:
@@ -87,6 +90,12 @@ class Dataset:
             if len(X) != len(d) or X.shape[1] != len(self.input_names) or d.shape[1] != k:
                 raise DataError("{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)",
                                 name=self.name, x=X.shape, d=d.shape, inputs=len(self.input_names), targets=k)
+        names = tuple(str(n) for n in self.target_names) or (
+            (self.target_name,) if k == 1 or self.task != "regression"
+            else tuple(f"{self.target_name}{i + 1}" for i in range(k)))
+        _check(len(names) == (k if self.task == "regression" else 1), "{name}: {count} target names for "
+               "{targets} target column(s)", name=self.name, count=len(names), targets=k)
+        object.__setattr__(self, "target_names", names)
 
     n_inputs = property(lambda self: self.X_train.shape[1], doc="Number of raw inputs n_in.")
     n_outputs = property(lambda self: self.d_train.shape[1], doc="Number of target columns K.")
@@ -459,8 +468,10 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX
     path : str or path-like
         Text with a header row, delimiter ',' ';' or tab (the most frequent in the
         header outside quotes), any line ends; blank lines are skipped.
-    target : str, optional
-        Name of the target column, default the last one.
+    target : str or list of str, optional
+        Name of the target column, default the last one. Several names make a
+        multi-output regression (one output per column, in this order); classification
+        takes one target column.
     inputs : list of str, optional
         Names of the input columns, in this order; default all columns but the target.
         Input columns must be numeric; columns not used are not read as numbers.
@@ -495,28 +506,42 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX
            "test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
     _check(task is None or task in TASK_NAMES,
            "{file}: unknown task {task!r}; use one of {names}", file=path, task=task, names=", ".join(TASK_NAMES))
+    targets = (target,) if isinstance(target, str) else tuple(target or ())
+    _check(len(targets) < 2 or task in (None, "regression"), "{file}: {count} target columns ({names}) make a "
+           "multi-output regression; task {task!r} takes one target column", file=path, count=len(targets),
+           names=", ".join(targets), task=task)
     header, lines, columns, comma = _read_table(path, max_bytes, 2, progress, encoding, decimal)
-    target = header[-1] if target is None else target
-    _check(target in columns, "{file}: no column named {name!r}; columns: {names}", file=path, name=target,
-           names=", ".join(header))
+    targets = targets or (header[-1],)
+    for target in targets:
+        _check(target in columns, "{file}: no column named {name!r}; columns: {names}", file=path, name=target,
+               names=", ".join(header))
+    _check(len(set(targets)) == len(targets), "{file}: target column {column!r} is listed twice", file=path,
+           column=next((n for n in targets if targets.count(n) > 1), None))
     if inputs is None:
-        inputs = tuple(n for n in header if n != target)
+        inputs = tuple(n for n in header if n not in targets)
     else:
         inputs = tuple(inputs)
         unknown = [n for n in inputs if n not in columns]
         _check(not unknown, "{file}: no column named {unknown}; columns: {names}", file=path,
                unknown=", ".join(map(repr, unknown)), names=", ".join(header))
         _check(inputs, "{file}: no input columns chosen; columns: {names}", file=path, names=", ".join(header))
-        _check(target not in inputs, "{file}: column {column!r} cannot be both the target and an input",
-               file=path, column=target)
+        both = next((n for n in targets if n in inputs), None)
+        _check(both is None, "{file}: column {column!r} cannot be both the target and an input",
+               file=path, column=both)
         seen = set()
         twice = next((n for n in inputs if n in seen or seen.add(n)), None)
         _check(twice is None, "{file}: input column {column!r} is listed twice", file=path, column=twice)
     X = np.column_stack([_numbers(columns[n], lines, path, n, comma) for n in inputs])
-    cells = [c.strip() for c in columns[target]]
-    empty = next((i for i, c in enumerate(cells) if not c), None)
-    _check(empty is None, "{file}, line {line}, column {column!r}: the target is empty; every row needs a value",
-           file=path, line=lines[empty or 0], column=target)
+    for target in targets:
+        cells = [c.strip() for c in columns[target]]
+        empty = next((i for i, c in enumerate(cells) if not c), None)
+        _check(empty is None, "{file}, line {line}, column {column!r}: the target is empty; every row needs a "
+               "value", file=path, line=lines[empty or 0], column=target)
+    if len(targets) > 1:
+        d = np.column_stack([_numbers(columns[n], lines, path, n, comma) for n in targets])
+        parts = _split(X, d, test_ratio, seed if test_ratio else None)
+        return Dataset(os.path.basename(path), "regression", *parts, inputs, ", ".join(targets),
+                       target_names=targets)
     numeric = _is_number(cells, comma)
     if numeric or task == "regression":
         y = _numbers(cells, lines, path, target, comma)
@@ -560,19 +585,21 @@ def save_csv(path, X, d, input_names, target_name, classes=()):
     """Write inputs X (N, n_in) and teacher signals d (N, K) as a CSV file with a header.
 
     With ``classes`` the target column holds each row's class string (d a 0/1 column
-    or one-hot rows); without, d must be one column of values. Numbers are written
+    or one-hot rows); without, d holds values, one column per name of ``target_name``
+    (a str for one column, a tuple of K names for K columns). Numbers are written
     with ``repr``, so :func:`load_csv` reads back exactly the same floats. The file is
     replaced atomically; a failed write leaves the old one and raises WeightsError.
     """
     X, d = np.asarray(X, dtype=np.float64), np.asarray(d, dtype=np.float64)
     _check(X.ndim == 2 and d.ndim == 2 and len(X) == len(d) and X.shape[1] == len(input_names),
            "cannot save X {x} and d {d} with {count} input names", x=X.shape, d=d.shape, count=len(input_names))
-    _check(classes or d.shape[1] == 1, "d has {count} columns; pass classes to save one-hot targets",
-           count=d.shape[1])
-    target = [str(classes[i]) for i in _class_index(d)] if classes else [repr(v) for v in d[:, 0].tolist()]
+    names = (target_name,) if isinstance(target_name, str) else tuple(target_name)
+    _check(classes or d.shape[1] == len(names), "d has {count} columns but {names} target name(s); pass "
+           "classes to save one-hot targets", count=d.shape[1], names=len(names))
+    target = [[str(classes[i])] for i in _class_index(d)] if classes else [list(map(repr, r)) for r in d.tolist()]
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
-    writer.writerow([*input_names, target_name])
-    writer.writerows([*map(repr, x), t] for x, t in zip(X.tolist(), target))
+    writer.writerow([*input_names, *names])
+    writer.writerows([*map(repr, x), *t] for x, t in zip(X.tolist(), target))
     from .weights_io import atomic_write     # weights_io imports this module
     atomic_write(path, lambda fh: fh.write(text.getvalue().encode("utf-8")))

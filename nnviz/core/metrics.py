@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["class_of", "accuracy", "confusion", "rmse", "r2"]
+__all__ = ["class_of", "accuracy", "confusion", "rmse", "r2", "r2_each"]
 
 
 def class_of(y):
@@ -35,8 +35,16 @@ def rmse(y, d):
 
 
 def r2(y, d):
-    """Coefficient of determination 1 − SS_res/SS_tot (nan if d is constant or empty)."""
+    """Coefficient of determination 1 − SS_res/SS_tot (nan if d is constant or empty).
+
+    y, d (N, K); for K > 1 both sums run over every output (pooled, so an output of larger
+    spread weighs more); :func:`r2_each` gives one R² per output."""
     if len(d) == 0:
         return float("nan")
     ss_tot = float(np.sum((d - d.mean(axis=0)) ** 2))
     return 1.0 - float(np.sum((y - d) ** 2)) / ss_tot if ss_tot > 0 else float("nan")
+
+
+def r2_each(y, d):
+    """R² of each output k alone: a tuple of K floats, for y, d (N, K)."""
+    return tuple(r2(y[:, k:k + 1], d[:, k:k + 1]) for k in range(d.shape[1]))

@@ -46,7 +46,8 @@ _MAX_ENTRIES = 3 * MAX_LAYERS + 1   # W, b and α per layer, and meta
 _RESERVED = ("format", "version", "sizes", "activations", "output", "loss", "task", "reduction",
              "elu_alpha")
 #: The extras nnviz itself writes (Trainer.weights_extra) and the JSON type each must have.
-_EXTRAS = {"preprocess": dict, "classes": list, "input_names": list, "target_name": str, "settings": dict}
+_EXTRAS = {"preprocess": dict, "classes": list, "input_names": list, "target_name": str, "target_names": list,
+           "settings": dict}
 
 
 class WeightsError(InputError):
@@ -385,7 +386,7 @@ def _check_extras(meta):
             raise WeightsError("{key} must be a JSON object, got {value}" if kind is dict else
                                "{key} must be a JSON list, got {value}" if kind is list else
                                "{key} must be a JSON string, got {value}", key=key, value=str(meta[key])[:80])
-    for key in ("classes", "input_names"):
+    for key in ("classes", "input_names", "target_names"):
         bad = [x for x in meta.get(key, ()) if not isinstance(x, str)]
         if bad:
             raise WeightsError("{key} must list names (strings), got {value}", key=key, value=str(bad[0])[:80])

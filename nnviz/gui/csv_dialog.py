@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, QSignalBlocker, Qt, QThread, QTimer, Signal,
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
                                QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSpinBox,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QLineEdit, QListWidget, QListWidgetItem, QMenu, QProgressBar, QPushButton,
+                               QSpinBox, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout)
 
 from ..core.csv_text import DECIMALS, ENCODING_NAMES, ENCODINGS, comma_decimals, decode, sniff_delimiter
 from ..core.datasets import MAX_BYTES, MAX_COLUMNS, load_csv
@@ -195,6 +195,14 @@ class CsvImportDialog(QDialog):
         self.target = QComboBox()
         self.target.setToolTip(self.tr("The column the network learns to predict (the teacher signal d)."))
         self.target.currentIndexChanged.connect(self._on_target)
+        self.more_targets = QToolButton()          # further target columns: a multi-output regression
+        self.more_targets.setPopupMode(QToolButton.InstantPopup)
+        self.more_targets.setToolTip(self.tr("Further target columns: each becomes one more output of a "
+                                             "regression (as y₁, y₂ in the slides). Classification takes "
+                                             "one target column."))
+        self.more_targets.setMenu(QMenu(self.more_targets))
+        self.more_targets.menu().aboutToShow.connect(self._fill_targets_menu)
+        self._extra = []                           # the further targets' column indices, in file order
         self.task = QComboBox()
         names = {"auto": self.tr("automatic"), "regression": self.tr("regression (a number)"),
                  "2-class": self.tr("2 classes"), "K-class": self.tr("K classes")}
@@ -245,6 +253,7 @@ class CsvImportDialog(QDialog):
         target_box = QGroupBox(self.tr("Target and split"))
         form = QFormLayout(target_box)
         form.addRow(self.tr("Target column:"), self.target)
+        form.addRow(self.tr("More targets:"), self.more_targets)
         form.addRow(self.tr("Task:"), self.task)
         form.addRow(self.tr("Test share:"), self.test_pct)
         form.addRow(self.tr("Split seed:"), self.seed)
@@ -278,12 +287,45 @@ class CsvImportDialog(QDialog):
     def settings_patch(self):
         """The Settings fields the choice sets: data_file, target, task (None: automatic),
         test_ratio, data_seed, encoding and decimal."""
-        return {"data_file": self._path, "target": self.target.currentText() or None,
+        return {"data_file": self._path, "target": self._target_choice(),
                 "task": self.task.currentData(), "test_ratio": self.test_pct.value() / 100,
                 "data_seed": self.seed.value(), **self._text_choice()}
 
     def _text_choice(self):
         return {"encoding": self.encoding.currentData(), "decimal": self.decimal.currentData()}
+
+    def targets(self):
+        """The target columns: the target column, then any further ones in the file's order."""
+        names = [self.inputs.item(i).data(Qt.UserRole) for i in self._extra]
+        return [self.target.currentText()] + names if self.target.currentText() else names
+
+    def set_more_targets(self, names):
+        """Choose further target columns by name (the menu of :attr:`more_targets` does the same)."""
+        columns = [self.inputs.item(i).data(Qt.UserRole) for i in range(self.inputs.count())]
+        self._extra = sorted(columns.index(n) for n in set(names) if n in columns
+                             and columns.index(n) != self.target.currentIndex())
+        self._on_target()
+
+    def _target_choice(self):
+        """load_csv's target: one name, several as a tuple, or None."""
+        names = self.targets()
+        return tuple(names) if len(names) > 1 else (names[0] if names else None)
+
+    def _fill_targets_menu(self):
+        """One checkable entry per column but the target, built when the menu opens."""
+        menu, t = self.more_targets.menu(), self.target.currentIndex()
+        menu.clear()
+        for i in range(self.inputs.count()):
+            if i != t:
+                name = self.inputs.item(i).data(Qt.UserRole)
+                action = menu.addAction(name)
+                action.setCheckable(True)
+                action.setChecked(i in self._extra)
+                action.toggled.connect(lambda on, i=i: self._toggle_target(i, on))
+
+    def _toggle_target(self, i, on):
+        self._extra = sorted(set(self._extra) - {i} | ({i} if on else set()))
+        self._on_target()
 
     def input_names(self):
         """The checked input columns, in the file's order."""
@@ -332,7 +374,7 @@ class CsvImportDialog(QDialog):
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked)
             self.inputs.addItem(item)
-        self._building, self._target = False, None
+        self._building, self._target, self._extra = False, set(), []
         self._on_target()
 
     def _fill_table(self):
@@ -393,23 +435,27 @@ class CsvImportDialog(QDialog):
         self._changed()
 
     def _on_target(self, *_):
-        """The target column cannot be an input: its item is unchecked and disabled; the
-        previous target's item becomes a checked input again (two items, not all)."""
+        """A target column cannot be an input: its item is unchecked and disabled; a former
+        target's item becomes a checked input again (only the items that change)."""
         self._building = True
-        t, old = self.target.currentIndex(), self._target
-        if old is not None and old != t and old < self.inputs.count():
-            item = self.inputs.item(old)
+        t = self.target.currentIndex()
+        self._extra = [i for i in self._extra if i != t]
+        now, old = {i for i in [t, *self._extra] if 0 <= i < self.inputs.count()}, self._target
+        for i in old - now:
+            item = self.inputs.item(i)
             item.setFlags(Qt.ItemIsUserCheckable | Qt.ItemIsEnabled)
             item.setCheckState(Qt.Checked)
             item.setText(item.data(Qt.UserRole))
             item.setToolTip("")
-        if 0 <= t < self.inputs.count():
-            item = self.inputs.item(t)
+        for i in now - old:
+            item = self.inputs.item(i)
             item.setFlags(Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)
             item.setText(self.tr("{0} (target)").format(item.data(Qt.UserRole)))
             item.setToolTip(self.tr("This is the target column."))
-        self._target = t
+        self._target = now
+        extra = [self.inputs.item(i).data(Qt.UserRole) for i in self._extra]
+        self.more_targets.setText(", ".join(extra) if extra else self.tr("none"))
         self._building = False
         self._changed()
 
@@ -422,21 +468,21 @@ class CsvImportDialog(QDialog):
 
     def _mark_columns(self):
         used = {i for i in range(self.inputs.count()) if self.inputs.item(i).checkState() == Qt.Checked}
-        t = self.target.currentIndex()
+        targets = self._target
         bold = QFont(self.table.font())
         bold.setBold(True)
         self.table.setUpdatesEnabled(False)
         for j in range(self.table.columnCount()):
             head = self.table.horizontalHeaderItem(j)
             if head is not None:
-                head.setFont(bold if j == t else self.table.font())
-                head.setForeground(QBrush(QColor(8, 90, 150) if j == t else
+                head.setFont(bold if j in targets else self.table.font())
+                head.setForeground(QBrush(QColor(8, 90, 150) if j in targets else
                                           _UNUSED_FG if j not in used else QColor(30, 30, 30)))
             for i in range(self.table.rowCount()):
                 item = self.table.item(i, j)
                 if item is not None:
-                    item.setBackground(QBrush(_TARGET_BG) if j == t else QBrush())
-                    item.setForeground(QBrush(_UNUSED_FG) if j not in used and j != t else QBrush())
+                    item.setBackground(QBrush(_TARGET_BG) if j in targets else QBrush())
+                    item.setForeground(QBrush(_UNUSED_FG) if j not in used and j not in targets else QBrush())
         self.table.setUpdatesEnabled(True)
 
     # ------------------------------------------------------- validation
@@ -448,7 +494,7 @@ class CsvImportDialog(QDialog):
         if not self._path:
             self._set_loading(False)
             return self._show(self.tr("No file chosen: use Browse… to pick a CSV file."), _INFO_STYLE)
-        kwargs = dict(target=self.target.currentText() if self._header else None,
+        kwargs = dict(target=self._target_choice() if self._header else None,
                       task=self.task.currentData(), test_ratio=self.test_pct.value() / 100,
                       seed=self.seed.value(), inputs=self.input_names() if self._header else None,
                       max_bytes=self._max_bytes, **self._text_choice())
@@ -537,7 +583,7 @@ class CsvImportDialog(QDialog):
         for i, j in self._highlighted:
             item = self.table.item(i, j)
             if item is not None:
-                item.setBackground(QBrush(_TARGET_BG) if j == self.target.currentIndex() else QBrush())
+                item.setBackground(QBrush(_TARGET_BG) if j in self._target else QBrush())
         self._highlighted = []
         row = next((i for i, (n, _) in enumerate(self._rows) if line is not None and n == line), None)
         if row is None:
@@ -560,7 +606,9 @@ class CsvImportDialog(QDialog):
         n_train, n_test = len(ds.X_train), len(ds.X_test)
         rows = self.tr("{0} rows: {1} train, {2} test").format(n_train + n_test, n_train, n_test)
         inputs = self.tr("1 input") if ds.n_inputs == 1 else self.tr("{0} inputs").format(ds.n_inputs)
-        if ds.task == "regression":
+        if ds.task == "regression" and ds.n_outputs > 1:
+            task = self.tr("regression of {0} outputs: {1}").format(ds.n_outputs, ", ".join(ds.target_names))
+        elif ds.task == "regression":
             d = ds.d_train[:, 0]
             task = self.tr("regression: {0} from {1:.4g} to {2:.4g}").format(ds.target_name, d.min(), d.max())
         else:

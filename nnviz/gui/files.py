@@ -206,7 +206,7 @@ class FileActions(QObject):
         path = self._save_name(self.tr("Export data"), f"{d.name}_{part}.csv", self.tr("CSV (*.csv)"))
         if path:
             X, D = (d.X_train, d.d_train) if part == "train" else (d.X_test, d.d_test)
-            self._guard(lambda: save_csv(path, X, D, d.input_names, d.target_name, d.classes))
+            self._guard(lambda: save_csv(path, X, D, d.input_names, d.target_names, d.classes))
 
     def export_history(self):
         snap = self.w.snapshot

@@ -417,12 +417,25 @@ class LossView(QWidget):
         return text
 
     # ---------------------------------------------------------------- metrics
+    def _label_outputs(self, m):
+        """Several outputs: RMSE and R² are over all of them (pooled), and say so; each value's
+        tooltip gives the R² of every output alone."""
+        k = len(m.get("train_r2_each", ()))
+        self._rows["rmse"][0].setText(self.tr("RMSE (all {0} outputs)").format(k) if k else self.tr("RMSE"))
+        self._rows["r2"][0].setText(self.tr("R² (all {0} outputs, pooled)").format(k) if k else self.tr("R²"))
+        for label, part in zip(self._rows["r2"][1:], ("train", "test")):
+            each = m.get(f"{part}_r2_each", ())
+            label.setToolTip(self.tr("R² of each output alone: {0}").format(" · ".join(
+                self.tr("output {0}: {1}").format(i + 1, _fmt(v, ".3f")) for i, v in enumerate(each)))
+                if each else "")
+
     def _show_metrics(self, snap):
         m, regression = snap.metrics, snap.task == "regression"
         texts = {"loss": (_fmt(snap.train_loss), _fmt(snap.test_loss))}
         if regression:
             texts["rmse"] = (_fmt(m.get("train_rmse")), _fmt(m.get("test_rmse")))
             texts["r2"] = (_fmt(m.get("train_r2"), ".3f"), _fmt(m.get("test_r2"), ".3f"))
+            self._label_outputs(m)
         else:
             texts["accuracy"] = (_pct(m.get("train_accuracy")), _pct(m.get("test_accuracy")))
         for key, labels in self._rows.items():

@@ -22,7 +22,7 @@ import re
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGraphicsItem, QHBoxLayout, QLabel,
                                QSizePolicy, QToolButton, QVBoxLayout, QWidget)
@@ -62,20 +62,20 @@ def axis_label(name):
     return html.escape(pretty_name(name), quote=False)
 
 
-def value_max(dataset):
-    """Fixed colour range: max |d| over all regression targets (1 for classification)."""
+def value_max(dataset, output=0):
+    """Fixed colour range: max |d_k| over the regression targets of output k (1 for classification)."""
     if dataset.task != "regression":
         return 1.0
-    d = np.concatenate([dataset.d_train[:, 0], dataset.d_test[:, 0]])
+    d = np.concatenate([dataset.d_train[:, output], dataset.d_test[:, output]])
     return float(max(np.abs(d).max(initial=0.0), 1e-9))
 
 
-def point_brushes(dataset, part):
+def point_brushes(dataset, part, output=0):
     """One QBrush per point of ``part`` ("train" or "test"): its class colour, or its target
-    value on the diverging map (regression)."""
+    value d_k of output k on the diverging map (regression)."""
     d = getattr(dataset, f"d_{part}")
     if dataset.task == "regression":
-        return [pg.mkBrush(*c) for c in LUT[lut_index(d[:, 0], value_max(dataset))]]
+        return [pg.mkBrush(*c) for c in LUT[lut_index(d[:, output], value_max(dataset, output))]]
     brushes = [pg.mkBrush(class_color(k)) for k in range(max(2, len(dataset.classes)))]
     return [brushes[k] for k in getattr(dataset, f"labels_{part}")]
 
@@ -108,10 +108,10 @@ class PointLayer:
             plot.addItem(item)
         self.brushes = ([], [])
 
-    def set_dataset(self, dataset, by_value=True):
+    def set_dataset(self, dataset, by_value=True, output=0):
         """Take the point colours of a new data set (positions follow in :meth:`set_positions`).
 
-        Regression points are coloured by their target value, or, with ``by_value`` False,
+        Regression points are coloured by their target value of output k, or, with ``by_value`` False,
         grey (training) and white (test) where the value is already the point's height.
         """
         regression = dataset.task == "regression"
@@ -120,7 +120,7 @@ class PointLayer:
             self.brushes = ([pg.mkBrush(150, 150, 150)] * len(dataset.X_train),
                             [pg.mkBrush(255, 255, 255)] * len(dataset.X_test))
         else:
-            self.brushes = (point_brushes(dataset, "train"), point_brushes(dataset, "test"))
+            self.brushes = (point_brushes(dataset, "train", output), point_brushes(dataset, "test", output))
 
     def set_positions(self, train_xy, test_xy, sample=None):
         """Place the points: ``train_xy`` (N_train, 2), ``test_xy`` (N_test, 2); ring at train row ``sample``."""
@@ -140,8 +140,9 @@ def _swatch(rgb, text):
     return f'<span style="color:rgb{tuple(int(c) for c in rgb)}">■</span>&nbsp;{text}'
 
 
-def point_legend(dataset, by_value=True):
-    """HTML line saying what the point marks and colours mean (see :class:`PointLayer`)."""
+def point_legend(dataset, by_value=True, output=0):
+    """HTML line saying what the point marks and colours mean (see :class:`PointLayer`); with
+    several outputs, which output's target the colours show."""
     marks = _t("● training data &nbsp; ◆ test data &nbsp; ◯ selected sample")
     if dataset.task != "regression":
         return marks + " &nbsp;|&nbsp; " + " &nbsp;".join(
@@ -149,8 +150,11 @@ def point_legend(dataset, by_value=True):
             for k, c in enumerate(dataset.classes))
     if not by_value:
         return marks
-    return marks + " &nbsp;|&nbsp; " + _t("target d: {0} {1}").format(
-        _swatch(NEG, _t("negative")), _swatch(POS, _t("positive")))
+    swatches = _swatch(NEG, _t("negative")), _swatch(POS, _t("positive"))
+    if dataset.n_outputs > 1:
+        return marks + " &nbsp;|&nbsp; " + _t("target d of {0}: {1} {2}").format(
+            pretty_name(dataset.target_names[output]), *swatches)
+    return marks + " &nbsp;|&nbsp; " + _t("target d: {0} {1}").format(*swatches)
 
 
 class OutputView(QWidget):
@@ -198,6 +202,11 @@ class OutputView(QWidget):
         self.discretize = QCheckBox(self.tr("Discretize output"))
         self.discretize.setToolTip(self.tr("Colour each point of the plane by the decided class "
                                            "(y > 0.5, or the largest softmax output) instead of by y."))
+        self.output_choice = QComboBox()           # several outputs: the one drawn
+        self.output_choice.setToolTip(self.tr("The network has several outputs; the plot shows this one "
+                                              "and its targets."))
+        self.output_choice.currentIndexChanged.connect(self._on_output)
+        self.output_label = QLabel(self.tr("Output shown:"))
         self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.RichText)
@@ -208,6 +217,8 @@ class OutputView(QWidget):
         boxes.addWidget(self.show_test)
         boxes.addWidget(self.discretize)
         boxes.addStretch(1)
+        boxes.addWidget(self.output_label)
+        boxes.addWidget(self.output_choice)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._build_draw_tools())
@@ -276,6 +287,7 @@ class OutputView(QWidget):
             self._draw_timer.stop()
             self._pending = None
         self._set_draw_choices(dataset)
+        self._set_outputs(dataset)
         self.dataset, self._snap = dataset, None
         one_d = dataset.n_inputs == 1
         self.image.setVisible(dataset.n_inputs == 2)
@@ -287,11 +299,11 @@ class OutputView(QWidget):
         self.discretize.setEnabled(not one_d)
         train, test = self._xy(dataset)
         self._train_xy = train
-        self.points.set_dataset(dataset, by_value=not one_d)
+        self.points.set_dataset(dataset, by_value=not one_d, output=self._output)
         self.points.set_positions(train, test)
         names = [axis_label(n) for n in dataset.input_names[:2]]
         self.plot.setLabel("bottom", names[0])
-        self.plot.setLabel("left", axis_label(dataset.target_name) if one_d else names[1])
+        self.plot.setLabel("left", axis_label(dataset.target_names[self._output]) if one_d else names[1])
         both = np.concatenate([train, test])
         self._extent = plot_extent(both) if len(both) else (-6.0, 6.0, -6.0, 6.0)   # (x0, x1, y0, y1)
         self.plot.setRange(xRange=self._extent[:2], yRange=self._extent[2:], padding=0)
@@ -299,11 +311,36 @@ class OutputView(QWidget):
         if echo:                                     # an earlier drawing came back; newer edits wait
             self._show_points(self._pending)
 
+    def _set_outputs(self, dataset):
+        """The output choice: shown for a regression of several outputs, kept when the names stay."""
+        names = list(dataset.target_names) if dataset.task == "regression" else []
+        old = [self.output_choice.itemText(i) for i in range(self.output_choice.count())]
+        if names != old:
+            with QSignalBlocker(self.output_choice):
+                self.output_choice.clear()
+                self.output_choice.addItems(names)
+        for w in (self.output_choice, self.output_label):
+            w.setVisible(len(names) > 1)
+
+    @property
+    def _output(self):
+        """The index k of the output drawn (0 unless the data have several)."""
+        return max(self.output_choice.currentIndex(), 0) if self.output_choice.count() > 1 else 0
+
+    def _on_output(self, _):
+        """Another output chosen: its targets, label and caption, then the same snapshot again."""
+        snap = self._snap
+        if self.dataset is not None:               # (drawing is off: several outputs cannot be drawn)
+            self.set_data(self.dataset)
+        if snap is not None:
+            self.show_snapshot(snap)
+
     def _xy(self, dataset):
-        """Plot positions of the training and test points: (x1, x2), or (x, d) for 1-D inputs."""
+        """Plot positions of the training and test points: (x1, x2), or (x, d_k) for 1-D inputs."""
         if dataset.n_inputs == 1:
-            return (np.column_stack([dataset.X_train[:, 0], dataset.d_train[:, 0]]),
-                    np.column_stack([dataset.X_test[:, 0], dataset.d_test[:, 0]]))
+            k = self._output
+            return (np.column_stack([dataset.X_train[:, 0], dataset.d_train[:, k]]),
+                    np.column_stack([dataset.X_test[:, 0], dataset.d_test[:, k]]))
         return dataset.X_train[:, :2], dataset.X_test[:, :2]
 
     def _show_points(self, dataset):
@@ -311,7 +348,7 @@ class OutputView(QWidget):
         self.dataset = dataset
         train, test = self._xy(dataset)
         self._train_xy = train
-        self.points.set_dataset(dataset, by_value=dataset.n_inputs == 2)
+        self.points.set_dataset(dataset, by_value=dataset.n_inputs == 2, output=self._output)
         self.points.set_positions(train, test, self._snap.sample if self._snap is not None else None)
 
     def _caption_text(self):
@@ -330,7 +367,10 @@ class OutputView(QWidget):
             text = tr("Background: the output y on the same colours as the targets")
         else:
             text = tr("Blue line: the network output y(x); points: the data (x, d)")
-        return f"{text}<br>{point_legend(ds, by_value=ds.n_inputs == 2)}"
+        if ds.task == "regression" and ds.n_outputs > 1:
+            text += "<br>" + tr("Output shown: {0} ({1} of {2} outputs)").format(
+                pretty_name(ds.target_names[self._output]), self._output + 1, ds.n_outputs)
+        return f"{text}<br>{point_legend(ds, by_value=ds.n_inputs == 2, output=self._output)}"
 
     # ------------------------------------------------------------ snapshots
     def show_snapshot(self, snap):
@@ -354,7 +394,7 @@ class OutputView(QWidget):
         if snap is None:
             return
         if not snap.grid_z:
-            self.curve.setData(snap.curve_x, snap.curve_y[:, 0])
+            self.curve.setData(snap.curve_x, snap.curve_y[:, self._output])
             return
         y = snap.grid_z[-1]
         self.image.setImage(self.heatmap(y, snap.task), autoLevels=False)
@@ -374,8 +414,8 @@ class OutputView(QWidget):
             t = 1.0 if discrete else np.clip((y.max(axis=2) - chance) / (1 - chance), 0, 1)[..., None]
             rgb = np.array(MID, dtype=float) + (colours - MID) * t
         else:
-            v = y[:, :, 0] - 0.5 if task == "binary" else y[:, :, 0]
-            vmax = 0.5 if task == "binary" else value_max(self.dataset)
+            v = y[:, :, 0] - 0.5 if task == "binary" else y[:, :, self._output]
+            vmax = 0.5 if task == "binary" else value_max(self.dataset, self._output)
             rgb = LUT[lut_index(np.sign(v) * vmax if discrete else v, vmax)]
         out = np.empty(y.shape[:2] + (4,), np.uint8)
         out[..., :3] = np.round(rgb)

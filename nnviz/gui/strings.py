@@ -321,9 +321,10 @@ STRINGS = (
     QT_TRANSLATE_NOOP("NetworkView", "Softmax"),  # network_view.py
     QT_TRANSLATE_NOOP("PointLayer", "● training data &nbsp; ◆ test data &nbsp; ◯ selected sample"),  # output_view.py
     QT_TRANSLATE_NOOP("PointLayer", "class {0}"),  # output_view.py
-    QT_TRANSLATE_NOOP("PointLayer", "target d: {0} {1}"),  # output_view.py
     QT_TRANSLATE_NOOP("PointLayer", "negative"),  # output_view.py
     QT_TRANSLATE_NOOP("PointLayer", "positive"),  # output_view.py
+    QT_TRANSLATE_NOOP("PointLayer", "target d of {0}: {1} {2}"),  # output_view.py
+    QT_TRANSLATE_NOOP("PointLayer", "target d: {0} {1}"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Draw data"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Draw your own data: each click on the plot adds a training point of the chosen class."),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Erase"),  # output_view.py
@@ -338,6 +339,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP("OutputView", "Background: the class k with the largest output y<sub>k</sub>, paler where y<sub>k</sub> is small"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Background: the output y on the same colours as the targets"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Blue line: the network output y(x); points: the data (x, d)"),  # output_view.py
+    QT_TRANSLATE_NOOP("OutputView", "Output shown: {0} ({1} of {2} outputs)"),  # output_view.py
     QT_TRANSLATE_NOOP("record", "Record an animation"),  # record.py
     QT_TRANSLATE_NOOP("record", "the current tab, while it trains"),  # record.py
     QT_TRANSLATE_NOOP("record", "the whole window, while it trains"),  # record.py
@@ -410,13 +412,14 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{file}: the file has a header (line {header_line}) but no data rows"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: {count} values, but the header has {columns} columns ({names})"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: unknown task {task!r}; use one of {names}"),  # core/datasets.py
-    QT_TRANSLATE_NOOP("errors", "{file}: no column named {name!r}; columns: {names}"),  # core/datasets.py
-    QT_TRANSLATE_NOOP("errors", "{file}, line {line}, column {column!r}: the target is empty; every row needs a value"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: {count} target columns ({names}) make a multi-output regression; task {task!r} takes one target column"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: target column {column!r} is listed twice"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: only one class ({name!r}); classification needs at least 2"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: {count} different values, more than {limit} classes — is it the right target column, or should the task be regression?"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}, column {column!r}: task 'binary' needs exactly 2 classes, found {count} ({names})"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "cannot save X {x} and d {d} with {count} input names"),  # core/datasets.py
-    QT_TRANSLATE_NOOP("errors", "d has {count} columns; pass classes to save one-hot targets"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "d has {count} columns but {names} target name(s); pass classes to save one-hot targets"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{name}: {count} target names for {targets} target column(s)"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "unknown feature(s) {unknown}; known: {names}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{features} features, {means} means and {stds} standard deviations: the counts must agree"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "standard deviations must all be > 0"),  # core/datasets.py
@@ -430,10 +433,12 @@ STRINGS = (
     QT_TRANSLATE_NOOP("errors", "{file}, line {line}: column name {name!r} appears twice (columns {first} and {index})"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: {columns} columns ({names}), but the network needs {inputs} inputs ({wanted})"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: {columns} columns ({names}), but the network needs {inputs} inputs"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}: no column named {name!r}; columns: {names}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: no column named {unknown}; columns: {names}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: no input columns chosen; columns: {names}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: column {column!r} cannot be both the target and an input"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{file}: input column {column!r} is listed twice"),  # core/datasets.py
+    QT_TRANSLATE_NOOP("errors", "{file}, line {line}, column {column!r}: the target is empty; every row needs a value"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "unknown task {task!r}; use one of {names}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{name}: {field} must be 2-D (rows, columns), got shape {shape}"),  # core/datasets.py
     QT_TRANSLATE_NOOP("errors", "{name}: a regression data set has no class labels"),  # core/datasets.py

@@ -49,8 +49,8 @@ _MAX_MEMBERS, _MAX_ARRAYS = 8, 64          # zip entries of the session, of its 
 _UNPACKED = 4 * MAX_BYTES                  # bytes of arrays.npz, and of the arrays in it
 #: The entries of session.json and their JSON types ("history" is checked where it is restored).
 _TYPES = {"settings": dict, "data": dict, "data.name": str, "data.task": str, "data.input_names": [str],
-          "data.target_name": str, "data.classes": [str], "step_count": int, "optimizer_t": int,
-          "optimizer_slots": [str], "batcher": dict, "batcher.epoch": int, "batcher.position": int,
+          "data.target_name": str, "data.target_names": [str], "data.classes": [str], "step_count": int,
+          "optimizer_t": int, "optimizer_slots": [str], "batcher": dict, "batcher.epoch": int, "batcher.position": int,
           "batcher.rng": dict, "extra": dict}
 _TYPE_NAMES = {dict: Term("a JSON object"), str: Term("a string"), int: Term("a whole number"),
                list: Term("a list of strings")}
@@ -73,7 +73,8 @@ def save_session(path, trainer, extra=None):
     rows, history = t.history.state()
     doc = {"format": FORMAT, "version": VERSION, "settings": t.settings.to_dict(),
            "data": {"name": data.name, "task": data.task, "input_names": list(data.input_names),
-                    "target_name": data.target_name, "classes": list(data.classes)},
+                    "target_name": data.target_name, "target_names": list(data.target_names),
+                    "classes": list(data.classes)},
            "step_count": t.step_count, "optimizer_t": opt.pop("t"), "optimizer_slots": sorted(opt),
            "batcher": {"epoch": b.epoch, "position": b.position, "rng": b.rng.bit_generator.state},
            "history": history, "extra": extra or {}}
@@ -126,12 +127,13 @@ def _read(path):
 
 
 def _check_types(doc, name):
-    """Every entry of session.json present (``extra`` may be left out) and of its JSON type."""
+    """Every entry of session.json present (``extra`` and ``data.target_names``, which older
+    sessions lack, may be left out) and of its JSON type."""
     for key, kind in _TYPES.items():
         value = doc
         for part in key.split("."):
             if not isinstance(value, dict) or part not in value:
-                if key == "extra":
+                if key in ("extra", "data.target_names"):
                     break
                 raise SessionError("{file}: session.json lacks {key}", file=name, key=key)
             value = value[part]
@@ -159,7 +161,7 @@ def _restore(doc, arrays, name):
     settings = Settings.from_dict(doc["settings"])
     d = doc["data"]
     data = Dataset(d["name"], d["task"], *(arrays[k] for k in _DATA), tuple(d["input_names"]),
-                   d["target_name"], tuple(d["classes"]))
+                   d["target_name"], tuple(d["classes"]), tuple(d.get("target_names", ())))
     trainer = build(settings.replace(data_file=None) if settings.data_file else settings, data=data)
     net, P = trainer.net, trainer.net.n_params
     for k in ("params", "initial_params", "good"):

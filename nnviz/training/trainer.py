@@ -14,7 +14,7 @@ import numpy as np
 from ..core.batching import Batcher
 from ..core.datasets import Preprocess, load_csv, make_dataset
 from ..core.errors import InputError, Message
-from ..core.metrics import accuracy, confusion, r2, rmse
+from ..core.metrics import accuracy, confusion, r2, r2_each, rmse
 from ..core.network import Network, check_sizes, gradient_check
 from ..core.optimizers import SCHEDULES, learning_rate, make_optimizer
 from ..core.trace import record
@@ -35,7 +35,7 @@ class Settings:
     """
     dataset: str = "xor"
     data_file: str | None = None
-    target: str | None = None
+    target: str | tuple | None = None       # a column of data_file; several: a multi-output regression
     inputs: tuple = ()
     encoding: str = "auto"
     decimal: str = "auto"
@@ -278,6 +278,7 @@ class Trainer:
         d = self.data
         return {"preprocess": self.preprocess.to_dict(), "classes": list(d.classes),
                 "input_names": list(d.input_names), "target_name": d.target_name,
+                "target_names": list(d.target_names),
                 "settings": self.settings.to_dict()}
 
     def gradient_check(self, sample=None, seed=0):
@@ -344,7 +345,9 @@ class Trainer:
 
         Keys: train_loss, test_loss, and train_accuracy/test_accuracy plus
         confusion (of the test set, or the training set without one) for
-        classification, train_rmse/test_rmse/train_r2/test_r2 for regression.
+        classification, train_rmse/test_rmse/train_r2/test_r2 for regression (over all
+        outputs, pooled) and, for several outputs, train_r2_each/test_r2_each: one R² per
+        output, in the order of ``data.target_names``.
         """
         net, out = self.net, {}
         for part, X, D in (("train", self.X_train, self.D_train), ("test", self.X_test, self.D_test)):
@@ -356,6 +359,8 @@ class Trainer:
                 out[f"{part}_loss"] = net.reduce(net.per_sample_loss(D))
             if self.data.task == "regression":
                 out[f"{part}_rmse"], out[f"{part}_r2"] = rmse(y, D), r2(y, D)
+                if D.shape[1] > 1:
+                    out[f"{part}_r2_each"] = r2_each(y, D)
             else:
                 out[f"{part}_accuracy"] = accuracy(y, D)
                 if len(X) or part == "train":

@@ -43,7 +43,7 @@ def test_regression_prints_to_stdout(tmp_path, capsys):
     assert run(capsys, "train", "--dataset", "sin", "--layers", "1,4,1", "--steps", "20", "--out", w,
                "--quiet")[0] == 0
     code, out, _ = run(capsys, "predict", "--weights", w, "--data", data)
-    assert code == 0 and out.splitlines()[0] == "x1,y" and len(out.splitlines()) == 3
+    assert code == 0 and out.splitlines()[0] == "x1,pred_y" and len(out.splitlines()) == 3
 
 
 @pytest.mark.parametrize("content,message", [("a,b\n1,x\n", "not a number"), ("x1,x2\n1,nan\n", "NaN"),
@@ -84,3 +84,55 @@ def test_japanese_cp932_and_decimal_comma_inputs(tmp_path, capsys):
     assert out.splitlines()[0] == "身長,気温" and out.splitlines()[1].startswith("1.5,")
     code, _, err = run(capsys, "predict", "--weights", w, "--data", data, "--decimal", "point")
     assert code == 2 and "line 2, column '身長': '1,5' is not a number" in err
+
+
+def _two_targets(tmp_path):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(30, 2))
+    path = tmp_path / "two.csv"
+    path.write_text("x1,x2,y1,y2\n" + "".join(f"{a!r},{b!r},{a - b!r},{a * b!r}\n" for a, b in X.tolist()))
+    return path
+
+
+def test_two_target_regression_predicts_one_pred_column_per_output(tmp_path, capsys):
+    data, w, out = _two_targets(tmp_path), tmp_path / "w.npz", tmp_path / "p.csv"
+    code, _, err = run(capsys, "train", "--data", data, "--target", "y1,y2", "--layers", "2,5,2",
+                       "--steps", "30", "--out", w, "--quiet")
+    assert code == 0, err
+    net, meta = load_weights(w)
+    assert net.sizes[-1] == 2 and meta["target_names"] == ["y1", "y2"] and meta["settings"]["target"] == ["y1", "y2"]
+    assert run(capsys, "predict", "--weights", w, "--data", data, "--out", out)[0] == 0
+    rows = list(csv.reader(open(out)))
+    assert rows[0] == ["x1", "x2", "pred_y1", "pred_y2"]               # never the data's own y1, y2
+    X = np.array([[float(v) for v in r[:2]] for r in rows[1:]])
+    np.testing.assert_allclose(np.array([[float(v) for v in r[2:]] for r in rows[1:]]), net.predict(X),
+                               rtol=0, atol=1e-15)
+    back = run(capsys, "train", "--data", out, "--target", "pred_y1,pred_y2", "--steps", "0", "--quiet")
+    assert back[0] == 0, back[2]                                       # the predictions read back as data
+
+
+@pytest.mark.parametrize("task", ["binary", "multiclass"])
+def test_several_targets_with_classification_is_refused(tmp_path, capsys, task):
+    code, out, err = run(capsys, "train", "--data", _two_targets(tmp_path), "--target", "y1,y2", "--task", task,
+                         "--steps", "1", "--out", tmp_path / "w.npz")
+    assert code == 2 and out == "" and err.count("\n") == 1 and not (tmp_path / "w.npz").exists()
+    assert f"2 target columns (y1, y2) make a multi-output regression; task '{task}' takes one" in err
+
+
+def test_an_older_weights_file_predicts_under_pred_and_its_target_name(tmp_path, capsys):
+    import json
+    w, data = tmp_path / "w.json", tmp_path / "x.csv"
+    data.write_text("x1,x2,x3,x4\n0.5,1,2,3\n")
+    assert run(capsys, "train", "--dataset", "slides", "--layers", "4,3,2", "--steps", "2", "--out", w,
+               "--quiet")[0] == 0
+    doc = json.loads(w.read_text())
+    del doc["meta"]["target_names"]                                    # as nnviz wrote it before
+    w.write_text(json.dumps(doc))
+    code, out, _ = run(capsys, "predict", "--weights", w, "--data", data)
+    assert code == 0 and out.splitlines()[0] == "x1,x2,x3,x4,pred_y1,pred_y2"
+
+
+def test_the_summary_names_pooled_and_per_output_r2(capsys):
+    code, out, _ = run(capsys, "train", "--dataset", "slides", "--layers", "4,3,2", "--steps", "5")
+    assert code == 0 and "test R² " in out and "(all 2 outputs)" in out
+    assert "test R² of y1 " in out and "test R² of y2 " in out

@@ -236,6 +236,42 @@ def test_csv_numeric_regression_target(tmp_path):
     assert ds.X_test.shape == (0, 2) and ds.d_test.shape == (0, 1)
 
 
+def test_csv_several_targets_are_a_multi_output_regression(tmp_path):
+    path = _write(tmp_path, "y2,a,y1,b\n1,1,2,0\n2,3,4,1\n3,5,6,0\n")   # integer targets: still regression
+    ds = load_csv(path, target=["y1", "y2"])
+    assert ds.task == "regression" and ds.n_outputs == 2 and ds.classes == ()
+    assert ds.input_names == ("a", "b") and ds.target_names == ("y1", "y2") and ds.target_name == "y1, y2"
+    np.testing.assert_array_equal(ds.d_train, [[2, 1], [4, 2], [6, 3]])       # the order asked for
+    np.testing.assert_array_equal(ds.X_train, [[1, 0], [3, 1], [5, 0]])
+    assert load_csv(path, target=("y1",)).target_names == ("y1",)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(target=["y1", "y2"], task="binary"), "2 target columns \\(y1, y2\\) make a multi-output regression; "
+                                              "task 'binary' takes one target column"),
+    (dict(target=["y1", "y2"], task="multiclass"), "task 'multiclass' takes one target column"),
+    (dict(target=["y1", "y1"]), "target column 'y1' is listed twice"),
+    (dict(target=["y1", "nope"]), "no column named 'nope'"),
+    (dict(target=["y1", "y2"], inputs=["a", "y2"]), "column 'y2' cannot be both the target and an input"),
+    (dict(target=["y1", "c"], inputs=["a"]), "line 3, column 'c': 'x' is not a number"),
+    (dict(target=["y2", "e"], inputs=["a"]), "line 2, column 'e': the target is empty")])
+def test_csv_several_targets_refused_with_one_message(tmp_path, kwargs, message):
+    path = _write(tmp_path, "a,y1,y2,c,e\n1,2,3,4,\n2,3,4,x,1\n")
+    with pytest.raises(DataError, match=message):
+        load_csv(path, **kwargs)
+
+
+def test_save_csv_writes_one_column_per_output_and_reads_back(tmp_path):
+    ds = make_dataset("slides", samples=6, test_ratio=0)
+    assert ds.target_names == ("y1", "y2")                    # the slides' y₁, y₂
+    path = tmp_path / "slides.csv"
+    save_csv(path, ds.X_train, ds.d_train, ds.input_names, ds.target_names)
+    assert path.read_text().splitlines()[0] == "x1,x2,x3,x4,y1,y2"
+    back = load_csv(path, target=ds.target_names)
+    np.testing.assert_array_equal(back.d_train, ds.d_train)
+    np.testing.assert_array_equal(back.X_train, ds.X_train)
+
+
 def test_csv_integer_target_is_classification_sorted_numerically(tmp_path):
     ds = load_csv(_write(tmp_path, "x,y\n1,10\n2,2\n3,2\n4,10\n5,1\n"))
     assert ds.task == "multiclass" and ds.classes == ("1", "2", "10")

@@ -302,3 +302,31 @@ def test_utf16_file_read_in_the_background(qtbot, tmp_path):
     dialog = make_dialog(qtbot, _write(tmp_path, JA.replace(",", "\t").encode("utf-16")), background_bytes=10)
     qtbot.waitUntil(lambda: dialog.dataset() is not None, timeout=20_000)
     assert dialog.dataset().input_names == ("身長 (cm)", "体重 (kg)")
+
+
+def test_several_targets_make_a_multi_output_regression(qtbot, tmp_path):
+    path = _write(tmp_path, "x1,x2,y1,y2\n" + "".join(f"{i},{i % 3},{i * 0.5},{i * i * 0.25}\n"
+                                                      for i in range(10)))
+    dialog = make_dialog(qtbot, path)
+    assert dialog.target.currentText() == "y2" and dialog.more_targets.text() == "none"
+    dialog.more_targets.menu().aboutToShow.emit()                      # the menu lists every other column
+    actions = {a.text(): a for a in dialog.more_targets.menu().actions()}
+    assert list(actions) == ["x1", "x2", "y1"]
+    actions["y1"].setChecked(True)
+    assert dialog.targets() == ["y2", "y1"] and dialog.more_targets.text() == "y1"
+    assert dialog.input_names() == ["x1", "x2"]                        # a target is never an input
+    ds = dialog.dataset()
+    assert ds.task == "regression" and ds.target_names == ("y2", "y1") and ds.n_outputs == 2
+    np.testing.assert_array_equal(ds.d_train, np.column_stack([ds.X_train[:, 0] ** 2 / 4, ds.X_train[:, 0] / 2]))
+    assert dialog.status.text().endswith("regression of 2 outputs: y2, y1")
+    assert dialog.settings_patch()["target"] == ("y2", "y1")
+    dialog.task.setCurrentIndex(dialog.task.findData("binary"))        # classification: one message
+    assert dialog.dataset() is None and not dialog.ok_button.isEnabled()
+    assert "2 target columns (y2, y1) make a multi-output regression" in dialog.status.text()
+    dialog.task.setCurrentIndex(0)
+    dialog.target.setCurrentText("y1")                                 # the extra target becomes the target
+    assert dialog.targets() == ["y1"] and dialog.input_names() == ["x1", "x2", "y2"]
+    dialog.set_more_targets(["y2"])
+    assert dialog.targets() == ["y1", "y2"] and dialog.dataset().target_names == ("y1", "y2")
+    dialog.set_more_targets([])
+    assert dialog.settings_patch()["target"] == "y1" and dialog.input_names() == ["x1", "x2", "y2"]

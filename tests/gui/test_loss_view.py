@@ -101,6 +101,19 @@ def test_regression_shows_rmse_and_r2(view, snapshot_factory):
     assert not view.confusion.isVisibleTo(view) and not view.values["accuracy"][0].isVisibleTo(view)
 
 
+def test_several_outputs_label_rmse_and_r2_as_pooled_and_give_each(view, snapshot_factory):
+    snap = snapshot_factory(dataset="slides", hidden=(4,))
+    view.show_snapshot(snap)
+    m = snap.metrics
+    assert view._rows["r2"][0].text() == "R² (all 2 outputs, pooled)"
+    assert view._rows["rmse"][0].text() == "RMSE (all 2 outputs)"
+    assert view.values["r2"][1].text() == f"{m['test_r2']:.3f}"
+    a, b = m["test_r2_each"]
+    assert view.values["r2"][1].toolTip() == f"R² of each output alone: output 1: {a:.3f} · output 2: {b:.3f}"
+    view.show_snapshot(snapshot_factory(dataset="sin", hidden=(2,)))    # one output: the plain labels
+    assert view._rows["r2"][0].text() == "R²" and view.values["r2"][1].toolTip() == ""
+
+
 def test_without_a_test_set_the_test_values_are_dashes(view, snapshot_factory):
     snap = snapshot_factory(test_ratio=0.0)
     view.show_snapshot(snap)

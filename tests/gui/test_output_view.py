@@ -409,3 +409,40 @@ def test_japanese_csv_column_names_on_the_axes(qtbot, snapshot_factory, tmp_path
     bottom, left = view.plot.getAxis("bottom"), view.plot.getAxis("left")
     assert bottom.label.toPlainText().strip() == "身長 (cm)"
     assert left.label.toPlainText().strip() == "体重 <kg> & ₂"
+
+
+def _two_outputs(tmp_path, n_in):
+    x = np.linspace(-2, 2, 30)
+    X = np.column_stack([x, x[::-1]])[:, :n_in]
+    path = tmp_path / f"two{n_in}.csv"
+    path.write_text(",".join([f"x{i + 1}" for i in range(n_in)] + ["y1", "y2"]) + "\n" + "".join(
+        ",".join(map(repr, [*row, float(np.sin(row[0])), -3 * row[0]])) + "\n" for row in X.tolist()))
+    return dict(data_file=str(path), target=("y1", "y2"), hidden=(4,), test_ratio=0.3)
+
+
+def test_several_outputs_offer_a_choice_and_say_which_is_shown(qtbot, snapshot_factory, tmp_path):
+    view, snap = make_view(qtbot, snapshot_factory, **_two_outputs(tmp_path, 1))
+    assert not view.output_choice.isHidden() and view.output_choice.count() == 2
+    assert np.allclose(view.curve.getData()[1], snap.curve_y[:, 0])
+    assert view.plot.getAxis("left").labelText == "y₁" and "(1 of 2 outputs)" in view.caption.text()
+    view.output_choice.setCurrentIndex(1)                                # the second output, y₂
+    ds = view.dataset
+    assert np.allclose(view.curve.getData()[1], snap.curve_y[:, 1])
+    train = np.column_stack([view.points.train.data["x"], view.points.train.data["y"]])
+    assert np.allclose(train, np.column_stack([ds.X_train[:, 0], ds.d_train[:, 1]]))
+    assert view.plot.getAxis("left").labelText == "y₂"
+    assert "Output shown: y₂ (2 of 2 outputs)" in view.caption.text()
+    view.set_data(load_data(Settings(dataset="sin")))                    # one output: no choice
+    assert view.output_choice.isHidden() and view.output_label.isHidden()
+
+
+def test_several_outputs_heatmap_of_the_chosen_output(qtbot, snapshot_factory, tmp_path):
+    view, snap = make_view(qtbot, snapshot_factory, **_two_outputs(tmp_path, 2))
+    first = view.image.image.copy()
+    assert np.array_equal(first, view.heatmap(snap.grid_z[-1], "regression"))
+    view.output_choice.setCurrentIndex(1)
+    k1 = snap.grid_z[-1][:, :, 1]
+    vmax = float(np.abs(view.dataset.d_train[:, 1]).max())
+    assert vmax > 5 and np.array_equal(view.image.image[..., :3], np.round(LUT[lut_index(k1, max(
+        vmax, np.abs(view.dataset.d_test[:, 1]).max()))]).astype(np.uint8))
+    assert "target d of y₂" in view.caption.text()

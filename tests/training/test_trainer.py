@@ -133,3 +133,51 @@ def test_a_step_runs_few_python_frames_and_none_of_numpys_wrappers():
         sys.setprofile(None)
     numpy_frames = [f.co_name for f in frames if "numpy" in f.co_filename.replace("\\", "/").split("/")]
     assert numpy_frames == [] and len(frames) <= 12, [f"{f.co_filename}:{f.co_name}" for f in frames]
+
+
+def test_two_target_regression_from_csv_trains_on_the_cores_multi_output_loss(tmp_path):
+    from nnviz.core.network import Network
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(12, 2))
+    D = np.column_stack([X[:, 0] - X[:, 1], X[:, 0] * X[:, 1]])        # two outputs y1, y2
+    path = tmp_path / "two.csv"                                           # y2 first in the file
+    path.write_text("y2,x1,x2,y1\n" + "".join(f"{e!r},{a!r},{b!r},{c!r}\n"
+                                               for (a, b), (c, e) in zip(X.tolist(), D.tolist())))
+    t = build(Settings(data_file=str(path), target=("y1", "y2"), hidden=(3,), batch=0, test_ratio=0.0,
+                       eps=0.05, seed=2))
+    assert t.net.sizes == [2, 3, 2] and (t.net.output, t.net.loss_name) == ("identity", "squared")
+    np.testing.assert_array_equal(t.X_train, X)
+    np.testing.assert_array_equal(t.D_train, D)
+    twin = Network([2, 3, 2], ["tanh"], task="regression", seed=2)      # the core alone, same start
+    np.testing.assert_array_equal(twin.params, t.net.params)
+    first = twin.loss(X, D)
+    for _ in range(5):
+        expected = twin.loss(X, D)                                       # ½ Σ_k (z_k − d_k)², mean over n
+        z = twin.forward(X)
+        assert expected == pytest.approx(np.mean(0.5 * np.sum((z - D) ** 2, axis=1)), rel=1e-12)
+        assert t.evaluate()["train_loss"] == pytest.approx(expected, rel=1e-12)
+        assert t.step() == pytest.approx(expected, rel=1e-12)          # the loss it trained on
+        twin.params[...] = t.net.params
+    assert t.evaluate()["train_loss"] < first and t.step_count == 5
+    assert t.weights_extra()["target_names"] == ["y1", "y2"]
+
+
+def test_old_settings_with_one_target_string_still_read(tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("x,y\n0,0.5\n1,1.5\n2,0.25\n")
+    s = Settings.from_dict({**Settings().to_dict(), "data_file": str(path), "target": "y", "hidden": [2]})
+    assert s.target == "y" and build(s).data.target_names == ("y",)
+    two = Settings.from_dict(Settings(target=("a", "b")).to_dict())      # saved as a list, read as a tuple
+    assert two.target == ("a", "b")
+
+
+def test_several_outputs_report_r2_pooled_and_per_output():
+    t = build(Settings(dataset="slides", hidden=(4,), seed=1))
+    t.run(epochs=5)
+    m, D = t.evaluate(), t.D_test
+    z = t.net.forward(t.X_test)
+    each = [1 - np.sum((z[:, k] - D[:, k]) ** 2) / np.sum((D[:, k] - D[:, k].mean()) ** 2) for k in range(2)]
+    assert m["test_r2_each"] == pytest.approx(each, rel=1e-12)
+    pooled = 1 - np.sum((z - D) ** 2) / np.sum((D - D.mean(axis=0)) ** 2)
+    assert m["test_r2"] == pytest.approx(pooled, rel=1e-12)
+    assert "test_r2_each" not in build(Settings(dataset="sin", hidden=(2,))).evaluate()

@@ -20,92 +20,92 @@
         <translation>導関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="740"/>
+        <location filename="../../gui/strings.py" line="745"/>
         <source>Identity</source>
         <translation>恒等写像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="741"/>
+        <location filename="../../gui/strings.py" line="746"/>
         <source>Binary step</source>
         <translation>ステップ関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="742"/>
+        <location filename="../../gui/strings.py" line="747"/>
         <source>Logistic (sigmoid)</source>
         <translation>ロジスティック (シグモイド)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="743"/>
+        <location filename="../../gui/strings.py" line="748"/>
         <source>Tanh</source>
         <translation>Tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="744"/>
+        <location filename="../../gui/strings.py" line="749"/>
         <source>ArcTan</source>
         <translation>ArcTan</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="745"/>
+        <location filename="../../gui/strings.py" line="750"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="746"/>
+        <location filename="../../gui/strings.py" line="751"/>
         <source>PReLU</source>
         <translation>PReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="747"/>
+        <location filename="../../gui/strings.py" line="752"/>
         <source>ELU</source>
         <translation>ELU</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="748"/>
+        <location filename="../../gui/strings.py" line="753"/>
         <source>SoftPlus</source>
         <translation>SoftPlus</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="749"/>
+        <location filename="../../gui/strings.py" line="754"/>
         <source>1</source>
         <translation>1</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="750"/>
+        <location filename="../../gui/strings.py" line="755"/>
         <source>0 (x ≠ 0; 0 at x = 0)</source>
         <translation>0 (x ≠ 0。x = 0 でも 0 とする)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="751"/>
+        <location filename="../../gui/strings.py" line="756"/>
         <source>f(x)(1 − f(x))</source>
         <translation>f(x)(1 − f(x))</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="752"/>
+        <location filename="../../gui/strings.py" line="757"/>
         <source>1 − f(x)²</source>
         <translation>1 − f(x)²</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="753"/>
+        <location filename="../../gui/strings.py" line="758"/>
         <source>1 / (x² + 1)</source>
         <translation>1 / (x² + 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="754"/>
+        <location filename="../../gui/strings.py" line="759"/>
         <source>0 (x &lt; 0), 1 (x ≥ 0)</source>
         <translation>0 (x &lt; 0), 1 (x ≥ 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="755"/>
+        <location filename="../../gui/strings.py" line="760"/>
         <source>α (x &lt; 0), 1 (x ≥ 0)</source>
         <translation>α (x &lt; 0), 1 (x ≥ 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="756"/>
+        <location filename="../../gui/strings.py" line="761"/>
         <source>f(x) + α (x &lt; 0), 1 (x ≥ 0)</source>
         <translation>f(x) + α (x &lt; 0), 1 (x ≥ 0)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="757"/>
+        <location filename="../../gui/strings.py" line="762"/>
         <source>1 / (1 + e^(−x))</source>
         <translation>1 / (1 + e^(−x))</translation>
     </message>
@@ -1201,7 +1201,7 @@
     <message>
         <location filename="../../gui/csv_dialog.py" line="156"/>
         <location filename="../../gui/csv_dialog.py" line="161"/>
-        <location filename="../../gui/csv_dialog.py" line="199"/>
+        <location filename="../../gui/csv_dialog.py" line="207"/>
         <source>automatic</source>
         <translation>自動</translation>
     </message>
@@ -1226,197 +1226,217 @@
         <translation>数値の小数点の書き方。自動: &apos;;&apos; かタブで区切られ、1.5 のように書かれた数値が一つもないファイルに限り、カンマを小数点とみなします。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="199"/>
+        <location filename="../../gui/csv_dialog.py" line="200"/>
+        <source>Further target columns: each becomes one more output of a regression (as y₁, y₂ in the slides). Classification takes one target column.</source>
+        <translation>さらに教師信号にする列: 1 列ごとに回帰の出力が 1 つ増えます (スライドの y₁, y₂ のように)。クラス識別の教師信号は 1 列だけです。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="207"/>
         <source>regression (a number)</source>
         <translation>回帰 (数値)</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="200"/>
+        <location filename="../../gui/csv_dialog.py" line="208"/>
         <source>2 classes</source>
         <translation>2 クラス</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="200"/>
+        <location filename="../../gui/csv_dialog.py" line="208"/>
         <source>K classes</source>
         <translation>K クラス</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="203"/>
+        <location filename="../../gui/csv_dialog.py" line="211"/>
         <source>Automatic: text labels, or whole numbers with at most 10 values, are classes; other numbers are a regression.</source>
         <translation>自動: 文字列のラベル、または値が 10 種類以下の整数ならクラス識別、それ以外の数値なら回帰。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="210"/>
+        <location filename="../../gui/csv_dialog.py" line="218"/>
         <source>Share of the rows held out as test data (never trained on). 0 %: all rows train, in the file&apos;s order.</source>
         <translation>テストデータとして取り分ける行の割合 (学習には使わない)。0 %: すべての行をファイルの順で学習に使う。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="215"/>
+        <location filename="../../gui/csv_dialog.py" line="223"/>
         <source>Seeds the shuffle before the rows are split into training and test data.</source>
         <translation>行を学習データとテストデータに分ける前のシャッフルのシード。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="221"/>
+        <location filename="../../gui/csv_dialog.py" line="229"/>
         <source>Import</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="222"/>
+        <location filename="../../gui/csv_dialog.py" line="230"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="227"/>
+        <location filename="../../gui/csv_dialog.py" line="235"/>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="231"/>
+        <location filename="../../gui/csv_dialog.py" line="239"/>
         <source>Encoding:</source>
         <translation>文字コード:</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="234"/>
+        <location filename="../../gui/csv_dialog.py" line="242"/>
         <source>Decimal mark:</source>
         <translation>小数点:</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="237"/>
+        <location filename="../../gui/csv_dialog.py" line="245"/>
         <source>Input columns</source>
         <translation>入力の列</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="245"/>
+        <location filename="../../gui/csv_dialog.py" line="253"/>
         <source>Target and split</source>
         <translation>教師信号と分割</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="247"/>
+        <location filename="../../gui/csv_dialog.py" line="255"/>
         <source>Target column:</source>
         <translation>教師信号の列:</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="248"/>
+        <location filename="../../gui/csv_dialog.py" line="256"/>
+        <source>More targets:</source>
+        <translation>ほかの教師信号:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="257"/>
         <source>Task:</source>
         <translation>問題:</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="249"/>
+        <location filename="../../gui/csv_dialog.py" line="258"/>
         <source>Test share:</source>
         <translation>テストの割合:</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="250"/>
+        <location filename="../../gui/csv_dialog.py" line="259"/>
         <source>Split seed:</source>
         <translation>分割のシード:</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="303"/>
+        <location filename="../../gui/csv_dialog.py" line="345"/>
         <source>Open CSV data</source>
         <translation>CSV データを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="304"/>
+        <location filename="../../gui/csv_dialog.py" line="346"/>
         <source>CSV data (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>CSV データ (*.csv *.tsv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="362"/>
+        <location filename="../../gui/csv_dialog.py" line="404"/>
         <source>comma</source>
         <translation>カンマ</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="362"/>
+        <location filename="../../gui/csv_dialog.py" line="404"/>
         <source>semicolon</source>
         <translation>セミコロン</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="362"/>
+        <location filename="../../gui/csv_dialog.py" line="404"/>
         <source>tab</source>
         <translation>タブ</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="364"/>
+        <location filename="../../gui/csv_dialog.py" line="406"/>
         <source>Choose a CSV file with a header row.</source>
         <translation>見出し行のある CSV ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="366"/>
+        <location filename="../../gui/csv_dialog.py" line="408"/>
         <source>Preview: the file shows no rows.</source>
         <translation>プレビュー: ファイルに行がありません。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="368"/>
+        <location filename="../../gui/csv_dialog.py" line="410"/>
         <source>Preview of the first {0} data rows (separated by {1}); row numbers are line numbers; blue: target, grey: not used.</source>
         <translation>先頭 {0} データ行のプレビュー (区切り: {1})。行番号はファイルの行番号。青: 教師信号、灰色: 使わない列。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="371"/>
+        <location filename="../../gui/csv_dialog.py" line="413"/>
         <source>Only the first {0} of {1} columns are shown.</source>
         <translation>{1} 列のうち最初の {0} 列だけを表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="373"/>
+        <location filename="../../gui/csv_dialog.py" line="415"/>
         <source>Text: {0}.</source>
         <translation>文字コード: {0}。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="374"/>
+        <location filename="../../gui/csv_dialog.py" line="416"/>
         <source>No encoding fits: shown as UTF-8 with bad bytes replaced.</source>
         <translation>どの文字コードにも合いません。UTF-8 として、読めないバイトを置き換えて表示しています。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="376"/>
+        <location filename="../../gui/csv_dialog.py" line="418"/>
         <source>Decimal comma: 1,5 is read as 1.5.</source>
         <translation>小数点はカンマ: 1,5 を 1.5 と読みます。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="410"/>
+        <location filename="../../gui/csv_dialog.py" line="454"/>
         <source>{0} (target)</source>
         <translation>{0} (教師信号)</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="411"/>
+        <location filename="../../gui/csv_dialog.py" line="455"/>
         <source>This is the target column.</source>
         <translation>これは教師信号の列です。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="450"/>
+        <location filename="../../gui/csv_dialog.py" line="458"/>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="496"/>
         <source>No file chosen: use Browse… to pick a CSV file.</source>
         <translation>ファイルが選ばれていません: 「参照…」で CSV ファイルを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="476"/>
+        <location filename="../../gui/csv_dialog.py" line="522"/>
         <source>Reading the file…</source>
         <translation>ファイルを読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="497"/>
+        <location filename="../../gui/csv_dialog.py" line="543"/>
         <source>Reading stopped. Change a choice to read the file again.</source>
         <translation>読み込みを止めました。選択を変えるとファイルを読み込み直します。</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="561"/>
+        <location filename="../../gui/csv_dialog.py" line="607"/>
         <source>{0} rows: {1} train, {2} test</source>
         <translation>{0} 行: 学習 {1}、テスト {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="562"/>
+        <location filename="../../gui/csv_dialog.py" line="608"/>
         <source>1 input</source>
         <translation>入力 1 個</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="562"/>
+        <location filename="../../gui/csv_dialog.py" line="608"/>
         <source>{0} inputs</source>
         <translation>入力 {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="565"/>
+        <location filename="../../gui/csv_dialog.py" line="610"/>
+        <source>regression of {0} outputs: {1}</source>
+        <translation>出力 {0} 個の回帰: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/csv_dialog.py" line="613"/>
         <source>regression: {0} from {1:.4g} to {2:.4g}</source>
         <translation>回帰: {0} は {1:.4g} から {2:.4g}</translation>
     </message>
     <message>
-        <location filename="../../gui/csv_dialog.py" line="568"/>
+        <location filename="../../gui/csv_dialog.py" line="616"/>
         <source>{0}-class: {1}</source>
         <translation>{0} クラス: {1}</translation>
     </message>
@@ -1424,77 +1444,77 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../gui/strings.py" line="835"/>
+        <location filename="../../gui/strings.py" line="840"/>
         <source>width</source>
         <translation>幅</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="836"/>
+        <location filename="../../gui/strings.py" line="841"/>
         <source>height</source>
         <translation>高さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="837"/>
+        <location filename="../../gui/strings.py" line="842"/>
         <source>antialias</source>
         <translation>アンチエイリアス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="838"/>
+        <location filename="../../gui/strings.py" line="843"/>
         <source>background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="839"/>
+        <location filename="../../gui/strings.py" line="844"/>
         <source>invertValue</source>
         <translation>値を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="840"/>
+        <location filename="../../gui/strings.py" line="845"/>
         <source>scaling stroke</source>
         <translation>線幅も拡大縮小</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="841"/>
+        <location filename="../../gui/strings.py" line="846"/>
         <source>Scalable Vector Graphics</source>
         <translation>SVG ベクター画像</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="842"/>
+        <location filename="../../gui/strings.py" line="847"/>
         <source>separator</source>
         <translation>区切り文字</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="843"/>
+        <location filename="../../gui/strings.py" line="848"/>
         <source>precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="844"/>
+        <location filename="../../gui/strings.py" line="849"/>
         <source>columnMode</source>
         <translation>列の並べ方</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="845"/>
+        <location filename="../../gui/strings.py" line="850"/>
         <source>Print Document</source>
         <translation>文書の印刷</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="846"/>
+        <location filename="../../gui/strings.py" line="851"/>
         <source>CSV of original plot data</source>
         <translation>元のプロットデータの CSV</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="847"/>
+        <location filename="../../gui/strings.py" line="852"/>
         <source>Image File (PNG, TIF, JPG, ...)</source>
         <translation>画像ファイル (PNG, TIF, JPG, ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="848"/>
+        <location filename="../../gui/strings.py" line="853"/>
         <source>Matplotlib Window</source>
         <translation>Matplotlib ウィンドウ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="849"/>
+        <location filename="../../gui/strings.py" line="854"/>
         <source>Scalable Vector Graphics (SVG)</source>
         <translation>SVG ベクター画像</translation>
     </message>
@@ -1766,282 +1786,282 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../gui/strings.py" line="766"/>
+        <location filename="../../gui/strings.py" line="771"/>
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="767"/>
+        <location filename="../../gui/strings.py" line="772"/>
         <source>Item to export:</source>
         <translation>書き出す項目:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="768"/>
+        <location filename="../../gui/strings.py" line="773"/>
         <source>Export format</source>
         <translation>書き出し形式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="769"/>
+        <location filename="../../gui/strings.py" line="774"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="770"/>
+        <location filename="../../gui/strings.py" line="775"/>
         <source>Export options</source>
         <translation>書き出しの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="771"/>
+        <location filename="../../gui/strings.py" line="776"/>
         <source>Copy</source>
         <translation>コピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="778"/>
+        <location filename="../../gui/strings.py" line="783"/>
         <source>PyQtGraph</source>
         <translation>PyQtGraph</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="779"/>
+        <location filename="../../gui/strings.py" line="784"/>
         <source>Link Axis:</source>
         <translation>軸の連動:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="780"/>
+        <location filename="../../gui/strings.py" line="785"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸を別のビューと連動させます。連動すると両方のビューが同じデータ範囲を表示します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="781"/>
+        <location filename="../../gui/strings.py" line="786"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自動調整のときに表示するデータの割合 (%)。とがったノイズのあるデータでは小さくすると見やすくなります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="782"/>
+        <location filename="../../gui/strings.py" line="787"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="783"/>
+        <location filename="../../gui/strings.py" line="788"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;表示するデータが変わるたびに、この軸の範囲を自動で調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="784"/>
+        <location filename="../../gui/strings.py" line="789"/>
         <source>Auto</source>
         <translation>自動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="785"/>
+        <location filename="../../gui/strings.py" line="790"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の範囲を手動で設定します。自動調整は無効になります。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="786"/>
+        <location filename="../../gui/strings.py" line="791"/>
         <source>Manual</source>
         <translation>手動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="787"/>
+        <location filename="../../gui/strings.py" line="792"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最小値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="788"/>
+        <location filename="../../gui/strings.py" line="793"/>
         <source>0</source>
         <translation>0</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="789"/>
+        <location filename="../../gui/strings.py" line="794"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸に表示する最大値。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="790"/>
+        <location filename="../../gui/strings.py" line="795"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸の向きを反転します (+y が上ではなく下向きになります)。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="791"/>
+        <location filename="../../gui/strings.py" line="796"/>
         <source>Invert Axis</source>
         <translation>軸を反転</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="792"/>
+        <location filename="../../gui/strings.py" line="797"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;この軸でマウス操作 (移動、拡大縮小) を有効にします。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="793"/>
+        <location filename="../../gui/strings.py" line="798"/>
         <source>Mouse Enabled</source>
         <translation>マウス操作を有効</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="794"/>
+        <location filename="../../gui/strings.py" line="799"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、もう一方の軸の方向に見えているデータだけに合わせて自動調整します。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="795"/>
+        <location filename="../../gui/strings.py" line="800"/>
         <source>Visible Data Only</source>
         <translation>見えているデータのみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="796"/>
+        <location filename="../../gui/strings.py" line="801"/>
         <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
         <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;オンにすると、現在のデータが中央に来るように自動で移動しますが、この軸の縮尺は変えません。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="797"/>
+        <location filename="../../gui/strings.py" line="802"/>
         <source>Auto Pan Only</source>
         <translation>自動移動のみ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="805"/>
+        <location filename="../../gui/strings.py" line="810"/>
         <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
         <translation>このプロットに表示した曲線の平均を表示します。パラメータの一覧で、平均をとるパラメータを選べます (ある場合)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="806"/>
+        <location filename="../../gui/strings.py" line="811"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="807"/>
+        <location filename="../../gui/strings.py" line="812"/>
         <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
         <translation>各曲線の見えている部分だけを描きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="808"/>
+        <location filename="../../gui/strings.py" line="813"/>
         <source>Clip to View</source>
         <translation>表示範囲で切り取る</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="809"/>
+        <location filename="../../gui/strings.py" line="814"/>
         <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、オンにすると表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="810"/>
+        <location filename="../../gui/strings.py" line="815"/>
         <source>Max Traces:</source>
         <translation>最大曲線数:</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="811"/>
+        <location filename="../../gui/strings.py" line="816"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="812"/>
+        <location filename="../../gui/strings.py" line="817"/>
         <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
         <translation>元のデータの最小値と最大値をたどるのこぎり波で間引きます。見た目は最も正確ですが、遅くなります。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="813"/>
+        <location filename="../../gui/strings.py" line="818"/>
         <source>Peak</source>
         <translation>ピーク</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="814"/>
+        <location filename="../../gui/strings.py" line="819"/>
         <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
         <translation>このプロットに複数の曲線があるとき、「最大曲線数」をオンにしてこの値を設定すると、表示する曲線の数を制限します。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="815"/>
+        <location filename="../../gui/strings.py" line="820"/>
         <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
         <translation>「最大曲線数」がオンのとき、隠した曲線をメモリから削除します (メモリを節約できますが、再表示はできません)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="816"/>
+        <location filename="../../gui/strings.py" line="821"/>
         <source>Forget hidden traces</source>
         <translation>隠した曲線を破棄</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="817"/>
+        <location filename="../../gui/strings.py" line="822"/>
         <source>Downsample by taking the mean of N samples.</source>
         <translation>N 個のサンプルの平均をとって間引きます。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="818"/>
+        <location filename="../../gui/strings.py" line="823"/>
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="819"/>
+        <location filename="../../gui/strings.py" line="824"/>
         <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
         <translation>N 個のサンプルの最初の 1 つをとって間引きます。最も速く、最も不正確です。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="820"/>
+        <location filename="../../gui/strings.py" line="825"/>
         <source>Subsample</source>
         <translation>サブサンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="821"/>
+        <location filename="../../gui/strings.py" line="826"/>
         <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
         <translation>表示範囲に応じてデータを自動で間引きます。X の値が等間隔であることを前提とします。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="822"/>
+        <location filename="../../gui/strings.py" line="827"/>
         <source>Downsample data before plotting. (plot every Nth sample)</source>
         <translation>描く前にデータを間引きます (N 個ごとに描く)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="823"/>
+        <location filename="../../gui/strings.py" line="828"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="824"/>
+        <location filename="../../gui/strings.py" line="829"/>
         <source>Log X</source>
         <translation>X を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="825"/>
+        <location filename="../../gui/strings.py" line="830"/>
         <source>dy/dx</source>
         <translation>dy/dx</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="826"/>
+        <location filename="../../gui/strings.py" line="831"/>
         <source>Y vs. Y&apos;</source>
         <translation>Y vs. Y&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="827"/>
+        <location filename="../../gui/strings.py" line="832"/>
         <source>Power Spectrum (FFT)</source>
         <translation>パワースペクトル (FFT)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="828"/>
+        <location filename="../../gui/strings.py" line="833"/>
         <source>Log Y</source>
         <translation>Y を対数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="829"/>
+        <location filename="../../gui/strings.py" line="834"/>
         <source>Subtract Mean</source>
         <translation>平均を引く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="830"/>
+        <location filename="../../gui/strings.py" line="835"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="831"/>
+        <location filename="../../gui/strings.py" line="836"/>
         <source>Show X Grid</source>
         <translation>X のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="832"/>
+        <location filename="../../gui/strings.py" line="837"/>
         <source>Show Y Grid</source>
         <translation>Y のグリッドを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="833"/>
+        <location filename="../../gui/strings.py" line="838"/>
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="834"/>
+        <location filename="../../gui/strings.py" line="839"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
@@ -2049,7 +2069,7 @@
 <context>
     <name>GraphicsScene</name>
     <message>
-        <location filename="../../gui/strings.py" line="765"/>
+        <location filename="../../gui/strings.py" line="770"/>
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
@@ -2767,11 +2787,13 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/loss_view.py" line="226"/>
+        <location filename="../../gui/loss_view.py" line="424"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
         <location filename="../../gui/loss_view.py" line="226"/>
+        <location filename="../../gui/loss_view.py" line="425"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
@@ -2821,12 +2843,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>ステップ {step}   エポック {epoch}   学習誤差 {train}   テスト誤差 {test}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="439"/>
+        <location filename="../../gui/loss_view.py" line="424"/>
+        <source>RMSE (all {0} outputs)</source>
+        <translation>RMSE (出力 {0} 個すべて)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="425"/>
+        <source>R² (all {0} outputs, pooled)</source>
+        <translation>R² (出力 {0} 個をまとめて)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="428"/>
+        <source>R² of each output alone: {0}</source>
+        <translation>出力ごとの R²: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="429"/>
+        <source>output {0}: {1}</source>
+        <translation>出力 {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/loss_view.py" line="452"/>
         <source>Confusion matrix (test set)</source>
         <translation>混同行列 (テストデータ)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="440"/>
+        <location filename="../../gui/loss_view.py" line="453"/>
         <source>Confusion matrix (training set)</source>
         <translation>混同行列 (学習データ)</translation>
     </message>
@@ -2920,7 +2962,7 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="232"/>
-        <location filename="../../gui/selftest.py" line="47"/>
+        <location filename="../../gui/selftest.py" line="48"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -3297,194 +3339,209 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../gui/output_view.py" line="192"/>
-        <location filename="../../gui/output_view.py" line="459"/>
+        <location filename="../../gui/output_view.py" line="196"/>
+        <location filename="../../gui/output_view.py" line="499"/>
         <source>Click a training point to select that sample n.</source>
         <extracomment>The drawing row&apos;s buttons: a checked tool stands out in the positive colour.</extracomment>
         <translation>学習データの点をクリックすると、そのサンプル n を選択。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="194"/>
+        <location filename="../../gui/output_view.py" line="198"/>
         <source>Show test data</source>
         <translation>テストデータを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="196"/>
+        <location filename="../../gui/output_view.py" line="200"/>
         <source>Show the held-out test data (diamonds); the network never trains on them, so they show how well it generalises.</source>
         <translation>取り分けたテストデータ (ひし形) を表示。学習には使わないので、汎化の度合いがわかる。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="198"/>
+        <location filename="../../gui/output_view.py" line="202"/>
         <source>Discretize output</source>
         <translation>出力を離散化</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="199"/>
+        <location filename="../../gui/output_view.py" line="203"/>
         <source>Colour each point of the plane by the decided class (y &gt; 0.5, or the largest softmax output) instead of by y.</source>
         <translation>平面の各点を y ではなく判定したクラス (y &gt; 0.5、またはソフトマックス関数の出力が最大のクラス) で色分け。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="422"/>
-        <location filename="../../gui/strings.py" line="328"/>
+        <location filename="../../gui/output_view.py" line="206"/>
+        <source>The network has several outputs; the plot shows this one and its targets.</source>
+        <translation>ネットワークには出力が複数あります。図はこの出力とその教師信号を表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="209"/>
+        <source>Output shown:</source>
+        <translation>表示する出力:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/output_view.py" line="462"/>
+        <location filename="../../gui/strings.py" line="329"/>
         <source>Draw your own data: each click on the plot adds a training point of the chosen class.</source>
         <translation>自分でデータを描く: グラフをクリックするたびに、選んだクラスの学習データの点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="424"/>
+        <location filename="../../gui/output_view.py" line="464"/>
         <source>Drawing needs data with 2 inputs, or 1 input and a numeric target.</source>
         <translation>描くには、入力が 2 つのデータ、または入力 1 つで教師信号が数値のデータが必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="433"/>
+        <location filename="../../gui/output_view.py" line="473"/>
         <source>class {0}</source>
         <translation>クラス {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="458"/>
+        <location filename="../../gui/output_view.py" line="498"/>
         <source>Click to add a point; switch on Erase to remove points.</source>
         <translation>クリックで点を追加。「消去」をオンにすると点を削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="478"/>
-        <location filename="../../gui/strings.py" line="330"/>
+        <location filename="../../gui/output_view.py" line="518"/>
+        <location filename="../../gui/strings.py" line="331"/>
         <source>Click a point to remove it.</source>
         <translation>点をクリックして削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="480"/>
+        <location filename="../../gui/output_view.py" line="520"/>
         <source>Click to add a point (x, d).</source>
         <translation>クリックで点 (x, d) を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="482"/>
+        <location filename="../../gui/output_view.py" line="522"/>
         <source>Click to add a point with the value d.</source>
         <translation>クリックで値 d の点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="484"/>
+        <location filename="../../gui/output_view.py" line="524"/>
         <source>Click to add points of {0}.</source>
         <translation>クリックで{0}の点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="502"/>
+        <location filename="../../gui/output_view.py" line="542"/>
         <source>{0} train, {1} test</source>
         <translation>学習 {0}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="517"/>
+        <location filename="../../gui/output_view.py" line="557"/>
         <source>Added a point: {0}</source>
         <translation>点を追加: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="540"/>
+        <location filename="../../gui/output_view.py" line="580"/>
         <source>The last training point stays: training needs at least one. Draw another point first.</source>
         <translation>最後の学習データの点は残します: 学習には 1 点以上必要です。先に別の点を描いてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="547"/>
+        <location filename="../../gui/output_view.py" line="587"/>
         <source>Removed a point: {0}</source>
         <translation>点を削除: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="557"/>
+        <location filename="../../gui/output_view.py" line="597"/>
         <source>All points removed: draw at least one training point to train on.</source>
         <translation>すべての点を削除しました: 学習するには学習データの点を 1 つ以上描いてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="327"/>
+        <location filename="../../gui/strings.py" line="328"/>
         <source>Draw data</source>
         <translation>データを描く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="329"/>
+        <location filename="../../gui/strings.py" line="330"/>
         <source>Erase</source>
         <translation>消去</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="331"/>
+        <location filename="../../gui/strings.py" line="332"/>
         <source>Clear</source>
         <translation>全消去</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="332"/>
+        <location filename="../../gui/strings.py" line="333"/>
         <source>Remove all points, training and test.</source>
         <translation>学習用もテスト用も、すべての点を削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="333"/>
+        <location filename="../../gui/strings.py" line="334"/>
         <source>The class of the points you draw.</source>
         <translation>描く点のクラス。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="334"/>
+        <location filename="../../gui/strings.py" line="335"/>
         <source>d = </source>
         <translation>d = </translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="335"/>
+        <location filename="../../gui/strings.py" line="336"/>
         <source>The target value d of the points you draw.</source>
         <translation>描く点の教師信号 d の値。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="336"/>
+        <location filename="../../gui/strings.py" line="337"/>
         <source>The data have {0} inputs: the points show the first two, x₁ and x₂; the output over the input plane needs 1 or 2 inputs</source>
         <translation>データの入力は {0} 個: 点は最初の 2 つ x₁, x₂ で描いています。入力平面上の出力を描くには入力が 1 つか 2 つ必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="337"/>
+        <location filename="../../gui/strings.py" line="338"/>
         <source>Background: the output y = P(class {0} | x), white at y = 0.5; line: the decision boundary y = 0.5</source>
         <translation>背景: 出力 y = P(クラス {0} | x)、y = 0.5 で白。線: 決定境界 y = 0.5</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="338"/>
+        <location filename="../../gui/strings.py" line="339"/>
         <source>Background: the class k with the largest output y&lt;sub&gt;k&lt;/sub&gt;, paler where y&lt;sub&gt;k&lt;/sub&gt; is small</source>
         <translation>背景: 出力 y&lt;sub&gt;k&lt;/sub&gt; が最大のクラス k (y&lt;sub&gt;k&lt;/sub&gt; が小さい所ほど淡い)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="339"/>
+        <location filename="../../gui/strings.py" line="340"/>
         <source>Background: the output y on the same colours as the targets</source>
         <translation>背景: 教師信号と同じ色で表した出力 y</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="340"/>
+        <location filename="../../gui/strings.py" line="341"/>
         <source>Blue line: the network output y(x); points: the data (x, d)</source>
         <translation>青線: ネットワークの出力 y(x)。点: データ (x, d)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="342"/>
+        <source>Output shown: {0} ({1} of {2} outputs)</source>
+        <translation>表示している出力: {0} ({2} 個中 {1} 番目)</translation>
     </message>
 </context>
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../gui/strings.py" line="798"/>
+        <location filename="../../gui/strings.py" line="803"/>
         <source>Plot Options</source>
         <translation>プロットの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="799"/>
+        <location filename="../../gui/strings.py" line="804"/>
         <source>Transforms</source>
         <translation>変換</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="800"/>
+        <location filename="../../gui/strings.py" line="805"/>
         <source>Downsample</source>
         <translation>間引き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="801"/>
+        <location filename="../../gui/strings.py" line="806"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="802"/>
+        <location filename="../../gui/strings.py" line="807"/>
         <source>Alpha</source>
         <translation>不透明度</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="803"/>
+        <location filename="../../gui/strings.py" line="808"/>
         <source>Grid</source>
         <translation>グリッド</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="804"/>
+        <location filename="../../gui/strings.py" line="809"/>
         <source>Points</source>
         <translation>点</translation>
     </message>
@@ -3502,17 +3559,22 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>クラス {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="324"/>
+        <location filename="../../gui/strings.py" line="326"/>
+        <source>target d of {0}: {1} {2}</source>
+        <translation>{0} の教師信号 d: {1} {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="327"/>
         <source>target d: {0} {1}</source>
         <translation>教師信号 d: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="325"/>
+        <location filename="../../gui/strings.py" line="324"/>
         <source>negative</source>
         <translation>負</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="326"/>
+        <location filename="../../gui/strings.py" line="325"/>
         <source>positive</source>
         <translation>正</translation>
     </message>
@@ -3631,42 +3693,42 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>チェック中…</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="362"/>
+        <location filename="../../gui/strings.py" line="364"/>
         <source>mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="758"/>
+        <location filename="../../gui/strings.py" line="763"/>
         <source>sum</source>
         <translation>総和</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="759"/>
+        <location filename="../../gui/strings.py" line="764"/>
         <source>plain</source>
         <translation>標準</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="760"/>
+        <location filename="../../gui/strings.py" line="765"/>
         <source>momentum</source>
         <translation>モメンタム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="761"/>
+        <location filename="../../gui/strings.py" line="766"/>
         <source>nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="762"/>
+        <location filename="../../gui/strings.py" line="767"/>
         <source>adagrad</source>
         <translation>AdaGrad</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="763"/>
+        <location filename="../../gui/strings.py" line="768"/>
         <source>rmsprop</source>
         <translation>RMSProp</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="764"/>
+        <location filename="../../gui/strings.py" line="769"/>
         <source>adam</source>
         <translation>Adam</translation>
     </message>
@@ -3707,32 +3769,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>ViewBox</name>
     <message>
-        <location filename="../../gui/strings.py" line="772"/>
+        <location filename="../../gui/strings.py" line="777"/>
         <source>ViewBox options</source>
         <translation>表示の設定</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="773"/>
+        <location filename="../../gui/strings.py" line="778"/>
         <source>View All</source>
         <translation>全体を表示</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="774"/>
+        <location filename="../../gui/strings.py" line="779"/>
         <source>Mouse Mode</source>
         <translation>マウス操作</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="775"/>
+        <location filename="../../gui/strings.py" line="780"/>
         <source>3 button</source>
         <translation>3 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="776"/>
+        <location filename="../../gui/strings.py" line="781"/>
         <source>1 button</source>
         <translation>1 ボタン</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="777"/>
+        <location filename="../../gui/strings.py" line="782"/>
         <source>axis</source>
         <translation>軸</translation>
     </message>
@@ -3916,1507 +3978,1522 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gui/strings.py" line="392"/>
+        <location filename="../../gui/strings.py" line="394"/>
         <source>unknown activation {name!r}; choose one of {names}</source>
         <translation>活性化関数 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="393"/>
+        <location filename="../../gui/strings.py" line="395"/>
         <source>{file}: cannot save (no folder {folder})</source>
         <translation>{file}: 保存できません(フォルダ {folder} がありません)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="394"/>
+        <location filename="../../gui/strings.py" line="396"/>
         <source>{file}: nnviz records .gif or .mp4 files</source>
         <translation>{file}: nnviz が録画できるのは .gif か .mp4 ファイルです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="395"/>
+        <location filename="../../gui/strings.py" line="397"/>
         <source>MP4 recordings need imageio-ffmpeg: pip install &apos;nnviz[video]&apos; (or record a .gif)</source>
         <translation>MP4 の録画には imageio-ffmpeg が必要です: pip install &apos;nnviz[video]&apos;(または .gif で録画)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="396"/>
+        <location filename="../../gui/strings.py" line="398"/>
         <source>{frames} frames of {width} × {height} pixels need {need:,} MB, more than the {limit:,} MB a recording may hold: record fewer frames or a smaller picture</source>
         <translation>{width} × {height} ピクセルの {frames} フレームには {need:,} MB が必要で、1 回の録画の上限 {limit:,} MB を超えます: フレーム数を減らすか、小さな画面で録画してください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="397"/>
+        <location filename="../../gui/strings.py" line="399"/>
         <source>there are no training samples</source>
         <translation>訓練データが 1 件もありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="398"/>
+        <location filename="../../gui/strings.py" line="400"/>
         <source>batch size must be at least 1, got {size}</source>
         <translation>バッチサイズは 1 以上が必要です（指定: {size}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="399"/>
+        <location filename="../../gui/strings.py" line="401"/>
         <source>unknown data set {name!r}; known: {names}</source>
         <translation>データセット {name!r} はありません。使えるもの: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="402"/>
+        <location filename="../../gui/strings.py" line="404"/>
         <source>test_ratio must be a number in [0, 1), got {value!r}</source>
         <translation>test_ratio は [0, 1) の数で指定してください（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="403"/>
+        <location filename="../../gui/strings.py" line="405"/>
         <source>classes must be an integer from 2 to {limit}, got {value!r}</source>
         <translation>クラス数は 2 から {limit} までの整数で指定してください（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="404"/>
+        <location filename="../../gui/strings.py" line="406"/>
         <source>{file}: file is {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>{file}: ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="406"/>
+        <location filename="../../gui/strings.py" line="408"/>
         <source>{file}: file is empty</source>
         <translation>{file}: ファイルが空です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="407"/>
+        <location filename="../../gui/strings.py" line="409"/>
         <source>{file}, line {line}: the header has one column only; a data set needs at least 2 columns (inputs and a target) separated by &apos;,&apos; &apos;;&apos; or tab — wrong delimiter?</source>
         <translation>{file} の {line} 行目: 見出し行が 1 列しかありません。データセットには &apos;,&apos; &apos;;&apos; またはタブで区切った 2 列以上（入力と教師信号）が必要です — 区切り文字が違っていませんか？</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="409"/>
+        <location filename="../../gui/strings.py" line="411"/>
         <source>{file}: no header row (the file holds only delimiters and spaces)</source>
         <translation>{file}: 見出し行がありません（区切り文字と空白しかありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="410"/>
+        <location filename="../../gui/strings.py" line="412"/>
         <source>{file}: the file has a header (line {header_line}) but no data rows</source>
         <translation>{file}: 見出し行（{header_line} 行目）はありますが、データ行がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="411"/>
+        <location filename="../../gui/strings.py" line="413"/>
         <source>{file}, line {line}: {count} values, but the header has {columns} columns ({names})</source>
         <translation>{file} の {line} 行目: 値が {count} 個ありますが、見出しは {columns} 列です（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="412"/>
+        <location filename="../../gui/strings.py" line="414"/>
         <source>{file}: unknown task {task!r}; use one of {names}</source>
         <translation>{file}: タスク {task!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="413"/>
+        <location filename="../../gui/strings.py" line="436"/>
         <source>{file}: no column named {name!r}; columns: {names}</source>
         <translation>{file}: 列 {name!r} はありません。列: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="414"/>
+        <location filename="../../gui/strings.py" line="441"/>
         <source>{file}, line {line}, column {column!r}: the target is empty; every row needs a value</source>
         <translation>{file}、{line} 行目、列 {column!r}: 教師信号が空です。すべての行に値が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="415"/>
+        <location filename="../../gui/strings.py" line="417"/>
         <source>{file}, column {column!r}: only one class ({name!r}); classification needs at least 2</source>
         <translation>{file} の列 {column!r}: クラスが 1 つ（{name!r}）しかありません。分類には 2 つ以上必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="416"/>
+        <location filename="../../gui/strings.py" line="418"/>
         <source>{file}, column {column!r}: {count} different values, more than {limit} classes — is it the right target column, or should the task be regression?</source>
         <translation>{file} の列 {column!r}: 異なる値が {count} 個あり、{limit} クラスを超えています — 教師信号の列は正しいですか？ それとも回帰の問題ではありませんか？</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="417"/>
+        <location filename="../../gui/strings.py" line="419"/>
         <source>{file}, column {column!r}: task &apos;binary&apos; needs exactly 2 classes, found {count} ({names})</source>
         <translation>{file} の列 {column!r}: タスク &apos;binary&apos; にはちょうど 2 クラスが必要ですが、{count} クラスあります（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="418"/>
+        <location filename="../../gui/strings.py" line="420"/>
         <source>cannot save X {x} and d {d} with {count} input names</source>
         <translation>X {x} と d {d} を入力名 {count} 個では保存できません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="419"/>
-        <source>d has {count} columns; pass classes to save one-hot targets</source>
-        <translation>d が {count} 列あります。one-hot の教師信号を保存するには classes を指定してください</translation>
-    </message>
-    <message>
-        <location filename="../../gui/strings.py" line="420"/>
+        <location filename="../../gui/strings.py" line="423"/>
         <source>unknown feature(s) {unknown}; known: {names}</source>
         <translation>特徴量 {unknown} はありません。使えるもの: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="421"/>
+        <location filename="../../gui/strings.py" line="424"/>
         <source>{features} features, {means} means and {stds} standard deviations: the counts must agree</source>
         <translation>特徴量 {features} 個、平均 {means} 個、標準偏差 {stds} 個: 個数がそろっている必要があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="422"/>
+        <location filename="../../gui/strings.py" line="425"/>
         <source>standard deviations must all be &gt; 0</source>
         <translation>標準偏差はすべて 0 より大きい必要があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="423"/>
+        <location filename="../../gui/strings.py" line="426"/>
         <source>features {names} need 2 raw inputs (x1, x2), got {count}</source>
         <translation>特徴量 {names} には元の入力が 2 個 (x1, x2) 必要です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="424"/>
+        <location filename="../../gui/strings.py" line="427"/>
         <source>inputs must be 2-D (N, n_raw), got shape {shape}</source>
         <translation>入力は 2 次元 (N, n_raw) が必要です（形: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="425"/>
+        <location filename="../../gui/strings.py" line="428"/>
         <source>cannot standardise without any training inputs</source>
         <translation>訓練入力がないため標準化できません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="426"/>
+        <location filename="../../gui/strings.py" line="429"/>
         <source>preprocess must be a dict with keys features, mean, std; got {value!r}</source>
         <translation>preprocess はキー features, mean, std を持つ辞書が必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="427"/>
+        <location filename="../../gui/strings.py" line="430"/>
         <source>preprocess features must be a list of names, got {value!r}</source>
         <translation>preprocess の features は名前のリストが必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="428"/>
+        <location filename="../../gui/strings.py" line="431"/>
         <source>{file}, line {line}, column {column!r}: {value!r} (NaN or infinity) is not allowed</source>
         <translation>{file} の {line} 行目、列 {column!r}: {value!r}（NaN や無限大）は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="429"/>
+        <location filename="../../gui/strings.py" line="432"/>
         <source>{file}, line {line}: column {index} has no name</source>
         <translation>{file} の {line} 行目: {index} 列目に名前がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="430"/>
+        <location filename="../../gui/strings.py" line="433"/>
         <source>{file}, line {line}: column name {name!r} appears twice (columns {first} and {index})</source>
         <translation>{file} の {line} 行目: 列名 {name!r} が 2 回出てきます（{first} 列目と {index} 列目）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="431"/>
+        <location filename="../../gui/strings.py" line="434"/>
         <source>{file}: {columns} columns ({names}), but the network needs {inputs} inputs ({wanted})</source>
         <translation>{file}: 列は {columns} 個（{names}）ですが、ネットワークには入力が {inputs} 個（{wanted}）必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="432"/>
+        <location filename="../../gui/strings.py" line="435"/>
         <source>{file}: {columns} columns ({names}), but the network needs {inputs} inputs</source>
         <translation>{file}: 列は {columns} 個（{names}）ですが、ネットワークには入力が {inputs} 個必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="433"/>
+        <location filename="../../gui/strings.py" line="437"/>
         <source>{file}: no column named {unknown}; columns: {names}</source>
         <translation>{file}: 列 {unknown} はありません。列: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="434"/>
+        <location filename="../../gui/strings.py" line="438"/>
         <source>{file}: no input columns chosen; columns: {names}</source>
         <translation>{file}: 入力の列が選ばれていません。列: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="435"/>
+        <location filename="../../gui/strings.py" line="439"/>
         <source>{file}: column {column!r} cannot be both the target and an input</source>
         <translation>{file}: 列 {column!r} を教師信号と入力の両方にはできません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="436"/>
+        <location filename="../../gui/strings.py" line="440"/>
         <source>{file}: input column {column!r} is listed twice</source>
         <translation>{file}: 入力の列 {column!r} が 2 回指定されています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="437"/>
+        <location filename="../../gui/strings.py" line="442"/>
         <source>unknown task {task!r}; use one of {names}</source>
         <translation>タスク {task!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="438"/>
+        <location filename="../../gui/strings.py" line="443"/>
         <source>{name}: {field} must be 2-D (rows, columns), got shape {shape}</source>
         <translation>{name}: {field} は 2 次元（行, 列）が必要です（形: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="439"/>
+        <location filename="../../gui/strings.py" line="444"/>
         <source>{name}: a regression data set has no class labels</source>
         <translation>{name}: 回帰のデータセットにはクラスラベルがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="440"/>
+        <location filename="../../gui/strings.py" line="445"/>
         <source>fitted on {fitted} columns, got {count}</source>
         <translation>{fitted} 列で当てはめましたが、{count} 列が来ました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="441"/>
+        <location filename="../../gui/strings.py" line="446"/>
         <source>preprocess {key} must be a list of finite numbers, got {value!r}</source>
         <translation>preprocess の {key} は有限の数のリストが必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="444"/>
+        <location filename="../../gui/strings.py" line="449"/>
         <source>{file}, line {line}: {count:,} columns, more than the limit of {limit:,}</source>
         <translation>{file}、{line} 行目: {count:,} 列あり、上限の {limit:,} 列を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="445"/>
+        <location filename="../../gui/strings.py" line="450"/>
         <source>{file}: more than {limit:,} data rows (line {line})</source>
         <translation>{file}: データ行が上限の {limit:,} 行を超えています（{line} 行目）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="446"/>
+        <location filename="../../gui/strings.py" line="451"/>
         <source>{file}, line {line}: {reason}</source>
         <translation>{file} の {line} 行目: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="447"/>
+        <location filename="../../gui/strings.py" line="452"/>
         <source>{file}, line {line}, column {column!r}: {value!r} is not a number</source>
         <translation>{file} の {line} 行目、列 {column!r}: {value!r} は数値ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="448"/>
+        <location filename="../../gui/strings.py" line="453"/>
         <source>{name}: X {x} and d {d} do not fit {inputs} inputs and {targets} target column(s)</source>
         <translation>{name}: X {x} と d {d} が入力 {inputs} 個と教師信号 {targets} 列に合いません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="449"/>
+        <location filename="../../gui/strings.py" line="454"/>
         <source>{file}, line {line}: byte 0x{byte:02x} is neither UTF-8 nor CP932 (Shift_JIS) text, and there is no UTF-16 BOM; save the file as CSV UTF-8 or choose its encoding</source>
         <translation>{file} の {line} 行目: バイト 0x{byte:02x} は UTF-8 の文字でも CP932（Shift_JIS）の文字でもなく、UTF-16 の BOM もありません。ファイルを「CSV UTF-8」で保存し直すか、文字コードを選んでください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="450"/>
+        <location filename="../../gui/strings.py" line="455"/>
         <source>reading {file} cancelled at line {line}</source>
         <translation>{file} の読み込みを {line} 行目で中止しました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="451"/>
+        <location filename="../../gui/strings.py" line="456"/>
         <source>is a directory, not a file</source>
         <translation>ファイルではなくディレクトリです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="452"/>
+        <location filename="../../gui/strings.py" line="457"/>
         <source>is not a regular file (a pipe, device or socket)</source>
         <translation>通常のファイルではありません（パイプ、デバイスまたはソケット）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="453"/>
+        <location filename="../../gui/strings.py" line="458"/>
         <source>not a zip archive (or a truncated one)</source>
         <translation>zip アーカイブではありません（または途中で切れています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="454"/>
+        <location filename="../../gui/strings.py" line="459"/>
         <source>the archive&apos;s directory lists {count:,} entries in {size:,} bytes; nnviz expects at most {limit} entries in {limit_size:,} bytes</source>
         <translation>アーカイブの目録には {count:,} 個の項目が {size:,} バイトで記載されています。nnviz が受け付けるのは {limit_size:,} バイト以内の {limit} 個までです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="455"/>
+        <location filename="../../gui/strings.py" line="460"/>
         <source>{name} unpacks to {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>{name} は展開すると {size:,} バイトになり、上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="456"/>
+        <location filename="../../gui/strings.py" line="461"/>
         <source>{key} has dtype {dtype}, expected real numbers</source>
         <translation>{key} の dtype が {dtype} です。実数が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="457"/>
+        <location filename="../../gui/strings.py" line="462"/>
         <source>{key} has shape {shape} ({size:,} bytes), more than the remaining limit of {limit:,} bytes</source>
         <translation>{key} の形状は {shape}（{size:,} バイト）で、残りの上限 {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="458"/>
+        <location filename="../../gui/strings.py" line="463"/>
         <source>the JSON text has {size:,} characters, more than the limit of {limit:,}</source>
         <translation>JSON テキストが {size:,} 文字あり、上限の {limit:,} 文字を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="459"/>
+        <location filename="../../gui/strings.py" line="464"/>
         <source>the JSON text holds about {count:,} values, more than the limit of {limit:,}</source>
         <translation>JSON テキストに約 {count:,} 個の値があり、上限の {limit:,} 個を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="461"/>
+        <location filename="../../gui/strings.py" line="466"/>
         <source>cannot read the file ({reason})</source>
         <translation>ファイルを読めません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="462"/>
+        <location filename="../../gui/strings.py" line="467"/>
         <source>the archive has {count:,} entries; nnviz expects at most {limit}</source>
         <translation>アーカイブに {count:,} 個の項目があります。nnviz が受け付けるのは {limit} 個までです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="463"/>
+        <location filename="../../gui/strings.py" line="468"/>
         <source>the key {key!r} appears twice in one object</source>
         <translation>キー {key!r} が 1 つのオブジェクトに 2 回現れます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="464"/>
+        <location filename="../../gui/strings.py" line="469"/>
         <source>the JSON text is nested too deeply</source>
         <translation>JSON テキストの入れ子が深すぎます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="465"/>
+        <location filename="../../gui/strings.py" line="470"/>
         <source>entry {name!r} is encrypted; nnviz reads only unencrypted files</source>
         <translation>項目 {name!r} は暗号化されています。nnviz は暗号化されていないファイルだけを読みます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="466"/>
+        <location filename="../../gui/strings.py" line="471"/>
         <source>entry {name!r} is compressed with {method}; nnviz reads only stored or deflated entries</source>
         <translation>項目 {name!r} は {method} で圧縮されています。nnviz が読むのは無圧縮（stored）か deflate 圧縮の項目だけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="467"/>
+        <location filename="../../gui/strings.py" line="472"/>
         <source>entry {name!r} appears twice</source>
         <translation>項目 {name!r} が 2 回現れます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="468"/>
+        <location filename="../../gui/strings.py" line="473"/>
         <source>{name} unpacks to more than the limit of {limit:,} bytes</source>
         <translation>{name} は展開すると上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="469"/>
+        <location filename="../../gui/strings.py" line="474"/>
         <source>subscript [...]</source>
         <translation>添字 [...]</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="470"/>
+        <location filename="../../gui/strings.py" line="475"/>
         <source>lambda</source>
         <translation>lambda 式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="471"/>
+        <location filename="../../gui/strings.py" line="476"/>
         <source>comprehension</source>
         <translation>内包表記</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="472"/>
+        <location filename="../../gui/strings.py" line="477"/>
         <source>comparison</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="473"/>
+        <location filename="../../gui/strings.py" line="478"/>
         <source>boolean operator (and/or)</source>
         <translation>論理演算子 (and/or)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="474"/>
+        <location filename="../../gui/strings.py" line="479"/>
         <source>conditional expression (... if ... else ...)</source>
         <translation>条件式 (... if ... else ...)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="475"/>
+        <location filename="../../gui/strings.py" line="480"/>
         <source>assignment &apos;:=&apos;</source>
         <translation>代入 &apos;:=&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="476"/>
+        <location filename="../../gui/strings.py" line="481"/>
         <source>starred argument</source>
         <translation>アスタリスク付きの引数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="477"/>
+        <location filename="../../gui/strings.py" line="482"/>
         <source>f-string</source>
         <translation>f 文字列</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="478"/>
+        <location filename="../../gui/strings.py" line="483"/>
         <source>list</source>
         <translation>リスト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="479"/>
+        <location filename="../../gui/strings.py" line="484"/>
         <source>tuple (a comma)</source>
         <translation>タプル（カンマ）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="480"/>
+        <location filename="../../gui/strings.py" line="485"/>
         <source>set</source>
         <translation>集合</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="481"/>
+        <location filename="../../gui/strings.py" line="486"/>
         <source>dict</source>
         <translation>辞書</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="482"/>
+        <location filename="../../gui/strings.py" line="487"/>
         <source>slice</source>
         <translation>スライス</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="483"/>
+        <location filename="../../gui/strings.py" line="488"/>
         <source>&apos;{bracket}&apos; was never closed</source>
         <translation>&apos;{bracket}&apos; が閉じられていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="484"/>
+        <location filename="../../gui/strings.py" line="489"/>
         <source>unmatched &apos;{bracket}&apos;</source>
         <translation>&apos;{bracket}&apos; に対応する括弧がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="486"/>
+        <location filename="../../gui/strings.py" line="491"/>
         <source>invalid syntax</source>
         <translation>文法の誤り</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="487"/>
+        <location filename="../../gui/strings.py" line="492"/>
         <source>invalid syntax. Perhaps you forgot a comma?</source>
         <translation>文法の誤り。カンマを書き忘れていませんか？</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="488"/>
+        <location filename="../../gui/strings.py" line="493"/>
         <source>invalid decimal literal</source>
         <translation>数値の書き方の誤り</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="489"/>
+        <location filename="../../gui/strings.py" line="494"/>
         <source>a formula must be text, got {type}</source>
         <translation>式は文字列で指定してください（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="490"/>
+        <location filename="../../gui/strings.py" line="495"/>
         <source>formula too long ({count} characters, at most {limit})</source>
         <translation>式が長すぎます（{count} 文字、上限 {limit}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="491"/>
+        <location filename="../../gui/strings.py" line="496"/>
         <source>empty formula: type an expression in x and y, e.g. x**2 - y**2</source>
         <translation>式が空です: x と y の式を入力してください（例: x**2 - y**2）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="492"/>
+        <location filename="../../gui/strings.py" line="497"/>
         <source>{what} is not allowed in a formula</source>
         <translation>式には{what}を使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="493"/>
+        <location filename="../../gui/strings.py" line="498"/>
         <source>{reason} at column {column}</source>
         <translation>{reason}（{column} 文字目）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="494"/>
+        <location filename="../../gui/strings.py" line="499"/>
         <source>formula too complex to differentiate ({count} terms)</source>
         <translation>式が複雑すぎて微分できません（{count} 項）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="495"/>
+        <location filename="../../gui/strings.py" line="500"/>
         <source>character {char!r} is not allowed</source>
         <translation>文字 {char!r} は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="496"/>
+        <location filename="../../gui/strings.py" line="501"/>
         <source>brackets nested more than {limit} deep</source>
         <translation>括弧の入れ子が {limit} 段を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="497"/>
+        <location filename="../../gui/strings.py" line="502"/>
         <source>not a formula ({reason}; write products with *, e.g. 2*x)</source>
         <translation>式として読めません（{reason}。積は * で書いてください。例: 2*x）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="498"/>
+        <location filename="../../gui/strings.py" line="503"/>
         <source>not a formula ({reason})</source>
         <translation>式として読めません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="499"/>
+        <location filename="../../gui/strings.py" line="504"/>
         <source>expression nested too deeply (more than {limit} levels)</source>
         <translation>式の入れ子が深すぎます（{limit} 段を超えています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="500"/>
+        <location filename="../../gui/strings.py" line="505"/>
         <source>unknown name {name!r} (use x, y, pi, e)</source>
         <translation>名前 {name!r} は使えません（x, y, pi, e を使ってください）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="501"/>
+        <location filename="../../gui/strings.py" line="506"/>
         <source>attribute access &apos;.{name}&apos; is not allowed in a formula</source>
         <translation>式には属性参照 &apos;.{name}&apos; を使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="502"/>
+        <location filename="../../gui/strings.py" line="507"/>
         <source>only functions can be called, by name, e.g. sin(x)</source>
         <translation>呼び出せるのは名前で書いた関数だけです（例: sin(x)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="503"/>
+        <location filename="../../gui/strings.py" line="508"/>
         <source>unknown function {name!r} (allowed: {names}, min, max)</source>
         <translation>関数 {name!r} はありません（使える関数: {names}, min, max）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="504"/>
+        <location filename="../../gui/strings.py" line="509"/>
         <source>keyword arguments are not allowed in {name}(...)</source>
         <translation>{name}(...) にキーワード引数は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="505"/>
+        <location filename="../../gui/strings.py" line="510"/>
         <source>{name} takes 1 argument, got {count}</source>
         <translation>{name} の引数は 1 個です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="506"/>
+        <location filename="../../gui/strings.py" line="511"/>
         <source>{name} takes {arity} arguments, got {count}</source>
         <translation>{name} の引数は {arity} 個です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="507"/>
+        <location filename="../../gui/strings.py" line="512"/>
         <source>import is not allowed in a formula</source>
         <translation>式には import を使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="508"/>
+        <location filename="../../gui/strings.py" line="513"/>
         <source>{type} {value!r} is not allowed, only numbers</source>
         <translation>{type} {value!r} は使えません。使えるのは数値だけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="509"/>
+        <location filename="../../gui/strings.py" line="514"/>
         <source>number too large</source>
         <translation>数値が大きすぎます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="510"/>
+        <location filename="../../gui/strings.py" line="515"/>
         <source>{name} is a function: write {name}(...)</source>
         <translation>{name} は関数です: {name}(...) と書いてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="511"/>
+        <location filename="../../gui/strings.py" line="516"/>
         <source>operator &apos;{op}&apos; is not allowed</source>
         <translation>演算子 &apos;{op}&apos; は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="512"/>
+        <location filename="../../gui/strings.py" line="517"/>
         <source>operator &apos;{op}&apos; is not allowed (use + - * / ** ^)</source>
         <translation>演算子 &apos;{op}&apos; は使えません（+ - * / ** ^ を使ってください）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="513"/>
+        <location filename="../../gui/strings.py" line="518"/>
         <source>exponent {power:g} too large (at most {limit} in size)</source>
         <translation>指数 {power:g} が大きすぎます（絶対値は {limit} まで）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="514"/>
+        <location filename="../../gui/strings.py" line="519"/>
         <source>constant power is not a finite number</source>
         <translation>定数のべき乗が有限の数になりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="515"/>
+        <location filename="../../gui/strings.py" line="520"/>
         <source>starred argument is not allowed</source>
         <translation>アスタリスク付きの引数は使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="516"/>
+        <location filename="../../gui/strings.py" line="521"/>
         <source>unknown kind of direction {kind!r}; choose weights, random or pca</source>
         <translation>方向の種類 {kind!r} はありません。weights, random, pca から選んでください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="517"/>
+        <location filename="../../gui/strings.py" line="522"/>
         <source>a trajectory needs shape (T ≥ 2, P), got {shape}</source>
         <translation>軌跡の形は (T ≥ 2, P) が必要です（指定: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="518"/>
+        <location filename="../../gui/strings.py" line="523"/>
         <source>PCA needs at least two parameters</source>
         <translation>PCA にはパラメータが 2 個以上必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="519"/>
+        <location filename="../../gui/strings.py" line="524"/>
         <source>center, d1 and d2 must have shape ({count},)</source>
         <translation>center, d1, d2 の形は ({count},) が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="520"/>
+        <location filename="../../gui/strings.py" line="525"/>
         <source>X {x} and D {d} do not fit a {sizes} network</source>
         <translation>X {x} と D {d} が {sizes} のネットワークに合いません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="521"/>
+        <location filename="../../gui/strings.py" line="526"/>
         <source>the Hessian needs {count}² entries; only nets with at most {limit} parameters are supported</source>
         <translation>ヘッセ行列には {count}² 個の要素が必要です。対応しているのはパラメータ {limit} 個以下のネットワークだけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="522"/>
+        <location filename="../../gui/strings.py" line="527"/>
         <source>&apos;weights&apos; directions need two picks (l, j, i)</source>
         <translation>&apos;weights&apos; の方向には (l, j, i) を 2 つ選ぶ必要があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="523"/>
+        <location filename="../../gui/strings.py" line="528"/>
         <source>pick two different parameters</source>
         <translation>異なる 2 つのパラメータを選んでください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="524"/>
+        <location filename="../../gui/strings.py" line="529"/>
         <source>&apos;pca&apos; directions need a trajectory of shape (T, {count})</source>
         <translation>&apos;pca&apos; の方向には形 (T, {count}) の軌跡が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="525"/>
+        <location filename="../../gui/strings.py" line="530"/>
         <source>loss slice cancelled after {done} of {total} points</source>
         <translation>誤差の断面の計算を中止しました（{total} 点中 {done} 点）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="541"/>
+        <location filename="../../gui/strings.py" line="546"/>
         <source>no parameter (l={l}, j={j}, i={i}) in a {sizes} network</source>
         <translation>{sizes} のネットワークにパラメータ (l={l}, j={j}, i={i}) はありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="526"/>
+        <location filename="../../gui/strings.py" line="531"/>
         <source>Hessian cancelled after {done} of {total} columns</source>
         <translation>ヘッセ行列の計算を中止しました（{total} 列中 {done} 列）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="405"/>
+        <location filename="../../gui/strings.py" line="407"/>
         <source>{file}: unknown encoding {encoding!r}; use one of {names}</source>
         <translation>{file}: 文字コード {encoding!r} は使えません。{names} のいずれかを使ってください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="408"/>
+        <location filename="../../gui/strings.py" line="410"/>
         <source>{file}: unknown decimal mark {decimal!r}; use one of {names}</source>
         <translation>{file}: 小数点 {decimal!r} は使えません。{names} のいずれかを使ってください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="443"/>
+        <location filename="../../gui/strings.py" line="415"/>
+        <source>{file}: {count} target columns ({names}) make a multi-output regression; task {task!r} takes one target column</source>
+        <translation>{file}: 教師信号の列 {count} 個 ({names}) は出力が複数の回帰になります。タスク {task!r} の教師信号は 1 列だけです</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="416"/>
+        <source>{file}: target column {column!r} is listed twice</source>
+        <translation>{file}: 教師信号の列 {column!r} が 2 回指定されています</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="421"/>
+        <source>d has {count} columns but {names} target name(s); pass classes to save one-hot targets</source>
+        <translation>d は {count} 列ですが教師信号の名前は {names} 個です。one-hot の教師信号を保存するには classes を渡してください</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="422"/>
+        <source>{name}: {count} target names for {targets} target column(s)</source>
+        <translation>{name}: 教師信号の列 {targets} 個に対して名前が {count} 個です</translation>
+    </message>
+    <message>
+        <location filename="../../gui/strings.py" line="448"/>
         <source>{file}, line {line}: byte 0x{byte:02x} is not {encoding} text; choose another encoding (automatic tries UTF-8, CP932 and UTF-16)</source>
         <translation>{file} の {line} 行目: バイト 0x{byte:02x} は {encoding} の文字ではありません。別の文字コードを選んでください（自動なら UTF-8、CP932、UTF-16 を試します）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="527"/>
+        <location filename="../../gui/strings.py" line="532"/>
         <source>unknown loss {name!r}; choose one of {names}</source>
         <translation>誤差関数 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="528"/>
+        <location filename="../../gui/strings.py" line="533"/>
         <source>cross-entropy needs outputs in (0, 1): use a sigmoid or softmax output layer, not {output!r}</source>
         <translation>交差エントロピーには (0, 1) の出力が必要です: 出力層は {output!r} ではなくロジスティック関数 (sigmoid) かソフトマックス関数 (softmax) にしてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="529"/>
+        <location filename="../../gui/strings.py" line="534"/>
         <source>a softmax output needs at least 2 output units</source>
         <translation>ソフトマックス関数 (softmax) の出力層には出力ユニットが 2 個以上必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="532"/>
+        <location filename="../../gui/strings.py" line="537"/>
         <source>at most {layers} hidden layers of at most {units:,} units each, got {sizes}</source>
         <translation>中間層は最大 {layers} 層、各層のユニット数は最大 {units:,} です。指定: {sizes}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="533"/>
+        <location filename="../../gui/strings.py" line="538"/>
         <source>the input and output layers have at most {limit:,} units, got {sizes}</source>
         <translation>入力層と出力層のユニット数は最大 {limit:,} です（{sizes}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="534"/>
+        <location filename="../../gui/strings.py" line="539"/>
         <source>layers {sizes} would need {count:,} weights and biases, more than the limit of {limit:,}</source>
         <translation>層 {sizes} には重みとバイアスが {count:,} 個必要で、上限の {limit:,} 個を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="535"/>
+        <location filename="../../gui/strings.py" line="540"/>
         <source>{rows:,} samples × {units:,} units is more than {limit:,}: use fewer samples or smaller layers</source>
         <translation>サンプル数 {rows:,} × ユニット数 {units:,} が上限の {limit:,} を超えています。サンプルを減らすか層を小さくしてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="536"/>
+        <location filename="../../gui/strings.py" line="541"/>
         <source>layer sizes must be whole numbers separated by commas, got {text!r}</source>
         <translation>層のユニット数はカンマ区切りの整数で指定してください（指定: {text!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="545"/>
+        <location filename="../../gui/strings.py" line="550"/>
         <source>ONNX import needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX の読み込みには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="547"/>
+        <location filename="../../gui/strings.py" line="552"/>
         <source>sparse initializers are not supported</source>
         <translation>疎な initializer には対応していません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="548"/>
+        <location filename="../../gui/strings.py" line="553"/>
         <source>initializer {name!r} keeps its data in another file; nnviz reads self-contained .onnx files only</source>
         <translation>initializer {name!r} のデータが別ファイルにあります。nnviz が読むのはそれだけで完結した .onnx ファイルだけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="549"/>
+        <location filename="../../gui/strings.py" line="554"/>
         <source>initializer {name!r} has ONNX data type {type}; nnviz reads float, double and int64</source>
         <translation>initializer {name!r} の ONNX データ型は {type} です。nnviz が読めるのは float, double, int64 です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="550"/>
+        <location filename="../../gui/strings.py" line="555"/>
         <source>initializer {name!r} has shape {shape}: not a weight matrix or vector of at most {limit:,} rows and columns</source>
         <translation>initializer {name!r} の形は {shape} です: 行・列が {limit:,} 以下の重み行列またはベクトルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="551"/>
+        <location filename="../../gui/strings.py" line="556"/>
         <source>initializer {name!r} claims shape {shape} ({size:,} bytes) but holds {stored:,} bytes</source>
         <translation>initializer {name!r} は形 {shape} ({size:,} バイト) とされていますが、データは {stored:,} バイトです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="552"/>
+        <location filename="../../gui/strings.py" line="557"/>
         <source>initializer {name!r} contains NaN or infinite values</source>
         <translation>initializer {name!r} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="553"/>
+        <location filename="../../gui/strings.py" line="558"/>
         <source>{op} node {name!r}: {why}</source>
         <translation>{op} ノード {name!r}: {why}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="554"/>
+        <location filename="../../gui/strings.py" line="559"/>
         <source>the graph has {inputs} inputs and {outputs} outputs; an MLP has one of each</source>
         <translation>グラフの入力は {inputs} 個、出力は {outputs} 個です。MLP の入力と出力は 1 個ずつです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="555"/>
+        <location filename="../../gui/strings.py" line="560"/>
         <source>no Gemm or MatMul layer between the input and the output</source>
         <translation>入力と出力の間に Gemm や MatMul の層がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="556"/>
+        <location filename="../../gui/strings.py" line="561"/>
         <source>Elu nodes with different alphas {values}; nnviz has one ELU alpha</source>
         <translation>Elu ノードの α が {values} と異なります。nnviz の ELU の α は 1 つだけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="557"/>
+        <location filename="../../gui/strings.py" line="562"/>
         <source>input {number} must be a stored weight (an initializer)</source>
         <translation>入力 {number} は保存された重み (initializer) でなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="558"/>
+        <location filename="../../gui/strings.py" line="563"/>
         <source>the weight must be a matrix</source>
         <translation>重みは行列でなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="559"/>
+        <location filename="../../gui/strings.py" line="564"/>
         <source>the bias has shape {shape}, expected ({count},)</source>
         <translation>バイアスの形が {shape} です。({count},) のはずです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="560"/>
+        <location filename="../../gui/strings.py" line="565"/>
         <source>the slope has {size} values, expected 1 or {count}</source>
         <translation>傾きの値が {size} 個あります。1 個か {count} 個のはずです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="561"/>
+        <location filename="../../gui/strings.py" line="566"/>
         <source>Softmax must be the last layer&apos;s activation</source>
         <translation>Softmax は出力層の活性化関数にしか使えません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="562"/>
+        <location filename="../../gui/strings.py" line="567"/>
         <source>not an ONNX model (the protobuf does not parse)</source>
         <translation>ONNX モデルではありません (protobuf として読めません)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="563"/>
+        <location filename="../../gui/strings.py" line="568"/>
         <source>tensor {name!r} feeds {count} nodes; nnviz imports a chain of layers</source>
         <translation>テンソル {name!r} が {count} 個のノードに入っています。nnviz が読み込めるのは層の連なりだけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="564"/>
+        <location filename="../../gui/strings.py" line="569"/>
         <source>nnviz reads Gemm with alpha = beta = 1 and transA = 0 only</source>
         <translation>nnviz が読めるのは alpha = beta = 1、transA = 0 の Gemm だけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="565"/>
+        <location filename="../../gui/strings.py" line="570"/>
         <source>nnviz reads Flatten with axis = 1 only</source>
         <translation>nnviz が読めるのは axis = 1 の Flatten だけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="566"/>
+        <location filename="../../gui/strings.py" line="571"/>
         <source>more than {count} layers</source>
         <translation>層が {count} より多くあります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="567"/>
+        <location filename="../../gui/strings.py" line="572"/>
         <source>it takes {count} inputs, but gets {width}</source>
         <translation>入力は {count} 個のはずですが、{width} 個が来ます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="568"/>
+        <location filename="../../gui/strings.py" line="573"/>
         <source>not supported; nnviz imports a chain of Gemm (or MatMul + Add) layers, each followed by Relu, Tanh, Sigmoid, Softplus, Atan, Elu, PRelu or LeakyRelu, and Softmax on the output</source>
         <translation>対応していません。nnviz が読み込めるのは Gemm (または MatMul + Add) の層の連なりで、各層の後に Relu, Tanh, Sigmoid, Softplus, Atan, Elu, PRelu, LeakyRelu のいずれか、出力層には Softmax も使えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="569"/>
+        <location filename="../../gui/strings.py" line="574"/>
         <source>nnviz reads Softmax over the last axis only</source>
         <translation>nnviz が読めるのは最後の軸についての Softmax だけです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="574"/>
+        <location filename="../../gui/strings.py" line="579"/>
         <source>L(x, y) = {text} has no value to draw on the plot: it is infinite, beyond ±{limit:g} or not a number at every point</source>
         <translation>L(x, y) = {text} にはプロット上に描ける値がありません。すべての点で無限大か ±{limit:g} を超えるか、数になりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="596"/>
+        <location filename="../../gui/strings.py" line="601"/>
         <source>{file}: a weights file needs the suffix .npz, .json or .onnx</source>
         <translation>{file}: 重みファイルの拡張子は .npz, .json, .onnx のいずれかにしてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="597"/>
+        <location filename="../../gui/strings.py" line="602"/>
         <source>{file}: unknown weights format {suffix!r}; use .npz, .json or .onnx</source>
         <translation>{file}: 重みファイルの形式 {suffix!r} は不明です。.npz, .json, .onnx を使ってください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="630"/>
+        <location filename="../../gui/strings.py" line="635"/>
         <source>{key} must be a JSON object, got {value}</source>
         <translation>{key} は JSON オブジェクトが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="631"/>
+        <location filename="../../gui/strings.py" line="636"/>
         <source>{key} must be a JSON list, got {value}</source>
         <translation>{key} は JSON のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="632"/>
+        <location filename="../../gui/strings.py" line="637"/>
         <source>{key} must be a JSON string, got {value}</source>
         <translation>{key} は JSON の文字列が必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="633"/>
+        <location filename="../../gui/strings.py" line="638"/>
         <source>{key} must list names (strings), got {value}</source>
         <translation>{key} には名前（文字列）を並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="634"/>
+        <location filename="../../gui/strings.py" line="639"/>
         <source>preprocess has {count} means, the network {inputs} inputs</source>
         <translation>preprocess の平均は {count} 個ですが、ネットワークの入力は {inputs} 個です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="636"/>
+        <location filename="../../gui/strings.py" line="641"/>
         <source>a comparison has 1 to {limit} runs, got {count}</source>
         <translation>比較できるのは 1 〜 {limit} 個の実行です（指定: {count}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="637"/>
+        <location filename="../../gui/strings.py" line="642"/>
         <source>the runs of a comparison train on the same data; they differ in {name}</source>
         <translation>比較する実行はすべて同じデータで学習します。{name} が異なっています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="640"/>
+        <location filename="../../gui/strings.py" line="645"/>
         <source>restarts cancelled after {done} of {total} runs</source>
         <translation>初期値を変えた学習を中止しました（{total} 回中 {done} 回）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="644"/>
+        <location filename="../../gui/strings.py" line="649"/>
         <source>{where} needs exactly the languages ja and en</source>
         <translation>{where} には ja と en の両方の言語がちょうど必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="645"/>
+        <location filename="../../gui/strings.py" line="650"/>
         <source>{where}: a check must be an object</source>
         <translation>{where}：check はオブジェクトでなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="646"/>
+        <location filename="../../gui/strings.py" line="651"/>
         <source>{where}: a check needs exactly one of {kinds}</source>
         <translation>{where}：check には {kinds} のうちちょうど一つが必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="647"/>
+        <location filename="../../gui/strings.py" line="652"/>
         <source>{where}: unknown key {key!r} in a {kind} check</source>
         <translation>{where}：{kind} の check に未知のキー {key!r} があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="648"/>
+        <location filename="../../gui/strings.py" line="653"/>
         <source>{where}: {kind} must be one of {names}</source>
         <translation>{where}：{kind} は {names} のいずれかでなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="649"/>
+        <location filename="../../gui/strings.py" line="654"/>
         <source>{where}: by_step must be a whole number ≥ 0, for a metric of the loss curve</source>
         <translation>{where}：by_step は 0 以上の整数で、誤差の曲線にある指標にだけ使えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="650"/>
+        <location filename="../../gui/strings.py" line="655"/>
         <source>the file must hold one JSON object</source>
         <translation>ファイルには JSON オブジェクトが一つ必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="651"/>
+        <location filename="../../gui/strings.py" line="656"/>
         <source>not an nnviz lesson: it needs &quot;format&quot;: &quot;{format}&quot; and &quot;version&quot;: {version}</source>
         <translation>nnviz の授業ではありません：&quot;format&quot;: &quot;{format}&quot; と &quot;version&quot;: {version} が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="652"/>
+        <location filename="../../gui/strings.py" line="657"/>
         <source>unknown key {key!r}</source>
         <translation>未知のキー {key!r}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="653"/>
+        <location filename="../../gui/strings.py" line="658"/>
         <source>unknown scene {name!r}; choose one of {names}</source>
         <translation>未知の場面 {name!r}：{names} から選んでください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="654"/>
+        <location filename="../../gui/strings.py" line="659"/>
         <source>tasks must be a list of 1 to {n} tasks</source>
         <translation>tasks は 1〜{n} 個の課題のリストでなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="655"/>
+        <location filename="../../gui/strings.py" line="660"/>
         <source>task {k}</source>
         <translation>課題 {k}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="656"/>
+        <location filename="../../gui/strings.py" line="661"/>
         <source>{where} ({lang}) must be text of 1 to {limit} characters</source>
         <translation>{where}（{lang}）は 1〜{limit} 文字のテキストでなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="657"/>
+        <location filename="../../gui/strings.py" line="662"/>
         <source>{where}: &quot;all&quot; needs a list of 1 to {n} checks, nested at most {depth} deep</source>
         <translation>{where}：&quot;all&quot; には 1〜{n} 個の check のリストが必要で、入れ子は {depth} 段までです</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="658"/>
+        <location filename="../../gui/strings.py" line="663"/>
         <source>{where}: a {kind} check needs one of {names}</source>
         <translation>{where}：{kind} の check には {names} のいずれかが必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="659"/>
+        <location filename="../../gui/strings.py" line="664"/>
         <source>{where} must be an object of id, text and check</source>
         <translation>{where} は id、text、check からなるオブジェクトでなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="660"/>
+        <location filename="../../gui/strings.py" line="665"/>
         <source>{where}: id must be unique, 1 to 40 of a-z 0-9 _ -</source>
         <translation>{where}：id は重複せず、a-z 0-9 _ - の 1〜40 文字でなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="661"/>
+        <location filename="../../gui/strings.py" line="666"/>
         <source>larger than {n} bytes</source>
         <translation>{n} バイトを超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="662"/>
+        <location filename="../../gui/strings.py" line="667"/>
         <source>lesson file {file}: {problem}</source>
         <translation>授業ファイル {file}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="663"/>
+        <location filename="../../gui/strings.py" line="668"/>
         <source>{where}: {key} has a value of the wrong type</source>
         <translation>{where}：{key} の値の型が違います</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="664"/>
+        <location filename="../../gui/strings.py" line="669"/>
         <source>{where}: loss_rises_share needs at_least or at_most, a share from 0 to 1</source>
         <translation>{where}：loss_rises_share には at_least または at_most（0〜1 の割合）が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="665"/>
+        <location filename="../../gui/strings.py" line="670"/>
         <source>{where}: over must be a whole number 2..1000</source>
         <translation>{where}：over は 2〜1000 の整数でなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="666"/>
+        <location filename="../../gui/strings.py" line="671"/>
         <source>not valid JSON ({reason})</source>
         <translation>正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="667"/>
+        <location filename="../../gui/strings.py" line="672"/>
         <source>{where}: trace_value needs layer and unit (and from, for dW only)</source>
         <translation>{where}：trace_value には layer と unit（dW のときだけ from も）が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="668"/>
+        <location filename="../../gui/strings.py" line="673"/>
         <source>{where}: {key} must be a whole number 1..100</source>
         <translation>{where}：{key} は 1〜100 の整数でなければなりません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="684"/>
+        <location filename="../../gui/strings.py" line="689"/>
         <source>{file}: session.json lacks {key}</source>
         <translation>{file}: session.json に {key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="685"/>
+        <location filename="../../gui/strings.py" line="690"/>
         <source>{file}: {key} in session.json must be {kind}, got {value}</source>
         <translation>{file}: session.json の {key} は{kind}が必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="530"/>
+        <location filename="../../gui/strings.py" line="535"/>
         <source>a network needs at least an input and an output layer</source>
         <translation>ネットワークには少なくとも入力層と出力層が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="531"/>
+        <location filename="../../gui/strings.py" line="536"/>
         <source>every layer needs at least one unit, got {sizes}</source>
         <translation>どの層にも 1 つ以上のユニットが必要です（{sizes}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="537"/>
+        <location filename="../../gui/strings.py" line="542"/>
         <source>unknown task {task!r}; choose one of {names}</source>
         <translation>タスク {task!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="538"/>
+        <location filename="../../gui/strings.py" line="543"/>
         <source>reduction must be &apos;mean&apos; or &apos;sum&apos;, got {reduction!r}</source>
         <translation>reduction は &apos;mean&apos; か &apos;sum&apos; です（指定: {reduction!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="539"/>
+        <location filename="../../gui/strings.py" line="544"/>
         <source>{hidden} hidden layers need {hidden} activations, got {count}</source>
         <translation>中間層 {hidden} 層には活性化関数が {hidden} 個必要です（指定: {count} 個）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="540"/>
+        <location filename="../../gui/strings.py" line="545"/>
         <source>unknown initialisation {name!r}; choose one of {names}</source>
         <translation>初期化 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="542"/>
+        <location filename="../../gui/strings.py" line="547"/>
         <source>input must have shape (N, {count}), got {shape}</source>
         <translation>入力の形は (N, {count}) が必要です（指定: {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="543"/>
+        <location filename="../../gui/strings.py" line="548"/>
         <source>no ONNX form for activation {name!r}</source>
         <translation>活性化関数 {name!r} は ONNX で表せません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="544"/>
+        <location filename="../../gui/strings.py" line="549"/>
         <source>ONNX export needs the onnx package: pip install &apos;nnviz[onnx]&apos;</source>
         <translation>ONNX で書き出すには onnx パッケージが必要です: pip install &apos;nnviz[onnx]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="546"/>
+        <location filename="../../gui/strings.py" line="551"/>
         <source>no ONNX form for feature {name!r}</source>
         <translation>特徴量 {name!r} は ONNX で表せません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="570"/>
+        <location filename="../../gui/strings.py" line="575"/>
         <source>unknown schedule {name!r}; choose one of {names}</source>
         <translation>学習率スケジュール {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="571"/>
+        <location filename="../../gui/strings.py" line="576"/>
         <source>unknown optimizer {name!r}; choose one of {names}</source>
         <translation>最適化手法 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="572"/>
+        <location filename="../../gui/strings.py" line="577"/>
         <source>momentum μ must be in [0, 1), got {mu}</source>
         <translation>モメンタム μ は [0, 1) の範囲で指定してください（指定: {mu}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="573"/>
+        <location filename="../../gui/strings.py" line="578"/>
         <source>optimiser state {name} has shape {shape}, expected ({count},)</source>
         <translation>最適化手法の状態 {name} の形が {shape} です（必要な形: ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="575"/>
+        <location filename="../../gui/strings.py" line="580"/>
         <source>unknown surface {name!r}; choose one of {names}</source>
         <translation>曲面 {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="576"/>
+        <location filename="../../gui/strings.py" line="581"/>
         <source>steps must be a whole number from 0 to {limit:,}, got {value}</source>
         <translation>ステップ数は 0 から {limit:,} までの整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="581"/>
+        <location filename="../../gui/strings.py" line="586"/>
         <source>the learning rate ε must be a finite number ≥ 0, got {value}</source>
         <translation>学習率 ε は 0 以上の有限の数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="577"/>
+        <location filename="../../gui/strings.py" line="582"/>
         <source>the gradient noise must be a number from 0 to {limit:g}, got {value}</source>
         <translation>勾配のノイズは 0 から {limit:g} までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="578"/>
+        <location filename="../../gui/strings.py" line="583"/>
         <source>the start must be two numbers x, y of size at most {limit:g}, got {value}</source>
         <translation>開始点は大きさ {limit:g} 以下の 2 つの数 x, y にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="579"/>
+        <location filename="../../gui/strings.py" line="584"/>
         <source>the custom surface needs a formula in x and y</source>
         <translation>カスタム曲面には x と y の式が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="580"/>
+        <location filename="../../gui/strings.py" line="585"/>
         <source>the gradient is not a finite number</source>
         <translation>勾配が有限の数ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="582"/>
+        <location filename="../../gui/strings.py" line="587"/>
         <source>|w| exceeded {limit:g}</source>
         <translation>|w| が {limit:g} を超えました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="583"/>
+        <location filename="../../gui/strings.py" line="588"/>
         <source>the loss is not a finite number</source>
         <translation>誤差が有限の数ではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="584"/>
+        <location filename="../../gui/strings.py" line="589"/>
         <source>not an nnviz trace: unknown phase kind</source>
         <translation>nnviz のトレースではありません: 段階の種類が不明です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="585"/>
+        <location filename="../../gui/strings.py" line="590"/>
         <source>not an nnviz trace (format/version)</source>
         <translation>nnviz のトレースではありません（形式/版）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="586"/>
+        <location filename="../../gui/strings.py" line="591"/>
         <source>not an nnviz trace: {reason}</source>
         <translation>nnviz のトレースではありません: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="587"/>
+        <location filename="../../gui/strings.py" line="592"/>
         <source>{file}: extras may not override {names}</source>
         <translation>{file}: 追加情報で {names} を上書きすることはできません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="588"/>
+        <location filename="../../gui/strings.py" line="593"/>
         <source>{file}: cannot save, {key} contains NaN or infinite values</source>
         <translation>{file}: 保存できません。{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="589"/>
+        <location filename="../../gui/strings.py" line="594"/>
         <source>layers</source>
         <translation>層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="590"/>
+        <location filename="../../gui/strings.py" line="595"/>
         <source>hidden activations</source>
         <translation>中間層の活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="591"/>
+        <location filename="../../gui/strings.py" line="596"/>
         <source>output activation</source>
         <translation>出力層の活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="592"/>
+        <location filename="../../gui/strings.py" line="597"/>
         <source>loss</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="593"/>
+        <location filename="../../gui/strings.py" line="598"/>
         <source>ELU alpha</source>
         <translation>ELU の α</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="594"/>
+        <location filename="../../gui/strings.py" line="599"/>
         <source>the file has {what} {theirs}, the current network {mine}</source>
         <translation>ファイルの{what}は {theirs}、現在のネットワークは {mine} です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="595"/>
+        <location filename="../../gui/strings.py" line="600"/>
         <source>the arrays {keys} do not match the network&apos;s {expected}</source>
         <translation>配列 {keys} がネットワークの {expected} と一致しません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="598"/>
+        <location filename="../../gui/strings.py" line="603"/>
         <source>not an .npz file (no zip archive, or a truncated one)</source>
         <translation>.npz ファイルではありません（zip アーカイブでないか、途中で切れています）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="599"/>
+        <location filename="../../gui/strings.py" line="604"/>
         <source>the top level must be a JSON object, got {type}</source>
         <translation>最上位は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="600"/>
+        <location filename="../../gui/strings.py" line="605"/>
         <source>no &apos;meta&apos; entry: not an nnviz weights file</source>
         <translation>&apos;meta&apos; の項目がありません: nnviz の重みファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="601"/>
+        <location filename="../../gui/strings.py" line="606"/>
         <source>meta must be a JSON object, got {type}</source>
         <translation>meta は JSON オブジェクトが必要です（型: {type}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="602"/>
+        <location filename="../../gui/strings.py" line="607"/>
         <source>meta lacks {names}</source>
         <translation>meta に {names} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="603"/>
+        <location filename="../../gui/strings.py" line="608"/>
         <source>meta format is {format!r}, expected {expected!r}</source>
         <translation>meta の形式が {format!r} です（必要な形式: {expected!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="604"/>
+        <location filename="../../gui/strings.py" line="609"/>
         <source>format version {version!r} is not supported (this nnviz reads version {mine}; a newer nnviz may have written the file)</source>
         <translation>形式の版 {version!r} には対応していません（この nnviz が読めるのは版 {mine} です。新しい nnviz で書かれたファイルかもしれません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="606"/>
+        <location filename="../../gui/strings.py" line="611"/>
         <source>activations must list {count} of {names}; got {value}</source>
         <translation>activations には {names} のいずれかを {count} 個並べる必要があります（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="607"/>
+        <location filename="../../gui/strings.py" line="612"/>
         <source>elu_alpha must be a finite number, got {value!r}</source>
         <translation>elu_alpha は有限の数が必要です（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="608"/>
+        <location filename="../../gui/strings.py" line="613"/>
         <source>{key} is missing</source>
         <translation>{key} がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="609"/>
+        <location filename="../../gui/strings.py" line="614"/>
         <source>unexpected entry {name!r}</source>
         <translation>想定外の項目 {name!r} があります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="610"/>
+        <location filename="../../gui/strings.py" line="615"/>
         <source>an entry appears twice</source>
         <translation>同じ項目が 2 回あります</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="611"/>
+        <location filename="../../gui/strings.py" line="616"/>
         <source>{key} has dtype {dtype}, expected real numbers (float64)</source>
         <translation>{key} の dtype が {dtype} です（必要なのは実数 (float64)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="612"/>
+        <location filename="../../gui/strings.py" line="617"/>
         <source>{key} has shape {shape}, expected {expected} for layers {sizes}</source>
         <translation>{key} の形が {shape} です（層 {sizes} には {expected} が必要）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="613"/>
+        <location filename="../../gui/strings.py" line="618"/>
         <source>{key} contains NaN or infinite values</source>
         <translation>{key} に NaN または無限大が含まれています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="614"/>
+        <location filename="../../gui/strings.py" line="619"/>
         <source>{file}: the extras are not plain JSON ({reason})</source>
         <translation>{file}: 追加情報が素の JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="616"/>
+        <location filename="../../gui/strings.py" line="621"/>
         <source>{file}: cannot save ({type}: {reason})</source>
         <translation>{file}: 保存できません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="460"/>
+        <location filename="../../gui/strings.py" line="465"/>
         <source>no such file</source>
         <translation>ファイルがありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="617"/>
+        <location filename="../../gui/strings.py" line="622"/>
         <source>the file has {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>ファイルが {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="442"/>
+        <location filename="../../gui/strings.py" line="447"/>
         <source>{file}: {reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="618"/>
+        <location filename="../../gui/strings.py" line="623"/>
         <source>{file}: not a readable weights file ({type}: {reason})</source>
         <translation>{file}: 読み込める重みファイルではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="619"/>
+        <location filename="../../gui/strings.py" line="624"/>
         <source>{first}; {then}</source>
         <translation>{first}。{then}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="620"/>
+        <location filename="../../gui/strings.py" line="625"/>
         <source>{key} has shape {shape}, expected {expected}</source>
         <translation>{key} の形が {shape} です（必要な形: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="400"/>
+        <location filename="../../gui/strings.py" line="402"/>
         <source>samples must be an integer from 2 to {limit:,}, got {value!r}</source>
         <translation>サンプル数は 2 から {limit:,} までの整数にしてください（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="401"/>
+        <location filename="../../gui/strings.py" line="403"/>
         <source>noise must be a number from 0 to {limit:g}, got {value!r}</source>
         <translation>ノイズは 0 から {limit:g} までの数にしてください（指定: {value!r}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="485"/>
+        <location filename="../../gui/strings.py" line="490"/>
         <source>closing parenthesis &apos;{closing}&apos; does not match opening parenthesis &apos;{opening}&apos;</source>
         <translation>閉じ括弧 &apos;{closing}&apos; が開き括弧 &apos;{opening}&apos; と対応していません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="605"/>
+        <location filename="../../gui/strings.py" line="610"/>
         <source>sizes must be a list of whole numbers, got {value}</source>
         <translation>sizes は整数のリストが必要です（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="615"/>
+        <location filename="../../gui/strings.py" line="620"/>
         <source>{file}: the JSON text would have {size:,} bytes, more than the {limit:,} nnviz reads; save as .npz</source>
         <translation>{file}: JSON テキストが {size:,} バイトになり、nnviz が読める {limit:,} バイトを超えます。.npz で保存してください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="621"/>
+        <location filename="../../gui/strings.py" line="626"/>
         <source>unpacks to {size:,} bytes, more than the limit of {limit:,}</source>
         <translation>展開すると {size:,} バイトになり、上限の {limit:,} バイトを超えます</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="622"/>
+        <location filename="../../gui/strings.py" line="627"/>
         <source>unexpected entry {name!r} (not a NumPy array)</source>
         <translation>想定外の項目 {name!r} があります（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="623"/>
+        <location filename="../../gui/strings.py" line="628"/>
         <source>meta must be a 0-d string array, got shape {shape}, dtype {dtype}</source>
         <translation>meta は 0 次元の文字列配列が必要です（形: {shape}、dtype: {dtype}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="624"/>
+        <location filename="../../gui/strings.py" line="629"/>
         <source>meta has {count:,} characters, more than the limit of {limit:,}</source>
         <translation>meta が {count:,} 文字あり、上限の {limit:,} 文字を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="625"/>
+        <location filename="../../gui/strings.py" line="630"/>
         <source>meta is not valid JSON ({reason})</source>
         <translation>meta が正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="626"/>
+        <location filename="../../gui/strings.py" line="631"/>
         <source>the file is not valid JSON ({reason})</source>
         <translation>ファイルが正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="627"/>
+        <location filename="../../gui/strings.py" line="632"/>
         <source>sizes: {reason}</source>
         <translation>sizes: {reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="628"/>
+        <location filename="../../gui/strings.py" line="633"/>
         <source>{key} {value!r} is not one of {names}</source>
         <translation>{key} の {value!r} は {names} のいずれでもありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="629"/>
+        <location filename="../../gui/strings.py" line="634"/>
         <source>{reason}</source>
         <translation>{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="635"/>
+        <location filename="../../gui/strings.py" line="640"/>
         <source>{key} is not a rectangular array of numbers</source>
         <translation>{key} が数値の長方形の配列になっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="638"/>
+        <location filename="../../gui/strings.py" line="643"/>
         <source>the principal directions need a training trajectory: train a while first</source>
         <translation>主成分の方向には学習の軌跡が必要です: まずしばらく学習させてください</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="639"/>
+        <location filename="../../gui/strings.py" line="644"/>
         <source>a slice needs 2 to {limit:,} grid points per side and a finite half width &gt; 0, got {grid} and {span}</source>
         <translation>断面には一辺 2 から {limit:,} 個の格子点と、0 より大きい有限の半幅が必要です（指定: {grid} と {span}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="641"/>
+        <location filename="../../gui/strings.py" line="646"/>
         <source>a history holds an even number of rows from 4 to {limit}, not {value}</source>
         <translation>履歴の行数は 4 から {limit} までの偶数です（{value} ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="642"/>
+        <location filename="../../gui/strings.py" line="647"/>
         <source>the loss history&apos;s description is not an object</source>
         <translation>誤差の履歴の記述がオブジェクトではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="643"/>
+        <location filename="../../gui/strings.py" line="648"/>
         <source>the loss history is not consistent (shape {shape})</source>
         <translation>誤差の履歴が整合していません（形状 {shape}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="669"/>
+        <location filename="../../gui/strings.py" line="674"/>
         <source>unknown preset {name!r}; choose one of {names}</source>
         <translation>プリセット {name!r} はありません。次から選んでください: {names}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="670"/>
+        <location filename="../../gui/strings.py" line="675"/>
         <source>a JSON object</source>
         <translation>JSON オブジェクト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="671"/>
+        <location filename="../../gui/strings.py" line="676"/>
         <source>a string</source>
         <translation>文字列</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="672"/>
+        <location filename="../../gui/strings.py" line="677"/>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="673"/>
+        <location filename="../../gui/strings.py" line="678"/>
         <source>a list of strings</source>
         <translation>文字列のリスト</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="674"/>
+        <location filename="../../gui/strings.py" line="679"/>
         <source>{file}: not an nnviz session file</source>
         <translation>{file}: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="675"/>
+        <location filename="../../gui/strings.py" line="680"/>
         <source>{file}: session version {version!r} is not supported (expected {expected})</source>
         <translation>{file}: セッションの版 {version!r} には対応していません（必要な版: {expected}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="676"/>
+        <location filename="../../gui/strings.py" line="681"/>
         <source>{file}: the batch order is not a permutation of the {count} training samples</source>
         <translation>{file}: バッチの順序が訓練データ {count} 件の並べ替えになっていません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="677"/>
+        <location filename="../../gui/strings.py" line="682"/>
         <source>{file}: batch position {position} out of range</source>
         <translation>{file}: バッチの位置 {position} が範囲外です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="678"/>
+        <location filename="../../gui/strings.py" line="683"/>
         <source>{file}: larger than {limit} MB</source>
         <translation>{file}: {limit} MB を超えています</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="679"/>
+        <location filename="../../gui/strings.py" line="684"/>
         <source>{file}: not a readable nnviz session ({type}: {reason})</source>
         <translation>{file}: 読み込める nnviz のセッションではありません（{type}: {reason}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="680"/>
+        <location filename="../../gui/strings.py" line="685"/>
         <source>no {member} inside: not an nnviz session file</source>
         <translation>{member} が含まれていません: nnviz のセッションファイルではありません</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="681"/>
+        <location filename="../../gui/strings.py" line="686"/>
         <source>arrays.npz: unexpected entry {name!r} (not a NumPy array)</source>
         <translation>arrays.npz: 想定外の項目 {name!r}（NumPy 配列ではありません）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="682"/>
+        <location filename="../../gui/strings.py" line="687"/>
         <source>{file}: {key} has dtype {dtype}, expected numbers</source>
         <translation>{file}: {key} の dtype が {dtype} です（必要なのは数値）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="683"/>
+        <location filename="../../gui/strings.py" line="688"/>
         <source>{file}: {key} has shape {shape}, expected ({count},) finite values</source>
         <translation>{file}: {key} の形が {shape} です（必要なのは有限の値の ({count},)）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="686"/>
+        <location filename="../../gui/strings.py" line="691"/>
         <source>data set {name!r} is a {task} problem, not {wanted}</source>
         <translation>データセット {name!r} は {wanted} ではなく {task} の問題です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="687"/>
+        <location filename="../../gui/strings.py" line="692"/>
         <source>the network has layers {sizes}, the data need {needed}</source>
         <translation>ネットワークの層は {sizes} ですが、データには {needed} が必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="688"/>
+        <location filename="../../gui/strings.py" line="693"/>
         <source>ELU&apos;s α must be a number from 0 to 100, got {value}</source>
         <translation>ELU の α は 0 から 100 までの数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="689"/>
+        <location filename="../../gui/strings.py" line="694"/>
         <source>the schedule&apos;s factor γ must be in (0, 1], got {value}</source>
         <translation>スケジュールの係数 γ は (0, 1] の範囲にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="690"/>
+        <location filename="../../gui/strings.py" line="695"/>
         <source>the schedule&apos;s epochs per decay must be a whole number ≥ 1, got {value}</source>
         <translation>スケジュールの減衰ごとのエポック数は 1 以上の整数にしてください（指定: {value}）</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="691"/>
+        <location filename="../../gui/strings.py" line="696"/>
         <source>the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too large; weights restored to step {last}</source>
         <translation>ステップ {step} で誤差が {loss} になりました: 学習率 ε = {eps:g} が大きすぎます。重みをステップ {last} の値に戻しました</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="692"/>
+        <location filename="../../gui/strings.py" line="697"/>
         <source>{name} must be a finite number ≥ 0, got {value}</source>
         <translation>{name} は 0 以上の有限の数で指定してください（指定: {value}）</translation>
     </message>
@@ -5613,17 +5690,17 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>losses</name>
     <message>
-        <location filename="../../gui/strings.py" line="737"/>
+        <location filename="../../gui/strings.py" line="742"/>
         <source>δ^(L) = z − d (matched output/loss pair)</source>
         <translation>δ^(L) = z − d (出力層と誤差関数が対応する組)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="738"/>
+        <location filename="../../gui/strings.py" line="743"/>
         <source>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z (一般の連鎖律)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="739"/>
+        <location filename="../../gui/strings.py" line="744"/>
         <source>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)</source>
         <translation>δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (一般の連鎖律)</translation>
     </message>
@@ -5631,222 +5708,222 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>presets</name>
     <message>
-        <location filename="../../gui/strings.py" line="693"/>
+        <location filename="../../gui/strings.py" line="698"/>
         <source>The slides&apos; worked example: 4 inputs, one hidden layer, identity output</source>
         <translation>スライドの例題: 入力 4 つ、隠れ層 1 つ、恒等写像の出力</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="694"/>
+        <location filename="../../gui/strings.py" line="699"/>
         <source>The slides&apos; network: the δ of backpropagation gives the same gradient as central differences, and the error falls.</source>
         <translation>スライドのネットワーク: 誤差逆伝播法の δ から求めた勾配は中心差分と一致し、誤差は減っていく。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="695"/>
+        <location filename="../../gui/strings.py" line="700"/>
         <source>XOR needs a hidden layer</source>
         <translation>XOR には隠れ層が必要</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="696"/>
+        <location filename="../../gui/strings.py" line="701"/>
         <source>With one hidden layer the network learns XOR: training accuracy reaches 95 %.</source>
         <translation>隠れ層が 1 つあれば XOR を学習できる: 訓練データの正解率が 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="697"/>
+        <location filename="../../gui/strings.py" line="702"/>
         <source>XOR without a hidden layer cannot be learned</source>
         <translation>隠れ層なしでは XOR を学習できない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="698"/>
+        <location filename="../../gui/strings.py" line="703"/>
         <source>Without a hidden layer the boundary is a straight line: on XOR the accuracy never rises above 75 %.</source>
         <translation>隠れ層がないと境界は直線: XOR では正解率が 75 % を超えることはない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="699"/>
+        <location filename="../../gui/strings.py" line="704"/>
         <source>Hand-made features φ(x): circles with x₁², x₂²</source>
         <translation>手作りの特徴 φ(x): x₁², x₂² で円を分ける</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="700"/>
+        <location filename="../../gui/strings.py" line="705"/>
         <source>With the features x₁², x₂² a network without a hidden layer separates the circles: accuracy reaches 95 %.</source>
         <translation>特徴 x₁², x₂² を使えば、隠れ層のないネットワークでも円を分けられる: 正解率が 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="701"/>
+        <location filename="../../gui/strings.py" line="706"/>
         <source>Spiral with tanh</source>
         <translation>tanh で渦巻き</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="702"/>
+        <location filename="../../gui/strings.py" line="707"/>
         <source>Six hidden tanh layers learn the two spirals: training accuracy reaches 95 %.</source>
         <translation>tanh の隠れ層 6 つで 2 つの渦巻きを学習できる: 訓練データの正解率が 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="703"/>
+        <location filename="../../gui/strings.py" line="708"/>
         <source>Regression of sin</source>
         <translation>sin の回帰</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="704"/>
+        <location filename="../../gui/strings.py" line="709"/>
         <source>Regression with the identity output and squared error: 8 tanh units fit sin x (R² ≥ 0.9 on the test data).</source>
         <translation>恒等写像の出力と二乗誤差による回帰: tanh のユニット 8 つで sin x に当てはまる (テストデータで R² ≥ 0.9)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="705"/>
+        <location filename="../../gui/strings.py" line="710"/>
         <source>K classes with softmax</source>
         <translation>ソフトマックス関数で K クラス識別</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="706"/>
+        <location filename="../../gui/strings.py" line="711"/>
         <source>The softmax function with cross-entropy separates K = 4 classes: accuracy reaches 95 %.</source>
         <translation>ソフトマックス関数と交差エントロピーで K = 4 クラスを分けられる: 正解率が 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="707"/>
+        <location filename="../../gui/strings.py" line="712"/>
         <source>The binary step passes no gradient</source>
         <translation>ステップ関数は勾配を伝えない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="708"/>
+        <location filename="../../gui/strings.py" line="713"/>
         <source>The binary step&apos;s derivative is 0: every hidden δ is exactly 0, so the hidden weights never change.</source>
         <translation>ステップ関数の導関数は 0: 隠れ層の δ はすべてちょうど 0 なので、隠れ層の重みは変わらない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="709"/>
+        <location filename="../../gui/strings.py" line="714"/>
         <source>Sigmoid with squared error learns slowly</source>
         <translation>シグモイドと二乗誤差では学習が遅い</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="710"/>
+        <location filename="../../gui/strings.py" line="715"/>
         <source>From the same start, the sigmoid with squared error needs several times as many steps as with cross-entropy to reach 95 %.</source>
         <translation>同じ初期値から始めても、シグモイドと二乗誤差では交差エントロピーの数倍のステップをかけないと 95 % に達しない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="711"/>
+        <location filename="../../gui/strings.py" line="716"/>
         <source>σ + cross-entropy</source>
         <translation>σ + 交差エントロピー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="712"/>
+        <location filename="../../gui/strings.py" line="717"/>
         <source>σ + squared error</source>
         <translation>σ + 二乗誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="713"/>
+        <location filename="../../gui/strings.py" line="718"/>
         <source>Learning rate too large: oscillation</source>
         <translation>学習率が大きすぎる: 振動</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="714"/>
+        <location filename="../../gui/strings.py" line="719"/>
         <source>With a learning rate ε that is too large the error oscillates: it rises on about half the steps and stays high, while a good ε lowers it on every step.</source>
         <translation>学習率 ε が大きすぎると誤差は振動する: 約半分のステップで増え、高いまま下がらない。適切な ε なら毎ステップ減る。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="715"/>
+        <location filename="../../gui/strings.py" line="720"/>
         <source>ε = 0.3</source>
         <translation>ε = 0.3</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="716"/>
+        <location filename="../../gui/strings.py" line="721"/>
         <source>ε = 30 (too large)</source>
         <translation>ε = 30 (大きすぎる)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="717"/>
+        <location filename="../../gui/strings.py" line="722"/>
         <source>Learning rate too small: a crawl</source>
         <translation>学習率が小さすぎる: なかなか進まない</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="718"/>
+        <location filename="../../gui/strings.py" line="723"/>
         <source>With a learning rate ε that is too small training crawls: it removes only a small part of the error a good ε removes in the same steps.</source>
         <translation>学習率 ε が小さすぎると学習はなかなか進まない: 同じステップ数で、適切な ε が減らす誤差のごく一部しか減らせない。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="719"/>
+        <location filename="../../gui/strings.py" line="724"/>
         <source>ε = 0.001 (too small)</source>
         <translation>ε = 0.001 (小さすぎる)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="720"/>
+        <location filename="../../gui/strings.py" line="725"/>
         <source>Momentum against plain SGD</source>
         <translation>モメンタムと普通の SGD の比較</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="721"/>
+        <location filename="../../gui/strings.py" line="726"/>
         <source>From the same start with the same ε, momentum (μ = 0.9) reaches 95 % in at most half the steps of plain SGD.</source>
         <translation>同じ初期値・同じ ε から始めると、モメンタム (μ = 0.9) は普通の SGD の半分以下のステップで 95 % に達する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="722"/>
+        <location filename="../../gui/strings.py" line="727"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="723"/>
+        <location filename="../../gui/strings.py" line="728"/>
         <source>momentum μ = 0.9</source>
         <translation>モメンタム μ = 0.9</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="724"/>
+        <location filename="../../gui/strings.py" line="729"/>
         <source>Minibatches and epochs: GD, SGD and B = 10</source>
         <translation>ミニバッチとエポック: 勾配降下法、確率的勾配降下法、B = 10</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="725"/>
+        <location filename="../../gui/strings.py" line="730"/>
         <source>Per epoch, SGD (B = 1) lowers the error most and gradient descent least; per step, gradient descent&apos;s error falls smoothly while SGD&apos;s is noisy.</source>
         <translation>エポックあたりでは SGD (B = 1) が最も誤差を減らし、勾配降下法が最も少ない。ステップあたりでは勾配降下法の誤差はなめらかに減り、SGD の誤差はばらつく。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="726"/>
+        <location filename="../../gui/strings.py" line="731"/>
         <source>GD (B = N)</source>
         <translation>GD (B = N)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="727"/>
+        <location filename="../../gui/strings.py" line="732"/>
         <source>SGD (B = 1)</source>
         <translation>SGD (B = 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="728"/>
+        <location filename="../../gui/strings.py" line="733"/>
         <source>B = 10</source>
         <translation>B = 10</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="729"/>
+        <location filename="../../gui/strings.py" line="734"/>
         <source>A plateau next to a saddle point</source>
         <translation>鞍点のそばのプラトー</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="730"/>
+        <location filename="../../gui/strings.py" line="735"/>
         <source>Started next to the saddle point w = 0 (very small initial weights), gradient descent lingers on a plateau of the error for hundreds of steps before it drops; from Xavier&apos;s initial weights it drops at once.</source>
         <translation>鞍点 w = 0 のそば (ごく小さな初期値) から始めると、勾配降下法は誤差のプラトーに数百ステップとどまってから下がる。Xavier の初期値からならすぐに下がる。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="731"/>
+        <location filename="../../gui/strings.py" line="736"/>
         <source>w⁰ ≈ 0 (small)</source>
         <translation>w⁰ ≈ 0 (小さい)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="732"/>
+        <location filename="../../gui/strings.py" line="737"/>
         <source>w⁰ Xavier</source>
         <translation>w⁰ Xavier</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="733"/>
+        <location filename="../../gui/strings.py" line="738"/>
         <source>Hidden layers make the classes linearly separable</source>
         <translation>隠れ層でクラスが線形分離可能になる (線形化)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="734"/>
+        <location filename="../../gui/strings.py" line="739"/>
         <source>In the two units of the last hidden layer the two classes become separable by a straight line, the output unit&apos;s w^(L)ᵀz + b = 0: the network classifies every point by its side of it.</source>
         <translation>最後の隠れ層の 2 つのユニットの平面では、2 つのクラスが出力ユニットの直線 w^(L)ᵀz + b = 0 で分けられるようになる: ネットワークはどの点もこの直線のどちら側にあるかで識別する。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="735"/>
+        <location filename="../../gui/strings.py" line="740"/>
         <source>Local minima: the solution depends on the initial values</source>
         <translation>局所解: 解は初期値に依存する</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="736"/>
+        <location filename="../../gui/strings.py" line="741"/>
         <source>Run restarts on the Loss landscape tab: ten runs from different initial weights all converge (‖∇L‖ ≤ 10⁻³), to several distinct solutions with different decision boundaries; only some reach the lowest error.</source>
         <translation>誤差曲面タブで「再学習を実行」: 異なる初期値からの 10 回の学習はすべて収束し (‖∇L‖ ≤ 10⁻³)、決定境界の異なるいくつかの局所解に分かれる。最も小さい誤差 (大域解の候補) に達するのは一部だけ。</translation>
     </message>
@@ -5854,107 +5931,107 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>record</name>
     <message>
-        <location filename="../../gui/strings.py" line="341"/>
+        <location filename="../../gui/strings.py" line="343"/>
         <source>Record an animation</source>
         <translation>アニメーションを録画</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="342"/>
+        <location filename="../../gui/strings.py" line="344"/>
         <source>the current tab, while it trains</source>
         <translation>現在のタブ(学習中)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="343"/>
+        <location filename="../../gui/strings.py" line="345"/>
         <source>the whole window, while it trains</source>
         <translation>ウィンドウ全体(学習中)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="344"/>
+        <location filename="../../gui/strings.py" line="346"/>
         <source>the step-through&apos;s phases, one after another</source>
         <translation>ステップ実行の各段階を順に</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="345"/>
+        <location filename="../../gui/strings.py" line="347"/>
         <source>animated GIF</source>
         <translation>アニメーション GIF</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="346"/>
+        <location filename="../../gui/strings.py" line="348"/>
         <source>MP4 video</source>
         <translation>MP4 動画</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="347"/>
+        <location filename="../../gui/strings.py" line="349"/>
         <source>MP4 video — needs: pip install &apos;nnviz[video]&apos;</source>
         <translation>MP4 動画 — 必要: pip install &apos;nnviz[video]&apos;</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="348"/>
+        <location filename="../../gui/strings.py" line="350"/>
         <source> frames/s</source>
         <translation> フレーム/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="349"/>
+        <location filename="../../gui/strings.py" line="351"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="350"/>
+        <location filename="../../gui/strings.py" line="352"/>
         <source>Record…</source>
         <translation>録画…</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="351"/>
+        <location filename="../../gui/strings.py" line="353"/>
         <source>Record</source>
         <translation>録画</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="352"/>
+        <location filename="../../gui/strings.py" line="354"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="353"/>
+        <location filename="../../gui/strings.py" line="355"/>
         <source>Frame rate</source>
         <translation>フレームレート</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="354"/>
+        <location filename="../../gui/strings.py" line="356"/>
         <source>Length</source>
         <translation>長さ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="355"/>
+        <location filename="../../gui/strings.py" line="357"/>
         <source>{0} frames</source>
         <translation>{0} フレーム</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="356"/>
+        <location filename="../../gui/strings.py" line="358"/>
         <source>animated GIF (*.gif)</source>
         <translation>アニメーション GIF (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="357"/>
+        <location filename="../../gui/strings.py" line="359"/>
         <source>MP4 video (*.mp4)</source>
         <translation>MP4 動画 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="358"/>
+        <location filename="../../gui/strings.py" line="360"/>
         <source>Step through a training step first (Train → Step through one training step), then record its phases.</source>
         <translation>先に学習の 1 ステップをステップ実行してから(学習 → 学習 1 ステップをステップ実行)、その段階を録画してください。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="359"/>
+        <location filename="../../gui/strings.py" line="361"/>
         <source>■ Stop recording ({0} of {1} frames)</source>
         <translation>■ 録画を停止({1} フレーム中 {0})</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="360"/>
+        <location filename="../../gui/strings.py" line="362"/>
         <source>End the recording now and keep the frames recorded so far</source>
         <translation>録画をいま終え、ここまでのフレームを保存します</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="361"/>
+        <location filename="../../gui/strings.py" line="363"/>
         <source>Recorded {0} frames to {1}</source>
         <translation>{0} フレームを {1} に録画しました</translation>
     </message>
@@ -5962,147 +6039,147 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>worksheet</name>
     <message>
-        <location filename="../../gui/strings.py" line="363"/>
+        <location filename="../../gui/strings.py" line="365"/>
         <source>1. Forward pass: u = W z + b, z = f(u)</source>
         <translation>1. 順伝播: u = W z + b, z = f(u)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="364"/>
+        <location filename="../../gui/strings.py" line="366"/>
         <source>2. Error L_n of the sample</source>
         <translation>2. サンプルの誤差 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="365"/>
+        <location filename="../../gui/strings.py" line="367"/>
         <source>3. Output layer: δ^(L)</source>
         <translation>3. 出力層: δ^(L)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="366"/>
+        <location filename="../../gui/strings.py" line="368"/>
         <source>4. Hidden layers: the δ recursion (backpropagation)</source>
         <translation>4. 隠れ層: δ の漸化式 (誤差逆伝播法)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="367"/>
+        <location filename="../../gui/strings.py" line="369"/>
         <source>5. Gradients ∂L_n/∂w = δ_j z_i</source>
         <translation>5. 勾配 ∂L_n/∂w = δ_j z_i</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="368"/>
+        <location filename="../../gui/strings.py" line="370"/>
         <source>6. Updated weights</source>
         <translation>6. 更新後の重み</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="369"/>
+        <location filename="../../gui/strings.py" line="371"/>
         <source>the {0} rule (its history is not on the sheet: compare with the key)</source>
         <translation>{0} の更新則 (その履歴はこのシートにないので解答と照らし合わせる)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="370"/>
+        <location filename="../../gui/strings.py" line="372"/>
         <source>The update uses the gradient of the whole minibatch (B = {0}), given beside each blank.</source>
         <translation>更新にはミニバッチ全体 (B = {0}) の勾配を使う。その値は各空欄の横に示す。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="371"/>
+        <location filename="../../gui/strings.py" line="373"/>
         <source>The update&apos;s gradient includes the weight penalty; it is given beside each blank.</source>
         <translation>更新に使う勾配は重みの正則化項を含む。その値は各空欄の横に示す。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="372"/>
+        <location filename="../../gui/strings.py" line="374"/>
         <source>Sample</source>
         <translation>サンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="373"/>
+        <location filename="../../gui/strings.py" line="375"/>
         <source>Teacher signal</source>
         <translation>教師信号</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="374"/>
+        <location filename="../../gui/strings.py" line="376"/>
         <source>Hidden layers</source>
         <translation>隠れ層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="375"/>
+        <location filename="../../gui/strings.py" line="377"/>
         <source>output layer</source>
         <translation>出力層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="376"/>
+        <location filename="../../gui/strings.py" line="378"/>
         <source>error function</source>
         <translation>誤差関数</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="377"/>
+        <location filename="../../gui/strings.py" line="379"/>
         <source>Output and error function are a matched pair: δ^(L) = z^(L) − d.</source>
         <translation>出力層と誤差関数は対応する組: δ^(L) = z^(L) − d.</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="378"/>
+        <location filename="../../gui/strings.py" line="380"/>
         <source>Output and error function are not a matched pair: δ^(L) = f′(u^(L)) ⊙ ∂L_n/∂z^(L).</source>
         <translation>出力層と誤差関数は対応する組ではない: δ^(L) = f′(u^(L)) ⊙ ∂L_n/∂z^(L).</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="379"/>
+        <location filename="../../gui/strings.py" line="381"/>
         <source>Learning rate</source>
         <translation>学習率</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="380"/>
+        <location filename="../../gui/strings.py" line="382"/>
         <source>Weights and biases (not on the drawing: too many):</source>
         <translation>重みとバイアス (数が多いので図には記入しない):</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="381"/>
+        <location filename="../../gui/strings.py" line="383"/>
         <source>Weights and biases (also on the drawing):</source>
         <translation>重みとバイアス (図にも記入):</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="382"/>
+        <location filename="../../gui/strings.py" line="384"/>
         <source>Worksheet: backpropagation, one training step</source>
         <translation>演習: 誤差逆伝播法による 1 回の学習ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="383"/>
+        <location filename="../../gui/strings.py" line="385"/>
         <source>Network {0}; training step {1}, sample n = {2}. Name: ____________________</source>
         <translation>ネットワーク {0}、学習ステップ {1}、サンプル n = {2}。 氏名: ____________________</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="384"/>
+        <location filename="../../gui/strings.py" line="386"/>
         <source>Fill in the blanks, rounded to 4 decimals. Units are numbered from 1, layer 1 is the input layer.</source>
         <translation>空欄を埋めよ (小数第 4 位まで)。ユニットは 1 から数え、第 1 層が入力層である。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="385"/>
+        <location filename="../../gui/strings.py" line="387"/>
         <source>This network is larger than the sheet: the blanks cover the first {0} units of each layer and the weights from the first {1} units only; the key has the same.</source>
         <translation>このネットワークはシートに収まらないため、空欄は各層の最初の {0} ユニットと、最初の {1} ユニットからの重みに限る (解答も同じ)。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="386"/>
+        <location filename="../../gui/strings.py" line="388"/>
         <source>Answer key</source>
         <translation>解答</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="387"/>
+        <location filename="../../gui/strings.py" line="389"/>
         <source>Network {0}; training step {1}, sample n = {2}.</source>
         <translation>ネットワーク {0}、学習ステップ {1}、サンプル n = {2}。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="388"/>
+        <location filename="../../gui/strings.py" line="390"/>
         <source>Worked out: one u and one δ</source>
         <translation>計算例: u と δ をひとつずつ</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="389"/>
+        <location filename="../../gui/strings.py" line="391"/>
         <source>input layer</source>
         <translation>入力層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="390"/>
+        <location filename="../../gui/strings.py" line="392"/>
         <source>hidden layer</source>
         <translation>隠れ層</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="391"/>
+        <location filename="../../gui/strings.py" line="393"/>
         <source>nnviz worksheet — page {0} of {1}</source>
         <translation>nnviz 演習 — {0} / {1} ページ</translation>
     </message>
