@@ -6,7 +6,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel,
                                QLayout, QSpinBox, QToolButton, QWidget)
 
-__all__ = ["LadderSpinBox", "make_combo", "select_data", "make_spin", "tool_button", "note_label", "hbox",
+__all__ = ["LadderSpinBox", "WideCombo", "make_combo", "select_data", "make_spin", "tool_button", "note_label", "hbox",
            "FormGrid", "Debounce"]
 
 
@@ -32,10 +32,23 @@ class LadderSpinBox(QDoubleSpinBox):
         return s.rstrip("0").rstrip(point) if point in s else s
 
 
-def make_combo(items, tip=""):
-    """A combo of (text, data) items that may shrink below its longest item."""
-    c = QComboBox(toolTip=tip, minimumContentsLength=4,
-                  sizeAdjustPolicy=QComboBox.AdjustToMinimumContentsLengthWithIcon)
+class WideCombo(QComboBox):
+    """A combo box never narrower than its longest item, at every text size (a plain QComboBox
+    keeps the minimum width it measured with its first font)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+
+    def minimumSizeHint(self):
+        return self.sizeHint()
+
+
+def make_combo(items, tip="", wide=False):
+    """A combo of (text, data) items that may shrink below its longest item (unless ``wide``:
+    a :class:`WideCombo`, for a row whose panel has room or scrolls)."""
+    c = WideCombo(toolTip=tip) if wide else QComboBox(
+        toolTip=tip, minimumContentsLength=4, sizeAdjustPolicy=QComboBox.AdjustToMinimumContentsLengthWithIcon)
     for text, data in items:
         c.addItem(text, data)
     return c

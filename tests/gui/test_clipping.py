@@ -1,10 +1,12 @@
 """No text is clipped: every label, button, combo box, group box and tab of the window, in English
-and in Japanese, on a laptop (1366 × 768) and on a projector (1920 × 1080 at QT_SCALE_FACTOR 1.5).
+and in Japanese, on a laptop (1366 × 768, also at View → Larger text 150 %) and on a projector
+(1920 × 1080 at QT_SCALE_FACTOR 1.5 and 2).
 
 QT_SCALE_FACTOR is read once when Qt starts, so it cannot change inside the test process. It
 makes a screen's logical size smaller and leaves text the same size in logical pixels: the
-projector at 1.5 is a logical 1280 × 720 screen, which is what the fake screens below are. The
-presentation text size (View → Larger text at 1.5) is checked the same way.
+projector at 1.5 is a logical 1280 × 720 screen and at 2 a 960 × 540 one, which is what the fake
+screens below are. The presentation text size (F5 at 150/200 %) and View → Larger text (Ctrl+=)
+are checked the same way.
 """
 import re
 
@@ -12,16 +14,18 @@ import pytest
 from PySide6.QtGui import QTextDocument
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QAbstractScrollArea, QCheckBox, QComboBox, QGroupBox, QLabel, QPushButton,
-                               QRadioButton, QStyle, QStyleOptionButton, QStyleOptionComboBox, QTabBar,
-                               QToolButton, QWidget)
+                               QRadioButton, QScrollArea, QStyle, QStyleOptionButton, QStyleOptionComboBox,
+                               QTabBar, QToolButton, QWidget)
 
 from nnviz.gui.app import install_translator, remove_translator
 from nnviz.gui.network_items import _ColorBar
 from test_main_window import fake_screen, make_window  # noqa: F401  (the fixture; tests/gui is on sys.path)
 
-# (logical width, height less a 40 px panel; None, or the presentation text size on the whole screen)
-SCREENS = {"laptop": (1366, 728, None), "projector": (1280, 680, None),
-           "presenting_150": (1280, 720, 1.5), "presenting_200": (1280, 720, 2.0)}
+# (logical width, height less a 40 px panel (20 at 2×); None, or the presentation text size on the
+# whole screen; the View → Larger text size)
+SCREENS = {"laptop": (1366, 728, None, 1.0), "projector": (1280, 680, None, 1.0),
+           "projector_200": (960, 520, None, 1.0), "laptop_text_150": (1366, 728, None, 1.5),
+           "presenting_150": (1280, 720, 1.5, 1.0), "presenting_200": (1280, 720, 2.0, 1.0)}
 
 
 def _plain(text):
@@ -35,8 +39,9 @@ def _plain(text):
 
 def _on_screen(w, window):
     """Whether any part of ``w`` is in view inside ``window`` (not scrolled away, not hidden; a
-    plot's view is covered by its viewport)."""
-    shown = w.viewport() if isinstance(w, QAbstractScrollArea) else w
+    plot's view is covered by its viewport, a scroll area's viewport by the panel it scrolls)."""
+    shown = w.widget() if isinstance(w, QScrollArea) and w.widget() else \
+        w.viewport() if isinstance(w, QAbstractScrollArea) else w
     return w.isVisibleTo(window) and not shown.visibleRegion().isEmpty()
 
 
@@ -103,6 +108,12 @@ def clipped(window):
             check(w, labels, fm.horizontalAdvance(labels) + 16, w.width())
         elif isinstance(w, pg.GraphicsView):
             out.extend(_clipped_axes(w))
+        elif isinstance(w, QScrollArea) and w.widget() is not None:   # a panel cut off with no bar to scroll
+            inner, port = w.widget(), w.viewport()
+            if not w.horizontalScrollBar().isVisible():
+                check(w, f"{type(inner).__name__} (no sideways scroll bar)", inner.width(), port.width())
+            if not w.verticalScrollBar().isVisible():
+                check(w, f"{type(inner).__name__} (no scroll bar)", inner.height(), port.height())
     return out
 
 
@@ -167,13 +178,15 @@ def language(request, qapp):
 @pytest.mark.parametrize("screen", SCREENS)
 def test_no_text_is_clipped_on_a_laptop_or_a_projector(make_window, language, screen, monkeypatch, qtbot):
     from PySide6.QtGui import QAction
-    width, height, presenting = SCREENS[screen]
+    width, height, presenting, text = SCREENS[screen]
     fake_screen(monkeypatch, width, height)
     w = make_window(ini=f"clip_{screen}_{language}.ini")
     w.findChild(QAction, "preset_momentum").trigger()                # a comparison: its result line
     qtbot.waitUntil(lambda: w.snapshot is not None and len(w.snapshot.runs) == 2, timeout=10000)
     w.load_settings(w.settings.replace(hidden=(8, 4)))              # two hidden layers to choose from
     qtbot.waitUntil(lambda: w.hidden_view.layer.count() == 2, timeout=10000)
+    if text != 1.0:
+        w.set_text_scale(text)
     if presenting:                               # the offscreen screen is 800 × 800: "full screen" by hand
         w.showFullScreen = lambda: w.setGeometry(0, 0, width, height)
         w.set_presentation_scale(presenting)
