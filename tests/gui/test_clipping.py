@@ -210,3 +210,15 @@ def test_the_comparison_result_is_in_view_below_the_loss_plot_on_a_laptop(make_w
     scroll = w.docks["loss"].widget()
     bottom = result.mapTo(scroll.widget(), result.rect().bottomLeft()).y()
     assert bottom <= scroll.viewport().height() and scroll.verticalScrollBar().value() == 0
+
+
+def test_larger_text_widens_the_controls_dock_to_its_panel_on_a_laptop(make_window, monkeypatch, qtbot):
+    fake_screen(monkeypatch, 1366, 728)
+    w = make_window(ini="clip_wider.ini")
+    for _ in range(3):                                           # Ctrl+= three times: 1.1, 1.25, 1.5
+        w._step_text(+1)
+    assert w.text_scale == 1.5
+    scroll = w.docks["controls"].widget()
+    qtbot.waitUntil(lambda: scroll.viewport().width() >= w.controls.minimumSizeHint().width(), timeout=3000)
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert w.docks["output"].width() >= 120 and w.centralWidget().width() >= w.centralWidget().minimumSizeHint().width()
