@@ -24,7 +24,7 @@ from ..training.lessons import (LESSON_DIR, METRICS, State, answer_ok, holds, lo
                                 trace_number, worked)
 from ..training.scenes import load_scenes
 from .app import explain
-from .widgets import WideCombo
+from .widgets import WrappingCombo
 
 __all__ = ["LessonsPanel", "window_state", "POLL_MS"]
 
@@ -87,7 +87,7 @@ class LessonsPanel(QWidget):
         self._fresh_count = 2              # snapshots since the settings last changed
         self.done = set(json.loads(self.qsettings.value("lessons/done") or "[]"))
         self.rows = []
-        self.chooser = WideCombo()                   # a lesson's title in full: the panel scrolls
+        self.chooser = WrappingCombo()               # a lesson's long title wraps in a narrow dock
         self.progress, self.title, self.body = QLabel(), QLabel(wordWrap=True), QLabel(wordWrap=True)
         font = self.title.font()
         font.setBold(True)

@@ -342,14 +342,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._widen_lessons_tabs)
 
     def _widen_lessons_tabs(self):
-        """A right dock area too narrow for its tabs' titles (at 2×) is widened to them; the
-        controls give the room (they scroll sideways)."""
+        """The lessons dock no narrower than the titles of the tabs it shares (at 2× or at larger
+        text the right docks are narrow); the controls give the room (they scroll sideways)."""
         bars = [b for b in self.findChildren(QTabBar) if b.parent() is self and b.isVisible()
                 and self.lessons_dock.windowTitle() in (b.tabText(k) for k in range(b.count()))]
-        need = bars[0].sizeHint().width() + 8 if bars else 0
-        if need > self.lessons_dock.width():
-            side = self.width() - need - self.centralWidget().minimumSizeHint().width() - 16
-            self.resizeDocks([self.docks["controls"], self.lessons_dock], [side, need], Qt.Horizontal)
+        if bars:
+            self.lessons_dock.widget().setMinimumWidth(bars[0].sizeHint().width() + 8)
 
     def choose_scene(self, key):
         """Load the scene (preset) ``key`` as its Presets menu entry does (asking first
@@ -618,6 +616,7 @@ class MainWindow(QMainWindow):
         self.stepthrough.set_text_scale(scale)
         scale_plots(self, scale)
         QTimer.singleShot(0, self._widen_controls)           # once the panels' new sizes are known
+        QTimer.singleShot(0, self._widen_lessons_tabs)
 
     def _widen_controls(self):
         """The controls dock as wide as its panel at a larger text size, where there is room."""

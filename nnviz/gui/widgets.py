@@ -1,13 +1,14 @@
 """Small widgets and builders the side panel is made of (controls.py, architecture.py)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel,
-                               QLayout, QSpinBox, QToolButton, QWidget)
+                               QLayout, QSizePolicy, QSpinBox, QStyle, QStyleOptionComboBox, QStylePainter,
+                               QToolButton, QWidget)
 
-__all__ = ["LadderSpinBox", "WideCombo", "make_combo", "select_data", "make_spin", "tool_button", "note_label", "hbox",
-           "FormGrid", "Debounce"]
+__all__ = ["LadderSpinBox", "WideCombo", "WrappingCombo", "make_combo", "select_data", "make_spin", "tool_button",
+           "note_label", "hbox", "FormGrid", "Debounce"]
 
 
 class LadderSpinBox(QDoubleSpinBox):
@@ -42,6 +43,59 @@ class WideCombo(QComboBox):
 
     def minimumSizeHint(self):
         return self.sizeHint()
+
+
+class WrappingCombo(QComboBox):
+    """A combo box whose current text wraps onto more lines rather than being cut (a lesson's
+    long title in a narrow dock); its list shows every item in full."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.view().setTextElideMode(Qt.ElideNone)
+        self.currentTextChanged.connect(lambda *_: self.updateGeometry())
+
+    def _field(self, width, height=100):
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        opt.rect = QRect(0, 0, width, height)
+        return self.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, self)
+
+    def _text_height(self, width):
+        field = self._field(width)
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(field.width(), 1), 10**6), Qt.TextWordWrap,
+                                               self.currentText()).height()
+
+    def hasHeightForWidth(self):
+        return True
+
+    def heightForWidth(self, width):
+        return super().sizeHint().height() - self.fontMetrics().height() + self._text_height(width)
+
+    def minimumSizeHint(self):
+        words = self.currentText().split() or [""]
+        width = max(self.fontMetrics().horizontalAdvance(word) for word in words)
+        full = super().minimumSizeHint().width()
+        return QSize(width + full - self._field(full).width(), self.heightForWidth(full))
+
+    def sizeHint(self):
+        width = super().sizeHint().width()
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event):
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        text, opt.currentText = opt.currentText, ""
+        painter.drawComplexControl(QStyle.CC_ComboBox, opt)
+        painter.drawControl(QStyle.CE_ComboBoxLabel, opt)
+        painter.drawText(self._field(self.width(), self.height()), Qt.AlignVCenter | Qt.TextWordWrap, text)
+
+    def showPopup(self):
+        self.view().setMinimumWidth(min(self.view().sizeHintForColumn(0) + 24, self.screen().availableGeometry().width()))
+        super().showPopup()
 
 
 def make_combo(items, tip="", wide=False):

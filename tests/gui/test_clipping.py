@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QCheckBox, QComboBox, QGroup
 
 from nnviz.gui.app import install_translator, remove_translator
 from nnviz.gui.network_items import _ColorBar
+from nnviz.gui.widgets import WrappingCombo
 from test_main_window import fake_screen, make_window  # noqa: F401  (the fixture; tests/gui is on sys.path)
 
 # (logical width, height less a 40 px panel (20 at 2×); None, or the presentation text size on the
@@ -47,6 +48,12 @@ def _on_screen(w, window):
 
 def _width(fm, text):
     return max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0)
+
+
+def _combo_option(combo):
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    return opt
 
 
 def clipped(window):
@@ -88,10 +95,12 @@ def clipped(window):
                   style.subElementRect(QStyle.SE_PushButtonContents, opt, w).width())
         elif isinstance(w, QToolButton) and w.text() and w.toolButtonStyle() != 0:
             check(w, _plain(w.text()), _width(fm, _plain(w.text())), w.width() - 4)
+        elif isinstance(w, WrappingCombo):                   # its text wraps in its field
+            field = style.subControlRect(QStyle.CC_ComboBox, _combo_option(w), QStyle.SC_ComboBoxEditField, w)
+            check(w, w.currentText(), w.heightForWidth(w.width()), w.height())
+            check(w, w.currentText(), max(map(fm.horizontalAdvance, w.currentText().split())), field.width())
         elif isinstance(w, QComboBox) and w.count():
-            opt = QStyleOptionComboBox()
-            w.initStyleOption(opt)
-            field = style.subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, w).width()
+            field = style.subControlRect(QStyle.CC_ComboBox, _combo_option(w), QStyle.SC_ComboBoxEditField, w).width()
             widest = max(range(w.count()), key=lambda k: fm.horizontalAdvance(w.itemText(k)))
             icon = w.iconSize().width() + 4 if not w.itemIcon(widest).isNull() else 0
             check(w, w.itemText(widest), fm.horizontalAdvance(w.itemText(widest)) + icon, field)
@@ -149,8 +158,8 @@ def _clipped_axes(view):
 
 def visit(window, qtbot, seen):
     """Every main tab, and (unless presenting) every tabbed dock raised in turn; collect clippings."""
-    def look(where):
-        qtbot.wait(30)
+    def look(where, ms=30):
+        qtbot.wait(ms)
         for name, text, need, have in clipped(window):
             seen.setdefault((name, text), (where, need, have))
     for tab in range(window.tabs.count()):
@@ -164,7 +173,7 @@ def visit(window, qtbot, seen):
         look(key)
     window.docks["loss"].raise_()
     window._show_lessons()
-    look("lessons")
+    look("lessons", 400)                      # the dock area widens to the tab titles (an animated resize)
 
 
 @pytest.fixture(params=["en", "ja"])
