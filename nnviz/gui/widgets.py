@@ -75,8 +75,8 @@ class WrappingCombo(QComboBox):
         return super().sizeHint().height() - self.fontMetrics().height() + self._text_height(width)
 
     def minimumSizeHint(self):
-        words = self.currentText().split() or [""]
-        width = max(self.fontMetrics().horizontalAdvance(word) for word in words)
+        width = self.fontMetrics().boundingRect(QRect(0, 0, 1, 10**6), Qt.TextWordWrap,   # its widest
+                                                self.currentText()).width()               # unbreakable part
         full = super().minimumSizeHint().width()
         return QSize(width + full - self._field(full).width(), self.heightForWidth(full))
 

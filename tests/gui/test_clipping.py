@@ -11,6 +11,7 @@ are checked the same way.
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QAbstractScrollArea, QCheckBox, QComboBox, QGroupBox, QLabel, QPushButton,
@@ -98,7 +99,8 @@ def clipped(window):
         elif isinstance(w, WrappingCombo):                   # its text wraps in its field
             field = style.subControlRect(QStyle.CC_ComboBox, _combo_option(w), QStyle.SC_ComboBoxEditField, w)
             check(w, w.currentText(), w.heightForWidth(w.width()), w.height())
-            check(w, w.currentText(), max(map(fm.horizontalAdvance, w.currentText().split())), field.width())
+            check(w, w.currentText(), fm.boundingRect(0, 0, 1, 10**6, Qt.TextWordWrap, w.currentText()).width(),
+                  field.width())
         elif isinstance(w, QComboBox) and w.count():
             field = style.subControlRect(QStyle.CC_ComboBox, _combo_option(w), QStyle.SC_ComboBoxEditField, w).width()
             widest = max(range(w.count()), key=lambda k: fm.horizontalAdvance(w.itemText(k)))
@@ -231,3 +233,19 @@ def test_larger_text_widens_the_controls_dock_to_its_panel_on_a_laptop(make_wind
     qtbot.waitUntil(lambda: scroll.viewport().width() >= w.controls.minimumSizeHint().width(), timeout=3000)
     assert not scroll.horizontalScrollBar().isVisible()
     assert w.docks["output"].width() >= 120 and w.centralWidget().width() >= w.centralWidget().minimumSizeHint().width()
+
+
+def test_a_wide_combo_keeps_its_longest_item_and_a_wrapping_combo_wraps_at_any_text_size(qtbot):
+    from nnviz.gui.textsize import scaled_font
+    from nnviz.gui.widgets import WideCombo
+    wide, wrap = WideCombo(), WrappingCombo()
+    for combo in (wide, wrap):
+        qtbot.addWidget(combo)
+        combo.addItems(["SGD", "1. ユニット：重み付き和と活性化関数 and a long English tail"])
+        combo.setCurrentIndex(1)
+    longest = wide.fontMetrics().horizontalAdvance(wide.itemText(1))
+    assert wide.minimumSizeHint().width() > longest
+    wide.setFont(scaled_font(wide.font(), 1.5))            # Ctrl+=: the minimum follows the font
+    assert wide.minimumSizeHint().width() > wide.fontMetrics().horizontalAdvance(wide.itemText(1)) > longest
+    assert wrap.minimumSizeHint().width() < longest / 3      # CJK and words break
+    assert wrap.heightForWidth(wrap.minimumSizeHint().width()) > 2 * wrap.heightForWidth(4 * longest) > 0
