@@ -270,10 +270,9 @@ class ControlPanel(QWidget):
         box, g = self._group(self.tr("Training"))
         tip = self.tr("B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once")
         self.batch_mode = make_combo([(self.tr("GD (B = N)"), 0), (self.tr("SGD (B = 1)"), 1),
-                                  (self.tr("minibatch"), -1)], tip)
-        self.batch_mode.setSizeAdjustPolicy(QComboBox.AdjustToContents)      # "minibatch" in full
+                                  (self.tr("minibatch"), -1)], tip, wide=True)   # "SGD (B = 1)" in full
         self.batch_b = make_spin(2, 9999, tip)
-        self.optimizer = make_combo([(self.tr(k), k) for k in OPTIMIZERS], self.tr("the update rule"))
+        self.optimizer = make_combo([(self.tr(k), k) for k in OPTIMIZERS], self.tr("the update rule"), wide=True)
         for i, k in enumerate(OPTIMIZERS):
             self.optimizer.setItemData(i, OPTIMIZERS[k].rule, Qt.ToolTipRole)
         self._watch(self._changed, self.batch_mode, self.batch_b, self.optimizer)

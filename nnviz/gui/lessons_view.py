@@ -17,13 +17,14 @@ import json
 import os
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ..training.lessons import (LESSON_DIR, METRICS, State, answer_ok, holds, load_lessons, parse_answer,
                                 trace_number, worked)
 from ..training.scenes import load_scenes
 from .i18n import explain
+from .widgets import WrappingCombo
 
 __all__ = ["LessonsPanel", "window_state", "POLL_MS"]
 
@@ -86,7 +87,7 @@ class LessonsPanel(QWidget):
         self._fresh_count = 2              # snapshots since the settings last changed
         self.done = set(json.loads(self.qsettings.value("lessons/done") or "[]"))
         self.rows = []
-        self.chooser = QComboBox()
+        self.chooser = WrappingCombo()               # a lesson's long title wraps in a narrow dock
         self.progress, self.title, self.body = QLabel(), QLabel(wordWrap=True), QLabel(wordWrap=True)
         font = self.title.font()
         font.setBold(True)

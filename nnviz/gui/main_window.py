@@ -18,7 +18,7 @@ from PySide6.QtCore import (QByteArray, QCoreApplication, QDataStream, QEvent, Q
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QDockWidget, QGraphicsItem, QLabel, QMainWindow, QMessageBox,
-                               QScrollArea, QTabWidget, QVBoxLayout, QWidget)
+                               QScrollArea, QTabBar, QTabWidget, QVBoxLayout, QWidget)
 
 from ..training.scenes import load_scenes
 from ..training.trainer import Settings
@@ -142,10 +142,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.claim)
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(centre)
-        scroll = _scrolled(self.controls)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.docks = {}
-        self._dock("controls", self.tr("Controls"), scroll, Qt.LeftDockWidgetArea)
+        self.docks = {}                    # the controls scroll sideways too when a narrow screen cuts them
+        self._dock("controls", self.tr("Controls"), _scrolled(self.controls), Qt.LeftDockWidgetArea)
         self._dock("output", self.tr("Output"), _scrolled(self.output_view), Qt.RightDockWidgetArea)
         self._dock("hidden", self.tr("Hidden features"), _scrolled(self.hidden_view), Qt.RightDockWidgetArea)
         self._dock("loss", self.tr("Loss"), _scrolled(self.loss_view), Qt.BottomDockWidgetArea)
@@ -321,6 +319,15 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.docks["hidden"], dock)
         dock.show()
         dock.raise_()
+        QTimer.singleShot(0, self._widen_lessons_tabs)
+
+    def _widen_lessons_tabs(self):
+        """The lessons dock no narrower than the titles of the tabs it shares (at 2× or at larger
+        text the right docks are narrow); the controls give the room (they scroll sideways)."""
+        bars = [b for b in self.findChildren(QTabBar) if b.parent() is self and b.isVisible()
+                and self.lessons_dock.windowTitle() in (b.tabText(k) for k in range(b.count()))]
+        if bars:
+            self.lessons_dock.widget().setMinimumWidth(bars[0].sizeHint().width() + 8)
 
     def choose_scene(self, key):
         """Load the scene (preset) ``key`` as its Presets menu entry does (asking first
@@ -584,6 +591,15 @@ class MainWindow(QMainWindow):
         self.network_view.set_text_scale(scale)
         self.stepthrough.set_text_scale(scale)
         scale_plots(self, scale)
+        QTimer.singleShot(0, self._widen_controls)           # once the panels' new sizes are known
+        QTimer.singleShot(0, self._widen_lessons_tabs)
+
+    def _widen_controls(self):
+        """The controls dock as wide as its panel at a larger text size, where there is room."""
+        controls, output, want = self.docks["controls"], self.docks["output"], self._controls_width()
+        if self._presenting is None and controls.isVisible() and controls.width() < want:
+            right = self.width() - want - self.centralWidget().minimumSizeHint().width() - 16
+            self.resizeDocks([controls, output], [want, min(output.width(), right)], Qt.Horizontal)
 
     def set_presenting(self, on):
         """View → Presentation: the docks step aside (the step-through stays beside the network,
@@ -679,11 +695,17 @@ class MainWindow(QMainWindow):
         self.fit_to_screen(QSize(*DEFAULT_SIZE))
         kx, ky = min(1.0, self.width() / DEFAULT_SIZE[0]), min(1.0, self.height() / DEFAULT_SIZE[1])
         d = self.docks
-        side = max(round(310 * kx), self.controls.minimumSizeHint().width() + 40)    # nothing clipped
+        side = self._controls_width()
         right = min(round(460 * kx), self.width() - side - self.centralWidget().minimumSizeHint().width() - 16)
         self.resizeDocks([d["controls"], d["output"]], [side, max(right, 120)], Qt.Horizontal)
         self.resizeDocks([d["output"], d["hidden"]], [round(470 * ky), round(330 * ky)], Qt.Vertical)
         self.resizeDocks([d["loss"]], [round(280 * ky)], Qt.Vertical)
+
+    def _controls_width(self):
+        """The controls dock's width: its panel in full, unless that leaves the centre less than its
+        minimum or the right docks less than 120 px (then the panel scrolls sideways)."""
+        side = max(round(310 * min(1.0, self.width() / DEFAULT_SIZE[0])), self.controls.minimumSizeHint().width() + 40)
+        return min(side, self.width() - self.centralWidget().minimumSizeHint().width() - 136)
 
     def reset_layout(self):
         """View → Reset layout: the default docks, sizes and window size; the saved layout is forgotten."""

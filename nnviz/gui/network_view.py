@@ -31,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QPainterPath, QPen, QPolygonF, QTransform
-from PySide6.QtWidgets import (QComboBox, QGraphicsScene, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
+from PySide6.QtWidgets import (QGraphicsScene, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
                                QToolTip, QVBoxLayout, QWidget)
 
 from ..core.notation import layer, sub
@@ -41,6 +41,7 @@ from .formulas import sym
 from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _Canvas, _ColorBar, _Edge,
                             _fmt, _Level, _levels, _short, _sym, _Unit, nice_ceil)
 from .network_labels import MIN_PX, LabelRows, readable
+from .widgets import WideCombo
 
 __all__ = ["NetworkView", "MAX_UNITS", "MIN_PX", "nice_ceil"]
 CAPTION_ROOM = "δ ∈ [−0.0000, 0.0000]"     # the width a range caption is given before its first numbers
@@ -91,7 +92,7 @@ class NetworkView(QWidget):
         self._font = QFont(self.font())
         self._font.setPixelSize(UNIT_PX)        # the values printed inside units
 
-        self.mode_box = QComboBox()
+        self.mode_box = WideCombo()                  # its longest item in full at every text size
         tips = (self.tr("Edges: the weights wⱼᵢ⁽ˡ⁾. Units: the outputs zⱼ⁽ˡ⁾ = f(uⱼ⁽ˡ⁾) of the "
                         "selected sample; for 2-D inputs, each unit's zⱼ⁽ˡ⁾ over the input plane."),
                 self.tr("Edges: the gradients ∂L/∂wⱼᵢ⁽ˡ⁾ = Σₙ δⱼ⁽ˡ⁾ zᵢ⁽ˡ⁻¹⁾ of the last step's "
@@ -125,6 +126,7 @@ class NetworkView(QWidget):
         self.info_label = QLabel(self._hint)
         self.info_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.info_label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # never widens us
+        self.info_label.setWordWrap(True)            # after the policy: it sets height-for-width
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)

@@ -1,13 +1,14 @@
 """Small widgets and builders the side panel is made of (controls.py, architecture.py)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel,
-                               QLayout, QSpinBox, QToolButton, QWidget)
+                               QLayout, QSizePolicy, QSpinBox, QStyle, QStyleOptionComboBox, QStylePainter,
+                               QToolButton, QWidget)
 
-__all__ = ["LadderSpinBox", "make_combo", "select_data", "make_spin", "tool_button", "note_label", "hbox",
-           "FormGrid", "Debounce"]
+__all__ = ["LadderSpinBox", "WideCombo", "WrappingCombo", "make_combo", "select_data", "make_spin", "tool_button",
+           "note_label", "hbox", "FormGrid", "Debounce"]
 
 
 class LadderSpinBox(QDoubleSpinBox):
@@ -32,10 +33,76 @@ class LadderSpinBox(QDoubleSpinBox):
         return s.rstrip("0").rstrip(point) if point in s else s
 
 
-def make_combo(items, tip=""):
-    """A combo of (text, data) items that may shrink below its longest item."""
-    c = QComboBox(toolTip=tip, minimumContentsLength=4,
-                  sizeAdjustPolicy=QComboBox.AdjustToMinimumContentsLengthWithIcon)
+class WideCombo(QComboBox):
+    """A combo box never narrower than its longest item, at every text size (a plain QComboBox
+    keeps the minimum width it measured with its first font)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+
+    def minimumSizeHint(self):
+        return self.sizeHint()
+
+
+class WrappingCombo(QComboBox):
+    """A combo box whose current text wraps onto more lines rather than being cut (a lesson's
+    long title in a narrow dock); its list shows every item in full."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        policy = QSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.view().setTextElideMode(Qt.ElideNone)
+        self.currentTextChanged.connect(lambda *_: self.updateGeometry())
+
+    def _field(self, width, height=100):
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        opt.rect = QRect(0, 0, width, height)
+        return self.style().subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, self)
+
+    def _text_height(self, width):
+        field = self._field(width)
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(field.width(), 1), 10**6), Qt.TextWordWrap,
+                                               self.currentText()).height()
+
+    def hasHeightForWidth(self):
+        return True
+
+    def heightForWidth(self, width):
+        return super().sizeHint().height() - self.fontMetrics().height() + self._text_height(width)
+
+    def minimumSizeHint(self):
+        width = self.fontMetrics().boundingRect(QRect(0, 0, 1, 10**6), Qt.TextWordWrap,   # its widest
+                                                self.currentText()).width()               # unbreakable part
+        full = super().minimumSizeHint().width()
+        return QSize(width + full - self._field(full).width(), self.heightForWidth(full))
+
+    def sizeHint(self):
+        width = super().sizeHint().width()
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, event):
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        text, opt.currentText = opt.currentText, ""
+        painter.drawComplexControl(QStyle.CC_ComboBox, opt)
+        painter.drawControl(QStyle.CE_ComboBoxLabel, opt)
+        painter.drawText(self._field(self.width(), self.height()), Qt.AlignVCenter | Qt.TextWordWrap, text)
+
+    def showPopup(self):
+        self.view().setMinimumWidth(min(self.view().sizeHintForColumn(0) + 24, self.screen().availableGeometry().width()))
+        super().showPopup()
+
+
+def make_combo(items, tip="", wide=False):
+    """A combo of (text, data) items that may shrink below its longest item (unless ``wide``:
+    a :class:`WideCombo`, for a row whose panel has room or scrolls)."""
+    c = WideCombo(toolTip=tip) if wide else QComboBox(
+        toolTip=tip, minimumContentsLength=4, sizeAdjustPolicy=QComboBox.AdjustToMinimumContentsLengthWithIcon)
     for text, data in items:
         c.addItem(text, data)
     return c

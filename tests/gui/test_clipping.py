@@ -1,27 +1,33 @@
 """No text is clipped: every label, button, combo box, group box and tab of the window, in English
-and in Japanese, on a laptop (1366 × 768) and on a projector (1920 × 1080 at QT_SCALE_FACTOR 1.5).
+and in Japanese, on a laptop (1366 × 768, also at View → Larger text 150 %) and on a projector
+(1920 × 1080 at QT_SCALE_FACTOR 1.5 and 2).
 
 QT_SCALE_FACTOR is read once when Qt starts, so it cannot change inside the test process. It
 makes a screen's logical size smaller and leaves text the same size in logical pixels: the
-projector at 1.5 is a logical 1280 × 720 screen, which is what the fake screens below are. The
-presentation text size (View → Larger text at 1.5) is checked the same way.
+projector at 1.5 is a logical 1280 × 720 screen and at 2 a 960 × 540 one, which is what the fake
+screens below are. The presentation text size (F5 at 150/200 %) and View → Larger text (Ctrl+=)
+are checked the same way.
 """
 import re
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 import pyqtgraph as pg
 from PySide6.QtWidgets import (QAbstractScrollArea, QCheckBox, QComboBox, QGroupBox, QLabel, QPushButton,
-                               QRadioButton, QStyle, QStyleOptionButton, QStyleOptionComboBox, QTabBar,
-                               QToolButton, QWidget)
+                               QRadioButton, QScrollArea, QStyle, QStyleOptionButton, QStyleOptionComboBox,
+                               QTabBar, QToolButton, QWidget)
 
 from nnviz.gui.i18n import install_translator, remove_translator
 from nnviz.gui.network_items import _ColorBar
+from nnviz.gui.widgets import WrappingCombo
 from test_main_window import fake_screen, make_window  # noqa: F401  (the fixture; tests/gui is on sys.path)
 
-# (logical width, height less a 40 px panel; None, or the presentation text size on the whole screen)
-SCREENS = {"laptop": (1366, 728, None), "projector": (1280, 680, None),
-           "presenting_150": (1280, 720, 1.5), "presenting_200": (1280, 720, 2.0)}
+# (logical width, height less a 40 px panel (20 at 2×); None, or the presentation text size on the
+# whole screen; the View → Larger text size)
+SCREENS = {"laptop": (1366, 728, None, 1.0), "projector": (1280, 680, None, 1.0),
+           "projector_200": (960, 520, None, 1.0), "laptop_text_150": (1366, 728, None, 1.5),
+           "presenting_150": (1280, 720, 1.5, 1.0), "presenting_200": (1280, 720, 2.0, 1.0)}
 
 
 def _plain(text):
@@ -35,13 +41,20 @@ def _plain(text):
 
 def _on_screen(w, window):
     """Whether any part of ``w`` is in view inside ``window`` (not scrolled away, not hidden; a
-    plot's view is covered by its viewport)."""
-    shown = w.viewport() if isinstance(w, QAbstractScrollArea) else w
+    plot's view is covered by its viewport, a scroll area's viewport by the panel it scrolls)."""
+    shown = w.widget() if isinstance(w, QScrollArea) and w.widget() else \
+        w.viewport() if isinstance(w, QAbstractScrollArea) else w
     return w.isVisibleTo(window) and not shown.visibleRegion().isEmpty()
 
 
 def _width(fm, text):
     return max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0)
+
+
+def _combo_option(combo):
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    return opt
 
 
 def clipped(window):
@@ -83,10 +96,13 @@ def clipped(window):
                   style.subElementRect(QStyle.SE_PushButtonContents, opt, w).width())
         elif isinstance(w, QToolButton) and w.text() and w.toolButtonStyle() != 0:
             check(w, _plain(w.text()), _width(fm, _plain(w.text())), w.width() - 4)
+        elif isinstance(w, WrappingCombo):                   # its text wraps in its field
+            field = style.subControlRect(QStyle.CC_ComboBox, _combo_option(w), QStyle.SC_ComboBoxEditField, w)
+            check(w, w.currentText(), w.heightForWidth(w.width()), w.height())
+            check(w, w.currentText(), fm.boundingRect(0, 0, 1, 10**6, Qt.TextWordWrap, w.currentText()).width(),
+                  field.width())
         elif isinstance(w, QComboBox) and w.count():
-            opt = QStyleOptionComboBox()
-            w.initStyleOption(opt)
-            field = style.subControlRect(QStyle.CC_ComboBox, opt, QStyle.SC_ComboBoxEditField, w).width()
+            field = style.subControlRect(QStyle.CC_ComboBox, _combo_option(w), QStyle.SC_ComboBoxEditField, w).width()
             widest = max(range(w.count()), key=lambda k: fm.horizontalAdvance(w.itemText(k)))
             icon = w.iconSize().width() + 4 if not w.itemIcon(widest).isNull() else 0
             check(w, w.itemText(widest), fm.horizontalAdvance(w.itemText(widest)) + icon, field)
@@ -103,6 +119,12 @@ def clipped(window):
             check(w, labels, fm.horizontalAdvance(labels) + 16, w.width())
         elif isinstance(w, pg.GraphicsView):
             out.extend(_clipped_axes(w))
+        elif isinstance(w, QScrollArea) and w.widget() is not None:   # a panel cut off with no bar to scroll
+            inner, port = w.widget(), w.viewport()
+            if not w.horizontalScrollBar().isVisible():
+                check(w, f"{type(inner).__name__} (no sideways scroll bar)", inner.width(), port.width())
+            if not w.verticalScrollBar().isVisible():
+                check(w, f"{type(inner).__name__} (no scroll bar)", inner.height(), port.height())
     return out
 
 
@@ -138,8 +160,8 @@ def _clipped_axes(view):
 
 def visit(window, qtbot, seen):
     """Every main tab, and (unless presenting) every tabbed dock raised in turn; collect clippings."""
-    def look(where):
-        qtbot.wait(30)
+    def look(where, ms=30):
+        qtbot.wait(ms)
         for name, text, need, have in clipped(window):
             seen.setdefault((name, text), (where, need, have))
     for tab in range(window.tabs.count()):
@@ -153,7 +175,7 @@ def visit(window, qtbot, seen):
         look(key)
     window.docks["loss"].raise_()
     window._show_lessons()
-    look("lessons")
+    look("lessons", 400)                      # the dock area widens to the tab titles (an animated resize)
 
 
 @pytest.fixture(params=["en", "ja"])
@@ -167,13 +189,15 @@ def language(request, qapp):
 @pytest.mark.parametrize("screen", SCREENS)
 def test_no_text_is_clipped_on_a_laptop_or_a_projector(make_window, language, screen, monkeypatch, qtbot):
     from PySide6.QtGui import QAction
-    width, height, presenting = SCREENS[screen]
+    width, height, presenting, text = SCREENS[screen]
     fake_screen(monkeypatch, width, height)
     w = make_window(ini=f"clip_{screen}_{language}.ini")
     w.findChild(QAction, "preset_momentum").trigger()                # a comparison: its result line
     qtbot.waitUntil(lambda: w.snapshot is not None and len(w.snapshot.runs) == 2, timeout=10000)
     w.load_settings(w.settings.replace(hidden=(8, 4)))              # two hidden layers to choose from
     qtbot.waitUntil(lambda: w.hidden_view.layer.count() == 2, timeout=10000)
+    if text != 1.0:
+        w.set_text_scale(text)
     if presenting:                               # the offscreen screen is 800 × 800: "full screen" by hand
         w.showFullScreen = lambda: w.setGeometry(0, 0, width, height)
         w.set_presentation_scale(presenting)
@@ -197,3 +221,31 @@ def test_the_comparison_result_is_in_view_below_the_loss_plot_on_a_laptop(make_w
     scroll = w.docks["loss"].widget()
     bottom = result.mapTo(scroll.widget(), result.rect().bottomLeft()).y()
     assert bottom <= scroll.viewport().height() and scroll.verticalScrollBar().value() == 0
+
+
+def test_larger_text_widens_the_controls_dock_to_its_panel_on_a_laptop(make_window, monkeypatch, qtbot):
+    fake_screen(monkeypatch, 1366, 728)
+    w = make_window(ini="clip_wider.ini")
+    for _ in range(3):                                           # Ctrl+= three times: 1.1, 1.25, 1.5
+        w._step_text(+1)
+    assert w.text_scale == 1.5
+    scroll = w.docks["controls"].widget()
+    qtbot.waitUntil(lambda: scroll.viewport().width() >= w.controls.minimumSizeHint().width(), timeout=3000)
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert w.docks["output"].width() >= 120 and w.centralWidget().width() >= w.centralWidget().minimumSizeHint().width()
+
+
+def test_a_wide_combo_keeps_its_longest_item_and_a_wrapping_combo_wraps_at_any_text_size(qtbot):
+    from nnviz.gui.textsize import scaled_font
+    from nnviz.gui.widgets import WideCombo
+    wide, wrap = WideCombo(), WrappingCombo()
+    for combo in (wide, wrap):
+        qtbot.addWidget(combo)
+        combo.addItems(["SGD", "1. ユニット：重み付き和と活性化関数 and a long English tail"])
+        combo.setCurrentIndex(1)
+    longest = wide.fontMetrics().horizontalAdvance(wide.itemText(1))
+    assert wide.minimumSizeHint().width() > longest
+    wide.setFont(scaled_font(wide.font(), 1.5))            # Ctrl+=: the minimum follows the font
+    assert wide.minimumSizeHint().width() > wide.fontMetrics().horizontalAdvance(wide.itemText(1)) > longest
+    assert wrap.minimumSizeHint().width() < longest / 3      # CJK and words break
+    assert wrap.heightForWidth(wrap.minimumSizeHint().width()) > 2 * wrap.heightForWidth(4 * longest) > 0

@@ -534,7 +534,9 @@ def test_the_window_opens_fitted_to_a_small_screen_with_every_panel_on_it(make_w
         assert dock.isVisible() and inside.contains(dock.geometry()), key
         assert dock.width() >= 90 and dock.height() >= 100, (key, dock.size())      # 2×: narrow, on screen
     scroll = w.docks["controls"].widget()
-    assert scroll.viewport().width() >= w.controls.minimumSizeHint().width()      # no control cut off
+    assert scroll.viewport().width() >= w.controls.minimumSizeHint().width() or \
+        scroll.horizontalScrollBar().isVisible()                    # no control cut off (2×: scrolls sideways)
+    assert scroll.viewport().width() >= w.controls.minimumSizeHint().width() or width < 1280
     combo = w.controls.batch_mode
     combo.setCurrentIndex(combo.findData(-1))
     text = combo.fontMetrics().horizontalAdvance(combo.currentText())

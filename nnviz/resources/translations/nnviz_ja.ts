@@ -835,138 +835,138 @@
         <translation>ミニバッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="276"/>
+        <location filename="../../gui/controls.py" line="275"/>
         <source>the update rule</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="280"/>
+        <location filename="../../gui/controls.py" line="279"/>
         <source>μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))</source>
         <translation>w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1)) の μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="282"/>
+        <location filename="../../gui/controls.py" line="281"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="282"/>
+        <location filename="../../gui/controls.py" line="281"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="283"/>
+        <location filename="../../gui/controls.py" line="282"/>
         <source>learning rate ε</source>
         <translation>学習率 ε</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="284"/>
+        <location filename="../../gui/controls.py" line="283"/>
         <source>ε in w^(t+1) = w^t − ε∇L: too small converges slowly, too large oscillates and overshoots</source>
         <translation>w^(t+1) = w^t − ε∇L の ε: 小さすぎると収束が遅く、大きすぎると振動して通り過ぎる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="285"/>
+        <location filename="../../gui/controls.py" line="284"/>
         <source>update</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="285"/>
+        <location filename="../../gui/controls.py" line="284"/>
         <source>μ</source>
         <translation>μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="286"/>
+        <location filename="../../gui/controls.py" line="285"/>
         <source>L of a batch</source>
         <translation>バッチの L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="287"/>
+        <location filename="../../gui/controls.py" line="286"/>
         <source>mean of L_n</source>
         <translation>L_n の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="287"/>
+        <location filename="../../gui/controls.py" line="286"/>
         <source>sum of L_n (slides)</source>
         <translation>L_n の総和 (スライド)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="288"/>
+        <location filename="../../gui/controls.py" line="287"/>
         <source>mean or sum (the slides&apos; form) of L_n over a batch</source>
         <translation>バッチにわたる L_n の平均、または総和 (スライドの形)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="289"/>
+        <location filename="../../gui/controls.py" line="288"/>
         <source>L1 λ₁</source>
         <translation>L1 λ₁</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="290"/>
+        <location filename="../../gui/controls.py" line="289"/>
         <source>λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0</source>
         <translation>λ₁: L に λ₁ Σ|w| を加え、重みをちょうど 0 へ引き寄せる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="291"/>
+        <location filename="../../gui/controls.py" line="290"/>
         <source>L2 λ₂</source>
         <translation>L2 λ₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="292"/>
+        <location filename="../../gui/controls.py" line="291"/>
         <source>λ₂: adds ½ λ₂ Σw² to L (weight decay)</source>
         <translation>λ₂: L に ½ λ₂ Σw² を加える (荷重減衰)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="293"/>
+        <location filename="../../gui/controls.py" line="292"/>
         <source>ε schedule</source>
         <translation>ε の変化</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="294"/>
+        <location filename="../../gui/controls.py" line="293"/>
         <source>ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)</source>
         <translation>ε の時間変化。階段: ε γ^⌊エポック / 間隔⌋、指数: ε γ^(エポック / 間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="295"/>
+        <location filename="../../gui/controls.py" line="294"/>
         <source>γ, the factor ε is multiplied by</source>
         <translation>γ: ε に掛ける係数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="297"/>
+        <location filename="../../gui/controls.py" line="296"/>
         <source>epochs per factor γ</source>
         <translation>係数 γ を掛けるエポック間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="298"/>
+        <location filename="../../gui/controls.py" line="297"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="298"/>
+        <location filename="../../gui/controls.py" line="297"/>
         <source>every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="406"/>
+        <location filename="../../gui/controls.py" line="405"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="406"/>
+        <location filename="../../gui/controls.py" line="405"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="414"/>
+        <location filename="../../gui/controls.py" line="413"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="414"/>
+        <location filename="../../gui/controls.py" line="413"/>
         <source>{} /s</source>
         <translation>{} /s</translation>
     </message>
     <message>
+        <location filename="../../gui/controls.py" line="496"/>
         <location filename="../../gui/controls.py" line="497"/>
-        <location filename="../../gui/controls.py" line="498"/>
         <source>matched: {}</source>
         <translation>対応する組: {}</translation>
     </message>
@@ -2679,73 +2679,73 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../gui/lessons_view.py" line="85"/>
+        <location filename="../../gui/lessons_view.py" line="86"/>
         <source>en</source>
         <comment>the language of the lesson texts: ja or en</comment>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="95"/>
+        <location filename="../../gui/lessons_view.py" line="96"/>
         <source>Set up the scene</source>
         <translation>場面を用意する</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="101"/>
+        <location filename="../../gui/lessons_view.py" line="102"/>
         <source>Open lesson folder…</source>
         <translation>授業フォルダを開く…</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="108"/>
+        <location filename="../../gui/lessons_view.py" line="109"/>
         <source>&lt;b&gt;Tasks&lt;/b&gt;</source>
         <translation>&lt;b&gt;課題&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="134"/>
+        <location filename="../../gui/lessons_view.py" line="135"/>
         <source>Open lesson folder</source>
         <translation>授業フォルダを開く</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="153"/>
+        <location filename="../../gui/lessons_view.py" line="154"/>
         <source>No lessons</source>
         <translation>授業がありません</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="161"/>
+        <location filename="../../gui/lessons_view.py" line="162"/>
         <source>your number</source>
         <translation>あなたの答え（数値）</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="161"/>
+        <location filename="../../gui/lessons_view.py" line="162"/>
         <source>Check</source>
         <translation>確かめる</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="183"/>
+        <location filename="../../gui/lessons_view.py" line="184"/>
         <source>{0} of {1} done</source>
         <translation>{1} 問中 {0} 問完了</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="223"/>
+        <location filename="../../gui/lessons_view.py" line="224"/>
         <source>Record a step first: Train → Step through one training step (T).</source>
         <translation>先に 1 ステップを記録してください：学習 → 学習 1 ステップをステップ実行（T）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="225"/>
+        <location filename="../../gui/lessons_view.py" line="226"/>
         <source>Type a number, e.g. −0.0123.</source>
         <translation>数値を入力してください（例：−0.0123）。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="227"/>
+        <location filename="../../gui/lessons_view.py" line="228"/>
         <source>Right: {0}</source>
         <translation>正解：{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="231"/>
+        <location filename="../../gui/lessons_view.py" line="232"/>
         <source>Not quite ({0} tries). Look at the step-through&apos;s numbers.</source>
         <translation>違います（{0} 回目）。ステップ実行の数値を見てみましょう。</translation>
     </message>
     <message>
-        <location filename="../../gui/lessons_view.py" line="233"/>
+        <location filename="../../gui/lessons_view.py" line="234"/>
         <source>Not quite. The arithmetic:</source>
         <translation>違います。計算は次のとおりです：</translation>
     </message>
@@ -2926,248 +2926,248 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
         <translation>ネットワーク自身の誤差曲面: 重み空間の断面、ヘッセ行列、いくつもの初期値からの再学習</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>Controls</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>Output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>Hidden features</source>
         <translation>隠れ層の特徴</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="151"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Loss</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="152"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>Activation functions</source>
         <translation>活性化関数</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>Step-through</source>
         <translation>ステップ実行</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <location filename="../../gui/selftest.py" line="48"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>&amp;Train</source>
         <translation>学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>&amp;Play / pause</source>
         <translation>再生 / 一時停止(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>Train continuously, or pause</source>
         <translation>連続して学習、または一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="236"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>One &amp;step</source>
         <translation>1 ステップ進める(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>One update w ← w − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w ← w − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="238"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>&amp;Reset</source>
         <translation>リセット(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Back to the same initial weights, to replay with other settings</source>
         <translation>同じ重みの初期値に戻し、別の設定でやり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="240"/>
+        <location filename="../../gui/main_window.py" line="238"/>
         <source>&amp;New weights</source>
         <translation>新しい重み(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>Draw new initial weights (next seed)</source>
         <translation>新しい重みの初期値を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Step &amp;through one training step</source>
         <translation>学習 1 ステップをステップ実行(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Record one step — forward pass, output δ, δ recursion, gradients, update — and play it phase by phase</source>
         <translation>1 ステップ (順伝播、出力層の δ、δ の漸化式、勾配、更新) を記録し、段階ごとに再生</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>&amp;Gradient check</source>
         <translation>勾配チェック(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="247"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Compare backpropagation&apos;s gradient with central differences</source>
         <translation>誤差逆伝播法の勾配を中心差分と比べる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>&amp;Reset layout</source>
         <translation>レイアウトを元に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="252"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Every panel back in its place and size; forget the saved layout</source>
         <translation>すべてのパネルを既定の位置と大きさに戻し、保存されたレイアウトを忘れる</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="255"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>&amp;Larger text</source>
         <translation>文字を大きく(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>S&amp;maller text</source>
         <translation>文字を小さく(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="255"/>
         <source>&amp;Normal text size</source>
         <translation>標準の文字サイズ(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="259"/>
         <source>&amp;Presentation</source>
         <translation>プレゼンテーション(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>Large text, the current tab on the whole screen; F5 again to leave</source>
         <translation>大きな文字で現在のタブを全画面に表示。もう一度 F5 で戻る</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="265"/>
+        <location filename="../../gui/main_window.py" line="263"/>
         <source>Presentation &amp;text size</source>
         <translation>プレゼンテーションの文字の大きさ(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="275"/>
+        <location filename="../../gui/main_window.py" line="273"/>
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>System default</source>
         <translation>システムの設定に従う</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="285"/>
+        <location filename="../../gui/main_window.py" line="283"/>
         <source>&amp;Presets</source>
         <translation>プリセット(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="289"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="293"/>
         <source>&amp;About nnviz</source>
         <translation>nnviz について(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300"/>
+        <location filename="../../gui/main_window.py" line="298"/>
         <source>Lessons</source>
         <translation>授業</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306"/>
+        <location filename="../../gui/main_window.py" line="304"/>
         <source>&amp;Lessons</source>
         <translation>授業(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="307"/>
+        <location filename="../../gui/main_window.py" line="305"/>
         <source>The lecture&apos;s sections as lessons with tasks the app checks</source>
         <translation>講義の各節を、アプリが確かめる課題つきの授業として</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="536"/>
+        <location filename="../../gui/main_window.py" line="543"/>
         <source>epoch {0:.2f}</source>
         <translation>エポック {0:.2f}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="537"/>
+        <location filename="../../gui/main_window.py" line="544"/>
         <source>step {0}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="539"/>
+        <location filename="../../gui/main_window.py" line="546"/>
         <source>loss: train {0:.4g}, test {1}</source>
         <translation>誤差: 学習 {0:.4g}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="540"/>
+        <location filename="../../gui/main_window.py" line="547"/>
         <source>{0:,.0f} steps/s</source>
         <translation>{0:,.0f} ステップ/秒</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="542"/>
+        <location filename="../../gui/main_window.py" line="549"/>
         <source>Stopped by the stop condition ({0}).</source>
         <translation>停止条件で停止しました ({0})。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="630"/>
+        <location filename="../../gui/main_window.py" line="646"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="631"/>
+        <location filename="../../gui/main_window.py" line="647"/>
         <source>The language changes the next time nnviz starts.</source>
         <translation>言語は nnviz の次回起動時に切り替わります。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="640"/>
+        <location filename="../../gui/main_window.py" line="656"/>
         <source>About nnviz</source>
         <translation>nnviz について</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="641"/>
+        <location filename="../../gui/main_window.py" line="657"/>
         <source>nnviz teaches the lecture “Neural Network の基礎”: watch a network learn, step through backpropagation, and compare optimisers.</source>
         <translation>nnviz は講義「Neural Network の基礎」の教材です: ネットワークの学習を見て、誤差逆伝播法をステップ実行し、最適化法を比べられます。</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="290"/>
         <source>&amp;Guide</source>
         <translation>ガイド(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293"/>
+        <location filename="../../gui/main_window.py" line="291"/>
         <source>What each tab and panel shows, and what to try there</source>
         <translation>各タブと各パネルの表示内容と、そこで試せること</translation>
     </message>
@@ -3175,113 +3175,113 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/network_view.py" line="95"/>
+        <location filename="../../gui/network_view.py" line="96"/>
         <source>Edges: the weights wⱼᵢ⁽ˡ⁾. Units: the outputs zⱼ⁽ˡ⁾ = f(uⱼ⁽ˡ⁾) of the selected sample; for 2-D inputs, each unit&apos;s zⱼ⁽ˡ⁾ over the input plane.</source>
         <translation>エッジ: 重み wⱼᵢ⁽ˡ⁾。ユニット: 選んだサンプルの出力 zⱼ⁽ˡ⁾ = f(uⱼ⁽ˡ⁾)。2 次元入力では入力平面上での各ユニットの zⱼ⁽ˡ⁾。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="100"/>
+        <location filename="../../gui/network_view.py" line="101"/>
         <source>weights w, outputs z</source>
         <translation>重み w、出力 z</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="107"/>
+        <location filename="../../gui/network_view.py" line="108"/>
         <source>Edge colours: orange negative, blue positive; thicker edges carry larger |values|.</source>
         <translation>エッジの色: オレンジは負、青は正。太いエッジほど |値| が大きい。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="110"/>
+        <location filename="../../gui/network_view.py" line="111"/>
         <source>Colour by:</source>
         <translation>色分け:</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="122"/>
+        <location filename="../../gui/network_view.py" line="123"/>
         <source>Hover a unit or an edge to read its values; click an edge to set its weight.</source>
         <translation>ユニットやエッジにマウスを重ねると値を表示。エッジをクリックすると重みを設定。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="123"/>
+        <location filename="../../gui/network_view.py" line="124"/>
         <source>Stepping through one training step: click a unit or an edge to see its formula with the numbers.</source>
         <translation>学習 1 ステップをステップ実行中: ユニットかエッジをクリックすると、数値入りの式を表示。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="285"/>
+        <location filename="../../gui/network_view.py" line="287"/>
         <source>layer 1 (input)</source>
         <translation>第 1 層 (入力)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="286"/>
+        <location filename="../../gui/network_view.py" line="288"/>
         <source>layer {0} (output)</source>
         <translation>第 {0} 層 (出力)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="286"/>
+        <location filename="../../gui/network_view.py" line="288"/>
         <source>layer {0}</source>
         <translation>第 {0} 層</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="296"/>
+        <location filename="../../gui/network_view.py" line="298"/>
         <source>…+{0}</source>
         <translation>…+{0}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="400"/>
+        <location filename="../../gui/network_view.py" line="402"/>
         <source>from unit i = {0} of layer {1} to unit j = {2} of layer {3}; click to set the weight</source>
         <translation>第 {1} 層のユニット i = {0} から第 {3} 層のユニット j = {2} へ。クリックで重みを設定</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="403"/>
+        <location filename="../../gui/network_view.py" line="405"/>
         <source>unit j = {0} of layer l = {1}</source>
         <translation>第 l = {1} 層のユニット j = {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="399"/>
-        <location filename="../../gui/network_view.py" line="411"/>
+        <location filename="../../gui/network_view.py" line="401"/>
+        <location filename="../../gui/network_view.py" line="413"/>
         <source>(last minibatch)</source>
         <translation>(直前のミニバッチ)</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="97"/>
+        <location filename="../../gui/network_view.py" line="98"/>
         <source>Edges: the gradients ∂L/∂wⱼᵢ⁽ˡ⁾ = Σₙ δⱼ⁽ˡ⁾ zᵢ⁽ˡ⁻¹⁾ of the last step&apos;s minibatch. Units: the deltas δⱼ⁽ˡ⁾ = ∂Lₙ/∂uⱼ⁽ˡ⁾ that backpropagation sends back, of the selected training sample n.</source>
         <translation>辺: 直前のステップのミニバッチでの勾配 ∂L/∂wⱼᵢ⁽ˡ⁾ = Σₙ δⱼ⁽ˡ⁾ zᵢ⁽ˡ⁻¹⁾。ユニット: 選んだ学習サンプル n について、誤差逆伝播法が逆向きに伝える δⱼ⁽ˡ⁾ = ∂Lₙ/∂uⱼ⁽ˡ⁾。</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="100"/>
+        <location filename="../../gui/network_view.py" line="101"/>
         <source>gradients ∂L/∂w, deltas δ</source>
         <translation>勾配 ∂L/∂w、δ</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="405"/>
+        <location filename="../../gui/network_view.py" line="407"/>
         <source>of training sample n = {0}:</source>
         <translation>学習サンプル n = {0} の値:</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="446"/>
+        <location filename="../../gui/network_view.py" line="448"/>
         <source>Set a weight</source>
         <translation>重みの設定</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="447"/>
+        <location filename="../../gui/network_view.py" line="449"/>
         <source>New value of {0}:</source>
         <translation>{0} の新しい値:</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="557"/>
+        <location filename="../../gui/network_view.py" line="559"/>
         <source>forward</source>
         <translation>順伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="557"/>
+        <location filename="../../gui/network_view.py" line="559"/>
         <source>backward</source>
         <translation>逆伝播</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="574"/>
+        <location filename="../../gui/network_view.py" line="576"/>
         <source>gradient</source>
         <translation>勾配</translation>
     </message>
     <message>
-        <location filename="../../gui/network_view.py" line="578"/>
+        <location filename="../../gui/network_view.py" line="580"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
