@@ -111,7 +111,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960), log=None):
             _wait(app, lambda: w.frames > 0)
             if sc.is_comparison:          # every run of the scene, and its claim
                 w.load_scene(sc)
-                _wait(app, lambda: len(w.worker.comparison) == len(sc.runs()) and w.worker._drawn)
+                _wait(app, lambda: len(w.worker.comparison) == len(sc.runs()) and w.worker._drawn.is_set())
             if steps:
                 _train(app, w, steps)
             if dock and dock.startswith("tab:"):
@@ -151,7 +151,7 @@ def _train(app, w, steps, frames=FRAMES, on_frame=None):
             worker.reset()            # a fresh loss history and trajectory: no start-up frames
             for k in range(frames + 1):
                 worker._train(steps * k // frames - worker.trainer.step_count)
-                _until(lambda: worker._drawn and (on_frame is None or len(handled) >= k))
+                _until(lambda: worker._drawn.is_set() and (on_frame is None or len(handled) >= k))
                 worker._dirty = True
                 worker._emit()
                 emitted.append(k)
@@ -160,12 +160,12 @@ def _train(app, w, steps, frames=FRAMES, on_frame=None):
             done.append(e)
     QTimer.singleShot(0, worker, record)
     for k in range(frames + 1 if on_frame else 0):
-        _wait(app, lambda: (done and done[0] is not None) or (len(emitted) > k and worker._drawn), timeout=600)
+        _wait(app, lambda: (done and done[0] is not None) or (len(emitted) > k and worker._drawn.is_set()), timeout=600)
         if done and done[0] is not None:
             break
         on_frame(k)
         handled.append(k)
-    _wait(app, lambda: done and worker._drawn, timeout=600)
+    _wait(app, lambda: done and worker._drawn.is_set(), timeout=600)
     if done[0] is not None:
         raise done[0]
     assert w.snapshot.step == steps and not w.snapshot.running

@@ -81,7 +81,7 @@ def test_japanese_cp932_and_decimal_comma_inputs(tmp_path, capsys):
     data.write_bytes("メモ;身長\nあ;1,5\nい;2\n".encode("cp932"))
     code, out, err = run(capsys, "predict", "--weights", w, "--data", data, "--encoding", "cp932")
     assert code == 0, err
-    assert out.splitlines()[0] == "身長,気温" and out.splitlines()[1].startswith("1.5,")
+    assert out.splitlines()[0] == "身長,pred_気温" and out.splitlines()[1].startswith("1.5,")
     code, _, err = run(capsys, "predict", "--weights", w, "--data", data, "--decimal", "point")
     assert code == 2 and "line 2, column '身長': '1,5' is not a number" in err
 
