@@ -1,9 +1,9 @@
-"""Fixtures for the GUI tests: real snapshots of small real training runs, and a worker in
-its own thread wired as the window wires it."""
+"""Fixtures for the GUI tests: real snapshots of small real training runs, a worker in its
+own thread wired as the window wires it, and the window itself."""
 import gc
 
 import pytest
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QSettings, QThread, Signal
 
 from nnviz.gui.worker import TrainingWorker, WorkerCommands
 
@@ -93,6 +93,40 @@ def make_worker(qtbot):
             remote.stop_worker.emit()
             assert thread.wait(10000)
             assert not thread.isRunning()
+    finally:
+        gc.enable()
+        gc.collect()
+
+
+WINDOW_XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    """Windows on their own QSettings files (``ini``), closed after the test, their training
+    threads checked ended."""
+    from nnviz.gui.main_window import MainWindow
+    windows = []
+    gc.collect()          # not in the training thread: see make_worker in test_worker.py
+    gc.disable()
+
+    def make(settings=WINDOW_XOR, ini="nnviz.ini", speed=0.0):
+        """``speed``: the pace saved before (0: max, as the tests train); None: a fresh install."""
+        qs = QSettings(str(tmp_path / ini), QSettings.IniFormat)
+        if speed is not None and qs.value("speed") is None:
+            qs.setValue("speed", speed)
+        w = MainWindow(settings, qsettings=qs)
+        w.files.ask_save = lambda: "discard"
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
+        windows.append(w)
+        return w
+    try:
+        yield make
+        for w in windows:
+            w.close()
+            assert not w.thread.isRunning()
     finally:
         gc.enable()
         gc.collect()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QCheckBox, QComboBox, QGroup
 from nnviz.gui.i18n import install_translator, remove_translator
 from nnviz.gui.network_items import _ColorBar
 from nnviz.gui.widgets import WrappingCombo
-from test_main_window import fake_screen, make_window  # noqa: F401  (the fixture; tests/gui is on sys.path)
+from test_main_window import fake_screen  # tests/gui is on sys.path
 
 # (logical width, height less a 40 px panel (20 at 2×); None, or the presentation text size on the
 # whole screen; the View → Larger text size)

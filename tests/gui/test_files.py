@@ -3,33 +3,22 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 
 from nnviz.core.weights_io import load_weights, save_weights
 from nnviz.core.network import Network
-from nnviz.gui.main_window import MainWindow
 from nnviz.training.trainer import Settings
 
 XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    made = []
-
-    def make(settings=XOR):
-        w = MainWindow(settings, qsettings=QSettings(str(tmp_path / f"w{len(made)}.ini"), QSettings.IniFormat))
-        w.files.ask_save = lambda: "discard"
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
-        made.append(w)
-        return w
-    yield make
-    for w in made:
-        w.close()
+def window(make_window):
+    """Windows as a fresh install opens them (its pace), each on its own settings file."""
+    count = iter(range(1000))
+    return lambda settings=XOR: make_window(settings, ini=f"w{next(count)}.ini", speed=None)
 
 
 def wait(qtbot, w, predicate):

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction
 from nnviz.training.lessons import LESSON_DIR, State, trace_number
 from nnviz.training.scenes import scene
 
-from test_main_window import make_window  # noqa: F401  (the fixture; tests/gui is on sys.path)
 
 TRAIN = 60000            # ms: a generous barrier for training to reach a task's condition
 

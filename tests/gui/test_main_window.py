@@ -1,44 +1,14 @@
 """The window as a user meets it: opens, trains, pauses, rebuilds, diverges, closes cleanly."""
 import dataclasses
-import gc
 import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from nnviz.gui.main_window import MainWindow
 from nnviz.training.trainer import Settings
 
 XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path):
-    windows = []
-    gc.collect()          # not in the training thread: see make_worker in test_worker.py
-    gc.disable()
-
-    def make(settings=XOR, ini="nnviz.ini", speed=0.0):
-        """``speed``: the pace saved before (0: max, as the tests train); None: a fresh install."""
-        qs = QSettings(str(tmp_path / ini), QSettings.IniFormat)
-        if speed is not None and qs.value("speed") is None:
-            qs.setValue("speed", speed)
-        w = MainWindow(settings, qsettings=qs)
-        w.files.ask_save = lambda: "discard"
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
-        windows.append(w)
-        return w
-    try:
-        yield make
-        for w in windows:
-            w.close()
-            assert not w.thread.isRunning()
-    finally:
-        gc.enable()
-        gc.collect()
 
 
 def wait_snapshot(qtbot, w, predicate, timeout=10000):

@@ -4,25 +4,17 @@ import os
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSettings
 
 from nnviz.cli import main
 from nnviz.gui import record
-from nnviz.gui.main_window import MainWindow
 from nnviz.training.trainer import Settings
 
 XOR = Settings(dataset="xor", hidden=(4,), eps=0.1, seed=1)
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    w = MainWindow(XOR, qsettings=QSettings(str(tmp_path / "w.ini"), QSettings.IniFormat))
-    w.files.ask_save = lambda: "discard"
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: w.frames > 0, timeout=10000)
-    yield w
-    w.close()
+def window(make_window):
+    return make_window(XOR, ini="w.ini", speed=None)
 
 
 def traced(qtbot, w):
