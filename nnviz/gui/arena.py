@@ -32,8 +32,8 @@ from ..core.surfaces import (MAX_PLOT_VALUE, RACERS, RAVINE_AB, claim_holds, con
                              make_surface, path_outcome, plot_field, run_paths, view_field)
 from .i18n import explain
 from .colors import NEG
-from .landscape_view import ERROR_STYLE, NOTE_STYLE, ContourMap, grid_rect, log_axis
-from .output_view import make_plot
+from .plots import ContourMap, grid_rect, log_axis, make_plot
+from .widgets import ERROR_STYLE, NOTE_STYLE
 
 __all__ = ["ArenaView", "OPTIMIZERS", "COLORS"]
 

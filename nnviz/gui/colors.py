@@ -1,4 +1,4 @@
-"""Colours shared by the views: one diverging map for signed values, class colours.
+"""Colours shared by the views: one diverging map for signed values, class colours, run colours.
 
 Following TensorFlow Playground: orange for negative, white at zero, blue for
 positive. Views look colours up in a fixed 256-entry table with fixed levels,
@@ -13,6 +13,8 @@ NEG, MID, POS = (245, 147, 34), (232, 234, 235), (8, 119, 189)
 #: Class colours for up to ten classes; class 0 and 1 match the diverging map's ends.
 CLASS_COLORS = [NEG, POS, (44, 160, 44), (214, 39, 40), (148, 103, 189), (140, 86, 75),
                 (227, 119, 194), (127, 127, 127), (188, 189, 34), (23, 190, 207)]
+#: The runs of a comparison: distinct on white and on a projector (the loss view draws them too).
+RUN_COLORS = ((8, 119, 189), (230, 85, 13), (44, 160, 44), (148, 103, 189))
 
 
 def diverging_lut(n=256):

@@ -28,18 +28,16 @@ from ..training.compare import MAX_RUNS
 from ..training.trainer import Settings
 from .i18n import explain
 from .architecture import ArchitectureEditor
-from .colors import LUT, POS, class_color, lut_index, qcolor
+from .colors import LUT, POS, RUN_COLORS, class_color, lut_index, qcolor
 from .widgets import (Debounce, FormGrid, LadderSpinBox, hbox, make_combo, make_spin, note_label, select_data,
                       tool_button)
 
-__all__ = ["ControlPanel", "dataset_icon", "toy_io", "SPEEDS", "DEFAULT_SPEED", "RUN_COLORS"]
+__all__ = ["ControlPanel", "dataset_icon", "toy_io", "SPEEDS", "DEFAULT_SPEED"]
 
 #: Slider positions in steps per second, a 1-2-5 logarithmic ladder; 0 (the last) = as fast as possible.
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 0)
 #: A pace a student can follow: XOR (xor_hidden, seed 0) reaches 95 % at step 776, after about 15 s.
 DEFAULT_SPEED = 50
-#: The runs of a comparison: distinct on white and on a projector (the loss view draws them too).
-RUN_COLORS = ((8, 119, 189), (230, 85, 13), (44, 160, 44), (148, 103, 189))
 EPS_LADDER = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)   # TF Playground's ε
 LAMBDA_LADDER = (0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
 LOSS_LADDER = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSpi
                                QVBoxLayout, QWidget)
 
 from .colors import CLASS_COLORS
-from .output_view import PointLayer, make_plot, point_legend
+from .plots import PointLayer, make_plot, point_legend
 
 __all__ = ["HiddenView", "pca"]
 

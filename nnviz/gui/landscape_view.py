@@ -9,14 +9,11 @@ answer per request, in order. Cancel drops the answer of the request it cancels,
 whatever it is, so a cancelled result never replaces a picture; results computed on
 an earlier network (:meth:`~LandscapeView.set_version`) are cleared.
 
-The heatmap-with-contours drawing is shared with the optimiser arena:
-:func:`contour_levels` picks the lines (log-spaced where the loss spans many
-decades) and :class:`ContourMap` holds the image, the contour lines (contours.py) and the colour
-bar of one plot, built once and updated with ``setImage`` / ``set_data``.
+The heatmap-with-contours drawing (:class:`~nnviz.gui.plots.ContourMap`) is shared with the
+optimiser arena and lives in :mod:`nnviz.gui.plots`.
 """
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -27,70 +24,14 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox
 
 from ..core.notation import layer
 from .colors import CLASS_COLORS, LUT, NEG, POS, class_color, lut_index, qcolor
-from .contours import ContourLines
-from .loss_view import _LogAxis
-from .output_view import make_plot
+from .plots import ContourMap, log_axis, make_plot
+from .widgets import ERROR_STYLE, NOTE_STYLE
 
-__all__ = ["LandscapeView", "ContourMap", "contour_levels", "LOSS_CMAP", "grid_rect", "log_axis", "sub_w"]
+__all__ = ["LandscapeView", "sub_w"]
 
-#: Low loss pale, high loss deep blue, so coloured paths stand out in the valleys.
-LOSS_CMAP = pg.ColorMap([0.0, 0.3, 0.65, 1.0],
-                        [(252, 252, 250), (214, 229, 236), (131, 172, 205), (38, 78, 130)])
-CONTOUR_PEN = pg.mkPen(40, 55, 75, 110, width=1)
-ERROR_STYLE = "color: #c0392b;"
-NOTE_STYLE = "color: #505050;"
 UNCONVERGED = (160, 160, 160)
 MAX_PICTURES = 6         # solutions drawn as pictures (the rest are counted)
 PICTURE_PX = 56          # side of a solution's picture on screen
-
-
-def contour_levels(Z, n=10, decades=2.0):
-    """``n`` contour levels for the field ``Z`` (any shape; NaN and ±inf are ignored).
-
-    Returns (levels (n,) ascending, log). The levels are log-spaced when the field
-    spans more than ``decades`` decades: max Z / min Z for a positive field (a loss,
-    e.g. Rosenbrock, Beale), or, when Z reaches 0 or below, max(Z − min Z) over
-    its 2nd percentile (the spread of the lowest values). Otherwise they are evenly
-    spaced strictly between min Z and max Z.
-    """
-    z = np.asarray(Z, dtype=float)
-    z = z[np.isfinite(z)]
-    if not z.size:
-        return np.zeros(0), False
-    lo, hi = float(z.min()), float(z.max())
-    base = _log_base(lo)
-    low = lo if lo > 0 else float(np.percentile(z - lo, 2))
-    low = max(low, (hi - base) * 1e-6)                 # at most six decades of lines
-    if hi > lo and (hi - base) / low > 10 ** decades:
-        return base + np.geomspace(low, hi - base, n + 2)[1:-1], True
-    return np.linspace(lo, hi, n + 2)[1:-1], False
-
-
-def _log_base(lo):
-    """What a log scale measures from: 0 for a positive field, else its minimum."""
-    return 0.0 if lo > 0 else lo
-
-
-def _tick(v):
-    """A short colour-bar label: 0.01, 2.5, 300, 4e+04."""
-    return f"{v:.0f}" if 10 <= abs(v) < 1e4 else f"{v:.2g}"
-
-
-def log_axis(plot):
-    """Give ``plot`` (from make_plot) a left axis that labels only 1, 2, 5 × 10ⁿ in log mode."""
-    axis = _LogAxis("left")
-    plot.setAxisItems({"left": axis})
-    axis.setPen(pg.mkPen(110, 110, 110))
-    axis.setTextPen(pg.mkPen(60, 60, 60))
-    axis.enableAutoSIPrefix(False)
-    return axis
-
-
-def grid_rect(x0, x1, y0, y1, shape):
-    """(x, y, w, h) for ImageItem.setRect so that pixel centres sit on the grid
-    points of a (rows, cols) field spanning [x0, x1] × [y0, y1]."""
-    dx, dy = (x1 - x0) / max(shape[1] - 1, 1), (y1 - y0) / max(shape[0] - 1, 1)
-    return x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy
 
 
 def picture_rgb(picture, kind, vmax=1.0):
@@ -123,74 +64,6 @@ def sub_w(l, j, i):
     """Plain-text w_ji^(l) for the array indices (l, j, i) (units numbered from 1)."""
     ji = f"{j + 1}{i + 1}" if j < 9 and i < 9 else f"{j + 1},{i + 1}"
     return layer("w", l, ji)
-
-
-class ContourMap:
-    """A heatmap of a field over a rectangle, with contour lines and a colour bar.
-
-    The items are built once; :meth:`show` updates them. Colour levels are fixed
-    per field (from :func:`contour_levels`), so colours never drift; a log field
-    is drawn as log₁₀ Z (log₁₀(Z − min Z) when Z reaches 0 or below) and its colour
-    bar is labelled in values of Z.
-    """
-
-    def __init__(self, plot, n_lines=10, label="L"):
-        self.plot, self.n_lines, self.log, self.data, self.levels = plot, n_lines, False, None, None
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.image.setZValue(-20)
-        plot.addItem(self.image)
-        self.lines = ContourLines(CONTOUR_PEN, parent=self.image)
-        self.bar = pg.ColorBarItem(colorMap=LOSS_CMAP, width=12, interactive=False,
-                                   label=label, pen=pg.mkPen(150, 150, 150), colorMapMenu=False)
-        self.bar.setImageItem(self.image, insert_in=plot.getPlotItem())
-        self.bar.axis.setTextPen(pg.mkPen(60, 60, 60))
-        self.bar.axis.setPen(pg.mkPen(150, 150, 150))
-        self.bar.axis.enableAutoSIPrefix(False)
-        self.bar.axis.setWidth(None)        # as wide as its tick labels (pyqtgraph fixes 45 px) at any text size
-
-    def set_scale(self, Z):
-        """Fix the colour levels and contour lines from the field ``Z`` (any shape)."""
-        Z = np.asarray(Z, dtype=float)
-        self.levels, self.log = contour_levels(Z, self.n_lines)
-        finite = Z[np.isfinite(Z)]
-        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-        self._lo, self._hi = lo, hi
-        self._base = _log_base(lo)
-        if self.log:
-            l0, l1 = self.levels[:2] - self._base
-            self._floor = l0 * l0 / l1                     # one geometric step below the first line
-            self.bounds = (math.log10(self._floor), math.log10(hi - self._base))
-            ticks = []                    # per decade the round value of L nearest base + 10^e
-            for e in range(math.ceil(self.bounds[0]), math.floor(self.bounds[1]) + 1):
-                v = round(self._base + 10.0 ** e, max(-e, 0)) + 0.0   # + 0.0: no "-0"
-                if v - self._base >= self._floor:
-                    ticks.append((math.log10(v - self._base), _tick(v)))
-            self.bar.axis.setTicks([ticks, []])
-        else:
-            self.bounds = (lo, hi if hi > lo else lo + 1.0)
-            self.bar.axis.setTicks(None)
-        self.bar.setLevels(self.bounds)
-        return self.levels
-
-    def draw(self, Z, extent):
-        """Draw ``Z`` (rows along y, columns along x) over ``extent`` = (x0, x1, y0, y1) on
-        the scale of :meth:`set_scale`."""
-        Z = np.asarray(Z, dtype=float)
-        data = np.where(np.isfinite(Z), Z, self._hi)
-        lines = self.levels
-        if self.log:
-            data = np.log10(np.maximum(data - self._base, self._floor))
-            lines = np.log10(self.levels - self._base)
-        self.data = data
-        self.image.setImage(data, autoLevels=False, levels=self.bounds)
-        self.image.setRect(*grid_rect(*extent, data.shape))
-        self.lines.set_data(data, lines)
-
-    def show(self, Z, extent):
-        """:meth:`set_scale` and :meth:`draw` for the one field ``Z``; returns the contour levels."""
-        self.set_scale(Z)
-        self.draw(Z, extent)
-        return self.levels
 
 
 def _spin(cls, lo, hi, value, tip, step=1, decimals=None):

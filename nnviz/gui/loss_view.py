@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLay
                                QWidget)
 
 from ..training.compare import GOAL_ACCURACY, MAX_RUNS
-from .colors import NEG, POS, class_color, qcolor
-from .controls import RUN_COLORS
+from .colors import NEG, POS, RUN_COLORS, class_color, qcolor
+from .plots import LogAxis
 
 __all__ = ["LossView", "ConfusionTable"]
 
@@ -49,16 +49,6 @@ def _fmt(v, spec=".4g"):
 
 def _pct(v):
     return DASH if v is None or not math.isfinite(v) else f"{100 * v:.1f} %"
-
-
-class _LogAxis(pg.AxisItem):
-    """An axis that, in log mode, labels only 1, 2 and 5 × 10ⁿ so the labels never crowd."""
-
-    def logTickStrings(self, values, scale, spacing):
-        strings = super().logTickStrings(values, scale, spacing)
-        mantissa = [10 ** (v % 1.0) for v in np.asarray(values, dtype=float)]
-        return [s if min(abs(m - k) for k in (1, 2, 5, 10)) < 1e-6 else ""
-                for s, m in zip(strings, mantissa)]
 
 
 class ConfusionTable(QTableWidget):
@@ -177,7 +167,7 @@ class LossView(QWidget):
             bar.addWidget(w)
         bar.insertSpacing(2, 12)
         bar.addStretch(1)
-        self.plot = pg.PlotWidget(background="w", axisItems={"left": _LogAxis("left")})
+        self.plot = pg.PlotWidget(background="w", axisItems={"left": LogAxis("left")})
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.15)
         item.setMenuEnabled(False)

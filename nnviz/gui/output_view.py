@@ -13,35 +13,30 @@ Drawing your own data (2-D inputs, and 1-D regression): with "Draw" on, a click 
 training point of the chosen class (or value; for 1-D regression the click's height is the
 value), "Erase" removes the nearest point, "Clear" all of them. Each edit shows at once and
 builds a new Dataset ("drawn"), emitted once per burst of clicks as :attr:`OutputView.data_drawn`.
-The point styling (:class:`PointLayer`, :func:`point_brushes`) is shared with the hidden view.
+The point styling (:class:`~nnviz.gui.plots.PointLayer`) is shared with the hidden view.
 """
 from __future__ import annotations
 
 import html
-import re
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGraphicsItem, QHBoxLayout, QLabel,
                                QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
-from ..core.notation import sub
 from ..core.datasets import Dataset
 from ..training.snapshot import plot_extent
-from .colors import CLASS_COLORS, LUT, MID, NEG, POS, class_color, lut_index
-from .contours import ContourLines
+from .colors import CLASS_COLORS, LUT, MID, POS, lut_index
+from .plots import ContourLines, PointLayer, make_plot, point_legend, pretty_name, value_max
 
-__all__ = ["OutputView", "PointLayer", "point_brushes", "point_legend", "value_max", "make_plot"]
+__all__ = ["OutputView"]
 
 HEAT_ALPHA = 170         # heatmap opacity over the white plot, so the points stand out
 CLICK_RADIUS_PX = 8      # a click this close (in pixels) to a training point selects it
 ERASE_RADIUS_PX = 10     # an eraser click this close (in pixels) to a point removes it
 DRAW_DEBOUNCE_MS = 300   # a burst of drawing clicks emits data_drawn once
-TRAIN_PEN = pg.mkPen(255, 255, 255, 230, width=1)
-TEST_PEN = pg.mkPen(30, 30, 30, 220, width=1.2)
-RING_PEN = pg.mkPen(20, 20, 20, width=2.5)
 #: The drawing row's buttons: a checked tool stands out in the positive colour.
 TOOL_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 3px 9px;
                               background: palette(button); }
@@ -51,110 +46,9 @@ TOOL_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px
                 QToolButton:disabled { color: palette(mid); }""" % (POS,)
 
 
-def pretty_name(name):
-    """'x1' → 'x₁': trailing digits of an input name as subscripts."""
-    m = re.fullmatch(r"(.*?[^\d])(\d+)", name)
-    return m.group(1) + sub(m.group(2)) if m else name
-
-
 def axis_label(name):
     """A column name as an axis label: :func:`pretty_name`, shown as text (pyqtgraph reads HTML)."""
     return html.escape(pretty_name(name), quote=False)
-
-
-def value_max(dataset, output=0):
-    """Fixed colour range: max |d_k| over the regression targets of output k (1 for classification)."""
-    if dataset.task != "regression":
-        return 1.0
-    d = np.concatenate([dataset.d_train[:, output], dataset.d_test[:, output]])
-    return float(max(np.abs(d).max(initial=0.0), 1e-9))
-
-
-def point_brushes(dataset, part, output=0):
-    """One QBrush per point of ``part`` ("train" or "test"): its class colour, or its target
-    value d_k of output k on the diverging map (regression)."""
-    d = getattr(dataset, f"d_{part}")
-    if dataset.task == "regression":
-        return [pg.mkBrush(*c) for c in LUT[lut_index(d[:, output], value_max(dataset, output))]]
-    brushes = [pg.mkBrush(class_color(k)) for k in range(max(2, len(dataset.classes)))]
-    return [brushes[k] for k in getattr(dataset, f"labels_{part}")]
-
-
-def make_plot(parent):
-    """A white PlotWidget with dark axes and no auto-ranging (views set their ranges)."""
-    plot = pg.PlotWidget(parent, background="w")
-    plot.setMenuEnabled(False)
-    plot.hideButtons()
-    for name in ("left", "bottom"):
-        ax = plot.getAxis(name)
-        ax.setPen(pg.mkPen(110, 110, 110))
-        ax.setTextPen(pg.mkPen(60, 60, 60))
-        ax.enableAutoSIPrefix(False)
-    plot.disableAutoRange()
-    plot.setAntialiasing(True)
-    plot.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)   # smooth, not blocky, heatmaps
-    return plot
-
-
-class PointLayer:
-    """The training points, test points and selected-sample ring on one plot (items built once)."""
-
-    def __init__(self, plot, z=10):
-        self.train = pg.ScatterPlotItem(size=8, symbol="o", pen=TRAIN_PEN)
-        self.test = pg.ScatterPlotItem(size=9, symbol="d", pen=TEST_PEN)
-        self.ring = pg.ScatterPlotItem(size=17, symbol="o", pen=RING_PEN, brush=None)
-        for i, item in enumerate((self.train, self.test, self.ring)):
-            item.setZValue(z + i)
-            plot.addItem(item)
-        self.brushes = ([], [])
-
-    def set_dataset(self, dataset, by_value=True, output=0):
-        """Take the point colours of a new data set (positions follow in :meth:`set_positions`).
-
-        Regression points are coloured by their target value of output k, or, with ``by_value`` False,
-        grey (training) and white (test) where the value is already the point's height.
-        """
-        regression = dataset.task == "regression"
-        self.train.setPen(pg.mkPen(70, 70, 70, 200, width=1) if regression else TRAIN_PEN)
-        if regression and not by_value:
-            self.brushes = ([pg.mkBrush(150, 150, 150)] * len(dataset.X_train),
-                            [pg.mkBrush(255, 255, 255)] * len(dataset.X_test))
-        else:
-            self.brushes = (point_brushes(dataset, "train", output), point_brushes(dataset, "test", output))
-
-    def set_positions(self, train_xy, test_xy, sample=None):
-        """Place the points: ``train_xy`` (N_train, 2), ``test_xy`` (N_test, 2); ring at train row ``sample``."""
-        for item, xy, brush in ((self.train, train_xy, self.brushes[0]), (self.test, test_xy, self.brushes[1])):
-            item.setData(x=xy[:, 0], y=xy[:, 1], brush=brush if len(brush) == len(xy) else None)
-        if sample is not None and 0 <= sample < len(train_xy):
-            self.ring.setData(x=train_xy[sample:sample + 1, 0], y=train_xy[sample:sample + 1, 1])
-        else:
-            self.ring.setData(x=[], y=[])
-
-
-def _t(text):
-    return QCoreApplication.translate("PointLayer", text)
-
-
-def _swatch(rgb, text):
-    return f'<span style="color:rgb{tuple(int(c) for c in rgb)}">■</span>&nbsp;{text}'
-
-
-def point_legend(dataset, by_value=True, output=0):
-    """HTML line saying what the point marks and colours mean (see :class:`PointLayer`); with
-    several outputs, which output's target the colours show."""
-    marks = _t("● training data &nbsp; ◆ test data &nbsp; ◯ selected sample")
-    if dataset.task != "regression":
-        return marks + " &nbsp;|&nbsp; " + " &nbsp;".join(
-            _swatch(CLASS_COLORS[k % len(CLASS_COLORS)], _t("class {0}").format(c))
-            for k, c in enumerate(dataset.classes))
-    if not by_value:
-        return marks
-    swatches = _swatch(NEG, _t("negative")), _swatch(POS, _t("positive"))
-    if dataset.n_outputs > 1:
-        return marks + " &nbsp;|&nbsp; " + _t("target d of {0}: {1} {2}").format(
-            pretty_name(dataset.target_names[output]), *swatches)
-    return marks + " &nbsp;|&nbsp; " + _t("target d: {0} {1}").format(*swatches)
 
 
 class OutputView(QWidget):

@@ -1,4 +1,4 @@
-"""Small widgets and builders the side panel is made of (controls.py, architecture.py)."""
+"""Small widgets and builders the side panel is made of (controls.py, architecture.py), and label styles."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
@@ -8,7 +8,10 @@ from PySide6.QtWidgets import (QAbstractButton, QComboBox, QDoubleSpinBox, QGrid
                                QToolButton, QWidget)
 
 __all__ = ["LadderSpinBox", "WideCombo", "WrappingCombo", "make_combo", "select_data", "make_spin", "tool_button",
-           "note_label", "hbox", "FormGrid", "Debounce"]
+           "note_label", "hbox", "FormGrid", "Debounce", "ERROR_STYLE", "NOTE_STYLE"]
+
+ERROR_STYLE = "color: #c0392b;"      # a label that reports a mistake
+NOTE_STYLE = "color: #505050;"       # a quiet explanatory label
 
 
 class LadderSpinBox(QDoubleSpinBox):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from nnviz.core.surfaces import make_surface, run_paths, run_scene, sign_changes, steps_near
 from nnviz.gui.arena import OPTIMIZERS, ArenaView, pretty
-from nnviz.gui.landscape_view import contour_levels
+from nnviz.gui.plots import contour_levels
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import numpy as np
 import pyqtgraph.functions as fn
 import pytest
 
-from nnviz.gui.contours import ContourLines, contour_segments
+from nnviz.gui.plots import ContourLines, contour_segments
 
 Y, X = np.mgrid[0:48, 0:64] / 47 * 6 - 3
 

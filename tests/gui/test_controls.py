@@ -341,7 +341,7 @@ def test_set_speed_moves_to_the_nearest_step_of_the_ladder(panel, qtbot):
 
 
 def test_the_compare_panel_lists_the_runs_in_their_colours(panel, qtbot):
-    from nnviz.gui.controls import RUN_COLORS
+    from nnviz.gui.colors import RUN_COLORS
     panel.show_runs([""], 0)                                  # one run: no list, nothing to remove
     assert not any(b.isVisibleTo(panel) for b in panel.run_buttons) and not panel.remove_run.isEnabled()
     panel.show_runs(["ε = 0.1", "ε = 1", "momentum"], 1)

@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from nnviz.gui.landscape_view import LandscapeView, contour_levels, sub_w
+from nnviz.gui.landscape_view import LandscapeView, sub_w
+from nnviz.gui.plots import contour_levels
 
 
 @pytest.fixture

@@ -221,7 +221,7 @@ def comparison_snapshot(steps=400):
 
 
 def test_a_comparison_overlays_every_run_in_its_colour_with_its_label(view):
-    from nnviz.gui.controls import RUN_COLORS
+    from nnviz.gui.colors import RUN_COLORS
     c, snap = comparison_snapshot()
     view.show_snapshot(snap)
     for i, run in enumerate(snap.runs):

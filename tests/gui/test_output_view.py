@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 from nnviz.gui.colors import CLASS_COLORS, LUT, MID, NEG, POS, lut_index
-from nnviz.gui.output_view import OutputView, pretty_name
+from nnviz.gui.output_view import OutputView
+from nnviz.gui.plots import pretty_name
 from nnviz.training.trainer import Settings, load_data
 
 
