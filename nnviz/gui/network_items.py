@@ -32,7 +32,7 @@ def nice_ceil(x):
     return next(m * e for m in (1, 2, 5, 10) if m * e >= x * (1 - 1e-9))
 
 
-class _Level:
+class Level:
     """A symmetric colour range ±vmax: the max |value| of the last ``frames`` frames, stepped."""
 
     def __init__(self, frames=30):
@@ -44,24 +44,24 @@ class _Level:
         return nice_ceil(max(self._recent))
 
 
-def _fmt(v):
+def hover_fmt(v):
     """``v`` to four significant digits with a true minus sign, never "−0" (hover text)."""
     return f"{v + 0.0:.4g}".replace("-", "−")
 
 
-def _short(v):
+def short_value(v):
     """``v`` in at most ~5 characters (printed inside a unit)."""
     a = abs(v)
     s = "0" if a == 0 else f"{v:.2f}" if 0.01 <= a < 100 else f"{v:.0f}" if 100 <= a < 1e4 else f"{v:.0e}"
     return s.replace("e-0", "e-").replace("-", "−")
 
 
-def _sym(name, l, *idx):
-    """The lecture's symbol with indices, e.g. ``_sym("w", 3, 2, 1)`` → "w₂₁⁽³⁾" (idx from 1)."""
+def indexed_sym(name, l, *idx):
+    """The lecture's symbol with indices, e.g. ``indexed_sym("w", 3, 2, 1)`` → "w₂₁⁽³⁾" (idx from 1)."""
     return layer(name, l, ("," if max(idx) >= 10 else "").join(str(k) for k in idx))
 
 
-def _levels(values, vmax):
+def color_levels(values, vmax):
     """Colour level 0 … LEVELS − 1 of each value on [−vmax, vmax] (LEVELS // 2 is zero)."""
     x = np.clip(finite(values) / vmax, -1.0, 1.0)
     return np.round((x + 1.0) * (LEVELS - 1) / 2).astype(int)
@@ -91,7 +91,7 @@ class _Hoverable:
             self._owner._click(self.key)
 
 
-class _Edge(_Hoverable, QGraphicsPathItem):
+class Edge(_Hoverable, QGraphicsPathItem):
     """A curve between two units, with a hover/click shape a few units wide."""
 
     def __init__(self, key, owner, path):
@@ -118,7 +118,7 @@ def _corner_alpha(h, w):
     return (np.clip(r + 0.5 - np.hypot(dx, dy), 0, 1) * 255).astype(np.uint8)
 
 
-class _Unit(_Hoverable, QGraphicsPathItem):
+class Unit(_Hoverable, QGraphicsPathItem):
     """A rounded square: a thumbnail (2-D inputs) or a fill colour with the value printed."""
 
     def __init__(self, key, owner, x, y, font, thumbnail):
@@ -165,7 +165,7 @@ class _Unit(_Hoverable, QGraphicsPathItem):
         self.text.setVisible(self._owner.values_readable)
 
 
-class _ColorBar(QWidget):
+class ColorBar(QWidget):
     """The diverging map as a bar with −vmax … 0 … +vmax below it and the quantity's symbol."""
 
     def __init__(self, parent=None):
@@ -176,7 +176,7 @@ class _ColorBar(QWidget):
     def sizeHint(self):
         """The bar and, under it, its labels in the current font (larger at a larger text size)."""
         fm = self.fontMetrics()
-        text = fm.horizontalAdvance(f"{self.title}  {_fmt(-self.vmax)}  0  +{_fmt(self.vmax)}")
+        text = fm.horizontalAdvance(f"{self.title}  {hover_fmt(-self.vmax)}  0  +{hover_fmt(self.vmax)}")
         return QSize(max(260, text + 16), 4 + 11 + 1 + fm.height() + 2)
 
     minimumSizeHint = sizeHint
@@ -205,14 +205,14 @@ class _ColorBar(QWidget):
         p.drawRoundedRect(bar, 3, 3)
         p.setPen(self.palette().windowText().color())
         p.drawText(QRectF(0, 0, tw, self.height()), Qt.AlignVCenter | Qt.AlignLeft, self.title)
-        labels = (_fmt(-self.vmax), "0", "+" + _fmt(self.vmax))
+        labels = (hover_fmt(-self.vmax), "0", "+" + hover_fmt(self.vmax))
         for text, align, x in zip(labels, (Qt.AlignLeft, Qt.AlignHCenter, Qt.AlignRight), (0, 0.5, 1)):
             cx = bar.left() + x * bar.width()
             w = p.fontMetrics().horizontalAdvance(text) + 4
             p.drawText(QRectF(cx - w * x, bar.bottom() + 1, w, p.fontMetrics().height()), align | Qt.AlignTop, text)
 
 
-class _Canvas(QGraphicsView):
+class Canvas(QGraphicsView):
     """The QGraphicsView: antialiased, no scroll bars, laid out (or the whole scene fitted) on every resize."""
 
     def __init__(self, scene):

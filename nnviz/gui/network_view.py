@@ -38,8 +38,8 @@ from ..core.notation import layer, sub
 from ..core.activations import TITLES
 from .colors import LUT, finite, lut_index, qcolor
 from .formulas import sym
-from .network_items import (LEVELS, NODE, PITCH, WIDTHS, _Canvas, _ColorBar, _Edge,
-                            _fmt, _Level, _levels, _short, _sym, _Unit, nice_ceil)
+from .network_items import (LEVELS, NODE, PITCH, WIDTHS, Canvas, ColorBar, Edge, Level, Unit, color_levels,
+                            hover_fmt, indexed_sym, nice_ceil, short_value)
 from .network_labels import MIN_PX, LabelRows, readable
 from .widgets import WideCombo
 
@@ -104,7 +104,7 @@ class NetworkView(QWidget):
             self.mode_box.setItemData(k, tip, Qt.ToolTipRole)
         self.mode_box.setToolTip("\n".join(tips))
         self.mode_box.currentIndexChanged.connect(lambda k: self.set_mode(MODES[k]))
-        self.color_bar = _ColorBar()
+        self.color_bar = ColorBar()
         self.color_bar.setToolTip(self.tr("Edge colours: orange negative, blue positive; "
                                           "thicker edges carry larger |values|."))
         top = QHBoxLayout()
@@ -115,7 +115,7 @@ class NetworkView(QWidget):
 
         self.scene = QGraphicsScene(self)
         self.scene.setItemIndexMethod(QGraphicsScene.NoIndex)   # every item changes: no BSP tree to keep
-        self.canvas = _Canvas(self.scene)
+        self.canvas = Canvas(self.scene)
         self.values_readable = True             # the units' values are big enough on screen to print
         self._labels = LabelRows(self.scene, self._font)
         self._layer_text, self._flow_args, self._diagram = {}, None, None
@@ -291,7 +291,7 @@ class NetworkView(QWidget):
             add("title", x, (f"<b>{title}</b><br><span style='color:#777'>{caption}</span>", f"<b>{title}</b>",
                              f"<b><i style='font-family:serif'>l</i> = {l}</b>"), px, True)
             for j in range(m[l]):
-                self.node_items[(l, j)] = node = _Unit((l, j), self, x, y[(l, j)], self._font,
+                self.node_items[(l, j)] = node = Unit((l, j), self, x, y[(l, j)], self._font,
                                                        bool(snap.grid_z))
                 self.scene.addItem(node)
             if cut:
@@ -322,7 +322,7 @@ class NetworkView(QWidget):
                 path = QPainterPath()
                 path.moveTo(x0, y[(l - 1, i)])
                 path.cubicTo(mid, y[(l - 1, i)], mid, y[(l, j)], x1, y[(l, j)])
-                self.edge_items[(l, j, i)] = edge = _Edge((l, j, i), self, path)
+                self.edge_items[(l, j, i)] = edge = Edge((l, j, i), self, path)
                 edge.index = len(self.edge_items) - 1      # its place in self._edge_list
                 self.scene.addItem(edge)
 
@@ -334,7 +334,7 @@ class NetworkView(QWidget):
         return old is not None and (snap.version != old.version or snap.step < old.step)
 
     def _level(self, key, values):
-        return self._levels.setdefault(key, _Level())(values)
+        return self._levels.setdefault(key, Level())(values)
 
     def _update(self):
         self._update_edges()
@@ -349,7 +349,7 @@ class NetworkView(QWidget):
         values = finite(np.concatenate([A[l][:m[l], :m[l - 1]].ravel() for l in range(2, L + 1)]))
         vmax = self._level("edges", values)
         width = np.minimum((np.abs(values) / vmax * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
-        idx = _levels(values, vmax) * len(WIDTHS) + width
+        idx = color_levels(values, vmax) * len(WIDTHS) + width
         changed = np.flatnonzero(idx != self._pen_idx)
         for k in changed:
             self._edge_list[k].setPen(self._pens[idx[k]])
@@ -378,11 +378,11 @@ class NetworkView(QWidget):
                 for j in range(m[l]):
                     self.node_items[(l, j)].set_image(rgb[:, :, j])
             else:
-                for j, k in enumerate(_levels(centred, half)):
-                    self.node_items[(l, j)].set_value(self._brushes[k], _short(values[l][j]),
+                for j, k in enumerate(color_levels(centred, half)):
+                    self.node_items[(l, j)].set_value(self._brushes[k], short_value(values[l][j]),
                                                       abs(k - LEVELS // 2) > LEVELS // 3)
             symbol = "x" if l == 1 else "δ" if grad else "z"
-            self._caption(l, f"{symbol} ∈ [{_fmt(lo)}, {_fmt(hi)}]")
+            self._caption(l, f"{symbol} ∈ [{hover_fmt(lo)}, {hover_fmt(hi)}]")
 
     def _caption(self, l, text):
         """Layer l's range caption says ``text``; a caption wider than before lays the rows out again."""
@@ -395,9 +395,9 @@ class NetworkView(QWidget):
         s = self.snapshot
         if len(key) == 3:
             l, j, i = key
-            w = _sym("w", l, j + 1, i + 1)
+            w = indexed_sym("w", l, j + 1, i + 1)
             shape = f"{layer('W', l)}: {s.sizes[l - 1]} × {s.sizes[l - 2]}"
-            return (f"{w} = {_fmt(s.W[l][j, i])}    ∂L/∂{w} = {_fmt(s.dW[l][j, i])}  "
+            return (f"{w} = {hover_fmt(s.W[l][j, i])}    ∂L/∂{w} = {hover_fmt(s.dW[l][j, i])}  "
                     + self.tr("(last minibatch)") + "\n"
                     + self.tr("from unit i = {0} of layer {1} to unit j = {2} of layer {3}; "
                               "click to set the weight").format(i + 1, l - 1, j + 1, l) + "\n" + shape)
@@ -406,11 +406,11 @@ class NetworkView(QWidget):
                 + f" — {self._layer_text[l]}, {self._captions[l].text()}")
         sample = self.tr("of training sample n = {0}:").format(s.sample)
         if l == 1:
-            return f"{head}\n{sample} {_sym('z', 1, j + 1)} = x{sub(j + 1)} = {_fmt(s.z[1][j])}"
+            return f"{head}\n{sample} {indexed_sym('z', 1, j + 1)} = x{sub(j + 1)} = {hover_fmt(s.z[1][j])}"
         rows = (("u", s.u), ("z", s.z), ("δ", s.delta))
-        lines = [sample + "  " + "   ".join(f"{_sym(name, l, j + 1)} = {_fmt(a[l][j])}" for name, a in rows),
-                 f"{_sym('b', l, j + 1)} = {_fmt(s.b[l][j])}    ∂L/∂{_sym('b', l, j + 1)} = "
-                 f"{_fmt(s.db[l][j])}  " + self.tr("(last minibatch)")]
+        lines = [sample + "  " + "   ".join(f"{indexed_sym(name, l, j + 1)} = {hover_fmt(a[l][j])}" for name, a in rows),
+                 f"{indexed_sym('b', l, j + 1)} = {hover_fmt(s.b[l][j])}    ∂L/∂{indexed_sym('b', l, j + 1)} = "
+                 f"{hover_fmt(s.db[l][j])}  " + self.tr("(last minibatch)")]
         return "\n".join([head, *lines])
 
     def _hover(self, key):
@@ -446,7 +446,7 @@ class NetworkView(QWidget):
         """A dialog asking for a new w_ji^(l), prefilled with ``current``; None if cancelled."""
         value, ok = QInputDialog.getDouble(
             self, self.tr("Set a weight"),
-            self.tr("New value of {0}:").format(_sym("w", l, j + 1, i + 1)), current, -1e6, 1e6, 6)
+            self.tr("New value of {0}:").format(indexed_sym("w", l, j + 1, i + 1)), current, -1e6, 1e6, 6)
         return value if ok else None
 
     # ------------------------------------------------------------ step-through
@@ -511,7 +511,7 @@ class NetworkView(QWidget):
         values = np.concatenate([(a if l in done else 0 * a).ravel() for l, a in parts.items()])
         faded = np.concatenate([np.full(a.size, l != active) for l, a in parts.items()])
         width = np.minimum((np.abs(values) / vmax * len(WIDTHS)).astype(int), len(WIDTHS) - 1)
-        idx = _levels(values, vmax) * len(WIDTHS) + width + faded * len(self._pens)
+        idx = color_levels(values, vmax) * len(WIDTHS) + width + faded * len(self._pens)
         for k in np.flatnonzero(idx != self._pen_idx):
             pens = self._faded if faded[k] else self._pens
             self._edge_list[k].setPen(pens[idx[k] % len(self._pens)])
@@ -548,9 +548,9 @@ class NetworkView(QWidget):
             symbol, v, rng = units[l]
             v = np.nan_to_num(np.asarray(v, dtype=float)[:m[l]])
             lo, hi = rng or shared({l: v})
-            for j, k in enumerate(_levels(v - (lo + hi) / 2, (hi - lo) / 2)):
-                self.node_items[(l, j)].set_value(self._brushes[k], _short(v[j]), abs(k - LEVELS // 2) > LEVELS // 3)
-            self._caption(l, f"{symbol} ∈ [{_fmt(lo)}, {_fmt(hi)}]")
+            for j, k in enumerate(color_levels(v - (lo + hi) / 2, (hi - lo) / 2)):
+                self.node_items[(l, j)].set_value(self._brushes[k], short_value(v[j]), abs(k - LEVELS // 2) > LEVELS // 3)
+            self._caption(l, f"{symbol} ∈ [{hover_fmt(lo)}, {hover_fmt(hi)}]")
 
     def _flow_for(self, kind, l0, trace):
         """The arrow and formula of phase (kind, l0): forwards in blue, backwards in orange."""
@@ -564,7 +564,7 @@ class NetworkView(QWidget):
                     f"{sym('z', l0)} = <i>f</i>({sym('u', l0)})", fwd)
         elif kind == "loss":
             loss = trace.phases[trace.find("loss")].values["L"]
-            flow = (None, L, f"{sym('L', sub='<i>n</i>')} = {_fmt(loss)}", grey)
+            flow = (None, L, f"{sym('L', sub='<i>n</i>')} = {hover_fmt(loss)}", grey)
         elif kind == "output_delta":
             matched = trace.phases[trace.find("output_delta")].values.get("matched", True)
             rule = f"{sym('z')} − {sym('d')}" if matched else f"{df} ⊙ {dL}{sym('z')}"

@@ -86,7 +86,7 @@ def record_scene(key, out, fps=10, frames=40, tab="network", size=(1280, 800), s
     from ..training.scenes import scene
     from .app import quiet_qt_messages
     from .main_window import MainWindow
-    from .screenshots import _show_tab, _train
+    from .screenshots import show_tab, train_steps
     from .selftest import wait
 
     quiet_qt_messages()
@@ -106,7 +106,7 @@ def record_scene(key, out, fps=10, frames=40, tab="network", size=(1280, 800), s
                 app.processEvents()
                 images.append(to_pil(w.grab()))
             if tab == "network":
-                _train(app, w, steps * (frames - 1), frames - 1, on_frame=grab)
+                train_steps(app, w, steps * (frames - 1), frames - 1, on_frame=grab)
             elif tab == "stepthrough":
                 w.docks["stepthrough"].show()
                 w.docks["stepthrough"].raise_()
@@ -116,14 +116,14 @@ def record_scene(key, out, fps=10, frames=40, tab="network", size=(1280, 800), s
                     w.stepthrough.set_phase(frame_of(k, frames, len(w.stepthrough.trace.phases)))
                     grab()
             elif tab == "arena":
-                _show_tab(app, w, TABS[tab])
+                show_tab(app, w, TABS[tab])
                 n = max([p.stop_step for p in w.arena.paths.values()] or [w.arena.steps.value()]) + 1
                 for k in range(frames):
                     w.arena.show_step(min(k * steps_per_frame, n - 1) if steps_per_frame else frame_of(k, frames, n))
                     grab()
             else:
-                _train(app, w, steps * (frames - 1))
-                _show_tab(app, w, TABS[tab])
+                train_steps(app, w, steps * (frames - 1))
+                show_tab(app, w, TABS[tab])
                 xs, ys = w.landscape.path.getData()
                 xs, ys = ([], []) if xs is None else (xs, ys)
                 for k in range(frames):

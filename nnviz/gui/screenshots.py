@@ -113,9 +113,9 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960), log=None):
                 w.load_scene(sc)
                 _wait(app, lambda: len(w.worker.comparison) == len(sc.runs()) and w.worker._drawn.is_set())
             if steps:
-                _train(app, w, steps)
+                train_steps(app, w, steps)
             if dock and dock.startswith("tab:"):
-                _show_tab(app, w, int(dock[4:]))
+                show_tab(app, w, int(dock[4:]))
             elif dock:                       # the dock alone, floated at the picture's size
                 target = w.docks[dock]
                 target.setFloating(True)
@@ -135,7 +135,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960), log=None):
     return paths
 
 
-def _train(app, w, steps, frames=FRAMES, on_frame=None):
+def train_steps(app, w, steps, frames=FRAMES, on_frame=None):
     """Train exactly ``steps`` steps from the initial weights, in the worker's thread, with
     ``frames`` + 1 snapshots on the way, each taken in by the window before the next: the
     same frames on every run (playing trains as many steps per frame as the clock allows).
@@ -180,7 +180,7 @@ def _until(predicate, timeout=60):
         time.sleep(0.001)
 
 
-def _show_tab(app, w, index):
+def show_tab(app, w, index):
     """The arena mid-race, or the landscape with a PCA slice and the Hessian computed."""
     from .selftest import wait as _wait
     w.tabs.setCurrentIndex(index)

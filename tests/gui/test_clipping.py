@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QCheckBox, QComboBox, QGroup
                                QTabBar, QToolButton, QWidget)
 
 from nnviz.gui.i18n import install_translator, remove_translator
-from nnviz.gui.network_items import _ColorBar
+from nnviz.gui.network_items import ColorBar
 from nnviz.gui.widgets import WrappingCombo
 from test_main_window import fake_screen  # tests/gui is on sys.path
 
@@ -113,7 +113,7 @@ def clipped(window):
                 text, rect = _plain(w.tabText(k)), w.tabRect(k)
                 check(w, text, fm.horizontalAdvance(text) + 8, rect.width())
                 check(w, text + " (beyond the tab bar)", rect.right(), w.width())
-        elif isinstance(w, _ColorBar):            # the bar (4 + 11 px), its labels under it, the title beside
+        elif isinstance(w, ColorBar):            # the bar (4 + 11 px), its labels under it, the title beside
             labels = f"{w.title}  −{w.vmax:g}  0  +{w.vmax:g}"
             check(w, labels, 4 + 11 + 1 + fm.height(), w.height())
             check(w, labels, fm.horizontalAdvance(labels) + 16, w.width())

@@ -7,7 +7,8 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 
-from nnviz.gui.network_view import MAX_UNITS, NetworkView, _fmt, nice_ceil
+from nnviz.gui.network_items import hover_fmt
+from nnviz.gui.network_view import MAX_UNITS, NetworkView, nice_ceil
 
 
 @pytest.fixture
@@ -150,7 +151,7 @@ def test_hovering_a_unit_shows_its_values_and_follows_new_snapshots(qtbot, view,
     text = view.info_label.text()
     assert f"j = {j + 1}" in text and f"l = {l}" in text
     for name, a in (("u", snapshot.u), ("z", snapshot.z), ("δ", snapshot.delta), ("b", snapshot.b)):
-        assert f"{name}₃⁽³⁾ = {_fmt(a[l][j])}" in text
+        assert f"{name}₃⁽³⁾ = {hover_fmt(a[l][j])}" in text
     assert node.toolTip().startswith(view.tr("unit"))
     view.show_snapshot(with_vector(snapshot, "b", l, j, 0.123456))   # live: the text follows
     assert "b₃⁽³⁾ = 0.1235" in view.info_label.text()
@@ -161,8 +162,8 @@ def test_hovering_an_edge_shows_the_weight_and_its_gradient(qtbot, view, snapsho
     edge = view.edge_items[(3, 1, 2)]
     QTest.mouseMove(view.canvas.viewport(), point_on(view, edge))
     qtbot.waitUntil(lambda: "w₂₃⁽³⁾" in view.info_label.text(), timeout=2000)
-    assert f"w₂₃⁽³⁾ = {_fmt(snapshot.W[3][1, 2])}" in view.info_label.text()
-    assert f"∂L/∂w₂₃⁽³⁾ = {_fmt(snapshot.dW[3][1, 2])}" in view.info_label.text()
+    assert f"w₂₃⁽³⁾ = {hover_fmt(snapshot.W[3][1, 2])}" in view.info_label.text()
+    assert f"∂L/∂w₂₃⁽³⁾ = {hover_fmt(snapshot.dW[3][1, 2])}" in view.info_label.text()
 
 
 def test_every_edge_can_be_hovered_beside_its_line(qtbot, view, snapshot):
@@ -322,22 +323,22 @@ def test_show_phase_highlights_the_phase_layer_and_points_the_flow(view, run):
 
 
 def test_units_show_z_forwards_and_delta_backwards_as_far_as_computed(view, run):
-    from nnviz.gui.network_items import _short
+    from nnviz.gui.network_items import short_value
     snap, trace = run
     view.show_snapshot(snap)
     view.show_phase(trace, trace.find("forward", 3))
     z3 = phase_values(trace, "forward", 3)["z"]
-    assert [view.node_items[(3, j)].text.text() for j in range(3)] == [_short(v) for v in z3]
+    assert [view.node_items[(3, j)].text.text() for j in range(3)] == [short_value(v) for v in z3]
     assert view.node_items[(4, 0)].text.text() == ""                    # not reached yet
     assert not view.node_items[(2, 0)].thumb.isVisible()                 # values, not thumbnails
     view.show_phase(trace, trace.find("backward", 3))
     d3 = phase_values(trace, "backward", 3)["delta"]
-    assert [view.node_items[(3, j)].text.text() for j in range(3)] == [_short(v) for v in d3]
+    assert [view.node_items[(3, j)].text.text() for j in range(3)] == [short_value(v) for v in d3]
     assert view.node_items[(2, 0)].text.text() == ""                    # δ^(2) comes next
     assert view._captions[3].text().startswith("δ ∈")
     view.show_phase(trace, trace.find("backward", 2))
     d2 = phase_values(trace, "backward", 2)["delta"]
-    assert view.node_items[(2, 1)].text.text() == _short(d2[1])
+    assert view.node_items[(2, 1)].text.text() == short_value(d2[1])
     k = view.node_items[(2, 1)].brush().color()
     if abs(d2[1]) > 0.3 * np.abs(d2).max() and abs(d2[1]) > 1e-3:
         assert (blueish if d2[1] > 0 else orangeish)(k) or abs(k.red() - k.blue()) < 60
@@ -419,8 +420,8 @@ def test_clicking_an_edge_during_the_step_through_asks_nothing(qtbot, view, run,
 
 
 def test_the_value_inside_a_unit_stays_short_for_any_magnitude():
-    from nnviz.gui.network_items import _short
-    assert [_short(v) for v in (0.0, 0.5, -3.25, 250.0, 12345.0, -8.8e304, 3e-7)] == [
+    from nnviz.gui.network_items import short_value
+    assert [short_value(v) for v in (0.0, 0.5, -3.25, 250.0, 12345.0, -8.8e304, 3e-7)] == [
         "0", "0.50", "−3.25", "250", "1e+04", "−9e+304", "3e−7"]
 
 
@@ -472,7 +473,7 @@ def test_a_unit_says_which_sample_its_values_belong_to(view, snapshot_factory):
     snap = dataclasses.replace(snapshot_factory(steps=3, hidden=(3,)), sample=7)
     view.show_snapshot(snap)
     text = view._describe((2, 1))
-    assert "of training sample n = 7:" in text and f"δ₂⁽²⁾ = {_fmt(snap.delta[2][1])}" in text
+    assert "of training sample n = 7:" in text and f"δ₂⁽²⁾ = {hover_fmt(snap.delta[2][1])}" in text
     assert "(last minibatch)" in text.splitlines()[-1] and "∂L/∂b₂⁽²⁾" in text.splitlines()[-1]
     assert "(last minibatch)" in view._describe((2, 1, 0))           # ∂L/∂w is the step's, not n's
 
@@ -483,7 +484,7 @@ def test_no_minus_zero_anywhere(view, snapshot_factory):
     snap = with_layer(dataclasses.replace(snap, delta=zero, db=zero), "dW", 2, 0, 0, -0.0)
     view.show_snapshot(snap)
     view.set_mode("gradients")
-    assert _fmt(-0.0) == "0"
+    assert hover_fmt(-0.0) == "0"
     texts = [view._describe(k) for k in list(view.node_items) + list(view.edge_items)]
     texts += [c.text() for c in view._captions.values()]
     texts += [n.text.text() for n in view.node_items.values()]
@@ -501,7 +502,7 @@ def test_a_deep_wide_net_leaves_unreadable_unit_values_to_the_hover(qtbot):
     def shown_values(view):
         scale = view.canvas.transform().m11()
         return [it.font().pixelSize() * scale for it in view.scene.items()
-                if isinstance(it, QGraphicsSimpleTextItem) and type(it.parentItem()).__name__ == "_Unit"
+                if isinstance(it, QGraphicsSimpleTextItem) and type(it.parentItem()).__name__ == "Unit"
                 and it.isVisible() and it.text()]
 
     t = build(Settings(dataset="sin", hidden=(16,) * 8))
