@@ -36,3 +36,40 @@ def test_no_gui_module_depends_on_the_start_up_module():
     users = [p.name for p in gui.glob("*.py") if p.name != "app.py"
              and re.search(r"from \.app import|from nnviz\.gui\.app import", p.read_text(encoding="utf-8"))]
     assert set(users) <= {"selftest.py", "record.py"}, users          # commands that start Qt themselves
+
+
+#: The views (and the side panel): each imports only shared modules (plots, colors, widgets, ...), never another view.
+VIEWS = {"output_view", "hidden_view", "landscape_view", "loss_view", "network_view", "arena", "stepthrough",
+         "gallery", "lessons_view", "controls", "guide"}
+
+
+def _imports(path):
+    """(module, name) for every ``from … import name`` in ``path``, module as a dotted nnviz path
+    (``from . import formulas`` gives ("nnviz.gui.formulas", None))."""
+    package = ["nnviz"] + list(path.relative_to(ROOT).parent.parts)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from ((a.name, None) for a in node.names if a.name.startswith("nnviz"))
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            if not module.startswith("nnviz"):
+                continue
+            for a in node.names:
+                yield (f"{module}.{a.name}", None) if node.module is None else (module, a.name)
+
+
+def test_no_gui_module_imports_another_modules_private_names():
+    """A name used by two modules is public (no leading underscore), e.g. network_items' Canvas."""
+    bad = [(p.name, m, n) for p in (ROOT / "gui").glob("*.py") for m, n in _imports(p)
+           if (n or "").startswith("_")]
+    assert not bad, bad
+
+
+def test_views_never_import_each_other():
+    """What views share (make_plot, PointLayer, LogAxis, ContourMap, ...) lives in gui/plots.py."""
+    gui = ROOT / "gui"
+    assert VIEWS <= {p.stem for p in gui.glob("*.py")}
+    bad = [(p.stem, m) for p in gui.glob("*.py") if p.stem in VIEWS for m, _ in _imports(p)
+           if m.startswith("nnviz.gui.") and m.split(".")[2] in VIEWS - {p.stem}]
+    assert not bad, bad
