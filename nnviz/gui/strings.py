@@ -319,12 +319,6 @@ STRINGS = (
     QT_TRANSLATE_NOOP("NetworkView", "ELU"),  # network_view.py
     QT_TRANSLATE_NOOP("NetworkView", "SoftPlus"),  # network_view.py
     QT_TRANSLATE_NOOP("NetworkView", "Softmax"),  # network_view.py
-    QT_TRANSLATE_NOOP("PointLayer", "● training data &nbsp; ◆ test data &nbsp; ◯ selected sample"),  # output_view.py
-    QT_TRANSLATE_NOOP("PointLayer", "class {0}"),  # output_view.py
-    QT_TRANSLATE_NOOP("PointLayer", "negative"),  # output_view.py
-    QT_TRANSLATE_NOOP("PointLayer", "positive"),  # output_view.py
-    QT_TRANSLATE_NOOP("PointLayer", "target d of {0}: {1} {2}"),  # output_view.py
-    QT_TRANSLATE_NOOP("PointLayer", "target d: {0} {1}"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Draw data"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Draw your own data: each click on the plot adds a training point of the chosen class."),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Erase"),  # output_view.py
@@ -340,6 +334,12 @@ STRINGS = (
     QT_TRANSLATE_NOOP("OutputView", "Background: the output y on the same colours as the targets"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Blue line: the network output y(x); points: the data (x, d)"),  # output_view.py
     QT_TRANSLATE_NOOP("OutputView", "Output shown: {0} ({1} of {2} outputs)"),  # output_view.py
+    QT_TRANSLATE_NOOP("PointLayer", "● training data &nbsp; ◆ test data &nbsp; ◯ selected sample"),  # plots.py
+    QT_TRANSLATE_NOOP("PointLayer", "class {0}"),  # plots.py
+    QT_TRANSLATE_NOOP("PointLayer", "negative"),  # plots.py
+    QT_TRANSLATE_NOOP("PointLayer", "positive"),  # plots.py
+    QT_TRANSLATE_NOOP("PointLayer", "target d of {0}: {1} {2}"),  # plots.py
+    QT_TRANSLATE_NOOP("PointLayer", "target d: {0} {1}"),  # plots.py
     QT_TRANSLATE_NOOP("record", "Record an animation"),  # record.py
     QT_TRANSLATE_NOOP("record", "the current tab, while it trains"),  # record.py
     QT_TRANSLATE_NOOP("record", "the whole window, while it trains"),  # record.py

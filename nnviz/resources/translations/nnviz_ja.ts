@@ -544,429 +544,429 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gui/controls.py" line="127"/>
+        <location filename="../../gui/controls.py" line="125"/>
         <source>Run</source>
-        <extracomment>Slider positions in steps per second, a 1-2-5 logarithmic ladder; 0 (the last) = as fast as possible. A pace a student can follow: XOR (xor_hidden, seed 0) reaches 95 % at step 776, after about 15 s. The runs of a comparison: distinct on white and on a projector (the loss view draws them too). Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
+        <extracomment>Slider positions in steps per second, a 1-2-5 logarithmic ladder; 0 (the last) = as fast as possible. A pace a student can follow: XOR (xor_hidden, seed 0) reaches 95 % at step 776, after about 15 s. Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.</extracomment>
         <translation>実行</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="128"/>
+        <location filename="../../gui/controls.py" line="126"/>
         <source>train continuously; click again to pause</source>
         <translation>連続して学習。もう一度クリックで一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="130"/>
+        <location filename="../../gui/controls.py" line="128"/>
         <source>Step</source>
         <translation>1 ステップ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="130"/>
+        <location filename="../../gui/controls.py" line="128"/>
         <source>one update w^(t+1) = w^t − ε∇L on the next minibatch</source>
         <translation>次のミニバッチで 1 回更新 w^(t+1) = w^t − ε∇L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="132"/>
+        <location filename="../../gui/controls.py" line="130"/>
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="132"/>
+        <location filename="../../gui/controls.py" line="130"/>
         <source>back to the initial weights w⁰ and epoch 0</source>
         <translation>重みの初期値 w⁰ とエポック 0 に戻す</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="137"/>
+        <location filename="../../gui/controls.py" line="135"/>
         <source>training steps per second, 1 to max (logarithmic); up to 30 a second every step is drawn</source>
         <translation>1 秒あたりの学習ステップ数。1 から最大まで (対数目盛)。毎秒 30 以下なら 1 ステップごとに描画</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="141"/>
+        <location filename="../../gui/controls.py" line="139"/>
         <source>speed</source>
         <translation>速さ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="142"/>
+        <location filename="../../gui/controls.py" line="140"/>
         <source>stop at epoch</source>
         <translation>停止エポック</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="143"/>
+        <location filename="../../gui/controls.py" line="141"/>
         <source>stop at L ≤</source>
         <translation>停止 L ≤</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="144"/>
+        <location filename="../../gui/controls.py" line="142"/>
         <source>pause after this many epochs</source>
         <translation>このエポック数に達したら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="145"/>
+        <location filename="../../gui/controls.py" line="143"/>
         <source>pause once the training loss L is this low</source>
         <translation>学習データの誤差 L がこの値以下になったら一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="157"/>
+        <location filename="../../gui/controls.py" line="155"/>
         <source>Compare</source>
         <translation>比較</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="160"/>
+        <location filename="../../gui/controls.py" line="158"/>
         <source>show this run in the network, output and hidden views; the settings below are its own</source>
         <translation>この実行をネットワーク・出力・隠れ層の表示に表示。下の設定はこの実行のもの</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="167"/>
+        <location filename="../../gui/controls.py" line="165"/>
         <source>Add variant</source>
         <translation>比較対象を追加</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="168"/>
+        <location filename="../../gui/controls.py" line="166"/>
         <source>another run with the selected run&apos;s settings, from the same initial weights on the same data (up to 4); change its settings, then every run starts again in lockstep</source>
         <translation>選択中の実行と同じ設定の実行を追加 (最大 4 つ)。同じ重みの初期値・同じデータから学習する。設定を変えると、すべての実行が揃ってやり直す</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="171"/>
+        <location filename="../../gui/controls.py" line="169"/>
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="171"/>
+        <location filename="../../gui/controls.py" line="169"/>
         <source>remove the selected run</source>
         <translation>選択中の実行を削除</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="190"/>
+        <location filename="../../gui/controls.py" line="188"/>
         <source>Data</source>
         <translation>データ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="203"/>
+        <location filename="../../gui/controls.py" line="201"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="204"/>
+        <location filename="../../gui/controls.py" line="202"/>
         <source>N, the number of samples (training and test together)</source>
         <translation>N: サンプル数 (学習用とテスト用の合計)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="205"/>
+        <location filename="../../gui/controls.py" line="203"/>
         <source>noise</source>
         <translation>ノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="206"/>
+        <location filename="../../gui/controls.py" line="204"/>
         <source>noise on the inputs (classes) or on the teacher signal d (regression)</source>
         <translation>入力 (クラス識別) または教師信号 d (回帰) に加えるノイズ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="207"/>
+        <location filename="../../gui/controls.py" line="205"/>
         <source>share of the samples held out as test data, never trained on</source>
         <translation>テストデータとして取り分けるサンプルの割合 (学習には使わない)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="210"/>
+        <location filename="../../gui/controls.py" line="208"/>
         <source>test</source>
         <translation>テスト</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="210"/>
+        <location filename="../../gui/controls.py" line="208"/>
         <source>K</source>
         <translation>K</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="211"/>
+        <location filename="../../gui/controls.py" line="209"/>
         <source>K, the number of classes (blobs and spiral_k)</source>
         <translation>K: クラス数 (blobs と spiral_k)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="212"/>
+        <location filename="../../gui/controls.py" line="210"/>
         <source>regenerate: new data from the next data seed</source>
         <translation>再生成: 次のデータシードで新しいデータを作る</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="214"/>
+        <location filename="../../gui/controls.py" line="212"/>
         <source>data seed</source>
         <translation>データシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="215"/>
+        <location filename="../../gui/controls.py" line="213"/>
         <source>seed of the points, the noise and the train/test split</source>
         <translation>点、ノイズ、学習/テスト分割のシード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="216"/>
+        <location filename="../../gui/controls.py" line="214"/>
         <source>input features φ(x); none: x₁, x₂</source>
         <translation>入力の特徴 φ(x)。なし: x₁, x₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="220"/>
+        <location filename="../../gui/controls.py" line="218"/>
         <source>a hand-made feature φ(x) as network input (2-D data only); hidden layers learn such features themselves</source>
         <translation>手作りの特徴 φ(x) をネットワークの入力にする (2 次元データのみ)。隠れ層はこうした特徴を自ら学習する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="225"/>
+        <location filename="../../gui/controls.py" line="223"/>
         <source>standardize inputs: (x − mean) / std</source>
         <translation>入力を標準化: (x − 平均) / 標準偏差</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="226"/>
+        <location filename="../../gui/controls.py" line="224"/>
         <source>centre and scale each input on the training data</source>
         <translation>各入力を学習データで中心化・スケーリングする</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="230"/>
+        <location filename="../../gui/controls.py" line="228"/>
         <source>Task: output layer and loss</source>
         <translation>問題: 出力層と誤差関数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="232"/>
+        <location filename="../../gui/controls.py" line="230"/>
         <source>the data set decides the problem; each task picks its matched output activation and loss, so that δ^(L) = z − d</source>
         <translation>データセットが問題を決める。各問題は対応する出力層の活性化関数と誤差関数の組を選ぶので δ^(L) = z − d</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="235"/>
+        <location filename="../../gui/controls.py" line="233"/>
         <source>choose output f and loss L_n myself</source>
         <translation>出力 f と誤差関数 L_n を自分で選ぶ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="236"/>
+        <location filename="../../gui/controls.py" line="234"/>
         <source>any other pair uses the general chain rule δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z</source>
         <translation>それ以外の組では一般の連鎖律 δ^(L) = f&apos;(u^(L)) ⊙ ∂L/∂z を使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="238"/>
+        <location filename="../../gui/controls.py" line="236"/>
         <source>output activation: y = z^(L) = f(u^(L))</source>
         <translation>出力層の活性化関数: y = z^(L) = f(u^(L))</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="239"/>
+        <location filename="../../gui/controls.py" line="237"/>
         <source>loss L_n of one sample</source>
         <translation>1 サンプルの誤差 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="241"/>
+        <location filename="../../gui/controls.py" line="239"/>
         <source>task</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="244"/>
+        <location filename="../../gui/controls.py" line="242"/>
         <source>output f</source>
         <translation>出力 f</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="244"/>
+        <location filename="../../gui/controls.py" line="242"/>
         <source>loss L_n</source>
         <translation>誤差関数 L_n</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="248"/>
+        <location filename="../../gui/controls.py" line="246"/>
         <source>Network: hidden layers</source>
         <translation>ネットワーク: 隠れ層</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="255"/>
+        <location filename="../../gui/controls.py" line="253"/>
         <source>Initial weights w⁰</source>
         <translation>重みの初期値 w⁰</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="257"/>
+        <location filename="../../gui/controls.py" line="255"/>
         <source>how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰</source>
         <translation>w⁰ の決め方 (バイアスは 0 から)。学習がどの局所解に至るかは w⁰ に依存する</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="260"/>
+        <location filename="../../gui/controls.py" line="258"/>
         <source>α of ELU: α(e^x − 1) for x &lt; 0</source>
         <translation>ELU の α: x &lt; 0 で α(e^x − 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="262"/>
+        <location filename="../../gui/controls.py" line="260"/>
         <source>scheme</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="262"/>
+        <location filename="../../gui/controls.py" line="260"/>
         <source>ELU α</source>
         <translation>ELU α</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="263"/>
+        <location filename="../../gui/controls.py" line="261"/>
         <source>New weights</source>
         <translation>新しい重み</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="263"/>
+        <location filename="../../gui/controls.py" line="261"/>
         <source>draw another w⁰ (next seed)</source>
         <translation>別の w⁰ を引く (次のシード)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="265"/>
+        <location filename="../../gui/controls.py" line="263"/>
         <source>seed</source>
         <translation>シード</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="266"/>
+        <location filename="../../gui/controls.py" line="264"/>
         <source>seed of w⁰: the same seed gives the same start</source>
         <translation>w⁰ のシード: 同じシードなら同じ初期値</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="270"/>
+        <location filename="../../gui/controls.py" line="268"/>
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="271"/>
+        <location filename="../../gui/controls.py" line="269"/>
         <source>B = N: gradient descent; B = 1: SGD; otherwise minibatch. One epoch uses every sample once</source>
         <translation>B = N: 勾配降下法、B = 1: 確率的勾配降下法 (SGD)、それ以外: ミニバッチ勾配降下法。1 エポックで全サンプルを 1 回ずつ使う</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="272"/>
+        <location filename="../../gui/controls.py" line="270"/>
         <source>GD (B = N)</source>
         <translation>GD (B = N)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="272"/>
+        <location filename="../../gui/controls.py" line="270"/>
         <source>SGD (B = 1)</source>
         <translation>SGD (B = 1)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="273"/>
+        <location filename="../../gui/controls.py" line="271"/>
         <source>minibatch</source>
         <translation>ミニバッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="275"/>
+        <location filename="../../gui/controls.py" line="273"/>
         <source>the update rule</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="279"/>
+        <location filename="../../gui/controls.py" line="277"/>
         <source>μ in w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))</source>
         <translation>w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1)) の μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="281"/>
+        <location filename="../../gui/controls.py" line="279"/>
         <source>batch</source>
         <translation>バッチ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="281"/>
+        <location filename="../../gui/controls.py" line="279"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="282"/>
+        <location filename="../../gui/controls.py" line="280"/>
         <source>learning rate ε</source>
         <translation>学習率 ε</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="283"/>
+        <location filename="../../gui/controls.py" line="281"/>
         <source>ε in w^(t+1) = w^t − ε∇L: too small converges slowly, too large oscillates and overshoots</source>
         <translation>w^(t+1) = w^t − ε∇L の ε: 小さすぎると収束が遅く、大きすぎると振動して通り過ぎる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="284"/>
+        <location filename="../../gui/controls.py" line="282"/>
         <source>update</source>
         <translation>更新則</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="284"/>
+        <location filename="../../gui/controls.py" line="282"/>
         <source>μ</source>
         <translation>μ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="285"/>
+        <location filename="../../gui/controls.py" line="283"/>
         <source>L of a batch</source>
         <translation>バッチの L</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="286"/>
+        <location filename="../../gui/controls.py" line="284"/>
         <source>mean of L_n</source>
         <translation>L_n の平均</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="286"/>
+        <location filename="../../gui/controls.py" line="284"/>
         <source>sum of L_n (slides)</source>
         <translation>L_n の総和 (スライド)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="287"/>
+        <location filename="../../gui/controls.py" line="285"/>
         <source>mean or sum (the slides&apos; form) of L_n over a batch</source>
         <translation>バッチにわたる L_n の平均、または総和 (スライドの形)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="288"/>
+        <location filename="../../gui/controls.py" line="286"/>
         <source>L1 λ₁</source>
         <translation>L1 λ₁</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="289"/>
+        <location filename="../../gui/controls.py" line="287"/>
         <source>λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0</source>
         <translation>λ₁: L に λ₁ Σ|w| を加え、重みをちょうど 0 へ引き寄せる</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="290"/>
+        <location filename="../../gui/controls.py" line="288"/>
         <source>L2 λ₂</source>
         <translation>L2 λ₂</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="291"/>
+        <location filename="../../gui/controls.py" line="289"/>
         <source>λ₂: adds ½ λ₂ Σw² to L (weight decay)</source>
         <translation>λ₂: L に ½ λ₂ Σw² を加える (荷重減衰)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="292"/>
+        <location filename="../../gui/controls.py" line="290"/>
         <source>ε schedule</source>
         <translation>ε の変化</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="293"/>
+        <location filename="../../gui/controls.py" line="291"/>
         <source>ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)</source>
         <translation>ε の時間変化。階段: ε γ^⌊エポック / 間隔⌋、指数: ε γ^(エポック / 間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="294"/>
+        <location filename="../../gui/controls.py" line="292"/>
         <source>γ, the factor ε is multiplied by</source>
         <translation>γ: ε に掛ける係数</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="296"/>
+        <location filename="../../gui/controls.py" line="294"/>
         <source>epochs per factor γ</source>
         <translation>係数 γ を掛けるエポック間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="297"/>
+        <location filename="../../gui/controls.py" line="295"/>
         <source>γ</source>
         <translation>γ</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="297"/>
+        <location filename="../../gui/controls.py" line="295"/>
         <source>every</source>
         <translation>間隔</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="405"/>
+        <location filename="../../gui/controls.py" line="403"/>
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="405"/>
+        <location filename="../../gui/controls.py" line="403"/>
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="413"/>
+        <location filename="../../gui/controls.py" line="411"/>
         <source>max</source>
         <translation>最大</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="413"/>
+        <location filename="../../gui/controls.py" line="411"/>
         <source>{} /s</source>
         <translation>{} /s</translation>
     </message>
     <message>
-        <location filename="../../gui/controls.py" line="496"/>
-        <location filename="../../gui/controls.py" line="497"/>
+        <location filename="../../gui/controls.py" line="494"/>
+        <location filename="../../gui/controls.py" line="495"/>
         <source>matched: {}</source>
         <translation>対応する組: {}</translation>
     </message>
@@ -2375,98 +2375,98 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../gui/landscape_view.py" line="406"/>
+        <location filename="../../gui/landscape_view.py" line="279"/>
         <source>Pick two weights first: click two edges in the network diagram.</source>
         <translation>先に重みを 2 つ選んでください: ネットワーク図のエッジを 2 本クリック。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="411"/>
+        <location filename="../../gui/landscape_view.py" line="284"/>
         <source>Computing the loss on {0} × {0} points…</source>
         <translation>{0} × {0} 点で誤差を計算中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="454"/>
-        <location filename="../../gui/landscape_view.py" line="511"/>
+        <location filename="../../gui/landscape_view.py" line="327"/>
+        <location filename="../../gui/landscape_view.py" line="384"/>
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="489"/>
+        <location filename="../../gui/landscape_view.py" line="362"/>
         <source>The network or the data changed: the results computed before were cleared.</source>
         <translation>ネットワークまたはデータが変わったので、それまでの計算結果を消去しました。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="515"/>
+        <location filename="../../gui/landscape_view.py" line="388"/>
         <source>Computing the Hessian…</source>
         <translation>ヘッセ行列を計算中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="520"/>
+        <location filename="../../gui/landscape_view.py" line="393"/>
         <source>Training {0} networks…</source>
         <translation>{0} 個のネットワークを学習中…</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="520"/>
+        <location filename="../../gui/landscape_view.py" line="393"/>
         <source>%v of %m runs</source>
         <translation>%m 回中 %v 回</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="559"/>
+        <location filename="../../gui/landscape_view.py" line="432"/>
         <source>★ the current weights (L = {0:.4g}); ○— the training path projected onto the plane; lines: contours of L{1}.</source>
         <translation>★ 現在の重み (L = {0:.4g})。○— 平面に射影した学習の軌跡。線: L の等高線{1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="562"/>
+        <location filename="../../gui/landscape_view.py" line="435"/>
         <source>, log-spaced</source>
         <translation> (対数間隔)</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="584"/>
+        <location filename="../../gui/landscape_view.py" line="457"/>
         <source>‖∇L‖ = {0} {1} {2}</source>
         <translation>‖∇L‖ = {0} {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="587"/>
+        <location filename="../../gui/landscape_view.py" line="460"/>
         <source>{0} negative eigenvalues of {1}</source>
         <translation>固有値 {1} 個のうち負が {0} 個</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="590"/>
+        <location filename="../../gui/landscape_view.py" line="463"/>
         <source>Not a critical point: the loss still falls along −∇L (‖∇L‖ = {0}), so the curvature ({1}) does not make it a minimum or a saddle. Train on and compute again.</source>
         <translation>停留点ではない: 誤差はまだ −∇L の方向に減る (‖∇L‖ = {0})。曲率 ({1}) だけでは極小点とも鞍点とも言えない。学習を続けてから再計算する。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="594"/>
+        <location filename="../../gui/landscape_view.py" line="467"/>
         <source>a minimum: the loss rises in every direction</source>
         <translation>極小点: どの方向にも誤差が増える</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="595"/>
+        <location filename="../../gui/landscape_view.py" line="468"/>
         <source>a saddle point: the loss still falls along {0} directions</source>
         <translation>鞍点: まだ {0} 方向に誤差が減る</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="597"/>
+        <location filename="../../gui/landscape_view.py" line="470"/>
         <source>a maximum: the loss falls in every direction</source>
         <translation>極大点: どの方向にも誤差が減る</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="598"/>
+        <location filename="../../gui/landscape_view.py" line="471"/>
         <source>flat: some directions have (almost) zero curvature</source>
         <translation>平坦: 曲率が (ほぼ) ゼロの方向がある</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="599"/>
+        <location filename="../../gui/landscape_view.py" line="472"/>
         <source>‖∇L‖ ≈ 0 and {0} — {1}.</source>
         <translation>‖∇L‖ ≈ 0 で{0} — {1}。</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="653"/>
+        <location filename="../../gui/landscape_view.py" line="526"/>
         <source>Solution {0}: the output of seed {1} over the input plane</source>
         <translation>解 {0}: シード {1} の出力を入力平面上に描いたもの</translation>
     </message>
     <message>
-        <location filename="../../gui/landscape_view.py" line="655"/>
+        <location filename="../../gui/landscape_view.py" line="528"/>
         <source>×{0}, L = {1}</source>
         <translation>×{0}、L = {1}</translation>
     </message>
@@ -2753,122 +2753,122 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>LossView</name>
     <message>
-        <location filename="../../gui/loss_view.py" line="172"/>
+        <location filename="../../gui/loss_view.py" line="162"/>
         <source>log scale</source>
         <translation>対数目盛</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="176"/>
+        <location filename="../../gui/loss_view.py" line="166"/>
         <source>x axis:</source>
         <translation>横軸:</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="189"/>
-        <location filename="../../gui/loss_view.py" line="225"/>
+        <location filename="../../gui/loss_view.py" line="179"/>
+        <location filename="../../gui/loss_view.py" line="215"/>
         <source>loss</source>
         <translation>誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="192"/>
-        <location filename="../../gui/loss_view.py" line="303"/>
+        <location filename="../../gui/loss_view.py" line="182"/>
+        <location filename="../../gui/loss_view.py" line="293"/>
         <source>train loss</source>
         <translation>学習誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="194"/>
-        <location filename="../../gui/loss_view.py" line="307"/>
+        <location filename="../../gui/loss_view.py" line="184"/>
+        <location filename="../../gui/loss_view.py" line="297"/>
         <source>test loss</source>
         <translation>テスト誤差</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="226"/>
+        <location filename="../../gui/loss_view.py" line="216"/>
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="226"/>
-        <location filename="../../gui/loss_view.py" line="424"/>
+        <location filename="../../gui/loss_view.py" line="216"/>
+        <location filename="../../gui/loss_view.py" line="414"/>
         <source>RMSE</source>
         <translation>RMSE</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="226"/>
-        <location filename="../../gui/loss_view.py" line="425"/>
+        <location filename="../../gui/loss_view.py" line="216"/>
+        <location filename="../../gui/loss_view.py" line="415"/>
         <source>R²</source>
         <translation>R²</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="237"/>
+        <location filename="../../gui/loss_view.py" line="227"/>
         <source>rows: true class · columns: predicted</source>
         <translation>行: 正解クラス · 列: 予測クラス</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="307"/>
+        <location filename="../../gui/loss_view.py" line="297"/>
         <source>test loss (selected run)</source>
         <translation>テスト誤差 (選択中の実行)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="321"/>
+        <location filename="../../gui/loss_view.py" line="311"/>
         <source>{0}: L = {1}</source>
         <translation>{0}: L = {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="323"/>
+        <location filename="../../gui/loss_view.py" line="313"/>
         <source>{0} reached {1:g} % at step {2:,}</source>
         <translation>{0} はステップ {2:,} で {1:g} % に到達</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="324"/>
+        <location filename="../../gui/loss_view.py" line="314"/>
         <source>{0} at step {2:,}</source>
         <translation>{0} はステップ {2:,}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="329"/>
+        <location filename="../../gui/loss_view.py" line="319"/>
         <source>{0} stopped: {1} (best {2})</source>
         <translation>{0} は停止: {1} (最高 {2})</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="330"/>
+        <location filename="../../gui/loss_view.py" line="320"/>
         <source>{0} not yet (best {1})</source>
         <translation>{0} はまだ (最高 {1})</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="331"/>
+        <location filename="../../gui/loss_view.py" line="321"/>
         <source>Final training loss — </source>
         <translation>最終的な訓練誤差 — </translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="414"/>
+        <location filename="../../gui/loss_view.py" line="404"/>
         <source>step {step}   epoch {epoch}   train loss {train}   test loss {test}</source>
         <translation>ステップ {step}   エポック {epoch}   学習誤差 {train}   テスト誤差 {test}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="424"/>
+        <location filename="../../gui/loss_view.py" line="414"/>
         <source>RMSE (all {0} outputs)</source>
         <translation>RMSE (出力 {0} 個すべて)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="425"/>
+        <location filename="../../gui/loss_view.py" line="415"/>
         <source>R² (all {0} outputs, pooled)</source>
         <translation>R² (出力 {0} 個をまとめて)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="428"/>
+        <location filename="../../gui/loss_view.py" line="418"/>
         <source>R² of each output alone: {0}</source>
         <translation>出力ごとの R²: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="429"/>
+        <location filename="../../gui/loss_view.py" line="419"/>
         <source>output {0}: {1}</source>
         <translation>出力 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="452"/>
+        <location filename="../../gui/loss_view.py" line="442"/>
         <source>Confusion matrix (test set)</source>
         <translation>混同行列 (テストデータ)</translation>
     </message>
     <message>
-        <location filename="../../gui/loss_view.py" line="453"/>
+        <location filename="../../gui/loss_view.py" line="443"/>
         <source>Confusion matrix (training set)</source>
         <translation>混同行列 (学習データ)</translation>
     </message>
@@ -3339,171 +3339,171 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>OutputView</name>
     <message>
-        <location filename="../../gui/output_view.py" line="196"/>
-        <location filename="../../gui/output_view.py" line="499"/>
+        <location filename="../../gui/output_view.py" line="90"/>
+        <location filename="../../gui/output_view.py" line="393"/>
         <source>Click a training point to select that sample n.</source>
         <extracomment>The drawing row&apos;s buttons: a checked tool stands out in the positive colour.</extracomment>
         <translation>学習データの点をクリックすると、そのサンプル n を選択。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="198"/>
+        <location filename="../../gui/output_view.py" line="92"/>
         <source>Show test data</source>
         <translation>テストデータを表示</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="200"/>
+        <location filename="../../gui/output_view.py" line="94"/>
         <source>Show the held-out test data (diamonds); the network never trains on them, so they show how well it generalises.</source>
         <translation>取り分けたテストデータ (ひし形) を表示。学習には使わないので、汎化の度合いがわかる。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="202"/>
+        <location filename="../../gui/output_view.py" line="96"/>
         <source>Discretize output</source>
         <translation>出力を離散化</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="203"/>
+        <location filename="../../gui/output_view.py" line="97"/>
         <source>Colour each point of the plane by the decided class (y &gt; 0.5, or the largest softmax output) instead of by y.</source>
         <translation>平面の各点を y ではなく判定したクラス (y &gt; 0.5、またはソフトマックス関数の出力が最大のクラス) で色分け。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="206"/>
+        <location filename="../../gui/output_view.py" line="100"/>
         <source>The network has several outputs; the plot shows this one and its targets.</source>
         <translation>ネットワークには出力が複数あります。図はこの出力とその教師信号を表示します。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="209"/>
+        <location filename="../../gui/output_view.py" line="103"/>
         <source>Output shown:</source>
         <translation>表示する出力:</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="462"/>
-        <location filename="../../gui/strings.py" line="329"/>
+        <location filename="../../gui/output_view.py" line="356"/>
+        <location filename="../../gui/strings.py" line="323"/>
         <source>Draw your own data: each click on the plot adds a training point of the chosen class.</source>
         <translation>自分でデータを描く: グラフをクリックするたびに、選んだクラスの学習データの点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="464"/>
+        <location filename="../../gui/output_view.py" line="358"/>
         <source>Drawing needs data with 2 inputs, or 1 input and a numeric target.</source>
         <translation>描くには、入力が 2 つのデータ、または入力 1 つで教師信号が数値のデータが必要です。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="473"/>
+        <location filename="../../gui/output_view.py" line="367"/>
         <source>class {0}</source>
         <translation>クラス {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="498"/>
+        <location filename="../../gui/output_view.py" line="392"/>
         <source>Click to add a point; switch on Erase to remove points.</source>
         <translation>クリックで点を追加。「消去」をオンにすると点を削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="518"/>
-        <location filename="../../gui/strings.py" line="331"/>
+        <location filename="../../gui/output_view.py" line="412"/>
+        <location filename="../../gui/strings.py" line="325"/>
         <source>Click a point to remove it.</source>
         <translation>点をクリックして削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="520"/>
+        <location filename="../../gui/output_view.py" line="414"/>
         <source>Click to add a point (x, d).</source>
         <translation>クリックで点 (x, d) を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="522"/>
+        <location filename="../../gui/output_view.py" line="416"/>
         <source>Click to add a point with the value d.</source>
         <translation>クリックで値 d の点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="524"/>
+        <location filename="../../gui/output_view.py" line="418"/>
         <source>Click to add points of {0}.</source>
         <translation>クリックで{0}の点を追加。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="542"/>
+        <location filename="../../gui/output_view.py" line="436"/>
         <source>{0} train, {1} test</source>
         <translation>学習 {0}、テスト {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="557"/>
+        <location filename="../../gui/output_view.py" line="451"/>
         <source>Added a point: {0}</source>
         <translation>点を追加: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="580"/>
+        <location filename="../../gui/output_view.py" line="474"/>
         <source>The last training point stays: training needs at least one. Draw another point first.</source>
         <translation>最後の学習データの点は残します: 学習には 1 点以上必要です。先に別の点を描いてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="587"/>
+        <location filename="../../gui/output_view.py" line="481"/>
         <source>Removed a point: {0}</source>
         <translation>点を削除: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/output_view.py" line="597"/>
+        <location filename="../../gui/output_view.py" line="491"/>
         <source>All points removed: draw at least one training point to train on.</source>
         <translation>すべての点を削除しました: 学習するには学習データの点を 1 つ以上描いてください。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="328"/>
+        <location filename="../../gui/strings.py" line="322"/>
         <source>Draw data</source>
         <translation>データを描く</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="330"/>
+        <location filename="../../gui/strings.py" line="324"/>
         <source>Erase</source>
         <translation>消去</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="332"/>
+        <location filename="../../gui/strings.py" line="326"/>
         <source>Clear</source>
         <translation>全消去</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="333"/>
+        <location filename="../../gui/strings.py" line="327"/>
         <source>Remove all points, training and test.</source>
         <translation>学習用もテスト用も、すべての点を削除。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="334"/>
+        <location filename="../../gui/strings.py" line="328"/>
         <source>The class of the points you draw.</source>
         <translation>描く点のクラス。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="335"/>
+        <location filename="../../gui/strings.py" line="329"/>
         <source>d = </source>
         <translation>d = </translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="336"/>
+        <location filename="../../gui/strings.py" line="330"/>
         <source>The target value d of the points you draw.</source>
         <translation>描く点の教師信号 d の値。</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="337"/>
+        <location filename="../../gui/strings.py" line="331"/>
         <source>The data have {0} inputs: the points show the first two, x₁ and x₂; the output over the input plane needs 1 or 2 inputs</source>
         <translation>データの入力は {0} 個: 点は最初の 2 つ x₁, x₂ で描いています。入力平面上の出力を描くには入力が 1 つか 2 つ必要です</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="338"/>
+        <location filename="../../gui/strings.py" line="332"/>
         <source>Background: the output y = P(class {0} | x), white at y = 0.5; line: the decision boundary y = 0.5</source>
         <translation>背景: 出力 y = P(クラス {0} | x)、y = 0.5 で白。線: 決定境界 y = 0.5</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="339"/>
+        <location filename="../../gui/strings.py" line="333"/>
         <source>Background: the class k with the largest output y&lt;sub&gt;k&lt;/sub&gt;, paler where y&lt;sub&gt;k&lt;/sub&gt; is small</source>
         <translation>背景: 出力 y&lt;sub&gt;k&lt;/sub&gt; が最大のクラス k (y&lt;sub&gt;k&lt;/sub&gt; が小さい所ほど淡い)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="340"/>
+        <location filename="../../gui/strings.py" line="334"/>
         <source>Background: the output y on the same colours as the targets</source>
         <translation>背景: 教師信号と同じ色で表した出力 y</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="341"/>
+        <location filename="../../gui/strings.py" line="335"/>
         <source>Blue line: the network output y(x); points: the data (x, d)</source>
         <translation>青線: ネットワークの出力 y(x)。点: データ (x, d)</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="342"/>
+        <location filename="../../gui/strings.py" line="336"/>
         <source>Output shown: {0} ({1} of {2} outputs)</source>
         <translation>表示している出力: {0} ({2} 個中 {1} 番目)</translation>
     </message>
@@ -3549,32 +3549,32 @@ PCA: n_l 個の出力すべてを、学習データ上で最もばらつく 2 �
 <context>
     <name>PointLayer</name>
     <message>
-        <location filename="../../gui/strings.py" line="322"/>
+        <location filename="../../gui/strings.py" line="337"/>
         <source>● training data &amp;nbsp; ◆ test data &amp;nbsp; ◯ selected sample</source>
         <translation>● 学習データ &amp;nbsp; ◆ テストデータ &amp;nbsp; ◯ 選択中のサンプル</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="323"/>
+        <location filename="../../gui/strings.py" line="338"/>
         <source>class {0}</source>
         <translation>クラス {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="326"/>
+        <location filename="../../gui/strings.py" line="341"/>
         <source>target d of {0}: {1} {2}</source>
         <translation>{0} の教師信号 d: {1} {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="327"/>
+        <location filename="../../gui/strings.py" line="342"/>
         <source>target d: {0} {1}</source>
         <translation>教師信号 d: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="324"/>
+        <location filename="../../gui/strings.py" line="339"/>
         <source>negative</source>
         <translation>負</translation>
     </message>
     <message>
-        <location filename="../../gui/strings.py" line="325"/>
+        <location filename="../../gui/strings.py" line="340"/>
         <source>positive</source>
         <translation>正</translation>
     </message>
