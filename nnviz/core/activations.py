@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import InputError
+from .errors import InputError, Term
 
 __all__ = ["Activation", "ACTIVATIONS", "OUTPUT_ACTIVATIONS", "get_activation", "softmax"]
 
@@ -76,7 +76,7 @@ class Activation:
 
 
 class Identity(Activation):
-    name, formula, derivative = "identity", "x", "1"
+    name, formula, derivative = "identity", "x", Term("1")
 
     def f(self, u, out=None, alpha=None):
         if out is None:
@@ -92,7 +92,7 @@ class Identity(Activation):
 
 
 class BinaryStep(Activation):
-    name, formula, derivative = "step", "0 (x < 0), 1 (x ≥ 0)", "0 (x ≠ 0; 0 at x = 0)"
+    name, formula, derivative = "step", "0 (x < 0), 1 (x ≥ 0)", Term("0 (x ≠ 0; 0 at x = 0)")
 
     def f(self, u, out=None, alpha=None):
         return np.greater_equal(u, 0.0, out=out, casting="unsafe") if out is not None \
@@ -106,7 +106,7 @@ class BinaryStep(Activation):
 
 
 class Sigmoid(Activation):
-    name, formula, derivative = "sigmoid", "1 / (1 + e^(−x))", "f(x)(1 − f(x))"
+    name, formula, derivative = "sigmoid", "1 / (1 + e^(−x))", Term("f(x)(1 − f(x))")
 
     z_only = True
 
@@ -130,7 +130,7 @@ class Sigmoid(Activation):
 
 
 class Tanh(Activation):
-    name, formula, derivative = "tanh", "tanh(x) = 2 / (1 + e^(−2x)) − 1", "1 − f(x)²"
+    name, formula, derivative = "tanh", "tanh(x) = 2 / (1 + e^(−2x)) − 1", Term("1 − f(x)²")
     z_only = True
 
     def f(self, u, out=None, alpha=None):
@@ -145,7 +145,7 @@ class Tanh(Activation):
 
 
 class ArcTan(Activation):
-    name, formula, derivative = "arctan", "tan⁻¹(x)", "1 / (x² + 1)"
+    name, formula, derivative = "arctan", "tan⁻¹(x)", Term("1 / (x² + 1)")
 
     def f(self, u, out=None, alpha=None):
         return np.arctan(u, out=out)
@@ -158,7 +158,7 @@ class ArcTan(Activation):
 
 
 class ReLU(Activation):
-    name, formula, derivative = "relu", "0 (x < 0), x (x ≥ 0)", "0 (x < 0), 1 (x ≥ 0)"
+    name, formula, derivative = "relu", "0 (x < 0), x (x ≥ 0)", Term("0 (x < 0), 1 (x ≥ 0)")
 
     def f(self, u, out=None, alpha=None):
         return np.maximum(u, ZERO, out=out)
@@ -169,7 +169,7 @@ class ReLU(Activation):
 
 
 class PReLU(Activation):
-    name, formula, derivative = "prelu", "αx (x < 0), x (x ≥ 0)", "α (x < 0), 1 (x ≥ 0)"
+    name, formula, derivative = "prelu", "αx (x < 0), x (x ≥ 0)", Term("α (x < 0), 1 (x ≥ 0)")
     learned_alpha = True
     alpha_init = 0.25  # He et al. 2015
 
@@ -190,7 +190,7 @@ class PReLU(Activation):
 
 
 class ELU(Activation):
-    name, formula, derivative = "elu", "α(eˣ − 1) (x < 0), x (x ≥ 0)", "f(x) + α (x < 0), 1 (x ≥ 0)"
+    name, formula, derivative = "elu", "α(eˣ − 1) (x < 0), x (x ≥ 0)", Term("f(x) + α (x < 0), 1 (x ≥ 0)")
 
     def __init__(self, alpha=1.0):
         self.alpha = float(alpha)
@@ -208,7 +208,7 @@ class ELU(Activation):
 
 
 class SoftPlus(Activation):
-    name, formula, derivative = "softplus", "ln(1 + eˣ)", "1 / (1 + e^(−x))"
+    name, formula, derivative = "softplus", "ln(1 + eˣ)", Term("1 / (1 + e^(−x))")
 
     def f(self, u, out=None, alpha=None):
         # ln(1 + e^u) = log(e^0 + e^u): NumPy's logaddexp computes it as
@@ -226,12 +226,13 @@ ACTIVATIONS = {a.name: a for a in (Identity(), BinaryStep(), _SIGMOID, Tanh(), A
                                    ReLU(), PReLU(), ELU(), SoftPlus())}
 
 #: Display names for the registry keys (the table's first column).
-TITLES = {"identity": "Identity", "step": "Binary step", "sigmoid": "Logistic (sigmoid)",
-          "tanh": "Tanh", "arctan": "ArcTan", "relu": "ReLU", "prelu": "PReLU",
-          "elu": "ELU", "softplus": "SoftPlus"}
+TITLES = {"identity": Term("Identity"), "step": Term("Binary step"), "sigmoid": Term("Logistic (sigmoid)"),
+          "tanh": Term("Tanh"), "arctan": Term("ArcTan"), "relu": Term("ReLU"), "prelu": Term("PReLU"),
+          "elu": Term("ELU"), "softplus": Term("SoftPlus")}
 
 #: Output activations: the nine, plus softmax (vector-valued, output layer only).
 OUTPUT_ACTIVATIONS = tuple(ACTIVATIONS) + ("softmax",)
+OUTPUT_TITLES = {**TITLES, "softmax": Term("Softmax")}
 
 
 def get_activation(name, elu_alpha=1.0):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .csv_text import DECIMALS, ENCODING_NAMES, ENCODINGS, comma_decimals, decode, sniff_delimiter, to_point
-from .errors import InputError
+from .errors import InputError, Term
 from .landscape import Cancelled
 from .files import check_regular_file
 
@@ -79,8 +79,9 @@ class Dataset:
             raise DataError("unknown task {task!r}; use one of {names}", task=self.task, names=", ".join(TASK_NAMES))
         for field in ("X_train", "d_train", "X_test", "d_test"):
             a = np.array(getattr(self, field), dtype=np.float64)
-            _check(a.ndim == 2, "{name}: {field} must be 2-D (rows, columns), got shape {shape}", name=self.name,
-                   field=field, shape=a.shape)
+            if a.ndim != 2:
+                raise DataError("{name}: {field} must be 2-D (rows, columns), got shape {shape}", name=self.name,
+                                field=field, shape=a.shape)
             a.setflags(write=False)
             object.__setattr__(self, field, a)
         object.__setattr__(self, "input_names", tuple(self.input_names))
@@ -93,8 +94,9 @@ class Dataset:
         names = tuple(str(n) for n in self.target_names) or (
             (self.target_name,) if k == 1 or self.task != "regression"
             else tuple(f"{self.target_name}{i + 1}" for i in range(k)))
-        _check(len(names) == (k if self.task == "regression" else 1), "{name}: {count} target names for "
-               "{targets} target column(s)", name=self.name, count=len(names), targets=k)
+        if len(names) != (k if self.task == "regression" else 1):
+            raise DataError("{name}: {count} target names for "
+                            "{targets} target column(s)", name=self.name, count=len(names), targets=k)
         object.__setattr__(self, "target_names", names)
 
     n_inputs = property(lambda self: self.X_train.shape[1], doc="Number of raw inputs n_in.")
@@ -167,16 +169,16 @@ def _slides(rng, n, k):
 
 
 DATASETS = {
-    "xor": ("binary", "points in the four quadrants; class 1 where x1·x2 > 0"),
-    "circles": ("binary", "inner disc (class 1) inside an outer ring (class 0)"),
-    "gaussians": ("binary", "two Gaussian clusters; class 1 upper right"),
-    "spiral": ("binary", "two interleaved spirals"),
-    "moons": ("binary", "two interleaved half moons"),
-    "blobs": ("multiclass", "K Gaussian clusters on a circle"),
-    "spiral_k": ("multiclass", "K interleaved spiral arms"),
-    "sin": ("regression", "y = sin(x) + noise, x in [-π, π]"),
-    "surface": ("regression", "y = sin(x1)·cos(x2) + noise, x in [-π, π]²"),
-    "slides": ("regression", "the slides' worked example: x = (x1..x4), two outputs y1, y2"),
+    Term("xor"): ("binary", Term("points in the four quadrants; class 1 where x1·x2 > 0")),
+    Term("circles"): ("binary", Term("inner disc (class 1) inside an outer ring (class 0)")),
+    Term("gaussians"): ("binary", Term("two Gaussian clusters; class 1 upper right")),
+    Term("spiral"): ("binary", Term("two interleaved spirals")),
+    Term("moons"): ("binary", Term("two interleaved half moons")),
+    Term("blobs"): ("multiclass", Term("K Gaussian clusters on a circle")),
+    Term("spiral_k"): ("multiclass", Term("K interleaved spiral arms")),
+    Term("sin"): ("regression", Term("y = sin(x) + noise, x in [-π, π]")),
+    Term("surface"): ("regression", Term("y = sin(x1)·cos(x2) + noise, x in [-π, π]²")),
+    Term("slides"): ("regression", Term("the slides' worked example: x = (x1..x4), two outputs y1, y2")),
 }
 _GENERATORS = {"xor": _xor, "circles": _circles, "gaussians": lambda rng, n, k: _blobs(rng, n, 2),
                "spiral": _spiral, "moons": _moons, "blobs": _blobs, "spiral_k": _spiral,
@@ -192,11 +194,6 @@ def _split(X, d, test_ratio, seed):
     order = np.arange(n) if seed is None else np.random.default_rng(seed).permutation(n)
     n_test = min(int(round(n * test_ratio)), n - 1)
     return X[order[:n - n_test]], d[order[:n - n_test]], X[order[n - n_test:]], d[order[n - n_test:]]
-
-
-def _check(ok, template, /, **fields):
-    if not ok:
-        raise DataError(template, **fields)
 
 
 def _is_int(v):
@@ -227,15 +224,16 @@ def make_dataset(name, samples=200, noise=0.1, test_ratio=0.5, seed=0, classes=3
         X (N, 2), (N, 1) for "sin", (N, 4) for "slides"; d (N, 1), (N, 2) for "slides",
         or one-hot (N, K).
     """
-    _check(name in DATASETS, "unknown data set {name!r}; known: {names}", name=name, names=", ".join(DATASETS))
-    _check(_is_int(samples) and 2 <= samples <= MAX_SAMPLES,
-           "samples must be an integer from 2 to {limit:,}, got {value!r}", limit=MAX_SAMPLES, value=samples)
-    _check(isinstance(noise, (int, float)) and 0 <= noise <= MAX_NOISE,
-           "noise must be a number from 0 to {limit:g}, got {value!r}", limit=MAX_NOISE, value=noise)
-    _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
-           "test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
-    _check(_is_int(classes) and 2 <= classes <= MAX_CLASSES,
-           "classes must be an integer from 2 to {limit}, got {value!r}", limit=MAX_CLASSES, value=classes)
+    if name not in DATASETS:
+        raise DataError("unknown data set {name!r}; known: {names}", name=name, names=", ".join(DATASETS))
+    if not (_is_int(samples) and 2 <= samples <= MAX_SAMPLES):
+        raise DataError("samples must be an integer from 2 to {limit:,}, got {value!r}", limit=MAX_SAMPLES, value=samples)
+    if not (isinstance(noise, (int, float)) and 0 <= noise <= MAX_NOISE):
+        raise DataError("noise must be a number from 0 to {limit:g}, got {value!r}", limit=MAX_NOISE, value=noise)
+    if not (isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1):
+        raise DataError("test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
+    if not (_is_int(classes) and 2 <= classes <= MAX_CLASSES):
+        raise DataError("classes must be an integer from 2 to {limit}, got {value!r}", limit=MAX_CLASSES, value=classes)
     task = DATASETS[name][0]
     k = int(classes) if task == "multiclass" else 2
     rng = np.random.default_rng(seed)
@@ -279,25 +277,28 @@ class Preprocess:
         for field in ("features", "mean", "std"):
             object.__setattr__(self, field, tuple(getattr(self, field)))
         unknown = [f for f in self.features if f not in FEATURES]
-        _check(not unknown, "unknown feature(s) {unknown}; known: {names}",
-               unknown=", ".join(map(repr, unknown)), names=", ".join(FEATURES))
-        _check(len(self.mean) == len(self.std) and not (self.features and self.mean
-                                                        and len(self.mean) != len(self.features)),
-               "{features} features, {means} means and {stds} standard deviations: the counts must agree",
-               features=len(self.features), means=len(self.mean), stds=len(self.std))
-        _check(all(s > 0 for s in self.std), "standard deviations must all be > 0")
+        if unknown:
+            raise DataError("unknown feature(s) {unknown}; known: {names}",
+                            unknown=", ".join(map(repr, unknown)), names=", ".join(FEATURES))
+        if not (len(self.mean) == len(self.std) and not (self.features and self.mean
+                                                        and len(self.mean) != len(self.features))):
+            raise DataError("{features} features, {means} means and {stds} standard deviations: the counts must agree",
+                            features=len(self.features), means=len(self.mean), stds=len(self.std))
+        if not all(s > 0 for s in self.std):
+            raise DataError("standard deviations must all be > 0")
 
     def n_outputs(self, n_raw):
         """Number of network inputs for ``n_raw`` raw inputs."""
-        _check(not self.features or n_raw == 2,
-               "features {names} need 2 raw inputs (x1, x2), got {count}", names=", ".join(self.features),
-               count=n_raw)
+        if self.features and n_raw != 2:
+            raise DataError("features {names} need 2 raw inputs (x1, x2), got {count}", names=", ".join(self.features),
+                            count=n_raw)
         return len(self.features) if self.features else n_raw
 
     def _map(self, X):
         """Feature map only: (N, n_raw) → (N, n_net)."""
         X = np.asarray(X, dtype=np.float64)
-        _check(X.ndim == 2, "inputs must be 2-D (N, n_raw), got shape {shape}", shape=X.shape)
+        if X.ndim != 2:
+            raise DataError("inputs must be 2-D (N, n_raw), got shape {shape}", shape=X.shape)
         self.n_outputs(X.shape[1])
         return np.column_stack([FEATURES[f][0](X) for f in self.features]) if self.features else X
 
@@ -305,8 +306,9 @@ class Preprocess:
         """Raw inputs X (N, n_raw) → network inputs (N, n_net), always a new array."""
         Z = np.array(self._map(X), dtype=np.float64)
         if self.mean:
-            _check(Z.shape[1] == len(self.mean), "fitted on {fitted} columns, got {count}", fitted=len(self.mean),
-                   count=Z.shape[1])
+            if Z.shape[1] != len(self.mean):
+                raise DataError("fitted on {fitted} columns, got {count}", fitted=len(self.mean),
+                                count=Z.shape[1])
             Z = (Z - np.array(self.mean)) / np.array(self.std)
         return Z
 
@@ -318,7 +320,8 @@ class Preprocess:
         Z = p._map(X)                                   # checks X even when not standardising
         if not standardize:
             return p
-        _check(len(Z) > 0, "cannot standardise without any training inputs")
+        if not len(Z):
+            raise DataError("cannot standardise without any training inputs")
         std = Z.std(axis=0)
         std[std == 0] = 1.0
         return cls(p.features, tuple(map(float, Z.mean(axis=0))), tuple(map(float, std)))
@@ -330,15 +333,15 @@ class Preprocess:
     @classmethod
     def from_dict(cls, d):
         """Inverse of :meth:`to_dict`; DataError on unknown keys, wrong types or lengths."""
-        _check(isinstance(d, dict) and not set(d) - {"features", "mean", "std"},
-               "preprocess must be a dict with keys features, mean, std; got {value!r}", value=d)
+        if not (isinstance(d, dict) and not set(d) - {"features", "mean", "std"}):
+            raise DataError("preprocess must be a dict with keys features, mean, std; got {value!r}", value=d)
         f, m, s = d.get("features", []), d.get("mean", []), d.get("std", [])
-        _check(isinstance(f, list) and all(isinstance(x, str) for x in f),
-               "preprocess features must be a list of names, got {value!r}", value=f)
+        if not (isinstance(f, list) and all(isinstance(x, str) for x in f)):
+            raise DataError("preprocess features must be a list of names, got {value!r}", value=f)
         for what, v in (("mean", m), ("std", s)):
-            _check(isinstance(v, list) and all(isinstance(x, (int, float)) and not isinstance(x, bool)
-                                               and math.isfinite(x) for x in v),
-                   "preprocess {key} must be a list of finite numbers, got {value!r}", key=what, value=v)
+            if not (isinstance(v, list) and all(isinstance(x, (int, float)) and not isinstance(x, bool)
+                                               and math.isfinite(x) for x in v)):
+                raise DataError("preprocess {key} must be a list of finite numbers, got {value!r}", key=what, value=v)
         return cls(tuple(f), tuple(map(float, m)), tuple(map(float, s)))
 
 
@@ -355,10 +358,12 @@ def _read_rows(path, max_bytes, min_columns=2, progress=None, encoding="auto"):
         size = check_regular_file(path)           # a directory or FIFO is named, never opened
     except InputError as e:
         raise DataError("{file}: {reason}", file=path, reason=e) from None
-    _check(size <= max_bytes, "{file}: file is {size:,} bytes, more than the limit of {limit:,}", file=path,
-           size=size, limit=max_bytes)
-    _check(encoding in ENCODINGS, "{file}: unknown encoding {encoding!r}; use one of {names}", file=path,
-           encoding=encoding, names=", ".join(ENCODINGS))
+    if size > max_bytes:
+        raise DataError("{file}: file is {size:,} bytes, more than the limit of {limit:,}", file=path,
+                        size=size, limit=max_bytes)
+    if encoding not in ENCODINGS:
+        raise DataError("{file}: unknown encoding {encoding!r}; use one of {names}", file=path,
+                        encoding=encoding, names=", ".join(ENCODINGS))
     with open(path, "rb") as fh:
         raw = fh.read()
     try:
@@ -373,11 +378,13 @@ def _read_rows(path, max_bytes, min_columns=2, progress=None, encoding="auto"):
                         "encoding (automatic tries UTF-8, CP932 and UTF-16)", file=path, line=line,
                         byte=e.object[e.start], encoding=ENCODING_NAMES[encoding]) from None
     line, first = next(((i, s) for i, s in enumerate(io.StringIO(text), 1) if s.strip()), (0, ""))
-    _check(first, "{file}: file is empty", file=path)
+    if not first:
+        raise DataError("{file}: file is empty", file=path)
     delimiter = sniff_delimiter(first)
-    _check(delimiter or min_columns < 2, "{file}, line {line}: the header has one column only; a data "
-           "set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?",
-           file=path, line=line)
+    if not delimiter and min_columns >= 2:
+        raise DataError("{file}, line {line}: the header has one column only; a data "
+                        "set needs at least 2 columns (inputs and a target) separated by ',' ';' or tab — wrong delimiter?",
+                        file=path, line=line)
     delimiter = delimiter or ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     total, rows = text.count("\n") + 1, []
@@ -385,10 +392,12 @@ def _read_rows(path, max_bytes, min_columns=2, progress=None, encoding="auto"):
         for row in reader:
             if not "".join(row).strip():
                 continue
-            _check(rows or len(row) <= MAX_COLUMNS, "{file}, line {line}: {count:,} columns, more than the "
-                   "limit of {limit:,}", file=path, line=reader.line_num, count=len(row), limit=MAX_COLUMNS)
-            _check(len(rows) <= MAX_ROWS, "{file}: more than {limit:,} data rows (line {line})", file=path,
-                   limit=MAX_ROWS, line=reader.line_num)
+            if not rows and len(row) > MAX_COLUMNS:
+                raise DataError("{file}, line {line}: {count:,} columns, more than the "
+                                "limit of {limit:,}", file=path, line=reader.line_num, count=len(row), limit=MAX_COLUMNS)
+            if len(rows) > MAX_ROWS:
+                raise DataError("{file}: more than {limit:,} data rows (line {line})", file=path,
+                                limit=MAX_ROWS, line=reader.line_num)
             rows.append((reader.line_num, row))
             if progress is not None and len(rows) % 2000 == 0 and progress(reader.line_num, total) is False:
                 raise Cancelled("reading {file} cancelled at line {line}", file=path, line=reader.line_num)
@@ -417,22 +426,28 @@ def _read_table(path, max_bytes, min_columns=2, progress=None, encoding="auto", 
     """Header names, the data rows' line numbers, {name: column of strings}, and whether
     numbers have a decimal comma; every header name present, unique, and every row as long
     as the header. Linear in the cells."""
-    _check(decimal in DECIMALS, "{file}: unknown decimal mark {decimal!r}; use one of {names}", file=path,
-           decimal=decimal, names=", ".join(DECIMALS))
+    if decimal not in DECIMALS:
+        raise DataError("{file}: unknown decimal mark {decimal!r}; use one of {names}", file=path,
+                        decimal=decimal, names=", ".join(DECIMALS))
     rows, delimiter = _read_rows(path, max_bytes, min_columns, progress, encoding)
-    _check(rows, "{file}: no header row (the file holds only delimiters and spaces)", file=path)
+    if not rows:
+        raise DataError("{file}: no header row (the file holds only delimiters and spaces)", file=path)
     (hline, header), *rows = rows
     header, first = [name.strip() for name in header], {}
     for j, name in enumerate(header):
-        _check(name, "{file}, line {line}: column {index} has no name", file=path, line=hline, index=j + 1)
-        _check(first.setdefault(name, j) == j, "{file}, line {line}: column name {name!r} appears twice "
-               "(columns {first} and {index})", file=path, line=hline, name=name,
-               first=first[name] + 1, index=j + 1)
-    _check(rows, "{file}: the file has a header (line {header_line}) but no data rows", file=path,
-           header_line=hline)
+        if not name:
+            raise DataError("{file}, line {line}: column {index} has no name", file=path, line=hline, index=j + 1)
+        if first.setdefault(name, j) != j:
+            raise DataError("{file}, line {line}: column name {name!r} appears twice "
+                            "(columns {first} and {index})", file=path, line=hline, name=name,
+                            first=first[name] + 1, index=j + 1)
+    if not rows:
+        raise DataError("{file}: the file has a header (line {header_line}) but no data rows", file=path,
+                        header_line=hline)
     line, row = next(((i, r) for i, r in rows if len(r) != len(header)), (0, header))
-    _check(not line, "{file}, line {line}: {count} values, but the header has {columns} columns ({names})",
-           file=path, line=line, count=len(row), columns=len(header), names=", ".join(header))
+    if line:
+        raise DataError("{file}, line {line}: {count} values, but the header has {columns} columns ({names})",
+                        file=path, line=line, count=len(row), columns=len(header), names=", ".join(header))
     lines = [line for line, _ in rows]
     columns = dict(zip(header, zip(*(row for _, row in rows))))
     return header, lines, columns, comma_decimals(columns.values(), delimiter, decimal)
@@ -450,11 +465,12 @@ def load_inputs(path, names=None, n_inputs=None, max_bytes=MAX_BYTES, encoding="
     if names and all(n in columns for n in names):
         use = list(names)
     else:
-        _check(n_inputs is None or len(header) >= n_inputs,
-               "{file}: {columns} columns ({names}), but the network needs {inputs} inputs ({wanted})" if names
-               else "{file}: {columns} columns ({names}), but the network needs {inputs} inputs",
-               file=path, columns=len(header), names=", ".join(header), inputs=n_inputs,
-               wanted=", ".join(names or ()))
+        if n_inputs is not None and len(header) < n_inputs:
+            fields = dict(file=path, columns=len(header), names=", ".join(header), inputs=n_inputs)
+            if names:
+                raise DataError("{file}: {columns} columns ({names}), but the network needs {inputs} inputs ({wanted})",
+                                wanted=", ".join(names), **fields)
+            raise DataError("{file}: {columns} columns ({names}), but the network needs {inputs} inputs", **fields)
         use = header[:n_inputs] if n_inputs else header
     return np.column_stack([_numbers(columns[n], lines, path, n, comma) for n in use]), tuple(use)
 
@@ -502,41 +518,49 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX
         Classes are sorted numerically if all numeric, else as strings.
     """
     path = os.fspath(path)
-    _check(isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1,
-           "test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
-    _check(task is None or task in TASK_NAMES,
-           "{file}: unknown task {task!r}; use one of {names}", file=path, task=task, names=", ".join(TASK_NAMES))
+    if not (isinstance(test_ratio, (int, float)) and 0 <= test_ratio < 1):
+        raise DataError("test_ratio must be a number in [0, 1), got {value!r}", value=test_ratio)
+    if task is not None and task not in TASK_NAMES:
+        raise DataError("{file}: unknown task {task!r}; use one of {names}", file=path, task=task, names=", ".join(TASK_NAMES))
     targets = (target,) if isinstance(target, str) else tuple(target or ())
-    _check(len(targets) < 2 or task in (None, "regression"), "{file}: {count} target columns ({names}) make a "
-           "multi-output regression; task {task!r} takes one target column", file=path, count=len(targets),
-           names=", ".join(targets), task=task)
+    if len(targets) >= 2 and task not in (None, "regression"):
+        raise DataError("{file}: {count} target columns ({names}) make a "
+                        "multi-output regression; task {task!r} takes one target column", file=path, count=len(targets),
+                        names=", ".join(targets), task=task)
     header, lines, columns, comma = _read_table(path, max_bytes, 2, progress, encoding, decimal)
     targets = targets or (header[-1],)
     for target in targets:
-        _check(target in columns, "{file}: no column named {name!r}; columns: {names}", file=path, name=target,
-               names=", ".join(header))
-    _check(len(set(targets)) == len(targets), "{file}: target column {column!r} is listed twice", file=path,
-           column=next((n for n in targets if targets.count(n) > 1), None))
+        if target not in columns:
+            raise DataError("{file}: no column named {name!r}; columns: {names}", file=path, name=target,
+                            names=", ".join(header))
+    if len(set(targets)) != len(targets):
+        raise DataError("{file}: target column {column!r} is listed twice", file=path,
+                        column=next((n for n in targets if targets.count(n) > 1), None))
     if inputs is None:
         inputs = tuple(n for n in header if n not in targets)
     else:
         inputs = tuple(inputs)
         unknown = [n for n in inputs if n not in columns]
-        _check(not unknown, "{file}: no column named {unknown}; columns: {names}", file=path,
-               unknown=", ".join(map(repr, unknown)), names=", ".join(header))
-        _check(inputs, "{file}: no input columns chosen; columns: {names}", file=path, names=", ".join(header))
+        if unknown:
+            raise DataError("{file}: no column named {unknown}; columns: {names}", file=path,
+                            unknown=", ".join(map(repr, unknown)), names=", ".join(header))
+        if not inputs:
+            raise DataError("{file}: no input columns chosen; columns: {names}", file=path, names=", ".join(header))
         both = next((n for n in targets if n in inputs), None)
-        _check(both is None, "{file}: column {column!r} cannot be both the target and an input",
-               file=path, column=both)
+        if both is not None:
+            raise DataError("{file}: column {column!r} cannot be both the target and an input",
+                            file=path, column=both)
         seen = set()
         twice = next((n for n in inputs if n in seen or seen.add(n)), None)
-        _check(twice is None, "{file}: input column {column!r} is listed twice", file=path, column=twice)
+        if twice is not None:
+            raise DataError("{file}: input column {column!r} is listed twice", file=path, column=twice)
     X = np.column_stack([_numbers(columns[n], lines, path, n, comma) for n in inputs])
     for target in targets:
         cells = [c.strip() for c in columns[target]]
         empty = next((i for i, c in enumerate(cells) if not c), None)
-        _check(empty is None, "{file}, line {line}, column {column!r}: the target is empty; every row needs a "
-               "value", file=path, line=lines[empty or 0], column=target)
+        if empty is not None:
+            raise DataError("{file}, line {line}, column {column!r}: the target is empty; every row needs a "
+                            "value", file=path, line=lines[empty or 0], column=target)
     if len(targets) > 1:
         d = np.column_stack([_numbers(columns[n], lines, path, n, comma) for n in targets])
         parts = _split(X, d, test_ratio, seed if test_ratio else None)
@@ -555,14 +579,17 @@ def load_csv(path, target=None, task=None, test_ratio=0.0, seed=0, max_bytes=MAX
         names = tuple(sorted(set(cells)))                          # sorted as strings
         lookup = {c: i for i, c in enumerate(names)}
         index = np.array([lookup[c] for c in cells])
-    _check(len(names) >= 2, "{file}, column {column!r}: only one class ({name!r}); classification needs "
-           "at least 2", file=path, column=target, name=names[0])
-    _check(len(names) <= MAX_CLASSES, "{file}, column {column!r}: {count} different values, more than {limit} "
-           "classes — is it the right target column, or should the task be regression?", file=path,
-           column=target, count=len(names), limit=MAX_CLASSES)
-    _check(task != "binary" or len(names) == 2, "{file}, column {column!r}: task 'binary' needs exactly 2 "
-           "classes, found {count} ({names})", file=path, column=target, count=len(names),
-           names=", ".join(names[:10]) + (", …" if len(names) > 10 else ""))
+    if len(names) < 2:
+        raise DataError("{file}, column {column!r}: only one class ({name!r}); classification needs "
+                        "at least 2", file=path, column=target, name=names[0])
+    if len(names) > MAX_CLASSES:
+        raise DataError("{file}, column {column!r}: {count} different values, more than {limit} "
+                        "classes — is it the right target column, or should the task be regression?", file=path,
+                        column=target, count=len(names), limit=MAX_CLASSES)
+    if task == "binary" and len(names) != 2:
+        raise DataError("{file}, column {column!r}: task 'binary' needs exactly 2 "
+                        "classes, found {count} ({names})", file=path, column=target, count=len(names),
+                        names=", ".join(names[:10]) + (", …" if len(names) > 10 else ""))
     task = task or ("binary" if len(names) == 2 else "multiclass")
     d = index[:, None].astype(float) if task == "binary" else np.eye(len(names))[index]
     parts = _split(X, d, test_ratio, seed if test_ratio else None)
@@ -591,11 +618,12 @@ def save_csv(path, X, d, input_names, target_name, classes=()):
     replaced atomically; a failed write leaves the old one and raises WeightsError.
     """
     X, d = np.asarray(X, dtype=np.float64), np.asarray(d, dtype=np.float64)
-    _check(X.ndim == 2 and d.ndim == 2 and len(X) == len(d) and X.shape[1] == len(input_names),
-           "cannot save X {x} and d {d} with {count} input names", x=X.shape, d=d.shape, count=len(input_names))
+    if not (X.ndim == 2 and d.ndim == 2 and len(X) == len(d) and X.shape[1] == len(input_names)):
+        raise DataError("cannot save X {x} and d {d} with {count} input names", x=X.shape, d=d.shape, count=len(input_names))
     names = (target_name,) if isinstance(target_name, str) else tuple(target_name)
-    _check(classes or d.shape[1] == len(names), "d has {count} columns but {names} target name(s); pass "
-           "classes to save one-hot targets", count=d.shape[1], names=len(names))
+    if not classes and d.shape[1] != len(names):
+        raise DataError("d has {count} columns but {names} target name(s); pass "
+                        "classes to save one-hot targets", count=d.shape[1], names=len(names))
     target = [[str(classes[i])] for i in _class_index(d)] if classes else [list(map(repr, r)) for r in d.tolist()]
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")

@@ -7,10 +7,14 @@ The core has no Qt, yet the window speaks Japanese too. So an error keeps its En
                     file=path, line=7, column="age", value="n/a")
 
 ``str(error)`` is the English sentence (the command line, logs, tests); the window looks
-the template up in Qt's translation (context ``"errors"``) and fills in the same fields
-(``nnviz.gui.i18n.explain``). A field may be another error: it is translated the same way.
-``packaging/update_translations.py`` collects every template from the source, so a
-template must be a string literal (``tests/gui/test_translations.py`` checks that it is).
+the template up in Qt's translation and fills in the same fields (``nnviz.gui.i18n.explain``).
+A field may be another error: it is translated the same way.
+
+Qt's lupdate reads each template where it is written: ``packaging/update_translations.py``
+tells it that a call of a Message class or of :class:`Term` marks its first argument, a
+string literal (``tests/gui/test_translations.py`` checks that every one is), in the core's
+one translation context, the unnamed one. The names the window shows of the core's
+registries (activations, losses, optimisers, data sets) are marked the same way, as Terms.
 """
 from __future__ import annotations
 
@@ -43,13 +47,14 @@ class InputError(Message, ValueError):
 
 
 class Term(str):
-    """Translatable words that are not an error: a str (the English sentence) that the
-    window translates too (context ``"errors"``), e.g. a field ``Term("comparison")`` in
-    "{what} is not allowed in a formula", or why a path stopped,
-    ``Term("|w| exceeded {limit:g}", limit=1e6)``."""
+    """Translatable words that are not an error: a str (the English words) that the window
+    translates too, e.g. a registry's name ``Term("Logistic (sigmoid)")``, a field
+    ``Term("comparison")`` in "{what} is not allowed in a formula", or why a path stopped,
+    ``Term("|w| exceeded {limit:g}", limit=1e6)``. Without fields the text is taken as it
+    is (braces included)."""
 
     def __new__(cls, template, /, **fields):
-        term = super().__new__(cls, template.format(**fields))
+        term = super().__new__(cls, template.format(**fields) if fields else template)
         term.template, term.fields = template, fields
         return term
 

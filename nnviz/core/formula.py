@@ -68,6 +68,9 @@ _SYMBOLS = {ast.Not: "not", ast.Invert: "~", ast.Mod: "%", ast.FloorDiv: "//", a
 _UNICODE = {"−": "-", "×": "*", "·": "*", "÷": "/", "^": "**"}
 
 
+AT_COLUMN = Term("{reason} at column {column}")     # a FormulaError's text, where it points
+
+
 class FormulaError(InputError):
     """The text is not an allowed formula. ``column`` (1-based) points at the culprit."""
 
@@ -76,8 +79,7 @@ class FormulaError(InputError):
         if column is None:
             super().__init__(template, **fields)
         else:
-            super().__init__("{reason} at column {column}", reason=InputError(template, **fields),
-                             column=column)
+            super().__init__(AT_COLUMN, reason=InputError(template, **fields), column=column)
 
 
 class _Graph:
@@ -355,9 +357,10 @@ def parse_formula(text):
         col = where[min(len(src) - 1, shift + max(0, (err.offset or 1) - 1))] + 1
         if re.search(r"\b(import|from)\b", src):
             raise FormulaError("import is not allowed in a formula", col) from None
-        raise FormulaError("not a formula ({reason}; write products with *, e.g. 2*x)"
-                           if re.search(r"\d[A-Za-z_(]", src) else "not a formula ({reason})",
-                           col, reason=_syntax_reason(err.msg)) from None
+        reason = _syntax_reason(err.msg)
+        if re.search(r"\d[A-Za-z_(]", src):
+            raise FormulaError("not a formula ({reason}; write products with *, e.g. 2*x)", col, reason=reason) from None
+        raise FormulaError("not a formula ({reason})", col, reason=reason) from None
     except (ValueError, RecursionError, MemoryError) as err:
         raise FormulaError("not a formula ({reason})", reason=err) from None
     graph = _Graph()
@@ -371,23 +374,22 @@ class _Builder:
     def __init__(self, graph, column):
         self.g, self.column = graph, column
 
-    def fail(self, template, node, /, **fields):
-        raise FormulaError(template, self.column(node), **fields)
-
     def build(self, node, depth):
         if depth > 2 * MAX_NESTING:
-            self.fail("expression nested too deeply (more than {limit} levels)", node, limit=2 * MAX_NESTING)
+            raise FormulaError("expression nested too deeply (more than {limit} levels)", self.column(node),
+                               limit=2 * MAX_NESTING)
         g, kind = self.g, type(node)
         if kind is ast.Constant:
             v = node.value
             if isinstance(v, bool) or not isinstance(v, (int, float)):
-                self.fail("{type} {value!r} is not allowed, only numbers", node, type=type(v).__name__, value=v)
+                raise FormulaError("{type} {value!r} is not allowed, only numbers", self.column(node),
+                                   type=type(v).__name__, value=v)
             try:
                 v = float(v)
             except OverflowError:
                 v = math.inf
             if not math.isfinite(v):
-                self.fail("number too large", node)
+                raise FormulaError("number too large", self.column(node))
             return g.const(v)
         if kind is ast.Name:
             if node.id in ("x", "y"):
@@ -395,49 +397,54 @@ class _Builder:
             if node.id in CONSTANTS:
                 return g.const(CONSTANTS[node.id])
             if node.id in FUNCTIONS or node.id in ALIASES or node.id in ("min", "max"):
-                self.fail("{name} is a function: write {name}(...)", node, name=node.id)
-            self.fail("unknown name {name!r} (use x, y, pi, e)", node, name=node.id)
+                raise FormulaError("{name} is a function: write {name}(...)", self.column(node), name=node.id)
+            raise FormulaError("unknown name {name!r} (use x, y, pi, e)", self.column(node), name=node.id)
         if kind is ast.UnaryOp:
             if type(node.op) not in (ast.UAdd, ast.USub):
-                self.fail("operator '{op}' is not allowed", node, op=_SYMBOLS.get(type(node.op), "?"))
+                raise FormulaError("operator '{op}' is not allowed", self.column(node), op=_SYMBOLS.get(type(node.op), "?"))
             a = self.build(node.operand, depth + 1)
             return g.neg(a) if isinstance(node.op, ast.USub) else a
         if kind is ast.BinOp:
             op = _AST_OPS.get(type(node.op))
             if op is None:
-                self.fail("operator '{op}' is not allowed (use + - * / ** ^)", node, op=_SYMBOLS.get(type(node.op), "?"))
+                raise FormulaError("operator '{op}' is not allowed (use + - * / ** ^)", self.column(node),
+                                   op=_SYMBOLS.get(type(node.op), "?"))
             a, b = self.build(node.left, depth + 1), self.build(node.right, depth + 1)
             p = g.value(b)
             if op == "**" and p is not None and abs(p) > MAX_EXPONENT:
-                self.fail("exponent {power:g} too large (at most {limit} in size)", node.right, power=p, limit=MAX_EXPONENT)
+                raise FormulaError("exponent {power:g} too large (at most {limit} in size)", self.column(node.right),
+                                   power=p, limit=MAX_EXPONENT)
             if op == "**" and p is not None and g.value(a) is not None and g.value(g.pow(a, b)) is None:
-                self.fail("constant power is not a finite number", node)
+                raise FormulaError("constant power is not a finite number", self.column(node))
             return g.binary(op, a, b)
         if kind is ast.Call:
             return self.call(node, depth)
         if kind is ast.Attribute:
-            self.fail("attribute access '.{name}' is not allowed in a formula", node, name=node.attr)
-        self.fail("{what} is not allowed in a formula", node, what=_REJECTED.get(kind, type(node).__name__))
+            raise FormulaError("attribute access '.{name}' is not allowed in a formula", self.column(node), name=node.attr)
+        raise FormulaError("{what} is not allowed in a formula", self.column(node), what=_REJECTED.get(kind, type(node).__name__))
 
     def call(self, node, depth):
         if isinstance(node.func, ast.Attribute):
             self.build(node.func, depth + 1)                     # raises: attribute access
         if not isinstance(node.func, ast.Name):
-            self.fail("only functions can be called, by name, e.g. sin(x)", node)
+            raise FormulaError("only functions can be called, by name, e.g. sin(x)", self.column(node))
         name = ALIASES.get(node.func.id, node.func.id)
         arity = 2 if name in ("min", "max") else 1 if name in FUNCTIONS else None
         if arity is None:
-            self.fail("unknown function {name!r} (allowed: {names}, min, max)", node, name=node.func.id,
+            raise FormulaError("unknown function {name!r} (allowed: {names}, min, max)", self.column(node), name=node.func.id,
                       names=", ".join(FUNCTIONS))
         if node.keywords:
-            self.fail("keyword arguments are not allowed in {name}(...)", node.keywords[0].value, name=node.func.id)
+            raise FormulaError("keyword arguments are not allowed in {name}(...)", self.column(node.keywords[0].value),
+                               name=node.func.id)
         for arg in node.args:
             if isinstance(arg, ast.Starred):
-                self.fail("starred argument is not allowed", arg)
+                raise FormulaError("starred argument is not allowed", self.column(arg))
         if len(node.args) != arity:
-            self.fail("{name} takes 1 argument, got {count}" if arity == 1 else
-                      "{name} takes {arity} arguments, got {count}", node,
-                      name=node.func.id, arity=arity, count=len(node.args))
+            if arity == 1:
+                raise FormulaError("{name} takes 1 argument, got {count}", self.column(node), name=node.func.id,
+                                   count=len(node.args))
+            raise FormulaError("{name} takes {arity} arguments, got {count}", self.column(node), name=node.func.id,
+                               arity=arity, count=len(node.args))
         args = [self.build(a, depth + 1) for a in node.args]
         if arity == 1:
             return self.g.call(name, args[0])

@@ -26,14 +26,17 @@ from functools import partial
 import numpy as np
 
 from .activations import ZERO, get_activation
-from .errors import InputError
+from .errors import InputError, Term
 
 __all__ = ["LOSSES", "TASKS", "Task", "output_rule", "is_matched", "per_sample_loss", "bound_loss",
            "output_delta", "check_pair"]
 
 
 class SquaredError:
-    name, title = "squared", "squared error ½‖y − d‖²"
+    """Each loss has its key (``name``), the control's title, the ``noun`` a formula is named by
+    and the ``short`` form that names a task's pair."""
+    name, title = "squared", Term("squared error ½‖y − d‖²")
+    noun, short = Term("squared error"), "½‖y − d‖²"
 
     @staticmethod
     def value(z, d):
@@ -52,7 +55,8 @@ class SquaredError:
 
 
 class BinaryCrossEntropy:
-    name, title = "bce", "cross-entropy −{d log y + (1 − d) log(1 − y)}"
+    name, title = "bce", Term("cross-entropy −{d log y + (1 − d) log(1 − y)}")
+    noun = short = Term("cross-entropy")
 
     @staticmethod
     def value(z, d):
@@ -76,7 +80,8 @@ class BinaryCrossEntropy:
 
 
 class CrossEntropy:
-    name, title = "ce", "cross-entropy −Σ_k d_k log y_k"
+    name, title = "ce", Term("cross-entropy −Σ_k d_k log y_k")
+    noun = short = Term("cross-entropy")
 
     @staticmethod
     def value(z, d):
@@ -119,9 +124,9 @@ class Task:
 
 
 TASKS = {
-    "regression": Task("regression", "identity", "squared", "regression"),
-    "binary": Task("binary", "sigmoid", "bce", "2-class classification"),
-    "multiclass": Task("multiclass", "softmax", "ce", "K-class classification"),
+    "regression": Task("regression", "identity", "squared", Term("regression")),
+    "binary": Task("binary", "sigmoid", "bce", Term("2-class classification")),
+    "multiclass": Task("multiclass", "softmax", "ce", Term("K-class classification")),
 }
 
 
@@ -133,10 +138,10 @@ def is_matched(output, loss):
 def output_rule(output, loss):
     """The rule for δ^(L) in force for this pairing, in the lecture's notation."""
     if is_matched(output, loss):
-        return "δ^(L) = z − d (matched output/loss pair)"
+        return Term("δ^(L) = z − d (matched output/loss pair)")
     if output == "softmax":
-        return "δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)"
-    return "δ^(L) = f'(u^(L)) ⊙ ∂L/∂z (general chain rule)"
+        return Term("δ^(L) = J_softmax(u^(L))ᵀ ∂L/∂z (general chain rule)")
+    return Term("δ^(L) = f'(u^(L)) ⊙ ∂L/∂z (general chain rule)")
 
 
 def check_pair(output, loss, n_out):

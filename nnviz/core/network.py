@@ -31,7 +31,7 @@ from functools import partial
 import numpy as np
 
 from .activations import get_activation, softmax
-from .errors import InputError
+from .errors import InputError, Term
 from .losses import TASKS, LOSSES, bound_loss, check_pair, is_matched, output_delta, output_rule
 
 __all__ = ["Network", "INIT_SCHEMES", "MAX_LAYERS", "MAX_HIDDEN_LAYERS", "MAX_UNITS", "MAX_IO_UNITS",
@@ -39,8 +39,10 @@ __all__ = ["Network", "INIT_SCHEMES", "MAX_LAYERS", "MAX_HIDDEN_LAYERS", "MAX_UN
            "gradient_check", "normwise_error"]
 
 #: The initialisations, each with its rule as the controls' tooltip writes it.
-INIT_SCHEMES = {"xavier": "W^(l) ~ U(±√(6 / (n_(l−1) + n_l)))", "he": "W^(l) ~ N(0, 2 / n_(l−1))",
-                "uniform": "W^(l) ~ U(−0.5, 0.5)", "small": "W^(l) ~ N(0, 0.01²)"}
+INIT_SCHEMES = {Term("xavier"): "W^(l) ~ U(±√(6 / (n_(l−1) + n_l)))", Term("he"): "W^(l) ~ N(0, 2 / n_(l−1))",
+                Term("uniform"): "W^(l) ~ U(−0.5, 0.5)", Term("small"): "W^(l) ~ N(0, 0.01²)"}
+#: How a minibatch's losses are combined: L = (1/B) Σ_n L_n or Σ_n L_n.
+REDUCTIONS = (Term("mean"), Term("sum"))
 SMALL_INIT = 0.01     # "small": w ~ N(0, 0.01²), next to the saddle point w = 0
 #: The limits of any network nnviz builds, trains or reads, checked before anything is
 #: allocated: hidden layers and their units, the input and output layers' units, all
@@ -193,7 +195,7 @@ class Network:
         check_sizes(sizes)
         if task not in TASKS:
             raise InputError("unknown task {task!r}; choose one of {names}", task=task, names=", ".join(TASKS))
-        if reduction not in ("mean", "sum"):
+        if reduction not in REDUCTIONS:
             raise InputError("reduction must be 'mean' or 'sum', got {reduction!r}", reduction=reduction)
         if isinstance(activations, str):
             activations = [activations] * (len(sizes) - 2)

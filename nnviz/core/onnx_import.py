@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-from .errors import InputError
+from .errors import InputError, Term
 from .files import loads_json
 from .losses import TASKS
 from .network import MAX_IO_UNITS, MAX_LAYERS, MAX_PARAMS, Network
@@ -132,13 +132,15 @@ def _read_own(graph, inits, text):
 
 
 # ------------------------------------------------------------------ any MLP
+AT_NODE = Term("{op} node {name!r}: {why}")        # an UnsupportedNode's text, naming the node
+
+
 class UnsupportedNode(WeightsError):
     """A refusal naming ``node`` (its op type and name): "{op} node {name!r}: " and the
     reason, the literal ``template`` filled with ``fields``."""
 
     def __init__(self, template, node, **fields):
-        super().__init__("{op} node {name!r}: {why}", op=node.op_type, name=node.name,
-                         why=WeightsError(template, **fields))
+        super().__init__(AT_NODE, op=node.op_type, name=node.name, why=WeightsError(template, **fields))
 
 
 def _attrs(node):

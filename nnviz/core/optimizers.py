@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import InputError
+from .errors import InputError, Term
 
 __all__ = ["OPTIMIZERS", "make_optimizer", "SCHEDULES", "learning_rate"]
 
@@ -86,7 +86,7 @@ class Optimizer:
 
 
 class Plain(Optimizer):
-    name = "plain"
+    name = Term("plain")
     rule = "w^(t+1) = w^t − ε∇L"
 
     def _update(self, w, g, eps, tmp):
@@ -95,7 +95,7 @@ class Plain(Optimizer):
 
 
 class Momentum(Optimizer):
-    name, slots = "momentum", ("v",)
+    name, slots = Term("momentum"), ("v",)
     rule = "w^(t+1) = w^t − ε∇L + μ(w^t − w^(t−1))"
 
     def _update(self, w, g, eps, tmp):
@@ -107,7 +107,7 @@ class Momentum(Optimizer):
 
 
 class Nesterov(Optimizer):
-    name, slots = "nesterov", ("b",)
+    name, slots = Term("nesterov"), ("b",)
     rule = "b ← μb + ∇L;  w ← w − ε(∇L + μb)"
 
     def _update(self, w, g, eps, tmp):
@@ -120,7 +120,7 @@ class Nesterov(Optimizer):
 
 
 class AdaGrad(Optimizer):
-    name, slots = "adagrad", ("G",)
+    name, slots = Term("adagrad"), ("G",)
     rule = "G ← G + ∇L²;  w ← w − ε∇L / √G"
 
     def _update(self, w, g, eps, tmp):
@@ -134,7 +134,7 @@ class AdaGrad(Optimizer):
 
 
 class RMSProp(Optimizer):
-    name, slots = "rmsprop", ("s",)
+    name, slots = Term("rmsprop"), ("s",)
     rule = "s ← ρs + (1−ρ)∇L²;  w ← w − ε∇L / √s"
 
     def _update(self, w, g, eps, tmp):
@@ -150,7 +150,7 @@ class RMSProp(Optimizer):
 
 
 class Adam(Optimizer):
-    name, slots = "adam", ("m", "s")
+    name, slots = Term("adam"), ("m", "s")
     rule = "m ← β₁m + (1−β₁)∇L, s ← β₂s + (1−β₂)∇L²;  w ← w − ε m̂ / √ŝ"
 
     def _update(self, w, g, eps, tmp):
@@ -186,7 +186,7 @@ def make_optimizer(name, mu=0.9, **hyper):
     return OPTIMIZERS[name](mu=mu, **hyper)
 
 
-SCHEDULES = ("constant", "step", "exponential")
+SCHEDULES = (Term("constant"), Term("step"), Term("exponential"))
 
 
 def learning_rate(eps, epoch, schedule="constant", gamma=0.5, every=10):

@@ -35,7 +35,7 @@ from .errors import InputError, Term
 from .files import (MAX_JSON_BYTES, READ_ERRORS, check_regular_file, loads_json, npy_header,
                     open_zip, read_npy)
 from .losses import LOSSES, TASKS, check_pair
-from .network import MAX_LAYERS, Network, check_sizes
+from .network import MAX_LAYERS, REDUCTIONS, Network, check_sizes
 
 __all__ = ["FORMAT", "VERSION", "MAX_BYTES", "WeightsError", "save_weights", "read_weights",
            "load_weights", "assign_weights", "arrays_of"]
@@ -328,8 +328,9 @@ def _parse_json(text, what):
     try:
         return loads_json(text)
     except json.JSONDecodeError as exc:
-        raise WeightsError("meta is not valid JSON ({reason})" if what == "meta" else
-                           "the file is not valid JSON ({reason})", reason=exc) from None
+        if what == "meta":
+            raise WeightsError("meta is not valid JSON ({reason})", reason=exc) from None
+        raise WeightsError("the file is not valid JSON ({reason})", reason=exc) from None
 
 
 def _check_meta(meta):
@@ -359,7 +360,7 @@ def _check_meta(meta):
         raise WeightsError("activations must list {count} of {names}; got {value}", count=len(sizes) - 2,
                            names=", ".join(ACTIVATIONS), value=str(acts)[:80])
     for key, allowed in (("output", OUTPUT_ACTIVATIONS), ("loss", LOSSES), ("task", TASKS),
-                         ("reduction", ("mean", "sum"))):
+                         ("reduction", REDUCTIONS)):
         if not isinstance(meta[key], str) or meta[key] not in allowed:
             raise WeightsError("{key} {value!r} is not one of {names}", key=key, value=meta[key],
                                names=", ".join(allowed))
@@ -383,9 +384,12 @@ def _check_extras(meta):
     """The extras nnviz writes, each of its JSON type, so that `nnviz predict` can use them."""
     for key, kind in _EXTRAS.items():
         if key in meta and not isinstance(meta[key], kind):
-            raise WeightsError("{key} must be a JSON object, got {value}" if kind is dict else
-                               "{key} must be a JSON list, got {value}" if kind is list else
-                               "{key} must be a JSON string, got {value}", key=key, value=str(meta[key])[:80])
+            value = str(meta[key])[:80]
+            if kind is dict:
+                raise WeightsError("{key} must be a JSON object, got {value}", key=key, value=value)
+            if kind is list:
+                raise WeightsError("{key} must be a JSON list, got {value}", key=key, value=value)
+            raise WeightsError("{key} must be a JSON string, got {value}", key=key, value=value)
     for key in ("classes", "input_names", "target_names"):
         bad = [x for x in meta.get(key, ()) if not isinstance(x, str)]
         if bad:

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..core.activations import TITLES
+from .i18n import word
 from .widgets import make_combo, note_label, select_data, tool_button
 
 __all__ = ["ArchitectureEditor", "MAX_LAYERS", "MAX_UNITS"]
@@ -26,7 +27,7 @@ class _LayerRow(QWidget):
         self.count = QLabel(alignment=Qt.AlignCenter, minimumWidth=22,
                             toolTip=self.tr("n_l, the number of units: W^(l) has n_l rows"))
         self.plus = tool_button("+", self.tr("one unit more"), lambda: self._add(1))
-        self.act = make_combo([(self.tr(t), k) for k, t in TITLES.items()],
+        self.act = make_combo([(word(t), k) for k, t in TITLES.items()],
                               self.tr("activation f of this layer: z^(l) = f(u^(l))"))
         select_data(self.act, activation)
         self.act.currentIndexChanged.connect(lambda *_: self.changed.emit())

@@ -20,7 +20,7 @@ import re
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
@@ -38,36 +38,70 @@ from .widgets import ERROR_STYLE, NOTE_STYLE
 __all__ = ["ArenaView", "OPTIMIZERS", "COLORS"]
 
 OPTIMIZERS = RACERS
-LABELS = {"gd": "GD", "sgd": "SGD", "momentum": "Momentum SGD", "nesterov": "Nesterov", "adagrad": "AdaGrad",
-          "rmsprop": "RMSProp", "adam": "Adam"}
+LABELS = {
+    "gd": QT_TRANSLATE_NOOP("ArenaView", "GD"),
+    "sgd": QT_TRANSLATE_NOOP("ArenaView", "SGD"),
+    "momentum": QT_TRANSLATE_NOOP("ArenaView", "Momentum SGD"),
+    "nesterov": QT_TRANSLATE_NOOP("ArenaView", "Nesterov"),
+    "adagrad": QT_TRANSLATE_NOOP("ArenaView", "AdaGrad"),
+    "rmsprop": QT_TRANSLATE_NOOP("ArenaView", "RMSProp"),
+    "adam": QT_TRANSLATE_NOOP("ArenaView", "Adam"),
+}
 COLORS = {"gd": (25, 25, 25), "sgd": NEG, "momentum": (30, 150, 60), "nesterov": (130, 80, 190),
           "adagrad": (150, 95, 40), "rmsprop": (20, 160, 170), "adam": (210, 40, 45)}
 SURFACE_NAMES = {
-    "ravine": "Ravine (SGD vs Momentum SGD)", "saddle": "Saddle x² − y²", "monkey": "Monkey saddle",
-    "rosenbrock": "Rosenbrock", "himmelblau": "Himmelblau (four minima)", "beale": "Beale",
-    "camel": "Six-hump camel", "custom": "Custom formula…"}
+    "ravine": QT_TRANSLATE_NOOP("ArenaView", "Ravine (SGD vs Momentum SGD)"),
+    "saddle": QT_TRANSLATE_NOOP("ArenaView", "Saddle x² − y²"),
+    "monkey": QT_TRANSLATE_NOOP("ArenaView", "Monkey saddle"),
+    "rosenbrock": QT_TRANSLATE_NOOP("ArenaView", "Rosenbrock"),
+    "himmelblau": QT_TRANSLATE_NOOP("ArenaView", "Himmelblau (four minima)"),
+    "beale": QT_TRANSLATE_NOOP("ArenaView", "Beale"),
+    "camel": QT_TRANSLATE_NOOP("ArenaView", "Six-hump camel"),
+    "custom": QT_TRANSLATE_NOOP("ArenaView", "Custom formula…"),
+}
 #: The claims of scenes, shown only while :func:`~nnviz.core.surfaces.claim_holds` says they hold.
 CLAIMS = {
-    "ravine": "SGD zig-zags across the ravine, momentum SGD runs along it and gets further (lecture §6).",
-    "saddle": "GD lingers near the saddle point for many steps before it leaves; the noise of SGD "
-              "pushes it off sooner (§5)."}
+    "ravine": QT_TRANSLATE_NOOP("ArenaView", "SGD zig-zags across the ravine, momentum SGD runs along it and gets further "
+                                             "(lecture §6)."),
+    "saddle": QT_TRANSLATE_NOOP("ArenaView", "GD lingers near the saddle point for many steps before it leaves; the noise of "
+                                             "SGD pushes it off sooner (§5)."),
+}
 HINTS = {
-    "ravine": "The ravine of the slide “SGD vs Momentum SGD”. ε > 2/20 = 0.1 diverges.",
-    "saddle": "Started just off y = 0, the axis that runs into the saddle point.",
-    "monkey": "A degenerate saddle: the Hessian is zero at the origin.",
-    "rosenbrock": "A curved, flat-bottomed valley: easy to enter, slow to follow to the minimum (1, 1).",
-    "himmelblau": "Four minima: which one is found depends on the start (§5). Click to move the start.",
-    "beale": "Steep walls and a flat floor: a large ε overshoots, a small one crawls.",
-    "camel": "Six minima, two of them global, and saddles between them.",
-    "custom": "Your formula L(x, y), with exact derivatives."}
-CURVATURE = {"minimum": "curves up both ways", "saddle": "saddle-shaped", "maximum": "curves down",
-             "flat": "flat in one direction"}
-AT = {"minimum": "at a minimum", "saddle": "at a saddle point", "maximum": "at a maximum",
-      "flat": "at a flat critical point"}
+    "ravine": QT_TRANSLATE_NOOP("ArenaView", "The ravine of the slide “SGD vs Momentum SGD”. ε > 2/20 = 0.1 diverges."),
+    "saddle": QT_TRANSLATE_NOOP("ArenaView", "Started just off y = 0, the axis that runs into the saddle point."),
+    "monkey": QT_TRANSLATE_NOOP("ArenaView", "A degenerate saddle: the Hessian is zero at the origin."),
+    "rosenbrock": QT_TRANSLATE_NOOP("ArenaView", "A curved, flat-bottomed valley: easy to enter, slow to follow to the minimum "
+                                                 "(1, 1)."),
+    "himmelblau": QT_TRANSLATE_NOOP("ArenaView", "Four minima: which one is found depends on the start (§5). Click to move the "
+                                                 "start."),
+    "beale": QT_TRANSLATE_NOOP("ArenaView", "Steep walls and a flat floor: a large ε overshoots, a small one crawls."),
+    "camel": QT_TRANSLATE_NOOP("ArenaView", "Six minima, two of them global, and saddles between them."),
+    "custom": QT_TRANSLATE_NOOP("ArenaView", "Your formula L(x, y), with exact derivatives."),
+}
+CURVATURE = {
+    "minimum": QT_TRANSLATE_NOOP("ArenaView", "curves up both ways"),
+    "saddle": QT_TRANSLATE_NOOP("ArenaView", "saddle-shaped"),
+    "maximum": QT_TRANSLATE_NOOP("ArenaView", "curves down"),
+    "flat": QT_TRANSLATE_NOOP("ArenaView", "flat in one direction"),
+}
+AT = {
+    "minimum": QT_TRANSLATE_NOOP("ArenaView", "at a minimum"),
+    "saddle": QT_TRANSLATE_NOOP("ArenaView", "at a saddle point"),
+    "maximum": QT_TRANSLATE_NOOP("ArenaView", "at a maximum"),
+    "flat": QT_TRANSLATE_NOOP("ArenaView", "at a flat critical point"),
+}
 EPS_RANGE, GRID, FPS, CRITICAL_GRAD = (1e-5, 1.0), 161, 30, 1e-3
 FAR = 3.0                    # a path is drawn until it leaves the view box enlarged FAR times
 SYMBOLS = {"minimum": "star", "saddle": "x", "maximum": "t"}
-COLUMNS = ("optimiser", "t", "L", "‖∇L‖", "λ₁", "λ₂", "here")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ArenaView", "optimiser"),
+    QT_TRANSLATE_NOOP("ArenaView", "t"),
+    QT_TRANSLATE_NOOP("ArenaView", "L"),
+    QT_TRANSLATE_NOOP("ArenaView", "‖∇L‖"),
+    QT_TRANSLATE_NOOP("ArenaView", "λ₁"),
+    QT_TRANSLATE_NOOP("ArenaView", "λ₂"),
+    QT_TRANSLATE_NOOP("ArenaView", "here"),
+)
 
 
 def pretty(text):
@@ -194,7 +228,6 @@ class ArenaView(QWidget):
 
     # ------------------------------------------------------------ building
     def _build_controls(self):
-        tr = self.tr
         panel = QWidget()
         panel.setMinimumWidth(270)           # and as wide as its texts at a larger text size
         panel.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Preferred)
@@ -202,43 +235,43 @@ class ArenaView(QWidget):
         col.setContentsMargins(0, 0, 0, 0)
         self.surface_combo = QComboBox()
         for key, text in SURFACE_NAMES.items():
-            self.surface_combo.addItem(tr(text), key)
-        self.surface_combo.setToolTip(tr("The loss L(x, y) the optimisers descend; "
-                                         "w = (x, y) plays the weights"))
+            self.surface_combo.addItem(self.tr(text), key)
+        self.surface_combo.setToolTip(self.tr("The loss L(x, y) the optimisers descend; "
+                                              "w = (x, y) plays the weights"))
         self.surface_combo.currentIndexChanged.connect(self._on_surface_combo)
         self.formula = QLineEdit("x**2 + 3*sin(y)**2 + 0.1*y**2")
-        self.formula.setToolTip(tr("L in x and y: + − * / ** ( ), numbers, pi, e, sin cos tan exp log "
-                                   "sqrt abs tanh …; press Enter to apply"))
+        self.formula.setToolTip(self.tr("L in x and y: + − * / ** ( ), numbers, pi, e, sin cos tan exp log "
+                                        "sqrt abs tanh …; press Enter to apply"))
         self.formula.returnPressed.connect(self.apply_formula)
         self.formula_error = QLabel()
         self.formula_error.setWordWrap(True)
         self.formula_error.setStyleSheet(ERROR_STYLE)
         for w in (self.formula, self.formula_error):
             w.setVisible(False)
-        self.preset = QPushButton(tr("GD lingers at the saddle"))
-        self.preset.setToolTip(tr("Saddle x² − y², start just off y = 0: GD runs into the saddle point and "
-                                  "lingers (∇L ≈ 0) before it leaves; the noise of SGD pushes it off "
-                                  "sooner (lecture §5)"))
+        self.preset = QPushButton(self.tr("GD lingers at the saddle"))
+        self.preset.setToolTip(self.tr("Saddle x² − y², start just off y = 0: GD runs into the saddle point and "
+                                       "lingers (∇L ≈ 0) before it leaves; the noise of SGD pushes it off "
+                                       "sooner (lecture §5)"))
         self.preset.clicked.connect(self.preset_saddle)
-        box = QGroupBox(tr("Surface"))
+        box = QGroupBox(self.tr("Surface"))
         form = QVBoxLayout(box)
         for w in (self.surface_combo, self.formula, self.formula_error, self.preset):
             form.addWidget(w)
         col.addWidget(box)
 
-        box = QGroupBox(tr("Optimisers"))
+        box = QGroupBox(self.tr("Optimisers"))
         grid = QGridLayout(box)
         grid.setVerticalSpacing(2)
-        tips = {"gd": tr("w ← w − ε∇L on the exact gradient (full-batch gradient descent)"),
-                "sgd": tr("w ← w − ε(∇L + noise): the noisy gradient of one sample"),
-                "momentum": tr("w ← w − ε∇L + μv, v = w − w_prev: inertia damps the zig-zag (§6)"),
-                "nesterov": tr("Momentum with the gradient taken at the look-ahead point w + μv"),
-                "adagrad": tr("AdaGrad: each coordinate's step divided by √(sum of its squared gradients)"),
-                "rmsprop": tr("RMSProp: each coordinate's step divided by its running gradient size"),
-                "adam": tr("Adam: each coordinate's step scaled by its running gradient size")}
+        tips = {"gd": self.tr("w ← w − ε∇L on the exact gradient (full-batch gradient descent)"),
+                "sgd": self.tr("w ← w − ε(∇L + noise): the noisy gradient of one sample"),
+                "momentum": self.tr("w ← w − ε∇L + μv, v = w − w_prev: inertia damps the zig-zag (§6)"),
+                "nesterov": self.tr("Momentum with the gradient taken at the look-ahead point w + μv"),
+                "adagrad": self.tr("AdaGrad: each coordinate's step divided by √(sum of its squared gradients)"),
+                "rmsprop": self.tr("RMSProp: each coordinate's step divided by its running gradient size"),
+                "adam": self.tr("Adam: each coordinate's step scaled by its running gradient size")}
         self.checks, self.own_eps = {}, {}
         for r, name in enumerate(OPTIMIZERS):
-            check = self.checks[name] = QCheckBox(tr(LABELS[name]))
+            check = self.checks[name] = QCheckBox(self.tr(LABELS[name]))
             check.setIcon(_swatch(COLORS[name]))
             check.setChecked(True)
             check.setToolTip(tips[name])
@@ -247,33 +280,33 @@ class ArenaView(QWidget):
             own.setRange(0.0, EPS_RANGE[1])
             own.setDecimals(4)
             own.setSingleStep(0.005)
-            own.setSpecialValueText(tr("= ε"))          # 0: the common ε of the slider below
-            own.setToolTip(tr("This optimiser's own learning rate; “= ε”: the common ε below"))
+            own.setSpecialValueText(self.tr("= ε"))          # 0: the common ε of the slider below
+            own.setToolTip(self.tr("This optimiser's own learning rate; “= ε”: the common ε below"))
             own.valueChanged.connect(self.recompute)
             grid.addWidget(check, r, 0)
             grid.addWidget(own, r, 1)
         col.addWidget(box)
 
-        box = QGroupBox(tr("Settings"))
+        box = QGroupBox(self.tr("Settings"))
         form = QFormLayout(box)
-        self.eps = ValueSlider(*EPS_RANGE, self.surface.eps, log=True, tip=tr(
+        self.eps = ValueSlider(*EPS_RANGE, self.surface.eps, log=True, tip=self.tr(
             "Learning rate ε: too small converges slowly, too large oscillates and overshoots (§5)"))
-        self.mu = ValueSlider(0.0, 0.99, 0.9, n=99, fmt="{:.2f}", tip=tr(
+        self.mu = ValueSlider(0.0, 0.99, 0.9, n=99, fmt="{:.2f}", tip=self.tr(
             "Momentum μ: how much of the last update v = w − w_prev carries on (§6)"))
-        self.noise = ValueSlider(0.0, 5.0, 0.5, n=100, fmt="{:.2f}", tip=tr(
+        self.noise = ValueSlider(0.0, 5.0, 0.5, n=100, fmt="{:.2f}", tip=self.tr(
             "Standard deviation of the noise added to ∇L for every optimiser but GD"))
         self.steps = QSpinBox()
         self.steps.setRange(10, 2000)
         self.steps.setSingleStep(50)
         self.steps.setValue(200)
-        self.steps.setToolTip(tr("Number of updates t"))
+        self.steps.setToolTip(self.tr("Number of updates t"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 9999)
-        self.seed.setToolTip(tr("Seed of the gradient noise (all optimisers see the same noise)"))
+        self.seed.setToolTip(self.tr("Seed of the gradient noise (all optimisers see the same noise)"))
         self.speed = ValueSlider(3.0, 3000.0, 60.0, log=True, fmt="{:.0f}/s", n=100,
-                                 tip=tr("Animation speed: updates shown per second"))
-        for label, w in ((tr("ε"), self.eps), (tr("μ"), self.mu), (tr("noise"), self.noise),
-                         (tr("steps"), self.steps), (tr("seed"), self.seed), (tr("speed"), self.speed)):
+                                 tip=self.tr("Animation speed: updates shown per second"))
+        for label, w in ((self.tr("ε"), self.eps), (self.tr("μ"), self.mu), (self.tr("noise"), self.noise),
+                         (self.tr("steps"), self.steps), (self.tr("seed"), self.seed), (self.tr("speed"), self.speed)):
             form.addRow(label, w)
         for w in (self.eps, self.mu, self.noise):
             w.valueChanged.connect(self.recompute)
@@ -281,18 +314,17 @@ class ArenaView(QWidget):
             w.valueChanged.connect(self.recompute)
         col.addWidget(box)
 
-        self.replay = QPushButton(tr("Replay"))
+        self.replay = QPushButton(self.tr("Replay"))
         self.replay.clicked.connect(self.restart_animation)
         col.addWidget(self.replay)
         col.addStretch(1)
         return panel
 
     def _build_plots(self):
-        tr = self.tr
         self.plot = make_plot(self)
         self.plot.setMouseEnabled(False, False)
         self.plot.setAspectLocked(True)         # equal scales: the gradient is normal to the contours
-        self.plot.setToolTip(tr("Click to start every optimiser from that point"))
+        self.plot.setToolTip(self.tr("Click to start every optimiser from that point"))
         self.plot.setLabel("bottom", "x")
         self.plot.setLabel("left", "y")
         self.map = ContourMap(self.plot, n_lines=12)
@@ -325,15 +357,15 @@ class ArenaView(QWidget):
         log_axis(self.loss_plot)
         self.loss_plot.setMouseEnabled(False, False)
         self.loss_plot.showGrid(x=True, y=True, alpha=0.15)
-        self.loss_plot.setLabel("bottom", tr("iteration t"))
-        self.loss_plot.setLabel("left", tr("loss L"))
+        self.loss_plot.setLabel("bottom", self.tr("iteration t"))
+        self.loss_plot.setLabel("left", self.tr("loss L"))
         self.loss_curves = {name: self.loss_plot.plot([], [], pen=pg.mkPen(*COLORS[name], width=2))
                             for name in OPTIMIZERS}
         self.loss_now = pg.InfiniteLine(0, angle=90, pen=pg.mkPen(140, 140, 140, style=Qt.DashLine))
         self.loss_plot.addItem(self.loss_now, ignoreBounds=True)
 
         self.table = QTableWidget(len(OPTIMIZERS), len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.NoSelection)
@@ -342,20 +374,20 @@ class ArenaView(QWidget):
         header.setSectionResizeMode(QHeaderView.Fixed)
         header.setStretchLastSection(True)
         digits = self.table.fontMetrics().horizontalAdvance("−0.000000e+00")
-        names = max(self.table.fontMetrics().horizontalAdvance(tr(LABELS[n])) for n in OPTIMIZERS) + 40
+        names = max(self.table.fontMetrics().horizontalAdvance(self.tr(LABELS[n])) for n in OPTIMIZERS) + 40
         for c, width in enumerate((names, digits // 2, digits, digits, digits * 3 // 4, digits * 3 // 4)):
             self.table.setColumnWidth(c, width)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.setToolTip(tr("At each moving point: the gradient size ‖∇L‖ and the eigenvalues "
-                                 "λ of the Hessian ∇²L. A negative λ is a direction that still goes "
-                                 "down: where ∇L = 0 and some λ < 0 the point is a saddle."))
+        self.table.setToolTip(self.tr("At each moving point: the gradient size ‖∇L‖ and the eigenvalues "
+                                      "λ of the Hessian ∇²L. A negative λ is a direction that still goes "
+                                      "down: where ∇L = 0 and some λ < 0 the point is a saddle."))
         for r, name in enumerate(OPTIMIZERS):
             for c in range(len(COLUMNS)):
                 self.table.setItem(r, c, QTableWidgetItem())
                 self.table.item(r, c).setTextAlignment(Qt.AlignRight | Qt.AlignVCenter if 0 < c < 6
                                                        else Qt.AlignLeft | Qt.AlignVCenter)
             self.table.item(r, 0).setIcon(_swatch(COLORS[name]))
-            self.table.item(r, 0).setText(tr(LABELS[name]))
+            self.table.item(r, 0).setText(self.tr(LABELS[name]))
 
         side = QVBoxLayout()
         side.addWidget(self.loss_plot, 1)

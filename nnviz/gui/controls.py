@@ -14,19 +14,19 @@ import math
 from functools import lru_cache
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractSpinBox, QButtonGroup, QCheckBox, QComboBox, QGridLayout, QGroupBox,
                                QLabel, QPushButton, QSlider, QStyle, QToolButton, QVBoxLayout, QWidget)
 
-from ..core.activations import OUTPUT_ACTIVATIONS, TITLES
+from ..core.activations import OUTPUT_ACTIVATIONS, OUTPUT_TITLES
 from ..core.datasets import DATASETS, FEATURES, make_dataset
 from ..core.losses import LOSSES, TASKS, check_pair, output_rule
 from ..core.network import INIT_SCHEMES
 from ..core.optimizers import OPTIMIZERS, SCHEDULES
 from ..training.compare import MAX_RUNS
 from ..training.trainer import Settings
-from .i18n import explain
+from .i18n import explain, word
 from .architecture import ArchitectureEditor
 from .colors import LUT, POS, RUN_COLORS, class_color, lut_index, qcolor
 from .widgets import (Debounce, FormGrid, LadderSpinBox, hbox, make_combo, make_spin, note_label, select_data,
@@ -41,8 +41,8 @@ DEFAULT_SPEED = 50
 EPS_LADDER = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)   # TF Playground's ε
 LAMBDA_LADDER = (0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
 LOSS_LADDER = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
-SHORT = {"identity": "identity", "sigmoid": "σ", "softmax": "softmax", "squared": "½‖y − d‖²",
-         "bce": "cross-entropy", "ce": "cross-entropy"}      # the task pairs, as the slides write them
+#: The matched outputs of the task pairs, as the slides write them (the losses' are LOSSES[k].short).
+OUTPUT_SHORT = {"identity": QT_TRANSLATE_NOOP("ControlPanel", "identity"), "sigmoid": "σ", "softmax": "softmax"}
 #: Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.
 TILE_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 1px;
                               background: white; }
@@ -190,8 +190,7 @@ class ControlPanel(QWidget):
         grid.setSpacing(4)
         for i, (name, (_, desc)) in enumerate(DATASETS.items()):
             b = QToolButton(styleSheet=TILE_STYLE, checkable=True, icon=dataset_icon(name), iconSize=QSize(40, 40),
-                            toolTip=f"<b>{QCoreApplication.translate('datasets', name)}</b>: "
-                            f"{QCoreApplication.translate('datasets', desc)}")
+                            toolTip=f"<b>{word(name)}</b>: {word(desc)}")
             self.datasets.addButton(b, i)
             grid.addWidget(b, i // 5, i % 5)
         self.datasets.idClicked.connect(self._on_dataset)
@@ -226,15 +225,15 @@ class ControlPanel(QWidget):
 
     def _task_group(self):
         box, g = self._group(self.tr("Task: output layer and loss"))
-        self.task = make_combo([(self.tr(TASKS[t].title), t) for t in TASKS], self.tr(
+        self.task = make_combo([(word(TASKS[t].title), t) for t in TASKS], self.tr(
             "the data set decides the problem; each task picks its matched output activation and loss, "
             "so that δ^(L) = z − d"))
         self.task_info = note_label()
         self.override = QCheckBox(self.tr("choose output f and loss L_n myself"), toolTip=self.tr(
             "any other pair uses the general chain rule δ^(L) = f'(u^(L)) ⊙ ∂L/∂z"))
-        self.output = make_combo([("", "")] + [(self.tr(TITLES.get(a, "Softmax")), a) for a in OUTPUT_ACTIVATIONS],
+        self.output = make_combo([("", "")] + [(word(OUTPUT_TITLES[a]), a) for a in OUTPUT_ACTIVATIONS],
                              self.tr("output activation: y = z^(L) = f(u^(L))"))
-        self.loss = make_combo([("", "")] + [(self.tr(LOSSES[k].title), k) for k in LOSSES], self.tr("loss L_n of one sample"))
+        self.loss = make_combo([("", "")] + [(word(LOSSES[k].title), k) for k in LOSSES], self.tr("loss L_n of one sample"))
         self._watch(self._changed, self.task, self.override, self.output, self.loss)
         g.row(self.tr("task"), self.task)
         g.row(self.task_info)
@@ -251,7 +250,7 @@ class ControlPanel(QWidget):
 
     def _init_group(self):
         box, g = self._group(self.tr("Initial weights w⁰"))
-        init = self._field("init", make_combo([(self.tr(k), k) for k in INIT_SCHEMES], self.tr(
+        init = self._field("init", make_combo([(word(k), k) for k in INIT_SCHEMES], self.tr(
             "how w⁰ is drawn (biases start at 0); which local minimum training finds depends on w⁰")))
         for i, k in enumerate(INIT_SCHEMES):
             init.setItemData(i, INIT_SCHEMES[k], Qt.ToolTipRole)
@@ -270,7 +269,7 @@ class ControlPanel(QWidget):
         self.batch_mode = make_combo([(self.tr("GD (B = N)"), 0), (self.tr("SGD (B = 1)"), 1),
                                   (self.tr("minibatch"), -1)], tip, wide=True)   # "SGD (B = 1)" in full
         self.batch_b = make_spin(2, 9999, tip)
-        self.optimizer = make_combo([(self.tr(k), k) for k in OPTIMIZERS], self.tr("the update rule"), wide=True)
+        self.optimizer = make_combo([(word(k), k) for k in OPTIMIZERS], self.tr("the update rule"), wide=True)
         for i, k in enumerate(OPTIMIZERS):
             self.optimizer.setItemData(i, OPTIMIZERS[k].rule, Qt.ToolTipRole)
         self._watch(self._changed, self.batch_mode, self.batch_b, self.optimizer)
@@ -287,7 +286,7 @@ class ControlPanel(QWidget):
                   "λ₁: adds λ₁ Σ|w| to L, pulling weights to exactly 0"))),
               self.tr("L2 λ₂"), self._field("l2", LadderSpinBox(LAMBDA_LADDER, 5, self.tr(
                   "λ₂: adds ½ λ₂ Σw² to L (weight decay)"))))
-        g.row(self.tr("ε schedule"), self._field("schedule", make_combo([(self.tr(k), k) for k in SCHEDULES], self.tr(
+        g.row(self.tr("ε schedule"), self._field("schedule", make_combo([(word(k), k) for k in SCHEDULES], self.tr(
             "ε over time. step: ε γ^⌊epoch / every⌋; exponential: ε γ^(epoch / every)"))))
         self.gamma = self._field("gamma", make_spin(0.01, 1, self.tr("γ, the factor ε is multiplied by"), 0.05,
                                                 decimals=2))
@@ -476,8 +475,7 @@ class ControlPanel(QWidget):
         n_out = 1 if task.name == "binary" else raw_out
         self.layers.set_io(n_in, n_out)
         desc = DATASETS.get(ds, ("", ""))[1]
-        self.data_info.setText(file or f"{QCoreApplication.translate('datasets', ds)}: "
-                                       f"{QCoreApplication.translate('datasets', desc)}")
+        self.data_info.setText(file or f"{word(ds)}: {word(desc)}")
         self._sync_task(task, n_out)
         self.batch_b.setEnabled(self.batch_mode.currentData() < 0)
         self.mu.setEnabled(self.optimizer.currentData() in ("momentum", "nesterov"))
@@ -491,14 +489,15 @@ class ControlPanel(QWidget):
         override = self.override.isChecked()
         for w in self._override_rows:
             w.setVisible(override)
-        self.output.setItemText(0, self.tr("matched: {}").format(self.tr(SHORT[task.output])))
-        self.loss.setItemText(0, self.tr("matched: {}").format(self.tr(SHORT[task.loss])))
+        self.output.setItemText(0, self.tr("matched: {}").format(self.tr(OUTPUT_SHORT[task.output])))
+        self.loss.setItemText(0, self.tr("matched: {}").format(word(LOSSES[task.loss].short)))
         out = (self.output.currentData() if override else "") or task.output
         loss = (self.loss.currentData() if override else "") or task.loss
         try:
             check_pair(out, loss, n_out or 2)
-            rule, color = QCoreApplication.translate("losses", output_rule(out, loss)), ""
+            rule, color = word(output_rule(out, loss)), ""
         except ValueError as e:
             rule, color = explain(e), "color: rgb(214, 39, 40);"
         self.task_info.setStyleSheet(color)
-        self.task_info.setText(f"{self.tr(SHORT.get(out, TITLES.get(out)))} + {self.tr(SHORT[loss])}\n{rule}")
+        short = self.tr(OUTPUT_SHORT[out]) if out in OUTPUT_SHORT else word(OUTPUT_TITLES[out])
+        self.task_info.setText(f"{short} + {word(LOSSES[loss].short)}\n{rule}")

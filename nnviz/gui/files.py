@@ -36,37 +36,36 @@ class FileActions(QObject):
         self.session_path = None          # the current file: a session that opened or saved
         self.saved_marker = None          # (version, step) when last saved or opened
         self._last_save = None            # (path, error) of the latest save
-        tr = self.tr
-        self._add(menu, tr("&Open…"), self.open_dialog, QKeySequence.Open,
-                  tr("Open a session (.nnviz), weights (.npz, .json, .onnx) or data (.csv)"))
-        self.recent_menu = menu.addMenu(tr("Open &recent"))
-        self._add(menu, tr("&Import CSV data…"), lambda: self.import_csv(None), None,
-                  tr("Train on your own data: choose input and target columns"))
+        self._add(menu, self.tr("&Open…"), self.open_dialog, QKeySequence.Open,
+                  self.tr("Open a session (.nnviz), weights (.npz, .json, .onnx) or data (.csv)"))
+        self.recent_menu = menu.addMenu(self.tr("Open &recent"))
+        self._add(menu, self.tr("&Import CSV data…"), lambda: self.import_csv(None), None,
+                  self.tr("Train on your own data: choose input and target columns"))
         menu.addSeparator()
-        self._add(menu, tr("&Save session"), self.save_session, QKeySequence.Save,
-                  tr("Save everything: settings, data, weights, optimiser state, loss history"))
-        self._add(menu, tr("Save session &as…"), lambda: self.save_session(ask=True), QKeySequence.SaveAs)
-        self._add(menu, tr("Export &weights…"), self.export_weights, None,
-                  tr("The trained weights as .npz or .json (NumPy) or .onnx (ONNX runtimes, Netron)"))
-        self._add(menu, tr("Export work&sheet…"), self.export_worksheet, None,
-                  tr("A printable PDF exercise of one training step (the step-through's, else a new one), "
-                     "with its answer key"))
-        export = menu.addMenu(tr("E&xport"))
-        self._add(export, tr("Training data as CSV…"), lambda: self.export_data("train"))
-        self._add(export, tr("Test data as CSV…"), lambda: self.export_data("test"))
-        self._add(export, tr("Loss history as CSV…"), self.export_history)
+        self._add(menu, self.tr("&Save session"), self.save_session, QKeySequence.Save,
+                  self.tr("Save everything: settings, data, weights, optimiser state, loss history"))
+        self._add(menu, self.tr("Save session &as…"), lambda: self.save_session(ask=True), QKeySequence.SaveAs)
+        self._add(menu, self.tr("Export &weights…"), self.export_weights, None,
+                  self.tr("The trained weights as .npz or .json (NumPy) or .onnx (ONNX runtimes, Netron)"))
+        self._add(menu, self.tr("Export work&sheet…"), self.export_worksheet, None,
+                  self.tr("A printable PDF exercise of one training step (the step-through's, else a new one), "
+                          "with its answer key"))
+        export = menu.addMenu(self.tr("E&xport"))
+        self._add(export, self.tr("Training data as CSV…"), lambda: self.export_data("train"))
+        self._add(export, self.tr("Test data as CSV…"), lambda: self.export_data("test"))
+        self._add(export, self.tr("Loss history as CSV…"), self.export_history)
         export.addSeparator()
-        for key, title in (("network", tr("Network view")), ("output", tr("Output view")),
-                           ("hidden", tr("Hidden features view")), ("loss", tr("Loss view")),
-                           ("arena", tr("Optimiser arena")), ("landscape", tr("Loss landscape")),
-                           ("stepthrough", tr("Step-through formulas")), ("gallery", tr("Activation functions"))):
-            self._add(export, tr("{0} as PNG or SVG…").format(title), lambda _=False, k=key: self.export_view(k))
+        for key, title in (("network", self.tr("Network view")), ("output", self.tr("Output view")),
+                           ("hidden", self.tr("Hidden features view")), ("loss", self.tr("Loss view")),
+                           ("arena", self.tr("Optimiser arena")), ("landscape", self.tr("Loss landscape")),
+                           ("stepthrough", self.tr("Step-through formulas")), ("gallery", self.tr("Activation functions"))):
+            self._add(export, self.tr("{0} as PNG or SVG…").format(title), lambda _=False, k=key: self.export_view(k))
         from .record import WindowRecorder, video_available
         self.recorder = WindowRecorder(window)
-        self._add(menu, tr("&Record animation…"), self.recorder.ask, None,
-                  tr("The current tab while it trains, or the step-through's phases, as an animated GIF "
-                     "or MP4 for slides") + ("" if video_available() else
-                                            tr(" (MP4 needs: pip install 'nnviz[video]')")))
+        self._add(menu, self.tr("&Record animation…"), self.recorder.ask, None,
+                  self.tr("The current tab while it trains, or the step-through's phases, as an animated GIF "
+                          "or MP4 for slides") + ("" if video_available() else
+                                            self.tr(" (MP4 needs: pip install 'nnviz[video]')")))
         menu.addSeparator()
         self._update_recent()
         window.worker.saved.connect(self._on_saved)

@@ -21,7 +21,10 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from ..core.losses import LOSSES
+from .i18n import translate, word
 
 __all__ = ["num", "phase_title", "phase_titles", "phase_html", "unit_line", "edge_line",
            "MAX_VEC", "MAX_MAT"]
@@ -32,15 +35,16 @@ MINUS = "\u2212"
 F_NAMES = {"identity": "", "step": "step", "sigmoid": "σ", "tanh": "tanh", "arctan": "tan⁻¹",
            "relu": "ReLU", "prelu": "PReLU", "elu": "ELU", "softplus": "softplus",
            "softmax": "softmax"}
-LOSS_NAMES = {"squared": "squared error", "bce": "cross-entropy", "ce": "cross-entropy"}
-OUTPUT_NAMES = {"identity": "identity", "sigmoid": "logistic σ", "softmax": "softmax"}   # the matched outputs
+#: The matched outputs, named in the formulas' words.
+OUTPUT_NAMES = {"identity": QT_TRANSLATE_NOOP("formulas", "identity"), "sigmoid": QT_TRANSLATE_NOOP("formulas", "logistic σ"),
+                "softmax": QT_TRANSLATE_NOOP("formulas", "softmax")}
 _BRACKET = "1px solid #333"
 _GREY = "#666"
 
 
-def tr(text):
-    """``text`` translated in the "formulas" context (the app ships in Japanese)."""
-    return QCoreApplication.translate("formulas", text)
+def loss_noun(loss):
+    """The loss's name, e.g. "squared error", in the window's language."""
+    return word(LOSSES[loss].noun) if loss in LOSSES else loss
 
 
 # ------------------------------------------------------------------ numbers
@@ -255,9 +259,9 @@ def _batch(meta):
     """(B, reduction words, the reduction's symbol) of the step's minibatch."""
     B = len(meta.get("batch") or ()) or int(meta.get("batch_size") or 0)
     if meta.get("reduction") == "sum":
-        return B, tr("sum over the B = {0} samples of the minibatch").format(B), \
+        return B, translate("formulas", "sum over the B = {0} samples of the minibatch").format(B), \
             "Σ<sub><i>n</i>∈<i>B</i></sub>"
-    return B, tr("mean over the B = {0} samples of the minibatch").format(B), \
+    return B, translate("formulas", "mean over the B = {0} samples of the minibatch").format(B), \
         "(1/<i>B</i>) Σ<sub><i>n</i>∈<i>B</i></sub>"
 
 
@@ -277,16 +281,16 @@ def phase_title(trace, index):
     p = trace.phases[index]
     l = p.layer
     if p.kind == "forward":
-        return tr("Step 1 — forward pass, layer {0}").format(l)
+        return translate("formulas", "Step 1 — forward pass, layer {0}").format(l)
     if p.kind == "loss":
-        return tr("Loss of sample n")
+        return translate("formulas", "Loss of sample n")
     if p.kind == "output_delta":
-        return tr("Step 2 — output δ")
+        return translate("formulas", "Step 2 — output δ")
     if p.kind == "backward":
-        return tr("Step 3 — δ recursion, layer {0}").format(l)
+        return translate("formulas", "Step 3 — δ recursion, layer {0}").format(l)
     if p.kind == "gradient":
-        return tr("Step 4 — gradient, layer {0}").format(l)
-    return tr("Update, layer {0}").format(l)
+        return translate("formulas", "Step 4 — gradient, layer {0}").format(l)
+    return translate("formulas", "Update, layer {0}").format(l)
 
 
 def phase_titles(trace):
@@ -310,21 +314,21 @@ def _forward(trace, p, w):
     n = meta.get("sample", 0)
     if l == 1:
         x = sym("x", sub="<i>n</i>")
-        return (_note(tr("The input layer passes sample n = {0} on unchanged.").format(n))
+        return (_note(translate("formulas", "The input layer passes sample n = {0} on unchanged.").format(n))
                 + _formula(f"{sym('z', 1)} = {x}")
                 + equation([M(sym("z", 1), v["z"]), O("="), M(sym("x", sub=str(n)), v["z"])], w))
     L, name = _L(trace), _act(trace, l)
     f = _f(name)
-    what = tr("Each unit j of layer {0} weighs the outputs of layer {1} by w_ji, adds its bias b_j, "
-              "then applies f.").format(l, l - 1).replace("w_ji", sym("w", sub="<i>ji</i>")) \
+    what = translate("formulas", "Each unit j of layer {0} weighs the outputs of layer {1} by w_ji, adds its bias b_j, "
+                                 "then applies f.").format(l, l - 1).replace("w_ji", sym("w", sub="<i>ji</i>")) \
         .replace("b_j", sym("b", sub="<i>j</i>"))
-    fname = f or tr("identity")
+    fname = f or translate("formulas", "identity")
     out = _formula(f"{sym('u', l)} = {sym('W', l)} {sym('z', l - 1)} + {sym('b', l)}, &nbsp;&nbsp; "
                    f"{sym('z', l)} = <i>f</i>({sym('u', l)}), &nbsp; <i>f</i> = {fname}")
     eq1 = equation([M(sym("u", l), v["u"]), O("="), M(sym("W", l), v["W"]), M(sym("z", l - 1), v["z_prev"]),
                     O("+"), M(sym("b", l), v["b"])], w)
     eq2 = equation([M(sym("z", l), v["z"]), O("="), *([O(f)] if f else []), M(sym("u", l), v["u"])], w)
-    tail = _note(tr("y = z^(L) is the network's output.").replace("y", sym("y"))
+    tail = _note(translate("formulas", "y = z^(L) is the network's output.").replace("y", sym("y"))
                  .replace("z^(L)", sym("z", l))) if l == L else ""
     return _note(what) + out + eq1 + eq2 + tail
 
@@ -350,8 +354,8 @@ def _loss(trace, p, w):
         rule = f"{Lsym} = {MINUS}Σ<sub><i>k</i></sub> {sym('d', sub='<i>k</i>')} log {sym('y', sub='<i>k</i>')}"
         terms = [f"{num(b)}·log {num(a)}" for a, b in zip(y, d) if b != 0] or ["0"]
         numbers = f"{MINUS}({_terms(terms)})"
-    name = tr(LOSS_NAMES.get(loss, loss))
-    out = _note(tr("How far the output y is from the teacher signal d of sample n = {0} ({1}).")
+    name = loss_noun(loss)
+    out = _note(translate("formulas", "How far the output y is from the teacher signal d of sample n = {0} ({1}).")
                 .format(n, name).replace(" y ", f" {sym('y')} ").replace(" d ", f" {sym('d')} "))
     out += _formula(rule)
     out += equation([M(sym("y") + " = " + sym("z", _L(trace)), y), O("&nbsp;"),
@@ -359,7 +363,7 @@ def _loss(trace, p, w):
     out += _p(f"{Lsym} = {numbers} = <b>{num(Ln)}</b>", top=8)
     if "batch_loss" in meta:
         B, how, _ = _batch(meta)
-        out += _note(tr("Loss of the whole minibatch in this step: L = {0} ({1}), before the update.")
+        out += _note(translate("formulas", "Loss of the whole minibatch in this step: L = {0} ({1}), before the update.")
                      .format(num(meta["batch_loss"]), how).replace("L =", sym("L") + " ="))
     return out
 
@@ -368,15 +372,15 @@ def _output_delta(trace, p, w):
     v, meta = p.values, trace.meta
     L = p.layer
     dL = sym("δ", L)
-    head = _note(tr("δ_j = ∂L_n/∂u_j: how much the loss changes when u_j changes.")
+    head = _note(translate("formulas", "δ_j = ∂L_n/∂u_j: how much the loss changes when u_j changes.")
                  .replace("δ_j", sym("δ", sub="<i>j</i>")).replace("u_j", sym("u", sub="<i>j</i>"))
                  .replace("L_n", sym("L", sub="<i>n</i>")))
     if v.get("matched", True):
         out = head + _formula(f"{dL} = ∂{sym('L', sub='<i>n</i>')}/∂{sym('u', L)} = {sym('z', L)} {MINUS} {sym('d')}")
         out += equation([M(dL, v["delta"]), O("="), M(sym("z", L), v["z"]), O(MINUS), M(sym("d"), v["d"])], w)
-        out_name = tr(OUTPUT_NAMES.get(meta.get("output"), meta.get("output", "")))
-        pair = f"{out_name} + {tr(LOSS_NAMES.get(meta.get('loss'), meta.get('loss', '')))}"
-        out += _note(tr("({0}) is a matched output/loss pair, so the chain rule reduces to z − d.")
+        out_name = translate("formulas", OUTPUT_NAMES.get(meta.get("output"), meta.get("output", "")))
+        pair = f"{out_name} + {loss_noun(meta.get('loss', ''))}"
+        out += _note(translate("formulas", "({0}) is a matched output/loss pair, so the chain rule reduces to z − d.")
                      .format(pair).replace("z − d", f"{sym('z')} {MINUS} {sym('d')}"))
         return out
     dLdz = f"∂{sym('L', sub='<i>n</i>')}/∂{sym('z', L)}"
@@ -386,12 +390,13 @@ def _output_delta(trace, p, w):
                          M(dLdz, v["dLdz"])], w)
     else:
         g, z = np.asarray(v["dLdz"]), np.asarray(v["z"])
+        t_softmax_jacobian = translate("formulas", "softmax Jacobian")
         out = head + _formula(f"{dL} = {sym('z', L)} ⊙ ({dLdz} {MINUS} ({sym('z', L, T=True)} {dLdz}) 1)"
-                              f" &nbsp; ({tr('softmax Jacobian')})")
+                              f" &nbsp; ({t_softmax_jacobian})")
         out += equation([M(dL, v["delta"]), O("="), M(sym("z", L), z), O("⊙ ("), M(dLdz, g),
                          O(f"{MINUS} {_par(float(z @ g))} )")], w)
-    out += _note(tr("This output/loss pair is not matched: the general chain rule is in force, "
-                    "not δ = z − d.").replace("δ = z − d", f"{sym('δ')} = {sym('z')} {MINUS} {sym('d')}"))
+    out += _note(translate("formulas", "This output/loss pair is not matched: the general chain rule is in force, "
+                                       "not δ = z − d.").replace("δ = z − d", f"{sym('δ')} = {sym('z')} {MINUS} {sym('d')}"))
     return out
 
 
@@ -400,11 +405,12 @@ def _backward(trace, p, w):
     nxt = l + 1
     name = _act(trace, l)
     s = np.asarray(v["W_next"]).T @ np.asarray(v["delta_next"])
-    out = _note(tr("Each unit collects the δ of layer {0} through the weights it feeds, "
-                   "then multiplies by the slope f′ of its own activation: only local information.")
+    out = _note(translate("formulas", "Each unit collects the δ of layer {0} through the weights it feeds, "
+                                      "then multiplies by the slope f′ of its own activation: only local information.")
                 .format(nxt))
+    t_identity = translate("formulas", "identity")
     out += _formula(f"{sym('δ', l)} = <i>f</i>′({sym('u', l)}) ⊙ {sym('W', nxt, T=True)} {sym('δ', nxt)}"
-                    f", &nbsp; <i>f</i> = {_f(name) or tr('identity')}")
+                    f", &nbsp; <i>f</i> = {_f(name) or t_identity}")
     out += _p(f"{sym('δ', sub='<i>j</i>', l=l)} = <i>f</i>′({sym('u', sub='<i>j</i>', l=l)}) "
               f"Σ<sub><i>k</i></sub> {sym('w', sub='<i>kj</i>', l=nxt)} {sym('δ', sub='<i>k</i>', l=nxt)}",
               color=_GREY, top=2)
@@ -419,21 +425,22 @@ def _backward(trace, p, w):
 def _gradient(trace, p, w):
     l, v, meta = p.layer, p.values, trace.meta
     Ln = sym("L", sub="<i>n</i>")
-    out = _note(tr("Every weight's gradient is the δ of the unit it feeds times the output of the "
-                   "unit it comes from."))
+    out = _note(translate("formulas", "Every weight's gradient is the δ of the unit it feeds times the output of the "
+                                      "unit it comes from."))
     out += _formula(f"∂{Ln}/∂{sym('W', l)} = {sym('δ', l)} {sym('z', _lm(l, -1), T=True)}, &nbsp;&nbsp; "
                     f"∂{Ln}/∂{sym('b', l)} = {sym('δ', l)}")
     out += equation([M(f"∂{Ln}/∂{sym('W', l)}", v["dW_n"]), O("="), M(sym("δ", l), v["delta"]),
                      M(sym("z", l - 1, T=True), np.atleast_2d(v["z_prev"]))], w)
     B, how, red = _batch(meta)
     pen = _penalty(meta)
-    out += _p(f"<b>{tr('Used by the update')}:</b> ∂<i>L</i>/∂{sym('W', l)} = {red} ∂{Ln}/∂{sym('W', l)}"
+    t_used_by_the = translate("formulas", "Used by the update")
+    out += _p(f"<b>{t_used_by_the}:</b> ∂<i>L</i>/∂{sym('W', l)} = {red} ∂{Ln}/∂{sym('W', l)}"
               + (f" + {pen}" if pen else "") + f" &nbsp;<span style='color:{_GREY}'>({how})</span>", top=10)
     out += equation([M(f"∂<i>L</i>/∂{sym('W', l)}", v["dW"]), O("&nbsp;"),
                      M(f"∂<i>L</i>/∂{sym('b', l)}", v["db"])], w)
     if meta.get("batch") is not None and not meta.get("sample_in_batch", True):
-        out += _note(tr("Sample n = {0} is not in this minibatch: its own gradient is shown to follow "
-                        "the recursion; the update uses the minibatch's.").format(meta.get("sample", 0)))
+        out += _note(translate("formulas", "Sample n = {0} is not in this minibatch: its own gradient is shown to follow "
+                                           "the recursion; the update uses the minibatch's.").format(meta.get("sample", 0)))
     return out
 
 
@@ -441,28 +448,29 @@ def _update(trace, p, w):
     l, v, meta = p.layer, p.values, trace.meta
     eps, mu, opt = meta.get("eps", 0.0), meta.get("mu", 0.0), meta.get("optimizer", "plain")
     W, g = sym("W", l), f"∂<i>L</i>/∂{sym('W', l)}"
+    t_after, t_before = translate("formulas", "after"), translate("formulas", "before")
     if "v_before" in v:
         out = _formula(f"{W} ← {W} {MINUS} ε {g} + μ {sym('v', sub=None)}<sup><i>t</i></sup>, &nbsp; "
                        f"{sym('v')}<sup><i>t</i></sup> = {sym('W')}<sup><i>t</i></sup> {MINUS} "
                        f"{sym('W')}<sup><i>t</i>−1</sup>")
         out += _p(f"ε = {num(eps)}, &nbsp; μ = {num(mu)}", top=2)
-        out += equation([M(f"{W} {tr('after')}", v["W_after"]), O("="), M(f"{W} {tr('before')}", v["W_before"]),
+        out += equation([M(f"{W} {t_after}", v["W_after"]), O("="), M(f"{W} {t_before}", v["W_before"]),
                          O(f"{MINUS} {num(eps)} ·"), M(g, v["dW"]), O(f"+ {num(mu)} ·"),
                          M(f"{sym('v')}<sup><i>t</i></sup>", v["v_before"])], w)
-        out += _note(tr("The momentum term μ v keeps part of the last change: the inertia of the "
-                        "heavy ball.").replace("μ v", f"μ {sym('v')}"))
+        out += _note(translate("formulas", "The momentum term μ v keeps part of the last change: the inertia of the "
+                                           "heavy ball.").replace("μ v", f"μ {sym('v')}"))
     elif opt == "plain":
         out = _formula(f"{W} ← {W} {MINUS} ε {g} &nbsp; ({sym('W')} ← {sym('W')} {MINUS} ε∇<i>L</i>)")
         out += _p(f"ε = {num(eps)}", top=2)
-        out += equation([M(f"{W} {tr('after')}", v["W_after"]), O("="), M(f"{W} {tr('before')}", v["W_before"]),
+        out += equation([M(f"{W} {t_after}", v["W_after"]), O("="), M(f"{W} {t_before}", v["W_before"]),
                          O(f"{MINUS} {num(eps)} ·"), M(g, v["dW"])], w)
     else:
-        out = _formula(f"Δ{W} = {W}<sub>{tr('after')}</sub> {MINUS} {W}<sub>{tr('before')}</sub>")
+        out = _formula(f"Δ{W} = {W}<sub>{t_after}</sub> {MINUS} {W}<sub>{t_before}</sub>")
         out += equation([M(f"Δ{W}", np.asarray(v["W_after"]) - np.asarray(v["W_before"])), O("="),
-                         M(f"{W} {tr('after')}", v["W_after"]), O(MINUS), M(f"{W} {tr('before')}", v["W_before"])], w)
-        out += _note(tr("The {0} rule scales each weight's step by its own history, so the change "
-                        "is not simply −ε ∂L/∂W (ε = {1}).").format(opt, num(eps)))
-    out += _note(tr("The biases b are updated by the same rule.").replace(" b ", f" {sym('b', l)} "))
+                         M(f"{W} {t_after}", v["W_after"]), O(MINUS), M(f"{W} {t_before}", v["W_before"])], w)
+        out += _note(translate("formulas", "The {0} rule scales each weight's step by its own history, so the change "
+                                           "is not simply −ε ∂L/∂W (ε = {1}).").format(opt, num(eps)))
+    out += _note(translate("formulas", "The biases b are updated by the same rule.").replace(" b ", f" {sym('b', l)} "))
     return out
 
 
@@ -499,7 +507,7 @@ def _delta_unit(trace, l, j):
     L = _L(trace)
     jj = _idx(j)
     if l == 1:
-        return tr("The input layer has no δ: ∂L/∂w of the weights leaving it uses its outputs z = x.") \
+        return translate("formulas", "The input layer has no δ: ∂L/∂w of the weights leaving it uses its outputs z = x.") \
             .replace("z = x", f"{sym('z', 1)} = {sym('x')}")
     if l == L:
         v = _phase(trace, "output_delta", L)
@@ -519,13 +527,14 @@ def _delta_unit(trace, l, j):
     s = float(Wn[:, j] @ dn)
     nx = l + 1
     k = "<i>k</i>"
+    t_identity = translate("formulas", "identity")
     return (f"{sym('δ', l, jj)} = <i>f</i>′({sym('u', l, jj)}) Σ<sub><i>k</i></sub> "
             f"{sym('w', nx, k + jj)} {sym('δ', nx, k)}<br>"
             f"&nbsp;&nbsp;= {_par(df[j])}·({_sum_line(zip(Wn[:, j], dn))})<br>"
             f"&nbsp;&nbsp;= {_par(df[j])}·{_par(s)} = <b>{num(delta[j])}</b><br>"
             f"<span style='color:{_GREY}'><i>f</i>′({sym('u', l, jj)}) = "
             f"{_deriv(_act(trace, l), fw['u'][j], fw['z'][j], df[j])}, &nbsp; "
-            f"{sym('u', l, jj)} = {num(fw['u'][j])}, <i>f</i> = {_f(_act(trace, l)) or tr('identity')}</span>")
+            f"{sym('u', l, jj)} = {num(fw['u'][j])}, <i>f</i> = {_f(_act(trace, l)) or t_identity}</span>")
 
 
 def _bias_update(trace, l, j):
@@ -561,7 +570,7 @@ def unit_line(trace, l, j, kind=None):
     update → the bias update; None → all of them.
     """
     L = _L(trace)
-    head = _head(tr("Unit j = {0} of layer {1}").format(j + 1, l))
+    head = _head(translate("formulas", "Unit j = {0} of layer {1}").format(j + 1, l))
     parts = []
     if kind in (None, "forward", "loss"):
         parts.append(_forward_unit(trace, l, j))
@@ -581,8 +590,8 @@ def unit_line(trace, l, j, kind=None):
                          f"{num(v['db_n'][j])}; &nbsp; ∂<i>L</i>/∂{sym('b', l, _idx(j))} = <b>{num(v['db'][j])}</b> "
                          f"<span style='color:{_GREY}'>({how})</span>")
     if kind in (None, "update"):
-        parts.append(_bias_update(trace, l, j) if l > 1 else tr("Inputs are data, not parameters: "
-                                                                 "nothing to update."))
+        parts.append(_bias_update(trace, l, j) if l > 1 else translate("formulas", "Inputs are data, not parameters: "
+                                                                                   "nothing to update."))
     return head + "<br>".join(parts)
 
 
@@ -592,21 +601,23 @@ def edge_line(trace, l, j, i, kind=None):
     numbers, the minibatch gradient the update used, and the update itself."""
     ji = _idx(j, i)
     w = sym("w", l, ji)
-    head = _head(tr("Weight from unit i = {0} of layer {1} to unit j = {2} of layer {3}")
+    head = _head(translate("formulas", "Weight from unit i = {0} of layer {1} to unit j = {2} of layer {3}")
                  .format(i + 1, l - 1, j + 1, l))
     fw = _phase(trace, "forward", l)
     parts = [f"{w} = {num(fw['W'][j, i])}"]
     if kind in ("forward", "loss"):
+        t_its_term_in = translate("formulas", "its term in")
         parts[0] += (f"; &nbsp; {w} {sym('z', l - 1, _idx(i))} = {_par(fw['W'][j, i])}·{_par(fw['z_prev'][i])} = "
                      f"<b>{num(fw['W'][j, i] * fw['z_prev'][i])}</b> "
-                     f"<span style='color:{_GREY}'>({tr('its term in')} {sym('u', l, _idx(j))})</span>")
+                     f"<span style='color:{_GREY}'>({t_its_term_in} {sym('u', l, _idx(j))})</span>")
     g = _phase(trace, "gradient", l)
     B, how, _ = _batch(trace.meta)
     Ln = sym("L", sub="<i>n</i>")
     parts.append(f"∂{Ln}/∂{w} = {sym('δ', l, _idx(j))} {sym('z', l - 1, _idx(i))} = "
                  f"{_par(g['delta'][j])}·{_par(g['z_prev'][i])} = <b>{num(g['dW_n'][j, i])}</b>")
+    t_penalty_included = translate("formulas", "penalty included")
     parts.append(f"∂<i>L</i>/∂{w} = <b>{num(g['dW'][j, i])}</b> <span style='color:{_GREY}'>({how}"
-                 + (f"; {tr('penalty included')}" if _penalty(trace.meta) else "") + ")</span>")
+                 + (f"; {t_penalty_included}" if _penalty(trace.meta) else "") + ")</span>")
     u = _phase(trace, "update", l)
     vel = u["v_before"][j, i] if "v_before" in u else None
     parts.append(_rule(trace, w, u["W_before"][j, i], u["dW"][j, i], vel, u["W_after"][j, i]))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.activations import ACTIVATIONS, TITLES
 from .colors import NEG, POS, qcolor
+from .i18n import word
 
 __all__ = ["ActivationGallery", "U"]
 
@@ -64,18 +65,18 @@ def _alpha_note(act):
 class _Cell(QFrame):
     """One activation: its title, a plot of f and f', and the table's formulas."""
 
-    def __init__(self, name, act, tr):
+    def __init__(self, name, act):
         super().__init__()
         self.name = name
         note = _alpha_note(act)
-        self.title = QLabel(tr(TITLES[name]) + (f"  ({note})" if note else ""))
+        self.title = QLabel(word(TITLES[name]) + (f"  ({note})" if note else ""))
         self.title.setAlignment(Qt.AlignCenter)
         small = self.font()
         small.setPointSizeF(small.pointSizeF() * 0.8)
         self._build_plot(act, small)
         # The formulas are mathematics, shown as the registry writes them; a derivative may
-        # carry a word (the step's "0 at x = 0"), so it goes through tr().
-        self.caption = QLabel(f"f(x) = {act.formula}\nf′(x) = {tr(act.derivative)}")
+        # carry a word (the step's "0 at x = 0"), so it is a Term, translated by word().
+        self.caption = QLabel(f"f(x) = {act.formula}\nf′(x) = {word(act.derivative)}")
         self.caption.setAlignment(Qt.AlignCenter)
         self.caption.setStyleSheet("color: #404040;")
         self.caption.setFont(small)
@@ -146,11 +147,13 @@ class ActivationGallery(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._highlighted = set()
-        self.cells = [_Cell(name, act, self.tr) for name, act in ACTIVATIONS.items()]
+        self.cells = [_Cell(name, act) for name, act in ACTIVATIONS.items()]
+        t_function = self.tr("function")
+        t_derivative = self.tr("derivative")
         legend = QLabel(f"<span style='color:{qcolor(F_COLOR).name()}'>━━</span> f(x) "
-                        f"{self.tr('function')} &nbsp;&nbsp;&nbsp; "
+                        f"{t_function} &nbsp;&nbsp;&nbsp; "
                         f"<span style='color:{qcolor(DF_COLOR).name()}'>╍╍</span> f′(x) "
-                        f"{self.tr('derivative')}")
+                        f"{t_derivative}")
         legend.setAlignment(Qt.AlignCenter)
         grid = QGridLayout()
         grid.setSpacing(8)

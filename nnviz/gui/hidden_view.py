@@ -68,21 +68,20 @@ class HiddenView(QWidget):
         super().__init__(parent)
         self.dataset, self._snap, self._sizes, self._version = None, None, None, -1
         self._basis, self._affine, self._refit, self._jitter = None, None, True, np.empty(0)
-        tr = self.tr
         self.layer = QComboBox()
         self.layer.setSizeAdjustPolicy(QComboBox.AdjustToContents)   # "layer 3 (8 units)" in full
-        self.layer.setToolTip(tr("The hidden layer l whose outputs z^(l) = f(u^(l)) are the coordinates. "
-                                 "Hidden layers learn features φ(x) that make the classes linearly "
-                                 "separable (線形化): same-class data gather together."))
+        self.layer.setToolTip(self.tr("The hidden layer l whose outputs z^(l) = f(u^(l)) are the coordinates. "
+                                      "Hidden layers learn features φ(x) that make the classes linearly "
+                                      "separable (線形化): same-class data gather together."))
         self.mode = QComboBox()
-        self.mode.addItems([tr("Two units"), tr("PCA (2-D)")])
-        self.mode.setToolTip(tr("Two units: plot the outputs z_a^(l), z_b^(l) of two chosen units.\n"
-                                "PCA: project all n_l outputs onto the two directions in which they "
-                                "vary most over the training data."))
+        self.mode.addItems([self.tr("Two units"), self.tr("PCA (2-D)")])
+        self.mode.setToolTip(self.tr("Two units: plot the outputs z_a^(l), z_b^(l) of two chosen units.\n"
+                                     "PCA: project all n_l outputs onto the two directions in which they "
+                                     "vary most over the training data."))
         self.unit_a, self.unit_b = QSpinBox(), QSpinBox()
-        for box, axis in ((self.unit_a, tr("horizontal")), (self.unit_b, tr("vertical"))):
+        for box, axis in ((self.unit_a, self.tr("horizontal")), (self.unit_b, self.tr("vertical"))):
             box.setMinimum(1)
-            box.setToolTip(tr("The unit j of layer l on the {0} axis (1 … n_l).").format(axis))
+            box.setToolTip(self.tr("The unit j of layer l on the {0} axis (1 … n_l).").format(axis))
             box.valueChanged.connect(self._on_choice)
         self.layer.currentIndexChanged.connect(self._on_choice)
         self.mode.currentIndexChanged.connect(self._on_choice)
@@ -90,13 +89,13 @@ class HiddenView(QWidget):
         self.plot = make_plot(self)
         self.points = PointLayer(self.plot)
         self.boundary = pg.InfiniteLine(pen=pg.mkPen(60, 60, 60, 200, width=1.5, style=Qt.DashLine))
-        self.boundary.setToolTip(tr("The output layer's decision boundary W^(L) z + b^(L) = 0, where "
-                                    "y = 0.5: a straight line in the space of the last hidden layer."))
+        self.boundary.setToolTip(self.tr("The output layer's decision boundary W^(L) z + b^(L) = 0, where "
+                                         "y = 0.5: a straight line in the space of the last hidden layer."))
         self.plot.addItem(self.boundary)
         self.regions = pg.ImageItem(axisOrder="row-major")
         self.regions.setZValue(-10)
-        self.regions.setToolTip(tr("The output layer's class regions argmax_k (w_k^(L)ᵀ z + b_k^(L)): "
-                                   "in the space of the last hidden layer they are cut by straight lines."))
+        self.regions.setToolTip(self.tr("The output layer's class regions argmax_k (w_k^(L)ᵀ z + b_k^(L)): "
+                                        "in the space of the last hidden layer they are cut by straight lines."))
         self.plot.addItem(self.regions)
         self.plot.getPlotItem().vb.sigRangeChanged.connect(lambda *_: self._update_regions())
         self._output_map = None                      # (V (K, 2), c (K,)): u^(L) = V p + c in the plane
@@ -106,14 +105,14 @@ class HiddenView(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.RichText)
-        self.message = QLabel(tr("This network has no hidden layer: the output is computed straight "
-                                 "from the input. Add a hidden layer to see the features it learns."))
+        self.message = QLabel(self.tr("This network has no hidden layer: the output is computed straight "
+                                      "from the input. Add a hidden layer to see the features it learns."))
         self.message.setAlignment(Qt.AlignCenter)
         self.message.setWordWrap(True)
 
         controls = QVBoxLayout()           # two rows: a narrow dock keeps every choice in full
-        for row in ((QLabel(tr("Layer")), self.layer, QLabel(tr("View")), self.mode),
-                    (QLabel(tr("Units")), self.unit_a, self.unit_b)):
+        for row in ((QLabel(self.tr("Layer")), self.layer, QLabel(self.tr("View")), self.mode),
+                    (QLabel(self.tr("Units")), self.unit_a, self.unit_b)):
             line = QHBoxLayout()
             for w in row:
                 line.addWidget(w)
@@ -192,11 +191,10 @@ class HiddenView(QWidget):
         self.plot.getAxis("left").setTicks([[]] if n == 1 else None)   # jitter has no scale
         self._refit, self._basis = True, None
         if l is not None:
-            tr = self.tr
-            x = _z_label(self.unit_a.value(), l) if two else tr("PC1")
-            y = _z_label(self.unit_b.value(), l) if two else tr("PC2")
+            x = _z_label(self.unit_a.value(), l) if two else self.tr("PC1")
+            y = _z_label(self.unit_b.value(), l) if two else self.tr("PC2")
             self.plot.setLabel("bottom", x)
-            self.plot.setLabel("left", tr("jitter (no meaning)") if n == 1 else y)
+            self.plot.setLabel("left", self.tr("jitter (no meaning)") if n == 1 else y)
         self._redraw()
 
     # --------------------------------------------------------------- drawing
@@ -206,7 +204,7 @@ class HiddenView(QWidget):
         Also keeps the PCA basis (for sign continuity) and the map z = A p + m from plot
         coordinates p back to z^(l) where it exists (for the decision line).
         """
-        l, tr = self.layer.currentData(), self.tr
+        l = self.layer.currentData()
         Z = snap.data_z[l]
         n_train = len(self.dataset.X_train)
         n, note = Z.shape[1], ""
@@ -221,15 +219,15 @@ class HiddenView(QWidget):
             self._basis = basis
             if n == 2:
                 self._affine = (basis.T, mean)
-            note = tr("PC1 explains {0:.0f} % of the variance of z<sup>({1})</sup> over the training data").format(
+            note = self.tr("PC1 explains {0:.0f} % of the variance of z<sup>({1})</sup> over the training data").format(
                 100 * ratio[0], l)
             if n > 1:
-                note += tr(", PC2 {0:.0f} %").format(100 * ratio[1])
+                note += self.tr(", PC2 {0:.0f} %").format(100 * ratio[1])
             note += "."
         if n == 1:
             xy = np.column_stack([xy[:, 0], self._jitter])
-            note = tr("Layer {0} has one unit: its output z<sub>1</sub><sup>({0})</sup> is plotted "
-                      "against random jitter so that overlapping points stay visible.").format(l)
+            note = self.tr("Layer {0} has one unit: its output z<sub>1</sub><sup>({0})</sup> is plotted "
+                           "against random jitter so that overlapping points stay visible.").format(l)
         return xy, note
 
     def _redraw(self):
@@ -252,7 +250,7 @@ class HiddenView(QWidget):
         In plot coordinates p, z = A p + m (where the plane determines z), so the output layer's
         u^(L) = V p + c with V = W^(L) A and c = W^(L) m + b^(L): a logistic unit's boundary
         u = 0 is a line, K softmax units pick argmax_k u_k (regions cut by lines)."""
-        l, L, tr = self.layer.currentData(), len(snap.sizes), self.tr
+        l, L = self.layer.currentData(), len(snap.sizes)
         n = snap.sizes[l - 1]
         kind = {("binary", "sigmoid"): "line", ("multiclass", "softmax"): "regions"}.get(
             (snap.task, snap.activations[L]))
@@ -265,21 +263,21 @@ class HiddenView(QWidget):
                 self.boundary.setPos(pg.Point(*(-float(c[0]) * w / norm2)))
                 self.boundary.setAngle(math.degrees(math.atan2(w[0], -w[1])))
                 line = True
-                note = tr("Dashed: the output unit's decision line w<sup>(L)</sup>ᵀz + b<sup>(L)</sup> = 0 "
-                          "(y = 0.5), exact here: the network puts every point on its side's class.")
+                note = self.tr("Dashed: the output unit's decision line w<sup>(L)</sup>ᵀz + b<sup>(L)</sup> = 0 "
+                               "(y = 0.5), exact here: the network puts every point on its side's class.")
             elif kind == "regions":
                 self._output_map = (V, c)
-                note = tr("Shaded: the output's class regions argmax<sub>k</sub> (w<sub>k</sub>ᵀz + "
-                          "b<sub>k</sub>), exact here: the network gives every point its region's class.")
+                note = self.tr("Shaded: the output's class regions argmax<sub>k</sub> (w<sub>k</sub>ᵀz + "
+                               "b<sub>k</sub>), exact here: the network gives every point its region's class.")
         elif kind and l == L - 1:
-            note = (tr("The output reads all {0} units of layer {1}: in the plane of two of them its "
-                       "decision boundary is not exact, so it is not drawn.") if self.mode.currentIndex()
+            note = (self.tr("The output reads all {0} units of layer {1}: in the plane of two of them its "
+                            "decision boundary is not exact, so it is not drawn.") if self.mode.currentIndex()
                     == self.TWO_UNITS else
-                    tr("The output reads all {0} units of layer {1}: in this PCA projection its decision "
-                       "boundary is not exact, so it is not drawn.")).format(n, l)
+                    self.tr("The output reads all {0} units of layer {1}: in this PCA projection its decision "
+                            "boundary is not exact, so it is not drawn.")).format(n, l)
         elif kind:
-            note = tr("The output's decision boundary is drawn in the space of the last hidden layer "
-                      "(layer {0}).").format(L - 1)
+            note = self.tr("The output's decision boundary is drawn in the space of the last hidden layer "
+                           "(layer {0}).").format(L - 1)
         self.boundary.setVisible(line)
         self.boundary_note.setText(note)
         self.boundary_note.setVisible(bool(note))

@@ -1,10 +1,13 @@
-"""The window's languages: nnviz's translation installed and removed, and :func:`explain`,
-an error of the core in the window's language. Used by the start-up (app.py), the worker,
-the views and the headless Qt commands alike, so none of them depends on another."""
+"""The window's languages: nnviz's translation installed and removed; :func:`word`, a word
+of the core in the window's language, and :func:`explain`, an error of the core. Used by the
+start-up (app.py), the worker, the views and the headless Qt commands alike, so none of them
+depends on another."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
@@ -50,24 +53,48 @@ def remove_translator(app, translator):
             app.removeTranslator(t)
 
 
+#: The one translation context of the core's words and errors (they are marked where they are
+#: written, as Terms and Message templates: see packaging/update_translations.py).
+CORE = ""
+#: Words pyqtgraph translates that lupdate cannot read in its files: its exporters' names (the
+#: export dialog's list) and two inside f-strings (the SVG file dialog, the axis menus).
+PYQTGRAPH = (QT_TRANSLATE_NOOP("Exporter", "Image File (PNG, TIF, JPG, ...)"),
+             QT_TRANSLATE_NOOP("Exporter", "Scalable Vector Graphics"),
+             QT_TRANSLATE_NOOP("ViewBox", "axis"),
+             QT_TRANSLATE_NOOP("Exporter", "Scalable Vector Graphics (SVG)"),
+             QT_TRANSLATE_NOOP("Exporter", "CSV of original plot data"),
+             QT_TRANSLATE_NOOP("Exporter", "Matplotlib Window"))
+
+
+#: Qt's translate(context, text), under the name lupdate reads (for module-level functions;
+#: a class's methods use self.tr, whose context is the class's name).
+translate = QCoreApplication.translate
+
+
+def word(text):
+    """A word of the core (an activation's, loss's, optimiser's or data set's name, a
+    :class:`~nnviz.core.errors.Term`) in the window's language."""
+    return QCoreApplication.translate(CORE, text)
+
+
 def explain(error):
     """An error's message (or a :class:`~nnviz.core.errors.Term`) in the window's language.
 
     A :class:`nnviz.core.errors.Message` (every error of the core and the training) or a
-    Term is looked up by its English template in context "errors" and filled in with its
-    fields, which are translated the same way when they are errors or Terms. Any other
-    exception (an OSError from the system, ...) is shown as ``str(error)``. Safe to call
-    from the training thread.
+    Term is looked up by its English template (:func:`word`) and filled in with its fields,
+    which are translated the same way when they are errors or Terms. Any other exception (an
+    OSError from the system, ...) is shown as ``str(error)``. Safe to call from the training
+    thread.
     """
-    from PySide6.QtCore import QCoreApplication
-
     from nnviz.core.errors import Term
 
     template = getattr(error, "template", None)
     if not isinstance(template, str):
         return str(error)
+    if not error.fields:
+        return word(template)
     fields = {k: explain(v) if isinstance(v, (BaseException, Term)) else v for k, v in error.fields.items()}
     try:
-        return QCoreApplication.translate("errors", template).format(**fields)
+        return word(template).format(**fields)
     except (KeyError, IndexError, ValueError):    # a translation that lost a placeholder
         return str(error)

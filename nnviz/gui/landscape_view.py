@@ -127,25 +127,24 @@ class LandscapeView(QWidget):
 
     # ------------------------------------------------------------ building
     def _build_slice(self):
-        tr = self.tr
         self.kind = QComboBox()
-        for key, text in zip(self.KINDS, (tr("two weights you pick"),
-                                          tr("two random filter-normalised directions (Li et al. 2018)"),
-                                          tr("principal directions of the trajectory"))):
+        for key, text in zip(self.KINDS, (self.tr("two weights you pick"),
+                                          self.tr("two random filter-normalised directions (Li et al. 2018)"),
+                                          self.tr("principal directions of the trajectory"))):
             self.kind.addItem(text, key)
-        self.kind.setToolTip(tr("The plane through the current weights w on which the loss L is drawn: "
-                                "L(w + α d₁ + β d₂) for the directions d₁, d₂."))
+        self.kind.setToolTip(self.tr("The plane through the current weights w on which the loss L is drawn: "
+                                     "L(w + α d₁ + β d₂) for the directions d₁, d₂."))
         self.kind.currentIndexChanged.connect(self._on_kind)
-        self.grid = _spin(QSpinBox, 21, 201, 51, tr("Grid points per axis; the loss is computed "
-                                                    "grid² times, with the training data"), step=10)
-        self.span = _spin(QDoubleSpinBox, 0.05, 20.0, 1.0, tr("How far the plane reaches: α and β run "
-                                                              "from −range to +range"), 0.25, 2)
+        self.grid = _spin(QSpinBox, 21, 201, 51, self.tr("Grid points per axis; the loss is computed "
+                                                         "grid² times, with the training data"), step=10)
+        self.span = _spin(QDoubleSpinBox, 0.05, 20.0, 1.0, self.tr("How far the plane reaches: α and β run "
+                                                                   "from −range to +range"), 0.25, 2)
         self.span.setPrefix("± ")
-        self.seed = _spin(QSpinBox, 0, 99999, 0, tr("Seed of the random directions"))
-        self.compute = QPushButton(tr("Compute"))
-        self.compute.setToolTip(tr("Compute the loss over the plane in the training thread"))
+        self.seed = _spin(QSpinBox, 0, 99999, 0, self.tr("Seed of the random directions"))
+        self.compute = QPushButton(self.tr("Compute"))
+        self.compute.setToolTip(self.tr("Compute the loss over the plane in the training thread"))
         self.compute.clicked.connect(self.request_slice)
-        self.cancel = QPushButton(tr("Cancel"))
+        self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.clicked.connect(self._on_cancel)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -153,10 +152,10 @@ class LandscapeView(QWidget):
         self.kind.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.kind.setMinimumContentsLength(18)            # long choices elide instead of widening
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Directions:")))
+        row.addWidget(QLabel(self.tr("Directions:")))
         row.addWidget(self.kind, 1)          # the row to itself: its long choices in full at 200 %
         row2 = QHBoxLayout()
-        for w in (QLabel(tr("grid")), self.grid, QLabel(tr("range")), self.span, QLabel(tr("seed")), self.seed):
+        for w in (QLabel(self.tr("grid")), self.grid, QLabel(self.tr("range")), self.span, QLabel(self.tr("seed")), self.seed):
             row2.addWidget(w)
         self.picks_label = _note()
         row2.addWidget(self.picks_label, 1)
@@ -182,25 +181,24 @@ class LandscapeView(QWidget):
         return col
 
     def _build_hessian(self):
-        tr = self.tr
-        box = QGroupBox(tr("Hessian at the current weights"))
-        self.hessian_button = QPushButton(tr("Compute Hessian"))
-        self.hessian_button.setToolTip(tr("∇²L, the matrix of second derivatives ∂²L/∂w∂w'. Its "
-                                          "eigenvalues are the curvatures along its eigenvectors: "
-                                          "all positive at a minimum, some negative at a saddle point."))
+        box = QGroupBox(self.tr("Hessian at the current weights"))
+        self.hessian_button = QPushButton(self.tr("Compute Hessian"))
+        self.hessian_button.setToolTip(self.tr("∇²L, the matrix of second derivatives ∂²L/∂w∂w'. Its "
+                                               "eigenvalues are the curvatures along its eigenvectors: "
+                                               "all positive at a minimum, some negative at a saddle point."))
         self.hessian_button.clicked.connect(self._on_hessian)
         self.hessian_plot = make_plot(box)
         self.hessian_plot.setMouseEnabled(False, False)
-        self.hessian_plot.setLabel("bottom", tr("eigenvalue (sorted)"))
+        self.hessian_plot.setLabel("bottom", self.tr("eigenvalue (sorted)"))
         self.hessian_plot.setLabel("left", "λ")
         self.hessian_plot.addItem(pg.InfiniteLine(0.0, angle=0, pen=pg.mkPen(90, 90, 90, width=1)))
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
         self.hessian_plot.addItem(self.bars)
         self.hessian_text = _note()
         self.grad_label = QLabel()
-        self.grad_label.setToolTip(tr("The length of the gradient of the training loss at the current "
-                                      "weights. Only where it is (almost) zero is the point a critical "
-                                      "point, which the eigenvalues then call a minimum or a saddle."))
+        self.grad_label.setToolTip(self.tr("The length of the gradient of the training loss at the current "
+                                           "weights. Only where it is (almost) zero is the point a critical "
+                                           "point, which the eigenvalues then call a minimum or a saddle."))
         top = QHBoxLayout()
         top.addWidget(self.hessian_button)
         top.addWidget(self.grad_label, 1)
@@ -211,23 +209,22 @@ class LandscapeView(QWidget):
         return box
 
     def _build_restarts(self):
-        tr = self.tr
-        box = QGroupBox(tr("Restarts from other initial weights"))
-        self.restarts_k = _spin(QSpinBox, 2, 50, 10, tr("K: how many networks to train, each from "
-                                                        "its own random initial weights w⁰"))
-        self.restarts_steps = _spin(QSpinBox, 10, 100000, 2000, tr(
+        box = QGroupBox(self.tr("Restarts from other initial weights"))
+        self.restarts_k = _spin(QSpinBox, 2, 50, 10, self.tr("K: how many networks to train, each from "
+                                                             "its own random initial weights w⁰"))
+        self.restarts_steps = _spin(QSpinBox, 10, 100000, 2000, self.tr(
             "The most training steps per run; a run stops sooner once it has converged (‖∇L‖ ≤ 10⁻³, "
             "or with minibatches the loss has stopped falling)"), step=500)
-        self.restarts_button = QPushButton(tr("Run restarts"))
-        self.restarts_button.setToolTip(tr("Train K networks with the current settings from seeds "
-                                           "seed … seed + K − 1, each until it converges, and compare "
-                                           "the solutions they find"))
+        self.restarts_button = QPushButton(self.tr("Run restarts"))
+        self.restarts_button.setToolTip(self.tr("Train K networks with the current settings from seeds "
+                                                "seed … seed + K − 1, each until it converges, and compare "
+                                                "the solutions they find"))
         self.restarts_button.clicked.connect(self._on_restarts)
         self.restarts_plot = make_plot(box)
         self.restarts_plot.setMouseEnabled(False, False)
         log_axis(self.restarts_plot)
-        self.restarts_plot.setLabel("bottom", tr("seed"))
-        self.restarts_plot.setLabel("left", tr("final loss"))
+        self.restarts_plot.setLabel("bottom", self.tr("seed"))
+        self.restarts_plot.setLabel("left", self.tr("final loss"))
         self.restarts_plot.showGrid(x=False, y=True, alpha=0.2)
         self.finals = pg.ScatterPlotItem(size=9, symbol="o")
         self.restarts_plot.addItem(self.finals)
@@ -245,7 +242,7 @@ class LandscapeView(QWidget):
         self.solutions.addStretch(1)
         self._hide_pictures()
         grid = QGridLayout()
-        for c, w in enumerate((QLabel("K"), self.restarts_k, QLabel(tr("steps")),
+        for c, w in enumerate((QLabel("K"), self.restarts_k, QLabel(self.tr("steps")),
                                self.restarts_steps, self.restarts_button)):
             grid.addWidget(w, 0, c)
         grid.setColumnStretch(5, 1)
@@ -363,18 +360,18 @@ class LandscapeView(QWidget):
                                         "before were cleared."))
 
     def _on_kind(self, *_):
-        kind, tr = self.kind.currentData(), self.tr
+        kind = self.kind.currentData()
         self.seed.setEnabled(kind == "random")
         if kind == "weights":
-            picked = ", ".join(sub_w(*p) for p in self.picks) or tr("none yet")
-            self.picks_label.setText(tr("Picked: {0} — click edges in the network diagram to pick "
-                                        "two weights.").format(picked))
+            picked = ", ".join(sub_w(*p) for p in self.picks) or self.tr("none yet")
+            self.picks_label.setText(self.tr("Picked: {0} — click edges in the network diagram to pick "
+                                             "two weights.").format(picked))
         elif kind == "random":
-            self.picks_label.setText(tr("Each unit's random direction is scaled to the size of its "
-                                        "weights (filter normalisation), so the picture is fair."))
+            self.picks_label.setText(self.tr("Each unit's random direction is scaled to the size of its "
+                                             "weights (filter normalisation), so the picture is fair."))
         else:
-            self.picks_label.setText(tr("The two directions along which the weights moved most "
-                                        "during training (needs a training run first)."))
+            self.picks_label.setText(self.tr("The two directions along which the weights moved most "
+                                             "during training (needs a training run first)."))
 
     def _on_cancel(self):
         if not self.busy:
@@ -395,13 +392,12 @@ class LandscapeView(QWidget):
 
     # ------------------------------------------------------------ answers
     def _axis_names(self, kind, picks):
-        tr = self.tr
         if kind == "weights" and picks:
-            return tuple(tr("α: change of {0}").format(sub_w(*p)) if k == 0 else
-                         tr("β: change of {0}").format(sub_w(*p)) for k, p in enumerate(picks))
+            return tuple(self.tr("α: change of {0}").format(sub_w(*p)) if k == 0 else
+                         self.tr("β: change of {0}").format(sub_w(*p)) for k, p in enumerate(picks))
         if kind == "pca":
-            return tr("α (1st principal direction)"), tr("β (2nd principal direction)")
-        return tr("α (random direction d₁)"), tr("β (random direction d₂)")
+            return self.tr("α (1st principal direction)"), self.tr("β (2nd principal direction)")
+        return self.tr("α (random direction d₁)"), self.tr("β (random direction d₂)")
 
     def show_slice(self, result, version=None):
         """Draw a slice: ``result`` has alphas (A,), betas (B,), loss (B, A) with rows β,
@@ -480,7 +476,6 @@ class LandscapeView(QWidget):
         if not self._answered():
             return
         self.shown["restarts"] = version
-        tr = self.tr
         final, seeds = np.asarray(result["final_loss"], float), np.asarray(result["seeds"], float)
         solution, status = np.asarray(result["solution"], int), list(result["status"])
         ok = np.isfinite(final)
@@ -494,21 +489,21 @@ class LandscapeView(QWidget):
         k, n_conv, n_distinct = final.size, int(result["n_converged"]), int(result["n_distinct"])
         self._show_pictures(result, final, solution)
         if not n_conv:
-            text = tr("None of the {0} runs converged within {1} steps: the loss was still falling, "
-                      "so they say nothing about minima yet. Allow more steps.").format(
+            text = self.tr("None of the {0} runs converged within {1} steps: the loss was still falling, "
+                           "so they say nothing about minima yet. Allow more steps.").format(
                 k, int(np.max(result["steps"], initial=0)))
         elif n_distinct == 1:
-            text = tr("{0} of {1} runs converged, all to the same solution (the same outputs on the "
-                      "data).").format(n_conv, k)
+            text = self.tr("{0} of {1} runs converged, all to the same solution (the same outputs on the "
+                           "data).").format(n_conv, k)
         else:
-            text = tr("{0} of {1} runs converged, to {2} distinct solutions (different outputs on the "
-                      "data): the solution found depends on the initial weights (lecture §5).").format(
+            text = self.tr("{0} of {1} runs converged, to {2} distinct solutions (different outputs on the "
+                           "data): the solution found depends on the initial weights (lecture §5).").format(
                 n_conv, k, n_distinct)
         unconverged = status.count("not converged")
         if n_conv and unconverged:
-            text += " " + tr("Not converged (grey): {0}.").format(unconverged)
+            text += " " + self.tr("Not converged (grey): {0}.").format(unconverged)
         if (~ok).any():
-            text += " " + tr("Diverged: {0} of {1} runs.").format(int((~ok).sum()), k)
+            text += " " + self.tr("Diverged: {0} of {1} runs.").format(int((~ok).sum()), k)
         self.restarts_text.setText(text)
 
     def _show_pictures(self, result, final, solution):

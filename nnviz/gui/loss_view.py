@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -29,7 +29,7 @@ __all__ = ["LossView", "ConfusionTable"]
 
 DASH = "—"                            # shown for a value that does not exist (no test set)
 TRAIN_COLOR, TEST_COLOR = POS, NEG
-COLUMNS = {"step": 0, "epoch": 1}     # x choices → columns of Snapshot.history
+COLUMNS = {QT_TRANSLATE_NOOP("LossView", "step"): 0, QT_TRANSLATE_NOOP("LossView", "epoch"): 1}   # x choices → Snapshot.history
 MIN_SPAN = {"step": 10.0, "epoch": 1.0}   # the x axis never spans less (a run at step 0)
 TRAIN, TEST = 2, 3                    # loss columns of Snapshot.history
 INK = "#404040"                       # text colour of labels and axes
@@ -211,7 +211,9 @@ class LossView(QWidget):
     def _build_metrics(self):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
-        rows = (("", "", f"<b>{self.tr('train')}</b>", f"<b>{self.tr('test')}</b>"),
+        t_train = self.tr("train")
+        t_test = self.tr("test")
+        rows = (("", "", f"<b>{t_train}</b>", f"<b>{t_test}</b>"),
                 ("loss", self.tr("loss")),
                 ("accuracy", self.tr("accuracy")), ("rmse", self.tr("RMSE")), ("r2", self.tr("R²")))
         self.values, self._rows = {}, {}

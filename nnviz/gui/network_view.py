@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (QGraphicsScene, QHBoxLayout, QInputDialog, QLabel
                                QToolTip, QVBoxLayout, QWidget)
 
 from ..core.notation import layer, sub
-from ..core.activations import TITLES
+from ..core.activations import OUTPUT_TITLES
 from .colors import LUT, finite, lut_index, qcolor
 from .formulas import sym
+from .i18n import word
 from .network_items import (LEVELS, NODE, PITCH, WIDTHS, Canvas, ColorBar, Edge, Level, Unit, color_levels,
                             hover_fmt, indexed_sym, nice_ceil, short_value)
 from .network_labels import MIN_PX, LabelRows, readable
@@ -286,7 +287,7 @@ class NetworkView(QWidget):
             x = self._x[l]
             title = (self.tr("layer 1 (input)") if l == 1 else
                      self.tr("layer {0} (output)").format(l) if l == L else self.tr("layer {0}").format(l))
-            caption = "z<sup>(1)</sup> = x" if l == 1 else self.tr(TITLES.get(snap.activations[l], "Softmax"))
+            caption = "z<sup>(1)</sup> = x" if l == 1 else word(OUTPUT_TITLES[snap.activations[l]])
             self._layer_text[l] = f"{title}: " + ("z⁽¹⁾ = x" if l == 1 else caption)
             add("title", x, (f"<b>{title}</b><br><span style='color:#777'>{caption}</span>", f"<b>{title}</b>",
                              f"<b><i style='font-family:serif'>l</i> = {l}</b>"), px, True)

@@ -122,7 +122,6 @@ class OutputView(QWidget):
 
     def _build_draw_tools(self):
         """The drawing row: Draw, the class (or value) to draw, Erase, Clear, a status line."""
-        tr = self.tr
         self._pending = self._emitted = None
         self._draw_timer = QTimer(self)
         self._draw_timer.setSingleShot(True)
@@ -138,18 +137,18 @@ class OutputView(QWidget):
             b.setStyleSheet(TOOL_STYLE)
             return b
 
-        self.draw_button = button(tr("Draw data"), tr("Draw your own data: each click on the plot adds a "
-                                                      "training point of the chosen class."), True)
-        self.erase_button = button(tr("Erase"), tr("Click a point to remove it."), True)
-        self.clear_button = button(tr("Clear"), tr("Remove all points, training and test."), False)
+        self.draw_button = button(self.tr("Draw data"), self.tr("Draw your own data: each click on the plot adds a "
+                                                                "training point of the chosen class."), True)
+        self.erase_button = button(self.tr("Erase"), self.tr("Click a point to remove it."), True)
+        self.clear_button = button(self.tr("Clear"), self.tr("Remove all points, training and test."), False)
         self.draw_class = QComboBox()
-        self.draw_class.setToolTip(tr("The class of the points you draw."))
+        self.draw_class.setToolTip(self.tr("The class of the points you draw."))
         self.draw_value = QDoubleSpinBox()
         self.draw_value.setRange(-9999.99, 9999.99)
         self.draw_value.setDecimals(2)
         self.draw_value.setSingleStep(0.1)
-        self.draw_value.setPrefix(tr("d = "))
-        self.draw_value.setToolTip(tr("The target value d of the points you draw."))
+        self.draw_value.setPrefix(self.tr("d = "))
+        self.draw_value.setToolTip(self.tr("The target value d of the points you draw."))
         self.draw_value.setMaximumWidth(110)
         self.draw_value.valueChanged.connect(self._on_draw_value)
         self.draw_swatch = QLabel()
@@ -246,23 +245,23 @@ class OutputView(QWidget):
         self.points.set_positions(train, test, self._snap.sample if self._snap is not None else None)
 
     def _caption_text(self):
-        ds, tr = self.dataset, self.tr
+        ds = self.dataset
         if ds.n_inputs > 2:
-            text = tr("The data have {0} inputs: the points show the first two, x₁ and x₂; the "
-                      "output over the input plane needs 1 or 2 inputs").format(ds.n_inputs)
+            text = self.tr("The data have {0} inputs: the points show the first two, x₁ and x₂; the "
+                           "output over the input plane needs 1 or 2 inputs").format(ds.n_inputs)
         elif ds.task == "binary":
             c1 = (ds.classes + ("0", "1"))[1]
-            text = tr("Background: the output y = P(class {0} | x), white at y = 0.5; "
-                      "line: the decision boundary y = 0.5").format(c1)
+            text = self.tr("Background: the output y = P(class {0} | x), white at y = 0.5; "
+                           "line: the decision boundary y = 0.5").format(c1)
         elif ds.task == "multiclass":
-            text = tr("Background: the class k with the largest output y<sub>k</sub>, "
-                      "paler where y<sub>k</sub> is small")
+            text = self.tr("Background: the class k with the largest output y<sub>k</sub>, "
+                           "paler where y<sub>k</sub> is small")
         elif ds.n_inputs == 2:
-            text = tr("Background: the output y on the same colours as the targets")
+            text = self.tr("Background: the output y on the same colours as the targets")
         else:
-            text = tr("Blue line: the network output y(x); points: the data (x, d)")
+            text = self.tr("Blue line: the network output y(x); points: the data (x, d)")
         if ds.task == "regression" and ds.n_outputs > 1:
-            text += "<br>" + tr("Output shown: {0} ({1} of {2} outputs)").format(
+            text += "<br>" + self.tr("Output shown: {0} ({1} of {2} outputs)").format(
                 pretty_name(ds.target_names[self._output]), self._output + 1, ds.n_outputs)
         return f"{text}<br>{point_legend(ds, by_value=ds.n_inputs == 2, output=self._output)}"
 

@@ -20,12 +20,12 @@ import re
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from ..core.notation import sub
 from .colors import CLASS_COLORS, LUT, NEG, POS, class_color, lut_index
+from .i18n import translate
 
 __all__ = ["make_plot", "PointLayer", "point_brushes", "point_legend", "pretty_name", "value_max",
            "LogAxis", "log_axis", "ContourMap", "contour_levels", "grid_rect", "LOSS_CMAP",
@@ -118,10 +118,6 @@ class PointLayer:
             self.ring.setData(x=[], y=[])
 
 
-def _t(text):
-    return QCoreApplication.translate("PointLayer", text)
-
-
 def _swatch(rgb, text):
     return f'<span style="color:rgb{tuple(int(c) for c in rgb)}">■</span>&nbsp;{text}'
 
@@ -129,18 +125,18 @@ def _swatch(rgb, text):
 def point_legend(dataset, by_value=True, output=0):
     """HTML line saying what the point marks and colours mean (see :class:`PointLayer`); with
     several outputs, which output's target the colours show."""
-    marks = _t("● training data &nbsp; ◆ test data &nbsp; ◯ selected sample")
+    marks = translate("PointLayer", "● training data &nbsp; ◆ test data &nbsp; ◯ selected sample")
     if dataset.task != "regression":
         return marks + " &nbsp;|&nbsp; " + " &nbsp;".join(
-            _swatch(CLASS_COLORS[k % len(CLASS_COLORS)], _t("class {0}").format(c))
+            _swatch(CLASS_COLORS[k % len(CLASS_COLORS)], translate("PointLayer", "class {0}").format(c))
             for k, c in enumerate(dataset.classes))
     if not by_value:
         return marks
-    swatches = _swatch(NEG, _t("negative")), _swatch(POS, _t("positive"))
+    swatches = _swatch(NEG, translate("PointLayer", "negative")), _swatch(POS, translate("PointLayer", "positive"))
     if dataset.n_outputs > 1:
-        return marks + " &nbsp;|&nbsp; " + _t("target d of {0}: {1} {2}").format(
+        return marks + " &nbsp;|&nbsp; " + translate("PointLayer", "target d of {0}: {1} {2}").format(
             pretty_name(dataset.target_names[output]), *swatches)
-    return marks + " &nbsp;|&nbsp; " + _t("target d: {0} {1}").format(*swatches)
+    return marks + " &nbsp;|&nbsp; " + translate("PointLayer", "target d: {0} {1}").format(*swatches)
 
 
 # ------------------------------------------------------------ log axis

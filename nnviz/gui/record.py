@@ -26,6 +26,7 @@ import threading
 from ..core.animation import (MAX_FPS, MAX_FRAMES, MEMORY_LIMIT, RecordError, check, frame_of,  # noqa: F401
                               video_available)
 from ..core.weights_io import atomic_write
+from .i18n import translate
 
 #: what ``nnviz record --tab`` shows, and the window's tab it is on
 TABS = {"network": 0, "arena": 1, "landscape": 2, "stepthrough": 0}
@@ -137,12 +138,6 @@ def record_scene(key, out, fps=10, frames=40, tab="network", size=(1280, 800), s
 
 
 # ------------------------------------------------------------------ the window
-def _t(text):
-    """``text`` in the window's language (context "record")."""
-    from PySide6.QtCore import QCoreApplication
-    return QCoreApplication.translate("record", text)
-
-
 class Recording:
     """Frames grabbed in the window: ``grab(k)`` returns frame k's QImage or QPixmap, called
     every ``interval_ms`` (0: as fast as the event loop allows) until ``frames`` are in or
@@ -211,35 +206,36 @@ def record_dialog_class():
 
         def __init__(self, parent=None):
             super().__init__(parent)
-            self.setWindowTitle(_t("Record an animation"))
+            self.setWindowTitle(translate("record", "Record an animation"))
             self.what = QComboBox()
-            for key, text in (("tab", _t("the current tab, while it trains")),
-                              ("window", _t("the whole window, while it trains")),
-                              ("phases", _t("the step-through's phases, one after another"))):
+            for key, text in (("tab", translate("record", "the current tab, while it trains")),
+                              ("window", translate("record", "the whole window, while it trains")),
+                              ("phases", translate("record", "the step-through's phases, one after another"))):
                 self.what.addItem(text, key)
             self.format = QComboBox()
-            self.format.addItem(_t("animated GIF"), ".gif")
-            self.format.addItem(_t("MP4 video") if video_available() else
-                                _t("MP4 video — needs: pip install 'nnviz[video]'"), ".mp4")
+            self.format.addItem(translate("record", "animated GIF"), ".gif")
+            self.format.addItem(translate("record", "MP4 video") if video_available() else
+                                translate("record", "MP4 video — needs: pip install 'nnviz[video]'"), ".mp4")
             self.format.model().item(1).setEnabled(video_available())
             self.fps = QSpinBox()
             self.fps.setRange(1, MAX_FPS)
             self.fps.setValue(10)
-            self.fps.setSuffix(_t(" frames/s"))
+            self.fps.setSuffix(translate("record", " frames/s"))
             self.seconds = QDoubleSpinBox()
             self.seconds.setRange(0.2, 300.0)
             self.seconds.setValue(5.0)
-            self.seconds.setSuffix(_t(" s"))
+            self.seconds.setSuffix(translate("record", " s"))
             self.count = QLabel()
             for box in (self.fps, self.seconds):
                 box.valueChanged.connect(self._on_change)
             buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-            buttons.button(QDialogButtonBox.Ok).setText(_t("Record…"))
+            buttons.button(QDialogButtonBox.Ok).setText(translate("record", "Record…"))
             buttons.accepted.connect(self.accept)
             buttons.rejected.connect(self.reject)
             form = QFormLayout(self)
-            for label, w in ((_t("Record"), self.what), (_t("Format"), self.format),
-                             (_t("Frame rate"), self.fps), (_t("Length"), self.seconds), ("", self.count)):
+            for label, w in ((translate("record", "Record"), self.what), (translate("record", "Format"), self.format),
+                             (translate("record", "Frame rate"), self.fps), (translate("record", "Length"), self.seconds),
+                             ("", self.count)):
                 form.addRow(label, w)
             form.addRow(buttons)
             self._on_change()
@@ -248,7 +244,7 @@ def record_dialog_class():
             return max(2, min(MAX_FRAMES, round(self.fps.value() * self.seconds.value())))
 
         def _on_change(self):
-            self.count.setText(_t("{0} frames").format(self.frames()))
+            self.count.setText(translate("record", "{0} frames").format(self.frames()))
 
     return RecordDialog
 
@@ -270,9 +266,9 @@ class WindowRecorder:
         if not dialog.exec():
             return None
         ext = dialog.format.currentData()
-        path = self.w.files._save_name(_t("Record"), "recording" + ext,
-                                       _t("animated GIF (*.gif)") if ext == ".gif"
-                                       else _t("MP4 video (*.mp4)"))
+        path = self.w.files._save_name(translate("record", "Record"), "recording" + ext,
+                                       translate("record", "animated GIF (*.gif)") if ext == ".gif"
+                                       else translate("record", "MP4 video (*.mp4)"))
         return self.start(dialog.what.currentData(), path, dialog.fps.value(), dialog.frames()) if path else None
 
     def start(self, what, path, fps, frames):
@@ -280,8 +276,8 @@ class WindowRecorder:
         from .i18n import explain
         w = self.w
         if what == "phases" and w.stepthrough.trace is None:
-            w.show_error(_t("Step through a training step first (Train → Step through one training step), "
-                              "then record its phases."))
+            w.show_error(translate("record", "Step through a training step first (Train → Step through one training step), "
+                                             "then record its phases."))
             return None
         widget = w.tabs.currentWidget() if what == "tab" else w
         ratio = widget.devicePixelRatioF()
@@ -310,7 +306,7 @@ class WindowRecorder:
         self._show_stop()
 
         def counted(k):
-            self.stop_button.setText(_t("■ Stop recording ({0} of {1} frames)").format(k + 1, frames))
+            self.stop_button.setText(translate("record", "■ Stop recording ({0} of {1} frames)").format(k + 1, frames))
             return grab(k)
         self.recording = Recording(counted, path, fps, frames, interval, self._done, w)
         self.recording.start()
@@ -323,7 +319,7 @@ class WindowRecorder:
     def _show_stop(self):
         from PySide6.QtWidgets import QPushButton
         self.stop_button = QPushButton()
-        self.stop_button.setToolTip(_t("End the recording now and keep the frames recorded so far"))
+        self.stop_button.setToolTip(translate("record", "End the recording now and keep the frames recorded so far"))
         self.stop_button.clicked.connect(self.stop)
         self.w.statusBar().addWidget(self.stop_button)
 
@@ -338,4 +334,4 @@ class WindowRecorder:
         if error is not None:
             w.show_error(explain(error))
         else:
-            w.statusBar().showMessage(_t("Recorded {0} frames to {1}").format(n, path), 8000)
+            w.statusBar().showMessage(translate("record", "Recorded {0} frames to {1}").format(n, path), 8000)

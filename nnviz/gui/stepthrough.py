@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from . import formulas
+from .i18n import word
 
 __all__ = ["StepThroughPanel", "GRADCHECK_TOLERANCE"]
 
@@ -321,7 +322,7 @@ class StepThroughPanel(QWidget):
         rule = f"ε = {formulas.num(m.get('eps', 0))}" + (f", μ = {formulas.num(m['mu'])}"
                                                           if opt == "momentum" else "")
         return self.tr("training step t = {0} · sample n = {1} · minibatch B = {2} ({3}) · {4}: {5}").format(
-            m.get("step", "?"), m.get("sample", 0), B, self.tr(m.get("reduction", "mean")), self.tr(opt), rule)
+            m.get("step", "?"), m.get("sample", 0), B, word(m.get("reduction", "mean")), word(opt), rule)
 
     def _on_box(self, k):
         if k >= 0:

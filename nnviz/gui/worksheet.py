@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter,
                            QPen, QTextDocument)
 
 from ..core.notation import sub as _sub
 from . import formulas
 from .formulas import num, sym
+from .i18n import translate
 
 __all__ = ["Blank", "blanks", "sheet_html", "write_pdf", "pdf_bytes", "MAX_UNITS", "MAX_INPUTS"]
 
@@ -34,11 +35,6 @@ LABEL_EDGES = 16       # weights written on the edges of a layer with at most th
 DPI = 150              # layout resolution: 1 px of the formulas' HTML = 0.17 mm
 NETWORK_URL = "nnviz://network"
 BODY_PT, SMALL_PT = 11, 10
-
-
-def tr(text):
-    """``text`` translated in the "worksheet" context."""
-    return QCoreApplication.translate("worksheet", text)
 
 
 @dataclass(frozen=True)
@@ -111,12 +107,12 @@ SECTIONS = ("forward", "loss", "output_delta", "backward", "gradient", "update")
 
 
 def _section_title(key):
-    return {"forward": tr("1. Forward pass: u = W z + b, z = f(u)"),
-            "loss": tr("2. Error L_n of the sample"),
-            "output_delta": tr("3. Output layer: δ^(L)"),
-            "backward": tr("4. Hidden layers: the δ recursion (backpropagation)"),
-            "gradient": tr("5. Gradients ∂L_n/∂w = δ_j z_i"),
-            "update": tr("6. Updated weights")}[key]
+    return {"forward": translate("worksheet", "1. Forward pass: u = W z + b, z = f(u)"),
+            "loss": translate("worksheet", "2. Error L_n of the sample"),
+            "output_delta": translate("worksheet", "3. Output layer: δ^(L)"),
+            "backward": translate("worksheet", "4. Hidden layers: the δ recursion (backpropagation)"),
+            "gradient": translate("worksheet", "5. Gradients ∂L_n/∂w = δ_j z_i"),
+            "update": translate("worksheet", "6. Updated weights")}[key]
 
 
 def _symbols(text):
@@ -138,13 +134,13 @@ def _update_rule(trace):
     elif opt == "plain":
         rule = f"<i>w</i> ← <i>w</i> − ε {grad}, &nbsp; ε = {eps}"
     else:
-        rule = tr("the {0} rule (its history is not on the sheet: compare with the key)").format(opt)
+        rule = translate("worksheet", "the {0} rule (its history is not on the sheet: compare with the key)").format(opt)
     note = ""
     if B > 1:
-        note = tr("The update uses the gradient of the whole minibatch (B = {0}), given beside each blank.") \
+        note = translate("worksheet", "The update uses the gradient of the whole minibatch (B = {0}), given beside each blank.") \
             .format(B)
     elif m.get("l1") or m.get("l2"):
-        note = tr("The update's gradient includes the weight penalty; it is given beside each blank.")
+        note = translate("worksheet", "The update's gradient includes the weight penalty; it is given beside each blank.")
     return rule, note
 
 
@@ -166,30 +162,36 @@ def _givens(trace):
     m = trace.meta
     L = len(m["sizes"])
     x, d = _phase(trace, "forward", 1)["z"], _phase(trace, "loss", L)["d"]
-    acts = [formulas._f(a) or formulas.tr("identity") for a in m["activations"]]
-    loss = formulas.tr(formulas.LOSS_NAMES.get(m["loss"], m["loss"]))
+    acts = [formulas._f(a) or translate("formulas", "identity") for a in m["activations"]]
+    loss = formulas.loss_noun(m["loss"])
     n = m.get("sample", 0)
     vec = lambda a: "(" + ", ".join(num(v) for v in a) + ")"
-    lines = [f"{tr('Sample')} <i>n</i> = {n}: &nbsp; {sym('z', 1)} = {sym('x', sub='<i>n</i>')} = {vec(x)}",
-             f"{tr('Teacher signal')} {sym('d', sub='<i>n</i>')} = {vec(d)}",
-             f"{tr('Hidden layers')}: <i>f</i> = {', '.join(acts[:-1]) or '−'}; &nbsp; "
-             f"{tr('output layer')}: {acts[-1]}; &nbsp; {tr('error function')}: {loss}"]
+    t_sample = translate("worksheet", "Sample")
+    t_teacher_signal = translate("worksheet", "Teacher signal")
+    t_hidden_layers = translate("worksheet", "Hidden layers")
+    t_output_layer = translate("worksheet", "output layer")
+    t_error_function = translate("worksheet", "error function")
+    lines = [f"{t_sample} <i>n</i> = {n}: &nbsp; {sym('z', 1)} = {sym('x', sub='<i>n</i>')} = {vec(x)}",
+             f"{t_teacher_signal} {sym('d', sub='<i>n</i>')} = {vec(d)}",
+             f"{t_hidden_layers}: <i>f</i> = {', '.join(acts[:-1]) or '−'}; &nbsp; "
+             f"{t_output_layer}: {acts[-1]}; &nbsp; {t_error_function}: {loss}"]
     od = _phase(trace, "output_delta", L)
     if od.get("matched", True):
-        lines.append(tr("Output and error function are a matched pair: δ^(L) = z^(L) − d.")
+        lines.append(translate("worksheet", "Output and error function are a matched pair: δ^(L) = z^(L) − d.")
                      .replace("δ^(L)", sym("δ", L)).replace("z^(L)", sym("z", L)).replace(" d.", f" {sym('d')}."))
     else:
-        lines.append(tr("Output and error function are not a matched pair: δ^(L) = f′(u^(L)) ⊙ ∂L_n/∂z^(L).")
+        lines.append(translate("worksheet", "Output and error function are not a matched pair: δ^(L) = f′(u^(L)) ⊙ ∂L_n/∂z^(L).")
                      .replace("δ^(L)", sym("δ", L)).replace("u^(L)", sym("u", L)).replace("z^(L)", sym("z", L))
                      .replace("L_n", sym("L", sub="<i>n</i>")))
     rule, note = _update_rule(trace)
-    lines.append(f"{tr('Learning rate')} ε = {num(m.get('eps', 0))}")
+    t_learning_rate = translate("worksheet", "Learning rate")
+    lines.append(f"{t_learning_rate} ε = {num(m.get('eps', 0))}")
     weights = "".join(formulas.equation([formulas.M(sym("W", l), _phase(trace, "forward", l)["W"]),
                                          formulas.O("&nbsp;&nbsp;"),
                                          formulas.M(sym("b", l), _phase(trace, "forward", l)["b"])], 70)
                       for l in range(2, L + 1))
-    where = tr("Weights and biases (not on the drawing: too many):") if _crowded(trace) else \
-        tr("Weights and biases (also on the drawing):")
+    where = translate("worksheet", "Weights and biases (not on the drawing: too many):") if _crowded(trace) else \
+        translate("worksheet", "Weights and biases (also on the drawing):")
     return "".join(_p(s) for s in lines) + _p(where) \
         + f"<div style='font-size:{SMALL_PT}pt'>{weights}</div>"
 
@@ -211,18 +213,20 @@ def sheet_html(trace):
     m = trace.meta
     items, cut = blanks(trace)
     L = len(m["sizes"])
-    head = (f"<h2 style='margin-bottom:2px'>{tr('Worksheet: backpropagation, one training step')}</h2>"
-            + _p(tr("Network {0}; training step {1}, sample n = {2}. Name: ____________________")
+    t_worksheet_backpropagation_one = translate("worksheet", "Worksheet: backpropagation, one training step")
+    head = (f"<h2 style='margin-bottom:2px'>{t_worksheet_backpropagation_one}</h2>"
+            + _p(translate("worksheet", "Network {0}; training step {1}, sample n = {2}. Name: ____________________")
                  .format("-".join(map(str, m["sizes"])), m.get("step", "?"), m.get("sample", 0))))
     sheet = [head, f"<p align='center'><img src='{NETWORK_URL}'></p>", _givens(trace)]
-    sheet.append(_p(tr("Fill in the blanks, rounded to 4 decimals. Units are numbered from 1, "
-                       "layer 1 is the input layer."), style="font-style:italic"))
+    sheet.append(_p(translate("worksheet", "Fill in the blanks, rounded to 4 decimals. Units are numbered from 1, "
+                                           "layer 1 is the input layer."), style="font-style:italic"))
     if cut:
-        sheet.append(_p(tr("This network is larger than the sheet: the blanks cover the first {0} units of "
-                           "each layer and the weights from the first {1} units only; the key has the same.")
+        sheet.append(_p(translate("worksheet", "This network is larger than the sheet: the blanks cover the first {0} units of "
+                                               "each layer and the weights from the first {1} units only; the key has the same.")
                         .format(MAX_UNITS, MAX_INPUTS), style="color:#8a1c1c"))
-    key = [f"<h2 style='page-break-before:always; margin-bottom:2px'>{tr('Answer key')}</h2>",
-           _p(tr("Network {0}; training step {1}, sample n = {2}.")
+    t_answer_key = translate("worksheet", "Answer key")
+    key = [f"<h2 style='page-break-before:always; margin-bottom:2px'>{t_answer_key}</h2>",
+           _p(translate("worksheet", "Network {0}; training step {1}, sample n = {2}.")
               .format("-".join(map(str, m["sizes"])), m.get("step", "?"), m.get("sample", 0)))]
     for section in SECTIONS:
         mine = [b for b in items if b.section == section]
@@ -235,7 +239,8 @@ def sheet_html(trace):
             extra = _p(rule) + (_p(note, SMALL_PT) if note else "")
         sheet += [title, extra, _cells([_blank_cell(b) for b in mine])]
         key += [title, _cells([_key_cell(b) for b in mine], pad=2)]
-    key.append(f"<h3 style='margin-top:14px'>{tr('Worked out: one u and one δ')}</h3>")
+    t_worked_out_one = translate("worksheet", "Worked out: one u and one δ")
+    key.append(f"<h3 style='margin-top:14px'>{t_worked_out_one}</h3>")
     key.append(_p(formulas.unit_line(trace, 2, 0, "forward")))
     key.append(_p(formulas.unit_line(trace, L - 1 if L > 2 else L, 0, "backward")))
     return "".join(sheet) + "".join(key)
@@ -319,7 +324,8 @@ def draw_network(painter, rect, trace):
         painter.drawText(QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r), Qt.AlignCenter, "⋮")
     step = rect.width() * 0.63 / max(L - 1, 1)
     for l in range(1, L + 1):
-        name = tr("input layer") if l == 1 else tr("output layer") if l == L else tr("hidden layer")
+        name = (translate("worksheet", "input layer") if l == 1 else
+                translate("worksheet", "output layer") if l == L else translate("worksheet", "hidden layer"))
         x = pos[l, 0].x()
         painter.drawText(QRectF(x - step / 2, rect.bottom() - _mm(11), step, _mm(11)),
                          Qt.AlignHCenter | Qt.AlignBottom | Qt.TextWordWrap, f"{name}\n(l = {l})")
@@ -411,7 +417,7 @@ def render(trace, writer):
             painter.setFont(small)
             painter.setPen(QColor("#666"))
             painter.drawText(QRectF(0, page.height() - footer, page.width(), footer), Qt.AlignCenter,
-                             tr("nnviz worksheet — page {0} of {1}").format(k + 1, count))
+                             translate("worksheet", "nnviz worksheet — page {0} of {1}").format(k + 1, count))
     finally:
         painter.end()
     return count
@@ -425,7 +431,7 @@ def pdf_bytes(trace):
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait,
                                      QMarginsF(15, 12, 15, 10), QPageLayout.Millimeter))
-    writer.setTitle(tr("Worksheet: backpropagation, one training step"))
+    writer.setTitle(translate("worksheet", "Worksheet: backpropagation, one training step"))
     writer.setCreator("nnviz")
     pages = render(trace, writer)                   # painter.end() finishes the file
     return bytes(buffer.data()), pages

@@ -77,23 +77,55 @@ def test_translations_keep_placeholders_markup_and_accelerators():
     assert not bad, "\n".join(map(repr, bad))
 
 
-def test_every_string_of_the_code_is_in_the_ts(tmp_path):
-    tool = _update_script()
+def _lupdate_or_skip(tool):
     try:
         tool.qt_tool("lupdate")
     except SystemExit:
         pytest.skip("PySide6's lupdate is not available")
-    entries, _ = tool.collect()
-    assert tool.STRINGS.read_text(encoding="utf-8") == tool.strings_module(entries), \
-        "nnviz/gui/strings.py is stale: run packaging/update_translations.py"
-    fresh = tmp_path / "fresh.ts"
-    tool.lupdate(fresh)
-    have = {(ctx, m.findtext("source")) for ctx, m in _messages(TS)}
-    sources = {src for _, src in have}
-    code = {(ctx, m.findtext("source")) for ctx, m in _messages(fresh)}
-    missing = sorted((ctx, src) for ctx, src in code if ((ctx, src) not in have if ctx else src not in sources))
-    assert not missing, ("strings of the code missing from nnviz_ja.ts (run packaging/"
-                         "update_translations.py, then translate):\n" + "\n".join(map(repr, missing)))
+
+
+def test_the_ts_is_what_the_script_writes_from_the_code(tmp_path, monkeypatch):
+    """Every string of the code is in the .ts, under the context the code looks it up in, and
+    nothing else: running the script again on a copy changes no byte."""
+    tool = _update_script()
+    _lupdate_or_skip(tool)
+    copy = tmp_path / TS.name
+    copy.write_bytes(TS.read_bytes())
+    todo = tool.update_ts(copy, "ja_JP")
+    assert not todo, ("strings of the code missing from nnviz_ja.ts (run packaging/update_translations.py, "
+                      "then translate):\n" + "\n".join(map(repr, todo)))
+    assert copy.read_text(encoding="utf-8") == TS.read_text(encoding="utf-8"), \
+        "nnviz_ja.ts is not what packaging/update_translations.py writes: run it and commit the .ts and the .qm"
+
+
+def test_the_ts_names_no_file_or_line():
+    text = TS.read_text(encoding="utf-8")
+    assert "<location" not in text and "<extracomment" not in text
+
+
+def test_the_core_words_are_translated_once():
+    """An activation's, loss's, optimiser's or data set's name is in the one context of the core
+    (""), not once per view that shows it."""
+    from nnviz.core.activations import OUTPUT_TITLES
+    from nnviz.core.datasets import DATASETS
+    from nnviz.core.losses import LOSSES
+    from nnviz.core.optimizers import OPTIMIZERS
+
+    words = {*OUTPUT_TITLES.values(), *DATASETS, *(d for _, d in DATASETS.values()), *OPTIMIZERS,
+             *(loss.title for loss in LOSSES.values())}
+    where = collections.defaultdict(set)
+    for ctx, m in _messages(TS):
+        where[m.findtext("source")].add(ctx)
+    assert {w: where[w] for w in words if where[w] != {""}} == {}
+
+
+def test_a_core_word_is_shown_in_japanese(japanese):
+    from nnviz.core.activations import TITLES
+    from nnviz.core.losses import LOSSES
+    from nnviz.gui.i18n import word
+
+    assert word(TITLES["sigmoid"]) != "Logistic (sigmoid)" and JAPANESE.search(word(TITLES["sigmoid"]))
+    assert word(LOSSES["squared"].noun) == "二乗誤差"
 
 
 # ------------------------------------------------------------------ the Japanese window
@@ -307,12 +339,67 @@ def test_the_japanese_csv_dialog_names_japanese_columns_as_they_are(japanese, qt
 
 
 # ------------------------------------------------------------------ the core's errors
-def test_every_error_of_the_core_can_be_translated():
-    """Every raise in nnviz/core and nnviz/training is a Message with a literal template,
-    so update_translations.py finds it (and the tests above check the .ts has it)."""
-    entries, warnings = _update_script().error_strings()
-    assert len({text for _, text, _ in entries}) > 100
-    assert not warnings, "\n".join(warnings)
+def _core_texts(root=ROOT):
+    """(templates, problems) of nnviz/core and nnviz/training: the literal first argument of
+    every call of a Message class or of Term, and what lupdate could not read there: a raise of
+    anything but a Message, a template that is not a literal (an f-string, ``a if … else b``, a
+    name), and a Message made through ``self.`` (lupdate files that under the class)."""
+    import ast
+
+    tool = _update_script()
+    marks = {*tool.message_classes(), "Term"}
+    texts, problems = set(), []
+    for package in tool.CORE:
+        for path in sorted((root / "nnviz" / package).glob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for fn in ast.walk(tree):
+                for node in ast.walk(fn) if isinstance(fn, ast.FunctionDef) and fn.name == "__init__" else ():
+                    node.passes_on = True      # an __init__ may pass its caller's template on
+            for node in ast.walk(tree):
+                where = f"{path.relative_to(root)}:{getattr(node, 'lineno', 0)}"
+                if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                    name = getattr(node.exc.func, "id", getattr(node.exc.func, "attr", ""))
+                    if name not in marks:
+                        problems.append(f"{where}: raises {name}, not a Message (nnviz/core/errors.py)")
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                if name not in marks or not node.args:
+                    continue
+                if isinstance(node.func, ast.Attribute):
+                    problems.append(f"{where}: {name} called through an attribute")
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    texts.add(first.value)
+                elif not (getattr(node, "passes_on", False) and isinstance(first, ast.Name)):
+                    problems.append(f"{where}: the text of {name}() must be a string literal")
+    return texts, problems
+
+
+def test_every_error_and_word_of_the_core_is_in_the_ts():
+    """Every raise in nnviz/core and nnviz/training is a Message with a literal template, and
+    every Term is a literal, so lupdate reads them; each one is in the core's context ("")."""
+    texts, problems = _core_texts()
+    assert len(texts) > 300
+    assert not problems, "\n".join(problems)
+    core = {m.findtext("source") for ctx, m in _messages(TS) if ctx == ""}
+    assert sorted(texts - core) == []
+
+
+def test_the_check_of_the_core_fails_on_what_lupdate_cannot_read(tmp_path):
+    bad = ('from .errors import InputError\n'
+           'def f(c, x):\n'
+           '    raise InputError("a" if c else "b")\n'
+           'def g(x):\n'
+           '    raise InputError(f"{x} is bad")\n'
+           'def h():\n'
+           '    raise ValueError("plain")\n')
+    core = tmp_path / "nnviz" / "core"
+    core.mkdir(parents=True)
+    (core / "bad.py").write_text(bad, encoding="utf-8")
+    (tmp_path / "nnviz" / "training").mkdir()
+    texts, problems = _core_texts(tmp_path)
+    assert texts == set() and len(problems) == 3, problems
 
 
 def test_errors_are_shown_in_japanese(japanese, tmp_path):
