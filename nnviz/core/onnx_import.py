@@ -27,7 +27,7 @@ from .files import loads_json
 from .losses import TASKS
 from .network import MAX_IO_UNITS, MAX_LAYERS, MAX_PARAMS, Network
 from .onnx_export import META_KEY, require_onnx, onnx_model
-from .weights_io import FORMAT, VERSION, WeightsError, _check_header, _check_keys, _check_meta, assign_weights
+from .weights_io import FORMAT, VERSION, WeightsError, check_header, check_keys, check_meta, assign_weights
 
 __all__ = ["read_onnx"]
 
@@ -107,7 +107,7 @@ def _read_own(graph, inits, text):
     metadata and its Gemm weights; None when it is not (the general reader decides)."""
     try:
         meta = loads_json(text)
-        expected = _check_meta(meta)
+        expected = check_meta(meta)
     except (InputError, ValueError):
         return None
     gemms = [n for n in graph.node if n.op_type == "Gemm"]
@@ -264,13 +264,13 @@ def _meta_of(layers, elu_alpha):
             else "regression")
     meta = {"format": FORMAT, "version": VERSION, "sizes": sizes, "activations": acts[:-1], "output": output,
             "loss": TASKS[task].loss, "task": task, "reduction": "mean", "elu_alpha": float(elu_alpha)}
-    expected = _check_meta(meta)
+    expected = check_meta(meta)
     arrays = {}
     for l, (W, b, _, alpha) in enumerate(layers, start=2):
         arrays[f"W{l}"], arrays[f"b{l}"] = W, b
         if alpha is not None:
             arrays[f"alpha{l}"] = alpha
-    _check_keys(list(arrays) + ["meta"], expected)
+    check_keys(list(arrays) + ["meta"], expected)
     for key, shape in expected.items():
-        _check_header(key, arrays[key].shape, arrays[key].dtype, shape, sizes)
+        check_header(key, arrays[key].shape, arrays[key].dtype, shape, sizes)
     return meta, {k: np.ascontiguousarray(a, dtype=np.float64) for k, a in arrays.items()}

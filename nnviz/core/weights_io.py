@@ -280,10 +280,10 @@ def _read_npz(path):
             raise WeightsError("meta has {count:,} characters, more than the limit of {limit:,}",
                                count=dtype.itemsize // 4, limit=MAX_JSON_BYTES)
         meta = _parse_json(str(read_npy(zf, "meta.npy")), "meta")
-        expected = _check_meta(meta)
-        _check_keys(keys, expected)
+        expected = check_meta(meta)
+        check_keys(keys, expected)
         for key, shape in expected.items():   # look at every header before loading any data
-            _check_header(key, *npy_header(zf, key + ".npy"), shape, meta["sizes"])
+            check_header(key, *npy_header(zf, key + ".npy"), shape, meta["sizes"])
         arrays = {key: _as_float(key, read_npy(zf, key + ".npy")) for key in expected}
     return meta, arrays
 
@@ -296,8 +296,8 @@ def _read_json(path):
     if "meta" not in doc:
         raise WeightsError("no 'meta' entry: not an nnviz weights file")
     meta = doc["meta"]
-    expected = _check_meta(meta)
-    _check_keys([k for k in doc if k != "meta"] + ["meta"], expected)
+    expected = check_meta(meta)
+    check_keys([k for k in doc if k != "meta"] + ["meta"], expected)
     arrays = {}
     for key, shape in expected.items():
         outer = _outer_shape(doc[key], len(shape))
@@ -308,7 +308,7 @@ def _read_json(path):
             a = np.asarray(doc[key])
         except ValueError:
             raise WeightsError("{key} is not a rectangular array of numbers", key=key) from None
-        _check_header(key, a.shape, a.dtype, shape, meta["sizes"])
+        check_header(key, a.shape, a.dtype, shape, meta["sizes"])
         arrays[key] = _as_float(key, a)
     return meta, arrays
 
@@ -333,7 +333,7 @@ def _parse_json(text, what):
         raise WeightsError("the file is not valid JSON ({reason})", reason=exc) from None
 
 
-def _check_meta(meta):
+def check_meta(meta):
     """Validate meta; return the expected arrays as {key: shape} in file order."""
     if not isinstance(meta, dict):
         raise WeightsError("meta must be a JSON object, got {type}", type=type(meta).__name__)
@@ -401,7 +401,7 @@ def _check_extras(meta):
                                inputs=meta["sizes"][0])
 
 
-def _check_keys(keys, expected):
+def check_keys(keys, expected):
     """Every expected array present, nothing else but meta, nothing twice."""
     missing = [k for k in expected if k not in keys]
     if missing:
@@ -413,7 +413,7 @@ def _check_keys(keys, expected):
         raise WeightsError("an entry appears twice")
 
 
-def _check_header(key, shape, dtype, expected, sizes):
+def check_header(key, shape, dtype, expected, sizes):
     """Real numbers (float, or int to be converted) of exactly the expected shape."""
     if dtype.kind not in "fiu":
         raise WeightsError("{key} has dtype {dtype}, expected real numbers (float64)", key=key, dtype=dtype)
