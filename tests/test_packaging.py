@@ -49,6 +49,19 @@ def test_no_display_is_a_clear_message():
     assert r.returncode == 1 and "no display" in r.stderr and "Traceback" not in r.stderr
 
 
+def test_the_window_only_launcher_runs_without_a_console(monkeypatch):
+    """nnviz-app is a gui-script: on Windows pythonw starts it with sys.stderr = None, and an
+    error message must not be a crash."""
+    from nnviz.gui import app
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(app, "platform_problem", lambda: "no display")
+    assert app.run() == 1
+    assert sys.stderr is not None and sys.stdout is not None
+    sys.stderr.close()                 # the launcher's os.devnull, kept open for the process
+    sys.stdout.close()
+
+
 def test_missing_xcb_libraries_are_named(monkeypatch):
     from nnviz.gui import app
     monkeypatch.setattr(sys, "platform", "linux")

@@ -93,6 +93,9 @@ def collect_in_gui_thread():
 
 def run(argv=None):
     """Open the main window and run Qt's event loop; returns the exit status."""
+    for name in ("stdout", "stderr"):     # pythonw (nnviz-app on Windows) starts with neither
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     problem = platform_problem()
     if problem:
         print(f"nnviz: error: {problem}", file=sys.stderr)
