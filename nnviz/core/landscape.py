@@ -202,9 +202,11 @@ def _shared_prefix(net, X, center, d1, d2):
 #: The largest |s·u| for which the first moved layer's e^(s·u) is taken from the
 #: tables of :func:`_exp_tables`: then no factor or partial product over- or underflows.
 EXP_BOUND = 700.0
+#: At most this many numbers (16 MB) in those tables; a larger slice calls exp per point.
+MAX_TABLE_SIZE = 2_000_000
 
 
-def _exp_tables(net, first, shared, center, d1, d2, alphas, betas, limit):
+def _exp_tables(net, first, shared, center, d1, d2, alphas, betas, limit=MAX_TABLE_SIZE):
     """(T_α, T_β) with e^(s·u) = T_α[a] T_β[b] at the grid point (alphas[a], betas[b])
     for layer ``first`` (hidden, with an activation of ``exp_scale`` s), or None.
 
@@ -215,11 +217,11 @@ def _exp_tables(net, first, shared, center, d1, d2, alphas, betas, limit):
     layer, when |s·u| could exceed :data:`EXP_BOUND` anywhere on the grid, or when
     the tables would hold more than ``limit`` numbers.
     """
-    s = getattr(net.act[first], "exp_scale", None) if first < net.L else None
+    s = net.act[first].exp_scale if first < net.L else None
     if s is None or (len(alphas) + len(betas)) * shared.shape[1] * net.sizes[first - 1] > limit:
         return None
     u0, u1, u2 = (v[net.block[first]].reshape(net.Wb[first].shape) @ shared for v in (center, d1, d2))
-    reach = [np.abs(s * u).max(initial=0.0) * np.abs(t).max(initial=1.0)
+    reach = [np.abs(s * u).max(initial=0.0) * np.abs(t).max(initial=0.0)
              for u, t in ((u0, [1.0]), (u1, alphas), (u2, betas))]
     if sum(reach) > EXP_BOUND:
         return None
@@ -267,7 +269,7 @@ def loss_slice(net, X, D, center, d1, d2, alphas, betas, chunk=None, progress=No
     per_point = 16 * len(X) * sum(n + 1 for n in net.sizes[first - 1:])
     chunk = int(chunk or max(1, min(total, max_bytes // per_point)))
     with np.errstate(all="ignore"):
-        tables = _exp_tables(net, first, shared, center, d1, d2, alphas, betas, 4 * max_bytes / 8)
+        tables = _exp_tables(net, first, shared, center, d1, d2, alphas, betas)
     batch, out = _Batch(net, D, chunk, first, shared, tables), np.empty(total)
     for s in range(0, total, chunk):
         a, b = a_flat[s:s + chunk, None], b_flat[s:s + chunk, None]
