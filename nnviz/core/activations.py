@@ -89,6 +89,14 @@ class Activation:
         return self.f(u, out=out, alpha=alpha)
 
 
+def _via_exp(act, u, out):
+    """f(u) = act.of_exp(e^(s·u)) into ``out`` (which may be ``u``), with no warning when
+    e^(s·u) over- or underflows (of_exp takes ∞ and 0 as the limits)."""
+    with np.errstate(over="ignore", under="ignore"):
+        np.multiply(u, act.exp_scale, out)
+        return act.of_exp(np.exp(out, out), out)
+
+
 class Identity(Activation):
     name, formula, derivative = "identity", "x", "1"
 
@@ -148,9 +156,8 @@ class Sigmoid(Activation):
     def value(self, u, out, alpha=None):
         # 1/(1 + e^(−u)) with one exp: within 2 ulps of f wherever σ(u) is a normal
         # number (u > −708); below, e^(−u) overflows to ∞ and σ rounds to 0 (f gives
-        # a subnormal). No warning.
-        with np.errstate(over="ignore", under="ignore"):
-            return self.of_exp(np.exp(np.negative(u, out), out), out)
+        # a subnormal).
+        return _via_exp(self, u, out)
 
     def df(self, u, z, out=None, alpha=None):
         out = np.subtract(ONE, z, out=out)
@@ -177,6 +184,11 @@ class Tanh(Activation):
         np.add(E, ONE, E)
         np.divide(TWO, E, out)
         return np.subtract(out, ONE, out)
+
+    def value(self, u, out, alpha=None):
+        # of_exp(e^(−2u)): one exp and three cheap passes, about twice as fast as np.tanh
+        # (which has no vector loop here); within 1e-15 of it, as of_exp says.
+        return _via_exp(self, u, out)
 
     def df(self, u, z, out=None, alpha=None):
         out = np.multiply(z, z, out)
