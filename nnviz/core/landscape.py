@@ -20,7 +20,7 @@ are computed once and shared by all points. Batching removes the per-call
 overhead only: the activations must still be evaluated G·N·Σn_l times, which
 bounds the gain for small nets at about 2–3× (benchmarks/bench_surface.py).
 Two things cut that cost: the layers call ``Activation.value`` (forward only;
-sigmoid with one exp), and the first moved layer of a sigmoid, tanh or softplus
+sigmoid and tanh with one exp), and the first moved layer of a sigmoid, tanh or softplus
 net needs no exp per point at all (:func:`_exp_tables`).
 """
 from __future__ import annotations
