@@ -19,6 +19,9 @@ points), with the network's own activation and loss objects, so each value is
 are computed once and shared by all points. Batching removes the per-call
 overhead only: the activations must still be evaluated G·N·Σn_l times, which
 bounds the gain for small nets at about 2–3× (benchmarks/bench_surface.py).
+Two things cut that cost: the layers call ``Activation.value`` (forward only;
+sigmoid and tanh with one exp), and the first moved layer of a sigmoid, tanh or softplus
+net needs no exp per point at all (:func:`_exp_tables`).
 """
 from __future__ import annotations
 
@@ -133,24 +136,32 @@ class _Batch:
     (n_(first−1) + 1, N).
     """
 
-    def __init__(self, net, D, G, first, shared):
+    def __init__(self, net, D, G, first, shared, tables=None):
         N, L = shared.shape[1], net.L
-        self.net, self.first, self.shared = net, first, shared
+        self.net, self.first, self.shared, self.tables = net, first, shared, tables
         self.U = {l: np.empty((G, net.sizes[l - 1], N)) for l in range(first, L + 1)}
         self.Z = {l: np.ones((G, net.sizes[l - 1] + 1, N)) for l in range(first, L)}
+        self.E = None if tables is None else np.empty((G, net.sizes[first - 1], N))
         self.D = np.tile(np.asarray(D, dtype=float), (G, 1))                   # (G·N, K)
         self.alpha = {l: net.alpha_block[l].start for l in range(first, L + 1)
                       if net.alpha[l] is not None}
 
-    def loss(self, params):
-        """Data loss for each row of ``params`` (g ≤ G, P) → (g,)."""
+    def loss(self, params, ia, ib):
+        """Data loss for each row of ``params`` (g ≤ G, P) → (g,); row k is the grid
+        point (alphas[ia[k]], betas[ib[k]]), which the :func:`_exp_tables` are indexed by."""
         net, g, L = self.net, len(params), self.net.L
         Z = self.shared
         for l in range(self.first, L):
-            Wb = params[:, net.block[l]].reshape((g,) + net.Wb[l].shape)       # (g, n_l, n_(l−1)+1)
-            U = np.matmul(Wb, Z, out=self.U[l][:g])                             # (g, n_l, N)
-            Z = self.Z[l][:g]
-            net.act[l].f(U, out=Z[:, :-1], alpha=self._alpha(params, l, 2))
+            act, U, Zl = net.act[l], self.U[l][:g], self.Z[l][:g]
+            if l == self.first and self.tables is not None:                    # U := e^(s·u), no exp
+                np.take(self.tables[0], ia, axis=0, out=U, mode="clip")
+                U *= np.take(self.tables[1], ib, axis=0, out=self.E[:g], mode="clip")
+                act.of_exp(U, out=Zl[:, :-1])
+            else:
+                Wb = params[:, net.block[l]].reshape((g,) + net.Wb[l].shape)   # (g, n_l, n_(l−1)+1)
+                np.matmul(Wb, Z, out=U)                                         # (g, n_l, N)
+                act.value(U, out=Zl[:, :-1], alpha=self._alpha(params, l, 2))
+            Z = Zl
         Wb = params[:, net.block[L]].reshape((g,) + net.Wb[L].shape)
         U = np.matmul(Wb, Z, out=self.U[L][:g]).transpose(0, 2, 1)              # (g, N, K)
         Y = softmax(U) if net.act[L] is None else net.act[L].f(U, alpha=self._alpha(params, L, 1))
@@ -188,6 +199,37 @@ def _shared_prefix(net, X, center, d1, d2):
     return first, Z
 
 
+#: The largest |s·u| for which the first moved layer's e^(s·u) is taken from the
+#: tables of :func:`_exp_tables`: then no factor or partial product over- or underflows.
+EXP_BOUND = 700.0
+#: At most this many numbers (16 MB) in those tables; a larger slice calls exp per point.
+MAX_TABLE_SIZE = 2_000_000
+
+
+def _exp_tables(net, first, shared, center, d1, d2, alphas, betas, limit=MAX_TABLE_SIZE):
+    """(T_α, T_β) with e^(s·u) = T_α[a] T_β[b] at the grid point (alphas[a], betas[b])
+    for layer ``first`` (hidden, with an activation of ``exp_scale`` s), or None.
+
+    u = u₀ + α u₁ + β u₂ is linear in (α, β) there (its input ``shared`` is fixed), so
+    T_α[a] = e^(s·u₀) e^(s·alphas[a]·u₁), T_β[b] = e^(s·betas[b]·u₂): the exponentials
+    cost (A + B + 1)·n·N instead of A·B·n·N, and each point two products, a few ulps
+    from e^(s·u). None when layer ``first`` has no such activation, is the output
+    layer, when |s·u| could exceed :data:`EXP_BOUND` anywhere on the grid, or when
+    the tables would hold more than ``limit`` numbers.
+    """
+    s = net.act[first].exp_scale if first < net.L else None
+    if s is None or (len(alphas) + len(betas)) * shared.shape[1] * net.sizes[first - 1] > limit:
+        return None
+    u0, u1, u2 = (v[net.block[first]].reshape(net.Wb[first].shape) @ shared for v in (center, d1, d2))
+    reach = [np.abs(s * u).max(initial=0.0) * np.abs(t).max(initial=0.0)
+             for u, t in ((u0, [1.0]), (u1, alphas), (u2, betas))]
+    if sum(reach) > EXP_BOUND:
+        return None
+    Ta = np.exp((s * alphas)[:, None, None] * u1)
+    Ta *= np.exp(s * u0)
+    return Ta, np.exp((s * betas)[:, None, None] * u2)
+
+
 def loss_slice(net, X, D, center, d1, d2, alphas, betas, chunk=None, progress=None,
                max_bytes=4e6):
     """The data loss L(c + α d₁ + β d₂) on a grid, batched over grid points.
@@ -219,22 +261,25 @@ def loss_slice(net, X, D, center, d1, d2, alphas, betas, chunk=None, progress=No
         raise InputError("center, d1 and d2 must have shape ({count},)", count=net.n_params)
     if X.ndim != 2 or X.shape[1] != net.sizes[0] or D.shape != (len(X), net.sizes[-1]):
         raise InputError("X {x} and D {d} do not fit a {sizes} network", x=X.shape, d=D.shape, sizes=net.sizes)
-    a_grid, b_grid = np.meshgrid(np.asarray(alphas, float), np.asarray(betas, float))
-    a_flat, b_flat = a_grid.ravel(), b_grid.ravel()
+    alphas, betas = np.asarray(alphas, float).ravel(), np.asarray(betas, float).ravel()
+    ia, ib = (i.ravel() for i in np.meshgrid(np.arange(len(alphas)), np.arange(len(betas))))
+    a_flat, b_flat = alphas[ia], betas[ib]
     total = a_flat.size
     first, shared = _shared_prefix(net, X, center, d1, d2)
     per_point = 16 * len(X) * sum(n + 1 for n in net.sizes[first - 1:])
     chunk = int(chunk or max(1, min(total, max_bytes // per_point)))
-    batch, out = _Batch(net, D, chunk, first, shared), np.empty(total)
+    with np.errstate(all="ignore"):
+        tables = _exp_tables(net, first, shared, center, d1, d2, alphas, betas)
+    batch, out = _Batch(net, D, chunk, first, shared, tables), np.empty(total)
     for s in range(0, total, chunk):
         a, b = a_flat[s:s + chunk, None], b_flat[s:s + chunk, None]
         params = center + a * d1 + b * d2
         with np.errstate(all="ignore"):
-            out[s:s + chunk] = batch.loss(params)
+            out[s:s + chunk] = batch.loss(params, ia[s:s + chunk], ib[s:s + chunk])
         done = min(s + chunk, total)
         if not keep_going(progress, done, total):
             raise Cancelled("loss slice cancelled after {done} of {total} points", done=done, total=total)
-    return out.reshape(a_grid.shape)
+    return out.reshape(len(betas), len(alphas))
 
 
 def hessian(net, X, D, h=1e-5, progress=None):

@@ -142,3 +142,47 @@ def test_into_is_f_with_alpha_bound(name):
     assert np.array_equal(out, act.f(u, alpha=alpha))
     if act.z_only:
         assert np.array_equal(act.df(None, out), act.df(u, out))
+
+
+U_WIDE = np.concatenate([[-800.0, -708.0, -100.0, -20.0, -1e-9, 0.0, 1e-300, 1e-9, 20.0, 100.0, 800.0, 1e308],
+                         np.random.default_rng(3).normal(0, 4, 500)])
+
+
+def assert_close(name, z, ref, u, rtol):
+    """z is ref to ``rtol``; tanh's 2/(1 + e^(−2u)) − 1 to 1e-15 absolutely (relatively
+    only away from 0, where 1 − … cancels)."""
+    if name == "tanh":
+        assert np.allclose(z, ref, rtol=0, atol=1e-15)
+        assert np.allclose(z[np.abs(u) > 0.5], ref[np.abs(u) > 0.5], rtol=2e-15, atol=0)
+    else:
+        assert np.allclose(z, ref, rtol=rtol, atol=0)
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_value_is_f_to_ulps_in_place_and_without_warnings(name):
+    """The forward-only value (the loss slice's) is f to a few ulps (tanh: 1e-15), also at u = ±800."""
+    act = ACTIVATIONS[name]
+    alpha = np.full(U_WIDE.shape, 0.3) if act.learned_alpha else None
+    ref = act.f(U_WIDE, alpha=alpha)
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        out = U_WIDE.copy()
+        z = act.value(out, out, alpha=alpha)                   # out may be u
+    assert z is out and np.all(np.isfinite(z) | np.isinf(ref))
+    assert_close(name, z, ref, U_WIDE, rtol=4e-16)
+    if name == "sigmoid":
+        assert z[0] == 0.0 and z[10] == 1.0                     # σ(−800) rounds to 0, σ(800) = 1
+        assert np.array_equal(z[-500:], 1 / (1 + np.exp(-U_WIDE[-500:])))
+
+
+@pytest.mark.parametrize("name", [n for n, a in ACTIVATIONS.items() if a.exp_scale is not None])
+def test_of_exp_is_f_from_e_to_the_s_u(name):
+    act = ACTIVATIONS[name]
+    assert name in ("sigmoid", "tanh", "softplus")
+    u = U_WIDE[np.abs(U_WIDE) < 700 / abs(act.exp_scale)]
+    ref = act.f(u)
+    z = act.of_exp(np.exp(act.exp_scale * u), np.empty_like(u))
+    assert_close(name, z, ref, u, rtol=1e-15)
+    with np.errstate(over="ignore"):
+        ends = act.of_exp(np.exp(act.exp_scale * np.array([-800.0, 800.0])), np.empty(2))
+    if name != "softplus":                                      # E = ∞ and E = 0 are the limits
+        assert np.array_equal(ends, act.f(np.array([-800.0, 800.0])))

@@ -3,6 +3,8 @@
 import numpy as np
 import pytest
 
+from nnviz.core import landscape
+from nnviz.core.activations import ACTIVATIONS
 from nnviz.core.landscape import (Cancelled, directions, explained_variance, hessian, loss_slice,
                                   project_trajectory, spectrum_label)
 from nnviz.core.network import Network
@@ -57,6 +59,38 @@ def test_every_grid_point_is_net_loss(sizes, acts, task, output, loss, reduction
     assert np.array_equal(net.params, c)                        # the net is left as it was
     S0 = loss_slice(net, X, D, c, d1, d2, [0.0], [0.0])
     assert np.isclose(S0[0, 0], net.loss(X, D), rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("act", list(ACTIVATIONS))
+@pytest.mark.parametrize("kind", ["random", "weights"])
+def test_every_activation_batched_slice_is_net_loss_at_every_grid_point(act, kind):
+    """Two hidden layers of each activation: the first moved layer (from exp tables for
+    sigmoid, tanh, softplus) and the next one (Activation.value) both equal net.loss."""
+    net = Network([2, 6, 5, 1], act, seed=4)
+    net.params += np.random.default_rng(6).normal(0, 0.3, net.n_params)
+    X, D = data(net, 70, seed=2)
+    d1, d2 = directions(net, kind, 3, picks=((2, 0, 1), (3, 2, -1)))
+    c, alphas, betas = net.params.copy(), np.linspace(-2.0, 1.5, 7), np.linspace(-1.0, 3.0, 6)
+    S = loss_slice(net, X, D, c, d1, d2, alphas, betas, chunk=5)
+    assert np.allclose(S, per_point(net, X, D, c, d1, d2, alphas, betas), rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("act", ["sigmoid", "tanh", "softplus"])
+def test_exp_tables_only_where_nothing_can_overflow(act):
+    net = Network([2, 4, 3, 1], act, seed=1)
+    X, D = data(net, 30)
+    d1, d2 = directions(net, "random", 0)
+    first, shared = landscape._shared_prefix(net, X, net.params, d1, d2)
+    small = landscape._exp_tables(net, first, shared, net.params, d1, d2, np.linspace(-1, 1, 3),
+                                  np.linspace(-1, 1, 4), 1e6)
+    assert [t.shape for t in small] == [(3, 4, 30), (4, 4, 30)]
+    huge = np.array([-1e4, 0.0, 1e4])            # |s·u| ≫ 700 somewhere: computed by exp itself
+    assert landscape._exp_tables(net, first, shared, net.params, d1, d2, huge, huge, 1e6) is None
+    assert landscape._exp_tables(net, first, shared, net.params, d1, d2, huge[:1], huge[:1], 10) is None
+    c = net.params.copy()
+    S = loss_slice(net, X, D, c, d1, d2, huge, huge)
+    assert np.all(np.isfinite(S))
+    assert np.allclose(S, per_point(net, X, D, c, d1, d2, huge, huge), rtol=1e-12, atol=0)
 
 
 def test_any_direction_works_prelu_alpha_included():
