@@ -119,12 +119,17 @@ def test_a_double_mlp_imports_exactly(tmp_path):
     assert np.abs(net.predict(X) - run_onnx(tmp_path / "m.onnx", X)).max() < 1e-12
 
 
-def test_torch_sequential_imports(tmp_path):
+@pytest.mark.parametrize("dynamo", [False, True], ids=["torchscript", "dynamo"])
+def test_torch_sequential_imports(tmp_path, dynamo):
+    """What torch.onnx.export writes for a Sequential of Linear and activation layers, with
+    either exporter (the dynamo one, PyTorch 2.9's default, needs onnxscript)."""
     torch = pytest.importorskip("torch")
+    if dynamo:
+        pytest.importorskip("onnxscript")
     torch.manual_seed(0)
     model = torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.Tanh(), torch.nn.Linear(5, 4), torch.nn.ReLU(),
                                 torch.nn.Linear(4, 1), torch.nn.Sigmoid()).double().eval()
-    torch.onnx.export(model, torch.zeros(2, 3, dtype=torch.float64), str(tmp_path / "t.onnx"),
+    torch.onnx.export(model, torch.zeros(2, 3, dtype=torch.float64), str(tmp_path / "t.onnx"), dynamo=dynamo,
                       input_names=["x"], output_names=["y"], dynamic_axes={"x": {0: "N"}, "y": {0: "N"}})
     net, meta = load_weights(tmp_path / "t.onnx")
     X = np.random.default_rng(0).normal(size=(20, 3))
