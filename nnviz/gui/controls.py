@@ -42,7 +42,8 @@ EPS_LADDER = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10)   #
 LAMBDA_LADDER = (0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
 LOSS_LADDER = (0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1)
 #: The matched outputs of the task pairs, as the slides write them (the losses' are LOSSES[k].short).
-OUTPUT_SHORT = {"identity": QT_TRANSLATE_NOOP("ControlPanel", "identity"), "sigmoid": "σ", "softmax": "softmax"}
+OUTPUT_SHORT = {"identity": QT_TRANSLATE_NOOP("ControlPanel", "identity"), "sigmoid": "σ",
+                "softmax": QT_TRANSLATE_NOOP("ControlPanel", "softmax")}
 #: Data set buttons only: a stylesheet on a parent would restyle (and widen) every spin box.
 TILE_STYLE = """QToolButton { border: 1px solid palette(mid); border-radius: 4px; padding: 1px;
                               background: white; }

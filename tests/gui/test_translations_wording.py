@@ -118,3 +118,16 @@ def test_the_data_sets_have_japanese_names(japanese, qtbot):
         assert not text.startswith(name + ":") or name == "sin", text
         assert not english(text.split(":")[0]), text
     assert [b.toolTip().startswith("<b>円</b>") for b in panel.datasets.buttons()].count(True) == 1
+
+
+@pytest.mark.parametrize("dataset, pair", [("sin", "恒等写像 + ½‖y − d‖²"), ("xor", "σ + 交差エントロピー"),
+                                           ("blobs", "ソフトマックス関数 + 交差エントロピー")])
+def test_the_task_pair_is_named_in_japanese(japanese, qtbot, dataset, pair):
+    """The task line once read "softmax + 交差エントロピー": a word left in English."""
+    from nnviz.gui.controls import ControlPanel
+    from nnviz.training.trainer import Settings
+
+    panel = ControlPanel()
+    qtbot.addWidget(panel)
+    panel.set_settings(Settings(dataset=dataset))
+    assert panel.task_info.text().split("\n")[0] == pair

@@ -1844,6 +1844,10 @@
 <context>
     <name>ControlPanel</name>
     <message>
+        <source>softmax</source>
+        <translation>ソフトマックス関数</translation>
+    </message>
+    <message>
         <source>Run</source>
         <translation>実行</translation>
     </message>
