@@ -198,6 +198,7 @@ class LossView(QWidget):
             item.addItem(extra, ignoreBounds=True)
         self.readout = QLabel()
         self.readout.setStyleSheet(f"color: {INK};")
+        self.readout.setWordWrap(True)       # a narrow dock wraps it: the numbers beside the plot stay in view
         self.result = QLabel(wordWrap=True)
         self.result.setStyleSheet(f"color: {INK}; font-weight: bold;")
         self.result.hide()

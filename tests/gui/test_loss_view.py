@@ -5,6 +5,7 @@ import warnings
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from nnviz.gui.loss_view import LossView
 
@@ -58,6 +59,22 @@ def test_log_scale_with_zero_and_nan_values_does_not_raise(view, snapshot):
     view.log_check.setChecked(False)
     x, y = curve_data(view.test_curve)
     assert len(x) == len(h) - 1 and -1.0 in y        # linear again: only the NaN is left out
+
+
+def test_the_readout_never_widens_the_view(view, snapshot):
+    """On a projector the Loss dock is narrow: the hover line wraps instead of pushing the
+    train / test numbers out of view (the dock scrolled sideways)."""
+    def min_width():
+        QApplication.processEvents()                 # the layout takes the label's new size in
+        return view.minimumSizeHint().width()
+
+    view.show()
+    view.show_snapshot(snapshot)
+    view.readout.setText("")
+    narrow = min_width()
+    view._hover_at(snapshot.history[5, 0])
+    assert len(view.readout.text()) > 50
+    assert min_width() == narrow
 
 
 def test_hover_reads_out_the_nearest_point(view, snapshot):
