@@ -74,3 +74,18 @@ def test_views_never_import_each_other():
     bad = [(p.stem, m) for p in gui.glob("*.py") if p.stem in VIEWS for m, _ in _imports(p)
            if m.startswith("nnviz.gui.") and m.split(".")[2] in VIEWS - {p.stem}]
     assert not bad, bad
+
+
+def test_no_module_reaches_into_the_workers_private_state():
+    """Scripts that drive the worker (screenshots, recordings) use its public train_now,
+    send_now and is_drawn, not its _train, _emit and _drawn."""
+    import ast
+    bad = []
+    for p in ROOT.rglob("*.py"):
+        if p.name == "worker.py":
+            continue
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+                    and ast.unparse(node.value).split(".")[-1] == "worker"):
+                bad.append(f"{p.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    assert not bad, bad

@@ -111,7 +111,7 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960), log=None):
             _wait(app, lambda: w.frames > 0)
             if sc.is_comparison:          # every run of the scene, and its claim
                 w.load_scene(sc)
-                _wait(app, lambda: len(w.worker.comparison) == len(sc.runs()) and w.worker._drawn.is_set())
+                _wait(app, lambda: len(w.worker.comparison) == len(sc.runs()) and w.worker.is_drawn())
             if steps:
                 train_steps(app, w, steps)
             if dock and dock.startswith("tab:"):
@@ -150,22 +150,21 @@ def train_steps(app, w, steps, frames=FRAMES, on_frame=None):
         try:
             worker.reset()            # a fresh loss history and trajectory: no start-up frames
             for k in range(frames + 1):
-                worker._train(steps * k // frames - worker.trainer.step_count)
-                _until(lambda: worker._drawn.is_set() and (on_frame is None or len(handled) >= k))
-                worker._dirty = True
-                worker._emit()
+                worker.train_now(steps * k // frames - worker.trainer.step_count)
+                _until(lambda: worker.is_drawn() and (on_frame is None or len(handled) >= k))
+                worker.send_now()
                 emitted.append(k)
             done.append(None)
         except Exception as e:        # noqa: BLE001 - raised again in the GUI thread
             done.append(e)
     QTimer.singleShot(0, worker, record)
     for k in range(frames + 1 if on_frame else 0):
-        _wait(app, lambda: (done and done[0] is not None) or (len(emitted) > k and worker._drawn.is_set()), timeout=600)
+        _wait(app, lambda: (done and done[0] is not None) or (len(emitted) > k and worker.is_drawn()), timeout=600)
         if done and done[0] is not None:
             break
         on_frame(k)
         handled.append(k)
-    _wait(app, lambda: done and worker._drawn.is_set(), timeout=600)
+    _wait(app, lambda: done and worker.is_drawn(), timeout=600)
     if done[0] is not None:
         raise done[0]
     assert w.snapshot.step == steps and not w.snapshot.running

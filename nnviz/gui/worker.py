@@ -491,6 +491,22 @@ class TrainingWorker(QObject):
         if self._dirty and self._drawn.is_set() and self.clock() >= self._next_emit:
             self._emit()
 
+    # ---------------------------------------------------------------- frames for a script
+    def is_drawn(self):
+        """True once the window has taken in the last snapshot (:meth:`drawn` was called)."""
+        return self._drawn.is_set()
+
+    def train_now(self, steps):
+        """Train ``steps`` steps at once, whatever the pace (in the worker's thread). With
+        :meth:`send_now`, how a script makes the same frames on every run: the README's
+        screenshots, a recording."""
+        self._train(steps)
+
+    def send_now(self):
+        """Send a snapshot at once, whatever the clock says; call it once :meth:`is_drawn`."""
+        self._dirty = True
+        self._emit()
+
     def _emit(self):
         now = self.clock()
         t0, s0 = self._rate
