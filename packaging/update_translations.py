@@ -197,9 +197,7 @@ def write_ts(root, path):
             out.append(f"    <message{attrs}>")
             for child in m:
                 attrs = "".join(f' {k}="{_esc(v)}"' for k, v in child.attrib.items())
-                if child.tag == "location":
-                    out.append(f"        <location{attrs}/>")
-                elif len(child):                            # numerus forms
+                if len(child):                              # numerus forms
                     out.append(f"        <{child.tag}{attrs}>")
                     for form in child:
                         out.append(f"            <{form.tag}>{_esc(form.text or '')}</{form.tag}>")

@@ -390,9 +390,9 @@ def _output_delta(trace, p, w):
                          M(dLdz, v["dLdz"])], w)
     else:
         g, z = np.asarray(v["dLdz"]), np.asarray(v["z"])
-        t_softmax_jacobian = translate("formulas", "softmax Jacobian")
+        jacobian_word = translate("formulas", "softmax Jacobian")
         out = head + _formula(f"{dL} = {sym('z', L)} ⊙ ({dLdz} {MINUS} ({sym('z', L, T=True)} {dLdz}) 1)"
-                              f" &nbsp; ({t_softmax_jacobian})")
+                              f" &nbsp; ({jacobian_word})")
         out += equation([M(dL, v["delta"]), O("="), M(sym("z", L), z), O("⊙ ("), M(dLdz, g),
                          O(f"{MINUS} {_par(float(z @ g))} )")], w)
     out += _note(translate("formulas", "This output/loss pair is not matched: the general chain rule is in force, "
@@ -408,9 +408,9 @@ def _backward(trace, p, w):
     out = _note(translate("formulas", "Each unit collects the δ of layer {0} through the weights it feeds, "
                                       "then multiplies by the slope f′ of its own activation: only local information.")
                 .format(nxt))
-    t_identity = translate("formulas", "identity")
+    identity_word = translate("formulas", "identity")
     out += _formula(f"{sym('δ', l)} = <i>f</i>′({sym('u', l)}) ⊙ {sym('W', nxt, T=True)} {sym('δ', nxt)}"
-                    f", &nbsp; <i>f</i> = {_f(name) or t_identity}")
+                    f", &nbsp; <i>f</i> = {_f(name) or identity_word}")
     out += _p(f"{sym('δ', sub='<i>j</i>', l=l)} = <i>f</i>′({sym('u', sub='<i>j</i>', l=l)}) "
               f"Σ<sub><i>k</i></sub> {sym('w', sub='<i>kj</i>', l=nxt)} {sym('δ', sub='<i>k</i>', l=nxt)}",
               color=_GREY, top=2)
@@ -433,8 +433,8 @@ def _gradient(trace, p, w):
                      M(sym("z", l - 1, T=True), np.atleast_2d(v["z_prev"]))], w)
     B, how, red = _batch(meta)
     pen = _penalty(meta)
-    t_used_by_the = translate("formulas", "Used by the update")
-    out += _p(f"<b>{t_used_by_the}:</b> ∂<i>L</i>/∂{sym('W', l)} = {red} ∂{Ln}/∂{sym('W', l)}"
+    used_by_update = translate("formulas", "Used by the update")
+    out += _p(f"<b>{used_by_update}:</b> ∂<i>L</i>/∂{sym('W', l)} = {red} ∂{Ln}/∂{sym('W', l)}"
               + (f" + {pen}" if pen else "") + f" &nbsp;<span style='color:{_GREY}'>({how})</span>", top=10)
     out += equation([M(f"∂<i>L</i>/∂{sym('W', l)}", v["dW"]), O("&nbsp;"),
                      M(f"∂<i>L</i>/∂{sym('b', l)}", v["db"])], w)
@@ -448,13 +448,13 @@ def _update(trace, p, w):
     l, v, meta = p.layer, p.values, trace.meta
     eps, mu, opt = meta.get("eps", 0.0), meta.get("mu", 0.0), meta.get("optimizer", "plain")
     W, g = sym("W", l), f"∂<i>L</i>/∂{sym('W', l)}"
-    t_after, t_before = translate("formulas", "after"), translate("formulas", "before")
+    after_word, before_word = translate("formulas", "after"), translate("formulas", "before")
     if "v_before" in v:
         out = _formula(f"{W} ← {W} {MINUS} ε {g} + μ {sym('v', sub=None)}<sup><i>t</i></sup>, &nbsp; "
                        f"{sym('v')}<sup><i>t</i></sup> = {sym('W')}<sup><i>t</i></sup> {MINUS} "
                        f"{sym('W')}<sup><i>t</i>−1</sup>")
         out += _p(f"ε = {num(eps)}, &nbsp; μ = {num(mu)}", top=2)
-        out += equation([M(f"{W} {t_after}", v["W_after"]), O("="), M(f"{W} {t_before}", v["W_before"]),
+        out += equation([M(f"{W} {after_word}", v["W_after"]), O("="), M(f"{W} {before_word}", v["W_before"]),
                          O(f"{MINUS} {num(eps)} ·"), M(g, v["dW"]), O(f"+ {num(mu)} ·"),
                          M(f"{sym('v')}<sup><i>t</i></sup>", v["v_before"])], w)
         out += _note(translate("formulas", "The momentum term μ v keeps part of the last change: the inertia of the "
@@ -462,12 +462,12 @@ def _update(trace, p, w):
     elif opt == "plain":
         out = _formula(f"{W} ← {W} {MINUS} ε {g} &nbsp; ({sym('W')} ← {sym('W')} {MINUS} ε∇<i>L</i>)")
         out += _p(f"ε = {num(eps)}", top=2)
-        out += equation([M(f"{W} {t_after}", v["W_after"]), O("="), M(f"{W} {t_before}", v["W_before"]),
+        out += equation([M(f"{W} {after_word}", v["W_after"]), O("="), M(f"{W} {before_word}", v["W_before"]),
                          O(f"{MINUS} {num(eps)} ·"), M(g, v["dW"])], w)
     else:
-        out = _formula(f"Δ{W} = {W}<sub>{t_after}</sub> {MINUS} {W}<sub>{t_before}</sub>")
+        out = _formula(f"Δ{W} = {W}<sub>{after_word}</sub> {MINUS} {W}<sub>{before_word}</sub>")
         out += equation([M(f"Δ{W}", np.asarray(v["W_after"]) - np.asarray(v["W_before"])), O("="),
-                         M(f"{W} {t_after}", v["W_after"]), O(MINUS), M(f"{W} {t_before}", v["W_before"])], w)
+                         M(f"{W} {after_word}", v["W_after"]), O(MINUS), M(f"{W} {before_word}", v["W_before"])], w)
         out += _note(translate("formulas", "The {0} rule scales each weight's step by its own history, so the change "
                                            "is not simply −ε ∂L/∂W (ε = {1}).").format(opt, num(eps)))
     out += _note(translate("formulas", "The biases b are updated by the same rule.").replace(" b ", f" {sym('b', l)} "))
@@ -527,14 +527,14 @@ def _delta_unit(trace, l, j):
     s = float(Wn[:, j] @ dn)
     nx = l + 1
     k = "<i>k</i>"
-    t_identity = translate("formulas", "identity")
+    identity_word = translate("formulas", "identity")
     return (f"{sym('δ', l, jj)} = <i>f</i>′({sym('u', l, jj)}) Σ<sub><i>k</i></sub> "
             f"{sym('w', nx, k + jj)} {sym('δ', nx, k)}<br>"
             f"&nbsp;&nbsp;= {_par(df[j])}·({_sum_line(zip(Wn[:, j], dn))})<br>"
             f"&nbsp;&nbsp;= {_par(df[j])}·{_par(s)} = <b>{num(delta[j])}</b><br>"
             f"<span style='color:{_GREY}'><i>f</i>′({sym('u', l, jj)}) = "
             f"{_deriv(_act(trace, l), fw['u'][j], fw['z'][j], df[j])}, &nbsp; "
-            f"{sym('u', l, jj)} = {num(fw['u'][j])}, <i>f</i> = {_f(_act(trace, l)) or t_identity}</span>")
+            f"{sym('u', l, jj)} = {num(fw['u'][j])}, <i>f</i> = {_f(_act(trace, l)) or identity_word}</span>")
 
 
 def _bias_update(trace, l, j):
@@ -606,18 +606,18 @@ def edge_line(trace, l, j, i, kind=None):
     fw = _phase(trace, "forward", l)
     parts = [f"{w} = {num(fw['W'][j, i])}"]
     if kind in ("forward", "loss"):
-        t_its_term_in = translate("formulas", "its term in")
+        its_term_in = translate("formulas", "its term in")
         parts[0] += (f"; &nbsp; {w} {sym('z', l - 1, _idx(i))} = {_par(fw['W'][j, i])}·{_par(fw['z_prev'][i])} = "
                      f"<b>{num(fw['W'][j, i] * fw['z_prev'][i])}</b> "
-                     f"<span style='color:{_GREY}'>({t_its_term_in} {sym('u', l, _idx(j))})</span>")
+                     f"<span style='color:{_GREY}'>({its_term_in} {sym('u', l, _idx(j))})</span>")
     g = _phase(trace, "gradient", l)
     B, how, _ = _batch(trace.meta)
     Ln = sym("L", sub="<i>n</i>")
     parts.append(f"∂{Ln}/∂{w} = {sym('δ', l, _idx(j))} {sym('z', l - 1, _idx(i))} = "
                  f"{_par(g['delta'][j])}·{_par(g['z_prev'][i])} = <b>{num(g['dW_n'][j, i])}</b>")
-    t_penalty_included = translate("formulas", "penalty included")
+    penalty_included = translate("formulas", "penalty included")
     parts.append(f"∂<i>L</i>/∂{w} = <b>{num(g['dW'][j, i])}</b> <span style='color:{_GREY}'>({how}"
-                 + (f"; {t_penalty_included}" if _penalty(trace.meta) else "") + ")</span>")
+                 + (f"; {penalty_included}" if _penalty(trace.meta) else "") + ")</span>")
     u = _phase(trace, "update", l)
     vel = u["v_before"][j, i] if "v_before" in u else None
     parts.append(_rule(trace, w, u["W_before"][j, i], u["dW"][j, i], vel, u["W_after"][j, i]))

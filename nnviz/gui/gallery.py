@@ -148,12 +148,12 @@ class ActivationGallery(QWidget):
         super().__init__(parent)
         self._highlighted = set()
         self.cells = [_Cell(name, act) for name, act in ACTIVATIONS.items()]
-        t_function = self.tr("function")
-        t_derivative = self.tr("derivative")
+        function_word = self.tr("function")
+        derivative_word = self.tr("derivative")
         legend = QLabel(f"<span style='color:{qcolor(F_COLOR).name()}'>━━</span> f(x) "
-                        f"{t_function} &nbsp;&nbsp;&nbsp; "
+                        f"{function_word} &nbsp;&nbsp;&nbsp; "
                         f"<span style='color:{qcolor(DF_COLOR).name()}'>╍╍</span> f′(x) "
-                        f"{t_derivative}")
+                        f"{derivative_word}")
         legend.setAlignment(Qt.AlignCenter)
         grid = QGridLayout()
         grid.setSpacing(8)

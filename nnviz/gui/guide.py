@@ -135,25 +135,24 @@ class GuideDialog(QDialog):
     def sections(self):
         """[(key, title, html)] of every section, translated."""
         titles = {s.key: s.title for s in load_scenes()}
+        shows_label, try_label = self.tr("What it shows:"), self.tr("Try:")
+        scenes_label = self.tr("Scenes of the Presets menu:")
         out = []
         for key, title, shows, tries, scenes in SECTIONS:
-            t_what_it_shows = self.tr("What it shows:")
-            t_try = self.tr("Try:")
-            body = (f"<p><b>{t_what_it_shows}</b> {html.escape(self.tr(shows))}</p>"
-                    f"<p><b>{t_try}</b> {html.escape(self.tr(tries))}</p>")
+            body = (f"<p><b>{shows_label}</b> {html.escape(self.tr(shows))}</p>"
+                    f"<p><b>{try_label}</b> {html.escape(self.tr(tries))}</p>")
             if scenes:
                 items = "".join(f"<li>{html.escape(QCoreApplication.translate('presets', titles[k]))}</li>"
                                 for k in scenes if k in titles)
-                t_scenes_of_the = self.tr("Scenes of the Presets menu:")
-                body += f"<p>{t_scenes_of_the}</p><ul>{items}</ul>"
+                body += f"<p>{scenes_label}</p><ul>{items}</ul>"
             out.append((key, self.tr(title), body))
         return out
 
     def page(self):
         sections = self.sections()
         contents = " · ".join(f"<a href='#{key}'>{html.escape(title)}</a>" for key, title, _ in sections)
-        t_what_each_tab = self.tr("What each tab and panel of the window shows, and what to try there.")
-        parts = [f"<p>{t_what_each_tab}</p>"
+        intro = self.tr("What each tab and panel of the window shows, and what to try there.")
+        parts = [f"<p>{intro}</p>"
                  f"<p>{contents}</p>"]
         parts += [f"<h3><a name='{key}'></a>{html.escape(title)}</h3>{body}" for key, title, body in sections]
         return "".join(parts)

@@ -212,9 +212,9 @@ class LossView(QWidget):
     def _build_metrics(self):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
-        t_train = self.tr("train")
-        t_test = self.tr("test")
-        rows = (("", "", f"<b>{t_train}</b>", f"<b>{t_test}</b>"),
+        train_word = self.tr("train")
+        test_word = self.tr("test")
+        rows = (("", "", f"<b>{train_word}</b>", f"<b>{test_word}</b>"),
                 ("loss", self.tr("loss")),
                 ("accuracy", self.tr("accuracy")), ("rmse", self.tr("RMSE")), ("r2", self.tr("R²")))
         self.values, self._rows = {}, {}

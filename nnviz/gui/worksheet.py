@@ -166,15 +166,15 @@ def _givens(trace):
     loss = formulas.loss_noun(m["loss"])
     n = m.get("sample", 0)
     vec = lambda a: "(" + ", ".join(num(v) for v in a) + ")"
-    t_sample = translate("worksheet", "Sample")
-    t_teacher_signal = translate("worksheet", "Teacher signal")
-    t_hidden_layers = translate("worksheet", "Hidden layers")
-    t_output_layer = translate("worksheet", "output layer")
-    t_error_function = translate("worksheet", "error function")
-    lines = [f"{t_sample} <i>n</i> = {n}: &nbsp; {sym('z', 1)} = {sym('x', sub='<i>n</i>')} = {vec(x)}",
-             f"{t_teacher_signal} {sym('d', sub='<i>n</i>')} = {vec(d)}",
-             f"{t_hidden_layers}: <i>f</i> = {', '.join(acts[:-1]) or '−'}; &nbsp; "
-             f"{t_output_layer}: {acts[-1]}; &nbsp; {t_error_function}: {loss}"]
+    sample_word = translate("worksheet", "Sample")
+    teacher_word = translate("worksheet", "Teacher signal")
+    hidden_word = translate("worksheet", "Hidden layers")
+    output_layer_word = translate("worksheet", "output layer")
+    error_function_word = translate("worksheet", "error function")
+    lines = [f"{sample_word} <i>n</i> = {n}: &nbsp; {sym('z', 1)} = {sym('x', sub='<i>n</i>')} = {vec(x)}",
+             f"{teacher_word} {sym('d', sub='<i>n</i>')} = {vec(d)}",
+             f"{hidden_word}: <i>f</i> = {', '.join(acts[:-1]) or '−'}; &nbsp; "
+             f"{output_layer_word}: {acts[-1]}; &nbsp; {error_function_word}: {loss}"]
     od = _phase(trace, "output_delta", L)
     if od.get("matched", True):
         lines.append(translate("worksheet", "Output and error function are a matched pair: δ^(L) = z^(L) − d.")
@@ -184,8 +184,8 @@ def _givens(trace):
                      .replace("δ^(L)", sym("δ", L)).replace("u^(L)", sym("u", L)).replace("z^(L)", sym("z", L))
                      .replace("L_n", sym("L", sub="<i>n</i>")))
     rule, note = _update_rule(trace)
-    t_learning_rate = translate("worksheet", "Learning rate")
-    lines.append(f"{t_learning_rate} ε = {num(m.get('eps', 0))}")
+    learning_rate_word = translate("worksheet", "Learning rate")
+    lines.append(f"{learning_rate_word} ε = {num(m.get('eps', 0))}")
     weights = "".join(formulas.equation([formulas.M(sym("W", l), _phase(trace, "forward", l)["W"]),
                                          formulas.O("&nbsp;&nbsp;"),
                                          formulas.M(sym("b", l), _phase(trace, "forward", l)["b"])], 70)
@@ -213,8 +213,8 @@ def sheet_html(trace):
     m = trace.meta
     items, cut = blanks(trace)
     L = len(m["sizes"])
-    t_worksheet_backpropagation_one = translate("worksheet", "Worksheet: backpropagation, one training step")
-    head = (f"<h2 style='margin-bottom:2px'>{t_worksheet_backpropagation_one}</h2>"
+    sheet_title = translate("worksheet", "Worksheet: backpropagation, one training step")
+    head = (f"<h2 style='margin-bottom:2px'>{sheet_title}</h2>"
             + _p(translate("worksheet", "Network {0}; training step {1}, sample n = {2}. Name: ____________________")
                  .format("-".join(map(str, m["sizes"])), m.get("step", "?"), m.get("sample", 0))))
     sheet = [head, f"<p align='center'><img src='{NETWORK_URL}'></p>", _givens(trace)]
@@ -224,8 +224,8 @@ def sheet_html(trace):
         sheet.append(_p(translate("worksheet", "This network is larger than the sheet: the blanks cover the first {0} units of "
                                                "each layer and the weights from the first {1} units only; the key has the same.")
                         .format(MAX_UNITS, MAX_INPUTS), style="color:#8a1c1c"))
-    t_answer_key = translate("worksheet", "Answer key")
-    key = [f"<h2 style='page-break-before:always; margin-bottom:2px'>{t_answer_key}</h2>",
+    answer_key_title = translate("worksheet", "Answer key")
+    key = [f"<h2 style='page-break-before:always; margin-bottom:2px'>{answer_key_title}</h2>",
            _p(translate("worksheet", "Network {0}; training step {1}, sample n = {2}.")
               .format("-".join(map(str, m["sizes"])), m.get("step", "?"), m.get("sample", 0)))]
     for section in SECTIONS:
@@ -239,8 +239,8 @@ def sheet_html(trace):
             extra = _p(rule) + (_p(note, SMALL_PT) if note else "")
         sheet += [title, extra, _cells([_blank_cell(b) for b in mine])]
         key += [title, _cells([_key_cell(b) for b in mine], pad=2)]
-    t_worked_out_one = translate("worksheet", "Worked out: one u and one δ")
-    key.append(f"<h3 style='margin-top:14px'>{t_worked_out_one}</h3>")
+    worked_out_title = translate("worksheet", "Worked out: one u and one δ")
+    key.append(f"<h3 style='margin-top:14px'>{worked_out_title}</h3>")
     key.append(_p(formulas.unit_line(trace, 2, 0, "forward")))
     key.append(_p(formulas.unit_line(trace, L - 1 if L > 2 else L, 0, "backward")))
     return "".join(sheet) + "".join(key)
