@@ -160,14 +160,20 @@ def assert_close(name, z, ref, u, rtol):
 
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
 def test_value_is_f_to_ulps_in_place_and_without_warnings(name):
-    """The forward-only value (the loss slice's) is f to a few ulps (tanh: 1e-15), also at u = ±800."""
+    """The forward-only value (the loss slice's) is f to a few ulps (tanh: 1e-15), also at u = ±800;
+    u is its scratch. ELU, PReLU and softplus compute f's very passes, without f's temporaries."""
     act = ACTIVATIONS[name]
     alpha = np.full(U_WIDE.shape, 0.3) if act.learned_alpha else None
     ref = act.f(U_WIDE, alpha=alpha)
     with np.errstate(over="raise", invalid="raise", divide="raise"):
-        out = U_WIDE.copy()
-        z = act.value(out, out, alpha=alpha)                   # out may be u
+        out = np.empty_like(U_WIDE)
+        z = act.value(U_WIDE.copy(), out, alpha=alpha)
     assert z is out and np.all(np.isfinite(z) | np.isinf(ref))
+    if name in ("elu", "prelu", "softplus"):
+        assert np.array_equal(z, ref)
+    if name == "elu":                                           # α ≠ 1 multiplies, α = 1 need not
+        elu = get_activation("elu", 0.5)
+        assert np.array_equal(elu.value(U_WIDE.copy(), np.empty_like(U_WIDE)), elu.f(U_WIDE))
     assert_close(name, z, ref, U_WIDE, rtol=4e-16)
     if name == "sigmoid":
         assert z[0] == 0.0 and z[10] == 1.0                     # σ(−800) rounds to 0, σ(800) = 1

@@ -275,7 +275,7 @@ def _plain_step(net, X, D):
     fn = LOSSES[net.loss_name]
     pair = (net.output, net.loss_name)
     if pair == ("sigmoid", "bce"):
-        sp = np.maximum(u[L], 0.0) + np.log1p(np.exp(-np.abs(u[L])))
+        sp = np.logaddexp(0.0, u[L])     # softplus; max(u, 0) + log1p(e^(−|u|)) differs by an ulp where exp is SIMD
         per_sample = np.sum(sp - D * u[L], axis=1)
     elif pair == ("softmax", "ce"):
         per_sample = fn.value_from_u(u[L], D)
