@@ -423,7 +423,7 @@ def cmd_worksheet(a):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
     from .gui.app import quiet_qt_messages
-    from .gui.i18n import install_translator
+    from .gui.i18n import font_problem, install_translator, remove_translator
     from .gui.worksheet import write_pdf
     quiet_qt_messages()
     app = QGuiApplication.instance() or QGuiApplication(["nnviz"])
@@ -431,11 +431,12 @@ def cmd_worksheet(a):
     app.setApplicationName("nnviz")
     translator = install_translator(app, a.lang)
     try:
+        problem = font_problem(translator)
+        if problem:                   # a sheet of empty boxes: refused before anything is written
+            raise UsageError(f"cannot write a Japanese worksheet: {problem}")
         pages = write_pdf(trace, a.out)
     finally:
-        if translator is not None:
-            from .gui.i18n import remove_translator
-            remove_translator(app, translator)
+        remove_translator(app, translator)
     if not a.quiet:
         print(f"worksheet of training step {trace.meta['step']} (sample n = {trace.meta['sample']}, "
               f"{pages} pages with the answer key) written to {a.out}")

@@ -12,6 +12,7 @@ import zipfile
 import pytest
 
 import nnviz
+from nnviz.gui.i18n import NO_JAPANESE_FONT
 from tests.test_readme import _checkout_copy
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -38,7 +39,13 @@ def test_self_test_passes_from_the_source_tree():
     r = subprocess.run([sys.executable, "-m", "nnviz", "--self-test"], capture_output=True, text=True,
                        env=env, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert "self-test passed" in r.stdout and r.stderr == ""
+    assert "self-test passed" in r.stdout and r.stderr in ("", f"nnviz: warning: {NO_JAPANESE_FONT}\n")
+
+
+def test_the_self_test_says_when_japanese_would_be_empty_boxes(no_japanese_font):
+    r = subprocess.run([sys.executable, "-m", "nnviz", "--self-test"], capture_output=True, text=True,
+                       env=no_japanese_font, timeout=120)
+    assert r.returncode == 0 and r.stderr == f"nnviz: warning: {NO_JAPANESE_FONT}\n"
 
 
 def test_no_display_is_a_clear_message():

@@ -91,6 +91,20 @@ def collect_in_gui_thread():
     return GarbageCollector(interval=1.0)
 
 
+def install_language(app, lang=None):
+    """The window's language (:func:`~nnviz.gui.i18n.install_translator`), unless no installed
+    font can show it: then English, and why on stderr. Returns the translator (None: English)."""
+    from .i18n import font_problem, install_translator, remove_translator
+
+    translator = install_translator(app, lang)
+    problem = font_problem(translator)
+    if problem:                       # a window of empty boxes helps nobody
+        remove_translator(app, translator)
+        print(f"nnviz: {problem}; the window is in English until then", file=sys.stderr)
+        return None
+    return translator
+
+
 def run(argv=None):
     """Open the main window and run Qt's event loop; returns the exit status."""
     for name in ("stdout", "stderr"):     # pythonw (nnviz-app on Windows) starts with neither
@@ -103,7 +117,6 @@ def run(argv=None):
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from .i18n import install_translator
     from .main_window import MainWindow
 
     quiet_qt_messages()
@@ -111,7 +124,7 @@ def run(argv=None):
     app.setOrganizationName("nnviz")
     app.setApplicationName("nnviz")
     app.setWindowIcon(QIcon(str(ICON)))
-    install_translator(app)
+    install_language(app)
     collector = collect_in_gui_thread()
     window = MainWindow()
     window.show()

@@ -46,6 +46,22 @@ def install_translator(app, lang=None):
         return None
 
 
+#: Said (in English: it is what a user without the font can read) when Japanese would show as boxes.
+NO_JAPANESE_FONT = ("no installed font has Japanese characters, so Japanese text would show as empty "
+                    "boxes; install one (Debian/Ubuntu: sudo apt install fonts-noto-cjk; Fedora: "
+                    "sudo dnf install google-noto-sans-cjk-fonts)")
+
+
+def font_problem(translator):
+    """:data:`NO_JAPANESE_FONT` when ``translator`` (from :func:`install_translator`) is
+    Japanese and no installed font can show it, else None. Needs a QGuiApplication."""
+    from PySide6.QtGui import QFontDatabase
+
+    if translator is None or QFontDatabase.families(QFontDatabase.WritingSystem.Japanese):
+        return None
+    return NO_JAPANESE_FONT
+
+
 def remove_translator(app, translator):
     """Undo :func:`install_translator`: back to English (``translator`` may be None)."""
     for t in (translator, getattr(translator, "qt", None)):

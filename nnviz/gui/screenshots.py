@@ -90,12 +90,16 @@ def shoot(outdir, lang="en", scenes=SCENES, size=(1560, 960), log=None):
     from PySide6.QtWidgets import QApplication
 
     from ..training.scenes import scene
-    from .i18n import install_translator, remove_translator
+    from .i18n import font_problem, install_translator, remove_translator
     from .main_window import MainWindow
     from .selftest import wait as _wait
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     translator = install_translator(app, lang)
+    problem = font_problem(translator)
+    if problem:
+        remove_translator(app, translator)
+        raise SystemExit(f"screenshots: {problem}")
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -19,7 +19,7 @@ def self_test():
     from ..core.weights_io import load_weights
     from ..training.trainer import Settings
     from .app import quiet_qt_messages
-    from .i18n import install_translator, remove_translator
+    from .i18n import font_problem, install_translator, remove_translator
     from .main_window import MainWindow
 
     quiet_qt_messages()
@@ -47,6 +47,7 @@ def self_test():
             japanese = install_translator(app, "ja")
             if japanese is None or QCoreApplication.translate("MainWindow", "&File") == "&File":
                 raise RuntimeError("the Japanese translation did not load")
+            font = font_problem(japanese)
             remove_translator(app, japanese)
         except (RuntimeError, TimeoutError) as e:
             print(f"nnviz self-test FAILED: {e}", file=sys.stderr)
@@ -55,6 +56,8 @@ def self_test():
             w.close()
     print(f"nnviz self-test passed: window opened, 20 training steps, weights exported and read back, "
           f"Japanese translation loaded (Qt platform {app.platformName()})")
+    if font:
+        print(f"nnviz: warning: {font}", file=sys.stderr)
     return 0
 
 

@@ -35,11 +35,19 @@ def test_another_seed_gives_another_exercise(tmp_path, capsys):
     assert sheets[0] != sheets[1]
 
 
-def test_japanese_sheet(tmp_path, capsys):
+def test_japanese_sheet(tmp_path, capsys, japanese_font):
     out = tmp_path / "ja.pdf"
     assert run(capsys, "worksheet", "--preset", "worked_example", "--lang", "ja", "--quiet", "--out", str(out)) \
         == (0, "", "")
     assert "誤差逆伝播法" in text(out).replace(" ", "")
+
+
+def test_no_japanese_sheet_of_empty_boxes(tmp_path, no_japanese_font):
+    """Without a font that has Japanese characters the sheet would be boxes: refused, with what to install."""
+    r = subprocess.run([sys.executable, "-m", "nnviz", "worksheet", "--preset", "worked_example", "--lang", "ja",
+                        "--out", "ja.pdf"], capture_output=True, text=True, env=no_japanese_font, cwd=tmp_path)
+    assert r.returncode == 2 and "fonts-noto-cjk" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "ja.pdf").exists()
 
 
 @pytest.mark.parametrize("args,message", [(["--out", "sheet.txt"], ".pdf"), ([], "--out"),

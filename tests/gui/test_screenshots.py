@@ -14,7 +14,7 @@ def test_screenshot_script_writes_pictures(qtbot, tmp_path):
         assert image.width() == 1200 and image.height() == 800
 
 
-def test_japanese_screenshots_then_english_again(qtbot, tmp_path):
+def test_japanese_screenshots_then_english_again(qtbot, tmp_path, japanese_font):
     from PySide6.QtCore import QCoreApplication
 
     paths = shoot(tmp_path, "ja", scenes=[("xor.png", "xor_hidden", 0, None, None)], size=(1200, 800))

@@ -202,6 +202,28 @@ def japanese(qapp):
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
+def test_without_a_japanese_font_the_window_starts_in_english(qapp, monkeypatch, capsys):
+    from PySide6.QtGui import QFontDatabase
+    from nnviz.gui.app import install_language
+    from nnviz.gui.i18n import NO_JAPANESE_FONT
+
+    monkeypatch.setattr(QFontDatabase, "families", staticmethod(lambda *system: []))
+    assert install_language(qapp, "ja") is None
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert NO_JAPANESE_FONT in capsys.readouterr().err
+
+
+def test_with_a_japanese_font_the_window_is_in_japanese(qapp, japanese_font, capsys):
+    from nnviz.gui.app import install_language
+
+    translator = install_language(qapp, "ja")
+    try:
+        assert translator is not None and QCoreApplication.translate("MainWindow", "&File") != "&File"
+    finally:
+        remove_translator(qapp, translator)
+    assert capsys.readouterr().err == ""
+
+
 def test_the_japanese_window_shows_no_english(japanese, qtbot, tmp_path):
     from nnviz.gui.main_window import MainWindow
 

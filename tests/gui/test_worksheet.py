@@ -86,7 +86,7 @@ def test_key_writes_out_one_delta():
     assert f"={par(v['df'][0])}·({terms})" in compact
 
 
-def test_japanese_sheet_speaks_the_slides_words(qapp):
+def test_japanese_sheet_speaks_the_slides_words(qapp, japanese_font):
     translator = install_translator(qapp, "ja")
     assert translator is not None
     try:
