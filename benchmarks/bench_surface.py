@@ -2,7 +2,7 @@
 activation: batched (nnviz.core.landscape.loss_slice) against net.loss called point
 by point, and against the same slice batched in PyTorch (float64) when torch imports.
 
-    python benchmarks/bench_surface.py [--threads N] [--loop-points M] [--repeat R] [--only a,b]
+    python benchmarks/bench_surface.py [--threads N] [--loop-points M] [--repeat R] [--only a,b] [--avx2]
 
 The point-by-point loop is timed on M grid points (default 2000) and extrapolated
 to the whole grid; the output says so. Every side uses the same BLAS threads
@@ -24,9 +24,15 @@ parser.add_argument("--repeat", type=int, default=3, help="best of R rounds (def
 parser.add_argument("--torch-chunk", type=int, default=256,
                     help="grid points per PyTorch pass (default 256)")
 parser.add_argument("--only", default="", help="comma-separated activations (default: all nine)")
+parser.add_argument("--avx2", action="store_true",
+                    help="run as on a CPU without AVX-512: NumPy's and PyTorch's AVX-512 loops off "
+                         "(NPY_DISABLE_CPU_FEATURES, ATEN_CPU_CAPABILITY=avx2)")
 args = parser.parse_args()
 for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[var] = str(args.threads)
+if args.avx2:
+    os.environ["NPY_DISABLE_CPU_FEATURES"] = "X86_V4 AVX512_ICL AVX512_SPR"
+    os.environ["ATEN_CPU_CAPABILITY"] = "avx2"
 
 import numpy as np  # noqa: E402  (after the thread settings)
 
@@ -134,12 +140,15 @@ def case(act):
 print(f"{GRID}x{GRID} slice, 2-8-8-1 net, N = {N}, random filter-normalised directions, "
       f"{args.threads} BLAS thread(s), best of {args.repeat}; the loop is timed on "
       f"{min(args.loop_points, GRID * GRID)} points and extrapolated to {GRID * GRID}")
+found = [k for k, on in np._core._multiarray_umath.__cpu_features__.items() if on]
+print(f"NumPy {np.__version__}, SIMD up to {'AVX-512' if 'AVX512F' in found else 'AVX2' if 'AVX2' in found else 'SSE'}"
+      + (" (AVX-512 off: --avx2)" if args.avx2 else ""))
 if torch is None:
     print("PyTorch is not importable: the PyTorch column is skipped")
 else:
     torch.set_num_threads(args.threads)
     print(f"PyTorch {torch.__version__}, float64, {torch.get_num_threads()} thread(s), "
-          f"{args.torch_chunk} grid points per pass")
+          f"{args.torch_chunk} grid points per pass, kernels {torch.backends.cpu.get_cpu_capability()}")
 results = {act: case(act) for act in chosen}
 if "tanh" in results:
     print(f"target ratio ≥ {TARGET:g}x (tanh): {'met' if results['tanh'][0] >= TARGET else 'NOT met'}")
