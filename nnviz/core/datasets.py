@@ -608,14 +608,15 @@ def _is_number(s, comma=False):
         return False
 
 
-def save_csv(path, X, d, input_names, target_name, classes=()):
+def save_csv(path, X, d, input_names, target_name, classes=(), bom=False):
     """Write inputs X (N, n_in) and teacher signals d (N, K) as a CSV file with a header.
 
     With ``classes`` the target column holds each row's class string (d a 0/1 column
     or one-hot rows); without, d holds values, one column per name of ``target_name``
     (a str for one column, a tuple of K names for K columns). Numbers are written
-    with ``repr``, so :func:`load_csv` reads back exactly the same floats. The file is
-    replaced atomically; a failed write leaves the old one and raises WeightsError.
+    with ``repr``, so :func:`load_csv` reads back exactly the same floats. The text is
+    UTF-8, with a BOM when ``bom`` (what Excel needs to read names that are not ASCII).
+    The file is replaced atomically; a failed write leaves the old one and raises WeightsError.
     """
     X, d = np.asarray(X, dtype=np.float64), np.asarray(d, dtype=np.float64)
     if not (X.ndim == 2 and d.ndim == 2 and len(X) == len(d) and X.shape[1] == len(input_names)):
@@ -630,4 +631,4 @@ def save_csv(path, X, d, input_names, target_name, classes=()):
     writer.writerow([*input_names, *names])
     writer.writerows([*map(repr, x), *t] for x, t in zip(X.tolist(), target))
     from .weights_io import atomic_write     # weights_io imports this module
-    atomic_write(path, lambda fh: fh.write(text.getvalue().encode("utf-8")))
+    atomic_write(path, lambda fh: fh.write(text.getvalue().encode("utf-8-sig" if bom else "utf-8")))

@@ -147,7 +147,7 @@ class FileActions(QObject):
         returns that path or None. A path becomes the current file once its save worked."""
         path = self.session_path
         if ask or not path:
-            path = self._save_name(self.tr("Save session"), "session.nnviz", self.tr("nnviz session (*.nnviz)"))
+            path = self.save_name(self.tr("Save session"), "session.nnviz", self.tr("nnviz session (*.nnviz)"))
         if path:
             self.w.commands.save.emit(path, {"sample": self.w.snapshot.sample if self.w.snapshot else 0})
         return path or None
@@ -171,7 +171,7 @@ class FileActions(QObject):
         filters = [self.tr("NumPy weights (*.npz)"), self.tr("JSON weights (*.json)")]
         filters.append(self.tr("ONNX model (*.onnx)") if onnx_available() else
                        self.tr("ONNX model (*.onnx) — needs: pip install 'nnviz[onnx]'"))
-        path = self._save_name(self.tr("Export weights"), "weights.npz", ";;".join(filters))
+        path = self.save_name(self.tr("Export weights"), "weights.npz", ";;".join(filters))
         if not path:
             return
         if path.endswith(".onnx") and not onnx_available():
@@ -202,24 +202,23 @@ class FileActions(QObject):
         if snap is None:
             return
         d = snap.data
-        path = self._save_name(self.tr("Export data"), f"{d.name}_{part}.csv", self.tr("CSV (*.csv)"))
+        path, excel = self.save_csv_name(self.tr("Export data"), f"{d.name}_{part}.csv")
         if path:
             X, D = (d.X_train, d.d_train) if part == "train" else (d.X_test, d.d_test)
-            self._guard(lambda: save_csv(path, X, D, d.input_names, d.target_names, d.classes))
+            self._guard(lambda: save_csv(path, X, D, d.input_names, d.target_names, d.classes, bom=excel))
 
     def export_history(self):
         snap = self.w.snapshot
-        path = snap is not None and self._save_name(self.tr("Export loss history"), "loss.csv",
-                                                    self.tr("CSV (*.csv)"))
+        path, excel = self.save_csv_name(self.tr("Export loss history"), "loss.csv") if snap is not None else ("", False)
         if not path:
             return
         text = csv_text(snap.history)     # the very file `nnviz train --history` writes
-        self._guard(lambda: atomic_write(path, lambda fh: fh.write(text.encode("utf-8"))))
+        self._guard(lambda: atomic_write(path, lambda fh: fh.write(text.encode("utf-8-sig" if excel else "utf-8"))))
 
     def export_view(self, key):
         """Save the view ``key`` (one of :data:`VIEWS`) as PNG or SVG, shown first as it is saved."""
         view = self.reveal(key)
-        path = self._save_name(self.tr("Export view"), f"{key}.png", self.tr("PNG image (*.png);;SVG image (*.svg)"))
+        path = self.save_name(self.tr("Export view"), f"{key}.png", self.tr("PNG image (*.png);;SVG image (*.svg)"))
         if path:
             self._guard(lambda: export_view(view, path))
 
@@ -236,7 +235,7 @@ class FileActions(QObject):
 
     def export_worksheet(self):
         """The step-through's trace as a worksheet PDF; without one, a step is recorded first."""
-        path = self._save_name(self.tr("Export worksheet"), "worksheet.pdf", self.tr("PDF (*.pdf)"))
+        path = self.save_name(self.tr("Export worksheet"), "worksheet.pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return
         trace = self.w.stepthrough.trace
@@ -306,11 +305,29 @@ class FileActions(QObject):
         recent = self.w.qsettings.value("recent") or []
         return os.path.dirname(recent[0]) if recent and isinstance(recent, list) else os.getcwd()
 
-    def _save_name(self, title, name, filters):
-        path, chosen = QFileDialog.getSaveFileName(self.w, title, os.path.join(self._folder(), name), filters)
+    def save_name(self, title, name, filters, chosen=""):
+        """The file the user picks to save ``name`` as ('' if cancelled), with the extension
+        of the chosen one of ``filters`` ("A (*.a);;B (*.b)") added when it has none."""
+        return self._ask_save(title, name, filters, chosen)[0]
+
+    def save_csv_name(self, title, name):
+        """(path, for_excel): a CSV file to save, and whether the user chose "CSV for Excel"
+        (UTF-8 with a BOM, which Excel needs to read anything but ASCII; nnviz reads both).
+        The choice is remembered as the next dialog's default."""
+        plain, excel = self.tr("CSV (*.csv)"), self.tr("CSV for Excel: UTF-8 with a BOM (*.csv)")
+        qs = self.w.qsettings
+        path, chosen = self._ask_save(title, name, f"{plain};;{excel}",
+                                      excel if qs.value("csv_for_excel") in (True, "true") else plain)
+        if path:
+            qs.setValue("csv_for_excel", chosen == excel)
+        return path, chosen == excel
+
+    def _ask_save(self, title, name, filters, chosen):
+        path, chosen = QFileDialog.getSaveFileName(self.w, title, os.path.join(self._folder(), name), filters,
+                                                   chosen)
         if path and not os.path.splitext(path)[1]:
             path += chosen[chosen.rfind("*.") + 1: chosen.rfind(")")]
-        return path
+        return path, chosen
 
 
 def export_view(view, path):

@@ -266,7 +266,7 @@ class WindowRecorder:
         if not dialog.exec():
             return None
         ext = dialog.format.currentData()
-        path = self.w.files._save_name(translate("record", "Record"), "recording" + ext,
+        path = self.w.files.save_name(translate("record", "Record"), "recording" + ext,
                                        translate("record", "animated GIF (*.gif)") if ext == ".gif"
                                        else translate("record", "MP4 video (*.mp4)"))
         return self.start(dialog.what.currentData(), path, dialog.fps.value(), dialog.frames()) if path else None

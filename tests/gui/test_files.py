@@ -44,7 +44,7 @@ def test_save_session_and_reopen_where_it_stopped(window, qtbot, tmp_path, monke
     w = window()
     snap = train(qtbot, w)
     path = str(tmp_path / "run.nnviz")
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    monkeypatch.setattr(w.files, "save_name", lambda *a: path)
     with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
         w.files.save_session()
     assert sig.args == [path, ""]
@@ -68,7 +68,7 @@ def test_export_weights(window, qtbot, tmp_path, monkeypatch, suffix):
     w = window()
     train(qtbot, w)
     path = str(tmp_path / f"w{suffix}")
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    monkeypatch.setattr(w.files, "save_name", lambda *a: path)
     with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
         w.files.export_weights()
     assert sig.args[1] == ""
@@ -123,20 +123,49 @@ def test_exports_of_views_data_and_history(window, qtbot, tmp_path, monkeypatch)
     for key in ("network", "output", "hidden", "loss"):
         for ext in (".png", ".svg"):
             path = str(tmp_path / f"{key}{ext}")
-            monkeypatch.setattr(w.files, "_save_name", lambda *a, p=path: p)
+            monkeypatch.setattr(w.files, "save_name", lambda *a, p=path: p)
             w.files.export_view(key)
             assert (tmp_path / f"{key}{ext}").stat().st_size > 500, (key, ext)
     path = str(tmp_path / "loss.csv")
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    monkeypatch.setattr(w.files, "save_csv_name", lambda *a: (path, False))
     w.files.export_history()
     from nnviz.training.history import csv_text
     text = Path(path).read_text()                  # the file `nnviz train --history` writes
     assert text.startswith("step,epoch,train_loss,test_loss,train_acc,test_acc\n")
     assert text == csv_text(w.snapshot.history) and len(text.splitlines()) == len(w.snapshot.history) + 1
     path = str(tmp_path / "train.csv")
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    monkeypatch.setattr(w.files, "save_csv_name", lambda *a: (path, False))
     w.files.export_data("train")
     assert len(open(path).read().splitlines()) == len(w.snapshot.data.X_train) + 1
+
+
+def test_csv_for_excel_has_a_bom_and_is_remembered(window, qtbot, tmp_path, monkeypatch):
+    """Excel reads a UTF-8 CSV's Japanese names only with a BOM: the export dialog's second
+    choice writes one (nnviz reads the file back the same), and the next dialog starts on it."""
+    from PySide6.QtWidgets import QFileDialog
+    from nnviz.core.datasets import load_csv, save_csv
+    from nnviz.training.history import csv_text
+    (tmp_path / "jp.csv").write_bytes("身長,体重,判定\n1.5,50,はい\n1.7,60,いいえ\n".encode("cp932"))
+    data = load_csv(str(tmp_path / "jp.csv"), target="判定")
+    asked = []
+
+    def dialog(parent, title, start, filters, chosen):                # the user picks "for Excel",
+        asked.append(chosen)                                          # and types no extension
+        return str(tmp_path / Path(start).stem) + "_out", filters.split(";;")[1]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    w = window()
+    path, excel = w.files.save_csv_name("Export data", "jp.csv")
+    assert (path, excel, asked) == (str(tmp_path / "jp_out.csv"), True, ["CSV (*.csv)"])
+    save_csv(path, data.X_train, data.d_train, data.input_names, data.target_names, data.classes, bom=excel)
+    assert Path(path).read_bytes().startswith(b"\xef\xbb\xbf" + "身長,体重,判定\n".encode("utf-8"))
+    again = load_csv(path, target="判定")
+    assert again.input_names == data.input_names and again.classes == data.classes
+    assert np.array_equal(again.X_train, data.X_train) and np.array_equal(again.d_train, data.d_train)
+    train(qtbot, w)
+    w.files.export_history()
+    assert asked[-1] == "CSV for Excel: UTF-8 with a BOM (*.csv)"     # remembered
+    assert (tmp_path / "loss_out.csv").read_bytes() == csv_text(w.snapshot.history).encode("utf-8-sig")
 
 
 @pytest.mark.parametrize("key", ["arena", "landscape", "stepthrough", "gallery"])
@@ -150,7 +179,7 @@ def test_every_view_exports_to_png_and_svg(window, qtbot, tmp_path, monkeypatch,
         w.stepthrough.show_unit(2, 0)                  # the formulas of the phase and of a unit
     for ext in (".png", ".svg"):
         path = tmp_path / f"{key}{ext}"
-        monkeypatch.setattr(w.files, "_save_name", lambda *a, p=str(path): p)
+        monkeypatch.setattr(w.files, "save_name", lambda *a, p=str(path): p)
         w.files.export_view(key)
         data = path.read_bytes()
         if ext == ".png":
@@ -188,7 +217,7 @@ def test_closing_with_unsaved_training_asks(window, qtbot, tmp_path, monkeypatch
     w.close()
     assert w.isVisible() and w.thread.isRunning()
     path = str(tmp_path / "on_close.nnviz")
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    monkeypatch.setattr(w.files, "save_name", lambda *a: path)
     w.files.ask_save = lambda: "save"
     w.close()
     assert not w.thread.isRunning() and (tmp_path / "on_close.nnviz").exists()
@@ -230,7 +259,7 @@ def test_a_refused_session_never_becomes_the_file_save_writes_to(window, qtbot, 
     w.files.open_path(str(bad))
     qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
     asked = []
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: asked.append(a) or str(tmp_path / "chosen.nnviz"))
+    monkeypatch.setattr(w.files, "save_name", lambda *a: asked.append(a) or str(tmp_path / "chosen.nnviz"))
     with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
         w.files.save_session()                           # Ctrl+S: asks for a name
     assert asked and sig.args == [str(tmp_path / "chosen.nnviz"), ""]
@@ -246,7 +275,7 @@ def test_a_failed_save_as_does_not_become_the_current_file(window, qtbot, tmp_pa
     w = window()
     train(qtbot, w, 3)
     missing = str(tmp_path / "missing" / "s.nnviz")
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: missing)
+    monkeypatch.setattr(w.files, "save_name", lambda *a: missing)
     with qtbot.waitSignal(w.worker.saved, timeout=10000) as sig:
         w.files.save_session(ask=True)
     assert sig.args[1]
@@ -287,7 +316,7 @@ def test_opening_with_unsaved_training_asks_first(window, qtbot, tmp_path, monke
     assert asked == [1]
     assert w.snapshot.version == snap.version and w.worker.trainer.step_count == 5    # cancelled: kept
     path = str(tmp_path / "kept.nnviz")
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: path)
+    monkeypatch.setattr(w.files, "save_name", lambda *a: path)
     w.files.ask_save = lambda: "save"
     _open_each(w, kind, tmp_path, monkeypatch)
     wait(qtbot, w, lambda s: s.version != snap.version)    # saved, then opened
@@ -324,7 +353,7 @@ def test_a_failed_export_says_so_and_keeps_the_old_file(window, qtbot, tmp_path,
         path.parent.mkdir()
         path.write_bytes(b"the old file")
         monkeypatch.setattr(os, "fsync", _full_disk)
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: str(path))
+    monkeypatch.setattr(w.files, "save_name", lambda *a: str(path))
     messages = []
     monkeypatch.setattr(w.statusBar(), "showMessage", lambda text, *a: messages.append(text))
     if name.endswith(".csv"):

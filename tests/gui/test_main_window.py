@@ -126,7 +126,7 @@ def test_quit_stays_open_when_the_save_it_asked_for_fails(make_window, qtbot, tm
     w = make_window()
     w.commands.step_once.emit()
     qtbot.waitUntil(w.files.unsaved, timeout=10000)
-    monkeypatch.setattr(w.files, "_save_name", lambda *a: str(tmp_path / "missing" / "quit.nnviz"))
+    monkeypatch.setattr(w.files, "save_name", lambda *a: str(tmp_path / "missing" / "quit.nnviz"))
     w.files.ask_save = lambda: "save"
     w.close()
     assert w.isVisible() and w.thread.isRunning() and w.files.unsaved()    # training kept

@@ -130,7 +130,7 @@ def test_file_menu_exports_a_worksheet(qtbot, tmp_path, monkeypatch):
         titles = [a.text() for a in w.file_menu.actions()]
         assert "Export work&sheet…" in titles
         path = tmp_path / "sheet.pdf"
-        monkeypatch.setattr(w.files, "_save_name", lambda *a: str(path))
+        monkeypatch.setattr(w.files, "save_name", lambda *a: str(path))
         w.files.export_worksheet()                       # no trace yet: one step is recorded first
         qtbot.waitUntil(lambda: path.exists() and w.stepthrough.trace is not None, timeout=10000)
         first = w.stepthrough.trace

@@ -2704,6 +2704,10 @@
         <source> (MP4 needs: pip install &apos;nnviz[video]&apos;)</source>
         <translation>(MP4 には pip install &apos;nnviz[video]&apos; が必要)</translation>
     </message>
+    <message>
+        <source>CSV for Excel: UTF-8 with a BOM (*.csv)</source>
+        <translation>Excel 用 CSV: BOM 付き UTF-8 (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>Form</name>
