@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
             label.setFixedWidth(round(STATUS_WIDTHS[key] * scale))
         self.network_view.set_text_scale(scale)
         self.stepthrough.set_text_scale(scale)
-        scale_plots(self, scale)
+        scale_plots(self, scale, self._base_font)
         QTimer.singleShot(0, self._widen_controls)           # once the panels' new sizes are known
         QTimer.singleShot(0, self._widen_lessons_tabs)
 

@@ -41,13 +41,15 @@ def scaled_font(font, scale):
     return font
 
 
-def scale_plots(widget, scale):
+def scale_plots(widget, scale, font):
     """Every pyqtgraph axis (tick and label text) and legend under ``widget`` at ``scale``
-    times its own first size (so that scaling twice is not compounded)."""
+    times its own first size (so that scaling twice is not compounded). An axis with no tick
+    font of its own starts from ``font``, the window's unscaled one (not its view's, which
+    the window's scaled font has already enlarged)."""
     for view in widget.findChildren(pg.GraphicsView):
         for item in view.scene().items():
             if isinstance(item, pg.AxisItem):
-                base = item.__dict__.setdefault("_nnviz_fonts", (item.style["tickFont"] or QFont(view.font()),
+                base = item.__dict__.setdefault("_nnviz_fonts", (item.style["tickFont"] or QFont(font),
                                                                  QFont(item.label.font())))
                 item.setStyle(tickFont=scaled_font(base[0], scale))
                 item.label.setFont(scaled_font(base[1], scale))

@@ -646,3 +646,18 @@ def test_the_presentation_text_size_is_chosen_in_the_view_menu_and_kept(make_win
     again.findChild(QAction, "presentation").trigger()
     assert again.text_scale == 2.0
     again.findChild(QAction, "presentation").trigger()
+
+
+def test_the_axes_follow_the_text_size_once(make_window, qtbot):
+    """Ctrl + and presentation mode enlarge the plots' tick labels as much as the window's text,
+    not that again on top of the window's enlarged font (which the views inherit)."""
+    import pyqtgraph as pg
+    w = make_window(ini="sizes.ini")
+    qtbot.waitUntil(lambda: w.snapshot is not None, timeout=10000)
+    axes = [a for v in w.findChildren(pg.GraphicsView) for a in v.scene().items() if isinstance(a, pg.AxisItem)]
+    size = lambda: [(a.style["tickFont"] or w._base_font).pointSizeF() for a in axes]   # noqa: E731
+    normal = size()
+    w.set_text_scale(2.0)
+    assert axes and size() == pytest.approx([2 * s for s in normal])
+    w.set_text_scale(1.0)
+    assert size() == pytest.approx(normal)
