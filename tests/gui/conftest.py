@@ -130,3 +130,15 @@ def make_window(qtbot, tmp_path):
     finally:
         gc.enable()
         gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def no_real_file_dialogs(monkeypatch):
+    """A real file dialog would wait for a user that never comes: a test that opens one
+    without standing in for it fails at once instead of hanging the suite."""
+    from PySide6.QtWidgets import QFileDialog
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a real file dialog was opened: monkeypatch it (or what calls it)")
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))

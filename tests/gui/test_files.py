@@ -354,6 +354,7 @@ def test_a_failed_export_says_so_and_keeps_the_old_file(window, qtbot, tmp_path,
         path.write_bytes(b"the old file")
         monkeypatch.setattr(os, "fsync", _full_disk)
     monkeypatch.setattr(w.files, "save_name", lambda *a: str(path))
+    monkeypatch.setattr(w.files, "save_csv_name", lambda *a: (str(path), False))
     messages = []
     monkeypatch.setattr(w.statusBar(), "showMessage", lambda text, *a: messages.append(text))
     if name.endswith(".csv"):
