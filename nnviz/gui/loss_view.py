@@ -135,10 +135,19 @@ class LossView(QWidget):
     run_selected = Signal(int)
 
     def heightForWidth(self, width):
-        """Its minimum: in its dock's scroll area the wrapped result line (height for width) would
-        otherwise make the view as tall as the plot's preferred height, and the line would
-        scroll out of sight."""
-        return self.minimumSizeHint().height()
+        """Its least height: the plot at its minimum, the wrapped lines above and below it (the
+        result, the hover readout) as tall as they wrap at the width they have, so that a short
+        dock scrolls instead of squeezing them. (The layout's own height for width would take the
+        plot's preferred height, and scroll the result line out of sight.)"""
+        def least(column):
+            items = [column.itemAt(i) for i in range(column.count())]
+            shown = [(it, it.widget()) for it in items if it.widget() is None or it.widget().isVisible()]
+            return sum(it.minimumSize().height() if w is None else w.heightForWidth(w.width())
+                       if isinstance(w, QLabel) and w.wordWrap() else w.minimumSizeHint().height()
+                       for it, w in shown) + column.spacing() * (len(shown) - 1)
+        margins = self.layout().contentsMargins()
+        return max(self.minimumSizeHint().height(),
+                   max(map(least, self._columns)) + margins.top() + margins.bottom())
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -147,8 +156,9 @@ class LossView(QWidget):
         self._version = self._hover_x = None
         self._ranges, self._following = None, True
         lay = QHBoxLayout(self)
-        lay.addLayout(self._build_plot(), 1)
-        lay.addLayout(self._build_metrics())
+        self._columns = (self._build_plot(), self._build_metrics())
+        lay.addLayout(self._columns[0], 1)
+        lay.addLayout(self._columns[1])
         self.x_combo.currentIndexChanged.connect(self._on_axis_changed)
         self.log_check.toggled.connect(self._on_log_toggled)
         self._proxy = pg.SignalProxy(self.plot.scene().sigMouseMoved, rateLimit=30,
@@ -229,6 +239,7 @@ class LossView(QWidget):
         self._confusion_title = QLabel()
         self._confusion_note = QLabel(self.tr("rows: true class · columns: predicted"))
         self._confusion_note.setStyleSheet("color: #606060;")
+        self._confusion_note.setWordWrap(True)     # at a large text size it would set the view's width
         self.confusion = ConfusionTable()
         column = QVBoxLayout()
         column.addLayout(grid)

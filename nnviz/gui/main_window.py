@@ -34,7 +34,8 @@ from .arena import ArenaView
 from .landscape_view import LandscapeView
 from .lessons_view import LessonsPanel, window_state
 from .stepthrough import StepThroughPanel
-from .textsize import PRESENTATION_SCALES, fit_rect, scale_plots, scaled_font, step_scale, stored_scale
+from .textsize import (PRESENTATION_SCALES, fit_rect, scale_plots, scale_widgets, scaled_font, step_scale,
+                       stored_scale)
 from .worker import TrainingWorker, WorkerCommands
 
 
@@ -584,7 +585,8 @@ class MainWindow(QMainWindow):
     def set_text_scale(self, scale):
         """Every text in the window ``scale`` times its normal size: the widgets (through the
         window's font), the network's labels, the formula panel, the plots' axes and legends."""
-        self.text_scale = scale
+        old, self.text_scale = self.text_scale, scale
+        scale_widgets(self, scale, old)              # first: it reads each widget's size at the old scale
         self.setFont(scaled_font(self._base_font, scale))
         for key, label in self.status_labels.items():
             label.setFixedWidth(round(STATUS_WIDTHS[key] * scale))

@@ -160,7 +160,7 @@ def _clipped_axes(view):
 
 def visit(window, qtbot, seen):
     """Every main tab, and (unless presenting) every tabbed dock raised in turn; collect clippings."""
-    def look(where, ms=30):
+    def look(where, ms=100):
         qtbot.wait(ms)
         for name, text, need, have in clipped(window):
             seen.setdefault((name, text), (where, need, have))

@@ -661,3 +661,24 @@ def test_the_axes_follow_the_text_size_once(make_window, qtbot):
     assert axes and size() == pytest.approx([2 * s for s in normal])
     w.set_text_scale(1.0)
     assert size() == pytest.approx(normal)
+
+
+def test_every_text_follows_the_text_size(make_window, qtbot):
+    """Ctrl + and presentation mode enlarge every label and button, the coloured notes and the
+    smaller captions too (a widget with a style sheet or a font of its own would keep its size)."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+    w = make_window(ini="sizes.ini")
+    qtbot.waitUntil(lambda: w.snapshot is not None, timeout=10000)
+    base = w._base_font.pointSizeF()
+    for tab in range(w.tabs.count()):                 # every view built and polished at 1×
+        w.tabs.setCurrentIndex(tab)
+        qtbot.wait(20)
+    texts = [x for x in [*w.findChildren(QLabel), *w.findChildren(QAbstractButton)] if x.text().strip()]
+    normal = [x.font().pointSizeF() for x in texts]
+    w.set_text_scale(2.0)
+    small = [f"{type(x).__name__} {x.text()[:30]!r}: {x.font().pointSizeF():g} pt"
+             for x in texts if x.font().pointSizeF() < 1.5 * base]
+    assert not small, f"{len(small)} texts stayed small at 2× ({base:g} pt):\n" + "\n".join(small)
+    w.set_text_scale(1.25)
+    w.set_text_scale(1.0)
+    assert [x.font().pointSizeF() for x in texts] == pytest.approx(normal)     # and back, not compounded
