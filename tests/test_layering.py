@@ -76,16 +76,21 @@ def test_views_never_import_each_other():
     assert not bad, bad
 
 
-def test_no_module_reaches_into_the_workers_private_state():
-    """Scripts that drive the worker (screenshots, recordings) use its public train_now,
-    send_now and is_drawn, not its _train, _emit and _drawn."""
+def test_no_module_reaches_into_another_objects_private_state():
+    """An object's _names are its own: scripts drive the worker by its public train_now,
+    send_now and is_drawn, the recorder the window by play and record_step, the worksheet
+    the formulas by f_name and index_text. The only exceptions are other libraries' names
+    that have no public form, and a class method on an instance of its own class."""
     import ast
+    allowed = {("cli.py", "_actions"),          # argparse: the parser's actions, to list a parser's flags
+               ("gui/textsize.py", "_adjustSize"),   # pyqtgraph: an axis re-measures its tick labels
+               ("gui/csv_dialog.py", "_replace"),    # a namedtuple's documented _replace
+               ("core/datasets.py", "_map")}         # Preprocess.fit (a classmethod) on its new instance
     bad = []
     for p in ROOT.rglob("*.py"):
-        if p.name == "worker.py":
-            continue
+        rel = p.relative_to(ROOT).as_posix()
         for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
-                    and ast.unparse(node.value).split(".")[-1] == "worker"):
-                bad.append(f"{p.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+                    and ast.unparse(node.value) not in ("self", "cls") and (rel, node.attr) not in allowed):
+                bad.append(f"{rel}:{node.lineno}: {ast.unparse(node)}")
     assert not bad, bad

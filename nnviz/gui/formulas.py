@@ -94,18 +94,18 @@ def _lm(l, k):
     return l if k == 0 else f"{l}{MINUS if k < 0 else '+'}{abs(k)}"
 
 
-def _f(name):
+def f_name(name):
     """The activation's display name, e.g. σ, tanh (identity: empty)."""
     return F_NAMES.get(name, name)
 
 
 def _fz(name, arg):
     """f applied to ``arg`` as the slides write it: tanh(u), σ(u), or just u for identity."""
-    f = _f(name)
+    f = f_name(name)
     return f"{f}({arg})" if f else arg
 
 
-def _idx(*k):
+def index_text(*k):
     """Subscript of 0-based indices shown from 1: (1, 0) → "21" (comma if any ≥ 10)."""
     return ("," if max(k) >= 9 else "").join(str(a + 1) for a in k)
 
@@ -318,7 +318,7 @@ def _forward(trace, p, w):
                 + _formula(f"{sym('z', 1)} = {x}")
                 + equation([M(sym("z", 1), v["z"]), O("="), M(sym("x", sub=str(n)), v["z"])], w))
     L, name = _L(trace), _act(trace, l)
-    f = _f(name)
+    f = f_name(name)
     what = translate("formulas", "Each unit j of layer {0} weighs the outputs of layer {1} by w_ji, adds its bias b_j, "
                                  "then applies f.").format(l, l - 1).replace("w_ji", sym("w", sub="<i>ji</i>")) \
         .replace("b_j", sym("b", sub="<i>j</i>"))
@@ -410,7 +410,7 @@ def _backward(trace, p, w):
                 .format(nxt))
     identity_word = translate("formulas", "identity")
     out += _formula(f"{sym('δ', l)} = <i>f</i>′({sym('u', l)}) ⊙ {sym('W', nxt, T=True)} {sym('δ', nxt)}"
-                    f", &nbsp; <i>f</i> = {_f(name) or identity_word}")
+                    f", &nbsp; <i>f</i> = {f_name(name) or identity_word}")
     out += _p(f"{sym('δ', sub='<i>j</i>', l=l)} = <i>f</i>′({sym('u', sub='<i>j</i>', l=l)}) "
               f"Σ<sub><i>k</i></sub> {sym('w', sub='<i>kj</i>', l=nxt)} {sym('δ', sub='<i>k</i>', l=nxt)}",
               color=_GREY, top=2)
@@ -487,10 +487,10 @@ def _sum_line(pairs):
 def _forward_unit(trace, l, j):
     if l == 1:
         x = _phase(trace, "forward", 1)["z"]
-        return f"{sym('z', 1, _idx(j))} = {sym('x', sub=_idx(j))} = <b>{num(x[j])}</b>"
+        return f"{sym('z', 1, index_text(j))} = {sym('x', sub=index_text(j))} = <b>{num(x[j])}</b>"
     v = _phase(trace, "forward", l)
     W, zp, b, u, z = v["W"], v["z_prev"], v["b"], v["u"], v["z"]
-    jj = _idx(j)
+    jj = index_text(j)
     line = (f"{sym('u', l, jj)} = Σ<sub><i>i</i></sub> {sym('w', l, jj + '<i>i</i>')} "
             f"{sym('z', l - 1, '<i>i</i>')} + {sym('b', l, jj)} = "
             f"{_sum_line(zip(W[j], zp))} + {_par(b[j])} = <b>{num(u[j])}</b>")
@@ -505,7 +505,7 @@ def _forward_unit(trace, l, j):
 
 def _delta_unit(trace, l, j):
     L = _L(trace)
-    jj = _idx(j)
+    jj = index_text(j)
     if l == 1:
         return translate("formulas", "The input layer has no δ: ∂L/∂w of the weights leaving it uses its outputs z = x.") \
             .replace("z = x", f"{sym('z', 1)} = {sym('x')}")
@@ -534,12 +534,12 @@ def _delta_unit(trace, l, j):
             f"&nbsp;&nbsp;= {_par(df[j])}·{_par(s)} = <b>{num(delta[j])}</b><br>"
             f"<span style='color:{_GREY}'><i>f</i>′({sym('u', l, jj)}) = "
             f"{_deriv(_act(trace, l), fw['u'][j], fw['z'][j], df[j])}, &nbsp; "
-            f"{sym('u', l, jj)} = {num(fw['u'][j])}, <i>f</i> = {_f(_act(trace, l)) or identity_word}</span>")
+            f"{sym('u', l, jj)} = {num(fw['u'][j])}, <i>f</i> = {f_name(_act(trace, l)) or identity_word}</span>")
 
 
 def _bias_update(trace, l, j):
     v = _phase(trace, "update", l)
-    return _rule(trace, sym("b", l, _idx(j)), v["b_before"][j], v["db"][j],
+    return _rule(trace, sym("b", l, index_text(j)), v["b_before"][j], v["db"][j],
                  v["vb_before"][j] if "vb_before" in v else None, v["b_after"][j])
 
 
@@ -576,8 +576,8 @@ def unit_line(trace, l, j, kind=None):
         parts.append(_forward_unit(trace, l, j))
         if kind == "loss" and l == L:
             d = _phase(trace, "loss", L)["d"]
-            parts.append(f"{sym('y', sub=_idx(j))} = {num(_phase(trace, 'loss', L)['y'][j])}, &nbsp; "
-                         f"{sym('d', sub=_idx(j))} = {num(d[j])}")
+            parts.append(f"{sym('y', sub=index_text(j))} = {num(_phase(trace, 'loss', L)['y'][j])}, &nbsp; "
+                         f"{sym('d', sub=index_text(j))} = {num(d[j])}")
     if kind in (None, "output_delta", "backward", "gradient"):
         if kind == "output_delta" and l < L:
             parts.append(_forward_unit(trace, l, j))
@@ -586,8 +586,8 @@ def unit_line(trace, l, j, kind=None):
         if kind in (None, "gradient") and l > 1:
             v = _phase(trace, "gradient", l)
             B, how, _ = _batch(trace.meta)
-            parts.append(f"∂{sym('L', sub='<i>n</i>')}/∂{sym('b', l, _idx(j))} = {sym('δ', l, _idx(j))} = "
-                         f"{num(v['db_n'][j])}; &nbsp; ∂<i>L</i>/∂{sym('b', l, _idx(j))} = <b>{num(v['db'][j])}</b> "
+            parts.append(f"∂{sym('L', sub='<i>n</i>')}/∂{sym('b', l, index_text(j))} = {sym('δ', l, index_text(j))} = "
+                         f"{num(v['db_n'][j])}; &nbsp; ∂<i>L</i>/∂{sym('b', l, index_text(j))} = <b>{num(v['db'][j])}</b> "
                          f"<span style='color:{_GREY}'>({how})</span>")
     if kind in (None, "update"):
         parts.append(_bias_update(trace, l, j) if l > 1 else translate("formulas", "Inputs are data, not parameters: "
@@ -599,7 +599,7 @@ def edge_line(trace, l, j, i, kind=None):
     """Rich text for weight w_ji^(l) = ``W[l][j, i]`` (j, i from 0): in forward phases
     its share w_ji z_i of u_j; always its gradient ∂L_n/∂w_ji = δ_j z_i with the
     numbers, the minibatch gradient the update used, and the update itself."""
-    ji = _idx(j, i)
+    ji = index_text(j, i)
     w = sym("w", l, ji)
     head = _head(translate("formulas", "Weight from unit i = {0} of layer {1} to unit j = {2} of layer {3}")
                  .format(i + 1, l - 1, j + 1, l))
@@ -607,13 +607,13 @@ def edge_line(trace, l, j, i, kind=None):
     parts = [f"{w} = {num(fw['W'][j, i])}"]
     if kind in ("forward", "loss"):
         its_term_in = translate("formulas", "its term in")
-        parts[0] += (f"; &nbsp; {w} {sym('z', l - 1, _idx(i))} = {_par(fw['W'][j, i])}·{_par(fw['z_prev'][i])} = "
+        parts[0] += (f"; &nbsp; {w} {sym('z', l - 1, index_text(i))} = {_par(fw['W'][j, i])}·{_par(fw['z_prev'][i])} = "
                      f"<b>{num(fw['W'][j, i] * fw['z_prev'][i])}</b> "
-                     f"<span style='color:{_GREY}'>({its_term_in} {sym('u', l, _idx(j))})</span>")
+                     f"<span style='color:{_GREY}'>({its_term_in} {sym('u', l, index_text(j))})</span>")
     g = _phase(trace, "gradient", l)
     B, how, _ = _batch(trace.meta)
     Ln = sym("L", sub="<i>n</i>")
-    parts.append(f"∂{Ln}/∂{w} = {sym('δ', l, _idx(j))} {sym('z', l - 1, _idx(i))} = "
+    parts.append(f"∂{Ln}/∂{w} = {sym('δ', l, index_text(j))} {sym('z', l - 1, index_text(i))} = "
                  f"{_par(g['delta'][j])}·{_par(g['z_prev'][i])} = <b>{num(g['dW_n'][j, i])}</b>")
     penalty_included = translate("formulas", "penalty included")
     parts.append(f"∂<i>L</i>/∂{w} = <b>{num(g['dW'][j, i])}</b> <span style='color:{_GREY}'>({how}"

@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self._action(train, self.tr("&New weights"), self._on_new_weights, "N",
                      tip=self.tr("Draw new initial weights (next seed)"))
         train.addSeparator()
-        self._action(train, self.tr("Step &through one training step"), self._on_record, "T",
+        self._action(train, self.tr("Step &through one training step"), self.record_step, "T",
                      tip=self.tr("Record one step — forward pass, output δ, δ recursion, gradients, "
                                  "update — and play it phase by phase"))
         self._action(train, self.tr("&Gradient check"), self.commands.gradient_check.emit, None,
@@ -368,7 +368,7 @@ class MainWindow(QMainWindow):
     def _wire(self):
         c = self.controls
         c.settings_changed.connect(self._on_settings_changed)
-        c.play_toggled.connect(self._play)
+        c.play_toggled.connect(self.play)
         c.step_requested.connect(self._on_step)
         c.reset_requested.connect(self._on_reset)
         c.new_weights_requested.connect(self._on_new_weights)
@@ -431,14 +431,14 @@ class MainWindow(QMainWindow):
         self.commands.apply_settings.emit(settings)
 
     @Slot(bool)
-    def _play(self, on):
+    def play(self, on):
         if on:
             self.banner.hide()
             self.stepthrough.play(False)
             self.network_view.end_phase()       # live colours again
         self.commands.set_running.emit(on)
 
-    def _on_record(self):
+    def record_step(self):
         self.commands.record_trace.emit(self.stepthrough.sample_spin.value())
 
     @Slot(object)
@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
             self.network_view.show_phase(trace, index)
 
     def _toggle_play(self):
-        self._play(not (self.snapshot.running if self.snapshot else False))
+        self.play(not (self.snapshot.running if self.snapshot else False))
 
     def _on_step(self):
         self.commands.step_once.emit()

@@ -75,10 +75,10 @@ class _Hoverable:
         self.setAcceptHoverEvents(True)
 
     def hoverEnterEvent(self, event):
-        self._owner._hover(self.key)
+        self._owner.hover(self.key)
 
     def hoverLeaveEvent(self, event):
-        self._owner._hover(None)
+        self._owner.hover(None)
 
     def mousePressEvent(self, event):
         event.accept()                  # become the grabber, so the release comes here
@@ -88,7 +88,7 @@ class _Hoverable:
         # meets the pixel under the mouse), not by whether it contains the exact point: else
         # a click on the rim of a hovered edge did nothing.
         if any(self in view.items(view.mapFromScene(event.scenePos())) for view in self.scene().views()):
-            self._owner._click(self.key)
+            self._owner.click(self.key)
 
 
 class Edge(_Hoverable, QGraphicsPathItem):
@@ -128,7 +128,7 @@ class Unit(_Hoverable, QGraphicsPathItem):
         self._setup(key, owner)
         self.setPos(x, y)
         self.setZValue(10)
-        self.setPen(owner._node_pens[False])
+        self.setPen(owner.node_pens[False])
         self.text = QGraphicsSimpleTextItem(self)
         self.text.setFont(font)
         self.thumb, self._buf, self._thumb_width = None, None, None

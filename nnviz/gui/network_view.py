@@ -88,7 +88,7 @@ class NetworkView(QWidget):
                        for c in colors for w in WIDTHS]
         self._blank = QBrush(QColor(246, 246, 246))          # a unit the step has not reached yet
         self._brushes = [QBrush(c) for c in colors]
-        self._node_pens = (QPen(QColor(110, 110, 110), 1.0), QPen(QColor(20, 20, 20), 2.5))
+        self.node_pens = (QPen(QColor(110, 110, 110), 1.0), QPen(QColor(20, 20, 20), 2.5))
         self.text_scale = 1.0                   # View → Larger / Smaller text
         self._font = QFont(self.font())
         self._font.setPixelSize(UNIT_PX)        # the values printed inside units
@@ -341,7 +341,7 @@ class NetworkView(QWidget):
         self._update_edges()
         self._update_units()
         if self._hovered is not None:
-            self._hover(self._hovered)
+            self.hover(self._hovered)
 
     def _update_edges(self):
         """New pens for the edges whose colour level or width class changed."""
@@ -414,11 +414,11 @@ class NetworkView(QWidget):
                  f"{hover_fmt(s.db[l][j])}  " + self.tr("(last minibatch)")]
         return "\n".join([head, *lines])
 
-    def _hover(self, key):
+    def hover(self, key):
         """Show (or, with None, clear) the info of the hovered item, and mark the item."""
         for k, on in ((self._hovered, False), (key, True)):
             if k is not None and len(k) == 2:
-                self.node_items[k].setPen(self._node_pens[on])
+                self.node_items[k].setPen(self.node_pens[on])
             elif k is not None:
                 self.edge_items[k].setZValue(9 if on else self._pen_idx[self.edge_items[k].index] % len(WIDTHS))
         self._hovered = key
@@ -431,7 +431,7 @@ class NetworkView(QWidget):
         if QToolTip.isVisible():
             QToolTip.showText(QCursor.pos(), text)
 
-    def _click(self, key):
+    def click(self, key):
         if len(key) == 2:
             self.unit_clicked.emit(*key)
             return

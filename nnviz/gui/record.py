@@ -111,7 +111,7 @@ def record_scene(key, out, fps=10, frames=40, tab="network", size=(1280, 800), s
             elif tab == "stepthrough":
                 w.docks["stepthrough"].show()
                 w.docks["stepthrough"].raise_()
-                w._on_record()
+                w.record_step()
                 wait(app, lambda: w.stepthrough.trace is not None)
                 for k in range(frames):
                     w.stepthrough.set_phase(frame_of(k, frames, len(w.stepthrough.trace.phases)))
@@ -302,7 +302,7 @@ class WindowRecorder:
                 w.arena.restart_animation()
             self._started_training = not (w.snapshot and w.snapshot.running) and w.tabs.currentIndex() == 0
             if self._started_training:
-                w._play(True)
+                w.play(True)
         self._show_stop()
 
         def counted(k):
@@ -327,7 +327,7 @@ class WindowRecorder:
         from .i18n import explain
         w = self.w
         if self._started_training:
-            w._play(False)
+            w.play(False)
         w.statusBar().removeWidget(self.stop_button)
         self.stop_button.deleteLater()
         n, self.recording, self.stop_button = len(self.recording.images), None, None

@@ -208,7 +208,7 @@ def show_tab(app, w, index):
 def _step_through(app, w, kind, layer, item):
     """Record one step of the worked example and show one phase, with a unit or edge clicked."""
     from .selftest import wait as _wait
-    w._on_record()
+    w.record_step()
     _wait(app, lambda: w.stepthrough.trace is not None)
     trace = w.stepthrough.trace
     w.stepthrough.set_phase(trace.find(kind, layer))

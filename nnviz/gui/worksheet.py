@@ -62,7 +62,7 @@ def blanks(trace):
     units or weights were left out because the network is larger than the sheet's limits)."""
     sizes = trace.meta["sizes"]
     L = len(sizes)
-    idx = formulas._idx
+    idx = formulas.index_text
     out, cut = [], any(n > MAX_UNITS for n in sizes[1:]) or any(n > MAX_INPUTS for n in sizes[:-1])
 
     def add(section, label, value, hint=""):
@@ -162,7 +162,7 @@ def _givens(trace):
     m = trace.meta
     L = len(m["sizes"])
     x, d = _phase(trace, "forward", 1)["z"], _phase(trace, "loss", L)["d"]
-    acts = [formulas._f(a) or translate("formulas", "identity") for a in m["activations"]]
+    acts = [formulas.f_name(a) or translate("formulas", "identity") for a in m["activations"]]
     loss = formulas.loss_noun(m["loss"])
     n = m.get("sample", 0)
     vec = lambda a: "(" + ", ".join(num(v) for v in a) + ")"

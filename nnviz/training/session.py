@@ -78,7 +78,7 @@ def save_session(path, trainer, extra=None):
            "step_count": t.step_count, "optimizer_t": opt.pop("t"), "optimizer_slots": sorted(opt),
            "batcher": {"epoch": b.epoch, "position": b.position, "rng": b.rng.bit_generator.state},
            "history": history, "extra": extra or {}}
-    arrays = {"params": t.net.params, "initial_params": t.initial_params, "good": t._good,
+    arrays = {"params": t.net.params, "initial_params": t.initial_params, "good": t.last_good,
               "order": b.order, "history": rows, **{f"opt_{k}": v for k, v in opt.items()},
               **{k: getattr(data, k) for k in _DATA}}
 
@@ -184,7 +184,7 @@ def _restore(doc, arrays, name):
         b.cut(order)
     net.params[...] = arrays["params"]
     trainer.initial_params[...] = arrays["initial_params"]
-    trainer._good[...] = arrays["good"]
+    trainer.last_good[...] = arrays["good"]
     trainer.step_count = int(doc["step_count"])
     if doc["version"] >= 2:
         try:

@@ -181,7 +181,7 @@ class Trainer:
         self.X_test = np.ascontiguousarray(preprocess.apply(data.X_test))
         self.D_train, self.D_test = np.asarray(data.d_train), np.asarray(data.d_test)
         self.initial_params = net.params.copy()
-        self._good = net.params.copy()
+        self.last_good = net.params.copy()
         self.reset()
 
     def reset(self):
@@ -240,12 +240,12 @@ class Trainer:
         if self._limit is None:
             self._limit = EXPLODED * max(1.0, abs(loss)) if math.isfinite(loss) else 0.0
         if not loss <= self._limit:       # NaN, inf, or finite but exploding
-            net.params[...] = self._good
+            net.params[...] = self.last_good
             self.optimizer.reset()
             raise Diverged("the loss became {loss} at step {step}: the learning rate ε = {eps:g} is too "
                            "large; weights restored to step {last}", loss=loss, step=self.step_count + 1,
                            eps=self.eps, last=self.step_count)
-        self._good[...] = net.params
+        self.last_good[...] = net.params
         net.backward(Db)
         if s.l1 or s.l2:
             net.add_penalty_grad(s.l1, s.l2)

@@ -174,7 +174,7 @@ def test_every_view_exports_to_png_and_svg(window, qtbot, tmp_path, monkeypatch,
     w = window()
     train(qtbot, w)
     if key == "stepthrough":
-        w._on_record()
+        w.record_step()
         qtbot.waitUntil(lambda: w.stepthrough.trace is not None, timeout=10000)
         w.stepthrough.show_unit(2, 0)                  # the formulas of the phase and of a unit
     for ext in (".png", ".svg"):

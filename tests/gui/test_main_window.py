@@ -161,7 +161,7 @@ def test_step_through_one_training_step(make_window, qtbot):
     w = make_window(Settings(dataset="slides", samples=20, test_ratio=0.0, noise=0.0, hidden=(3,),
                              activations=("sigmoid",), batch=1, reduction="sum", eps=0.1))
     with qtbot.waitSignal(w.worker.traced, timeout=10000) as sig:
-        w._on_record()
+        w.record_step()
     trace = sig.args[0]
     st = w.stepthrough
     qtbot.waitUntil(lambda: st.trace is trace, timeout=5000)
@@ -338,7 +338,7 @@ def test_choosing_a_preset_again_restarts_it_and_clears_the_step_through(make_wi
     action = w.findChild(QAction, "preset_xor_hidden")
     action.trigger()
     first = wait_snapshot(qtbot, w, lambda s: s.version == 2)       # a preset is always a new run
-    w._on_record()
+    w.record_step()
     qtbot.waitUntil(lambda: w.stepthrough.trace is not None, timeout=5000)
     w.commands.step_once.emit()
     wait_snapshot(qtbot, w, lambda s: s.step == 2)
@@ -587,7 +587,7 @@ def test_presentation_mode_enlarges_the_text_and_leaving_it_restores_the_layout(
 def test_presenting_a_step_through_keeps_its_formulas_beside_the_network(make_window, qtbot):
     from PySide6.QtGui import QAction
     w = make_window(ini="present_step.ini")
-    w._on_record()
+    w.record_step()
     qtbot.waitUntil(lambda: w.stepthrough._trace is not None, timeout=10000)
     w.findChild(QAction, "presentation").trigger()
     assert w.docks["stepthrough"].isVisible() and not w.docks["controls"].isVisible()
@@ -603,7 +603,7 @@ def test_while_presenting_the_step_through_follows_the_tab_and_a_new_recording(m
     w.findChild(QAction, "presentation").trigger()
     step = w.docks["stepthrough"]
     assert not step.isVisible()
-    w._on_record()
+    w.record_step()
     qtbot.waitUntil(lambda: step.isVisible(), timeout=10000)     # beside the network at once
     assert w.dockWidgetArea(step) == Qt.RightDockWidgetArea and not w.tabifiedDockWidgets(step)
     w.tabs.setCurrentIndex(1)                                      # the optimiser arena

@@ -210,7 +210,7 @@ def test_cancelled_dialog_emits_nothing(qtbot, view, snapshot, monkeypatch):
     shown(qtbot, view, snapshot)
     monkeypatch.setattr(view, "_ask_weight", lambda *a: None)
     with qtbot.assertNotEmitted(view.weight_edited):
-        view._click((2, 0, 0))
+        view.click((2, 0, 0))
 
 
 def test_thumbnails_for_2d_inputs_only(view, snapshot_factory):
@@ -415,7 +415,7 @@ def test_clicking_an_edge_during_the_step_through_asks_nothing(qtbot, view, run,
     view.show_phase(trace, trace.find("gradient", 3))
     monkeypatch.setattr(view, "_ask_weight", lambda *a: pytest.fail("no weight dialog while stepping"))
     with qtbot.waitSignal(view.edge_clicked, timeout=1000) as blocker:
-        view._click((3, 1, 2))
+        view.click((3, 1, 2))
     assert blocker.args == [3, 1, 2]
 
 
@@ -513,7 +513,7 @@ def test_a_deep_wide_net_leaves_unreadable_unit_values_to_the_hover(qtbot):
     view.show_snapshot(take(t, 1))
     qtbot.waitUntil(lambda: view.canvas.transform().m11() < 0.5)
     assert not view.values_readable and shown_values(view) == []
-    view._hover((3, 0))                                   # the hover still says every value
+    view.hover((3, 0))                                   # the hover still says every value
     assert "u" in view.info_label.text() and "z" in view.info_label.text()
     small = build(Settings(dataset="sin", hidden=(3,)))
     view.show_snapshot(take(small, 2))
@@ -607,10 +607,10 @@ def test_the_hover_says_what_a_hidden_label_said(qtbot, snapshot_factory):
     assert hidden and "Tanh" not in texts                 # the titles were shortened or left out
     l = hidden[-1]
     caption = view._captions[l].text()
-    view._hover((l, 0))
+    view.hover((l, 0))
     for said in (f"layer {l}", "Tanh", caption):
         assert said in view.info_label.text() and said in view.node_items[(l, 0)].toolTip(), said
-    view._hover((l, 3, 2))                                # and an edge what W^(l)'s label said
+    view.hover((l, 3, 2))                                # and an edge what W^(l)'s label said
     assert "W" + f"({l})".translate(str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")) + ": 16 × 16" in view.info_label.text()
 
 

@@ -18,7 +18,7 @@ def window(make_window):
 
 
 def traced(qtbot, w):
-    w._on_record()
+    w.record_step()
     qtbot.waitUntil(lambda: w.stepthrough.trace is not None, timeout=10000)
     return len(w.stepthrough.trace.phases)
 
