@@ -133,12 +133,15 @@ def make_window(qtbot, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def no_real_file_dialogs(monkeypatch):
-    """A real file dialog would wait for a user that never comes: a test that opens one
+def no_real_dialogs(monkeypatch):
+    """A real modal dialog would wait for a user that never comes: a test that opens one
     without standing in for it fails at once instead of hanging the suite."""
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
     def refuse(*args, **kwargs):
-        raise AssertionError("a real file dialog was opened: monkeypatch it (or what calls it)")
-    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
-        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
+        raise AssertionError("a real dialog was opened: monkeypatch it (or what calls it)")
+    for cls, names in ((QFileDialog, ("getSaveFileName", "getOpenFileName", "getExistingDirectory")),
+                       (QInputDialog, ("getDouble", "getInt", "getText")),
+                       (QMessageBox, ("question", "information", "warning", "critical"))):
+        for name in names:
+            monkeypatch.setattr(cls, name, staticmethod(refuse))

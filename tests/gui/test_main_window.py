@@ -65,17 +65,17 @@ def test_a_view_that_fails_once_does_not_stop_the_display(make_window, qtbot, mo
         show(snap)
     monkeypatch.setattr(w.network_view, "show_snapshot", once)
     monkeypatch.setattr(sys, "excepthook", lambda *a: None)     # Qt would print it; pytest-qt records it
-    w._play(True)
+    w.play(True)
     frames = w.frames
     qtbot.waitUntil(lambda: bool(failed) and w.frames > frames + 5, timeout=10000)   # frames go on
 
 
 def test_pause_stops_steps(make_window, qtbot):
     w = make_window()
-    w._play(True)
+    w.play(True)
     wait_snapshot(qtbot, w, lambda s: s.step > 50)
     with qtbot.waitSignal(w.worker.running_changed, timeout=5000):
-        w._play(False)
+        w.play(False)
     step = w.worker.trainer.step_count
     for sample in (3, 4, 5):         # a command answered by a snapshot: the ticks since trained nothing
         w.commands.select_sample.emit(sample)
@@ -103,7 +103,7 @@ def test_edge_colour_follows_its_weight_sign(make_window, qtbot):
 def test_divergence_pauses_restores_and_says_so(make_window, qtbot):
     w = make_window(Settings(dataset="sin", hidden=(8,), activations=("relu",), eps=5.0))
     with qtbot.waitSignal(w.worker.diverged, timeout=10000):
-        w._play(True)
+        w.play(True)
     qtbot.waitUntil(lambda: w.banner.isVisible(), timeout=5000)
     assert "ε" in w.banner.text()
     snap = wait_snapshot(qtbot, w, lambda s: not s.running)
@@ -112,7 +112,7 @@ def test_divergence_pauses_restores_and_says_so(make_window, qtbot):
 
 def test_closing_while_training_stops_the_thread(make_window, qtbot, qtlog):
     w = make_window()
-    w._play(True)
+    w.play(True)
     wait_snapshot(qtbot, w, lambda s: s.running)
     thread = w.thread
     w.close()
@@ -327,7 +327,7 @@ def test_cancel_in_the_landscape_tab_frees_the_worker(make_window, qtbot):
     with qtbot.assertNotEmitted(w.worker.restarts_ready):
         with qtbot.waitSignal(w.worker.explore_cancelled, timeout=5000):
             ls.cancel.click()
-        w._play(True)                                     # training runs again at once
+        w.play(True)                                     # training runs again at once
         wait_snapshot(qtbot, w, lambda s: s.running and s.step > 10)
     assert ls.status.text() == "Cancelled." and len(ls.finals.getData()[0]) == 0     # nothing drawn
 

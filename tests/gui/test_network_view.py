@@ -446,7 +446,7 @@ def test_an_edge_is_clicked_wherever_it_is_hovered(qtbot, view, snapshot):
     from PySide6.QtCore import QPoint
     shown(qtbot, view, snapshot)
     clicks = []
-    view._click = clicks.append
+    view.click = clicks.append
     rims = []                                  # pixels the scene finds on an edge whose point misses it
     for edge in view.edge_items.values():
         for f in (0.2, 0.5, 0.8):
