@@ -91,6 +91,13 @@ class Activation:
         return self.f(u, out=out, alpha=alpha)
 
 
+def _f_by_value(act, u, out, alpha):
+    """``act.f`` through ``act.value``, the one place its formula is written: on a copy of u
+    (value's scratch), into ``out`` or a new array."""
+    u = np.array(u, dtype=float)
+    return act.value(u, np.empty_like(u) if out is None else out, alpha)
+
+
 def _via_exp(act, u, out):
     """f(u) = act.of_exp(e^(s·u)) into ``out``, with no warning when e^(s·u) over- or
     underflows (of_exp takes ∞ and 0 as the limits)."""
@@ -227,13 +234,10 @@ class PReLU(Activation):
     alpha_init = 0.25  # He et al. 2015
 
     def f(self, u, out=None, alpha=None):
-        a = self.alpha_init if alpha is None else alpha
-        neg = np.minimum(u, 0.0)
-        neg *= a
-        return np.add(np.maximum(u, 0.0), neg, out=out)
+        return _f_by_value(self, u, out, alpha)
 
     def value(self, u, out, alpha=None):
-        # f's passes, with u as the scratch of αx (x < 0): no temporary array
+        # max(x, 0) + α min(x, 0), with u as the scratch of αx (x < 0): no temporary array
         np.maximum(u, ZERO, out=out)
         np.multiply(np.minimum(u, ZERO, out=u), self.alpha_init if alpha is None else alpha, out=u)
         return np.add(out, u, out)
@@ -255,12 +259,11 @@ class ELU(Activation):
         self.alpha = float(alpha)
 
     def f(self, u, out=None, alpha=None):
-        neg = np.expm1(np.minimum(u, 0.0))
-        neg *= self.alpha
-        return np.add(np.maximum(u, 0.0), neg, out=out)
+        return _f_by_value(self, u, out, alpha)
 
     def value(self, u, out, alpha=None):
-        # f's passes, with u as the scratch of α(eˣ − 1) (x < 0): no temporary array
+        # max(x, 0) + α(e^min(x, 0) − 1), with u as the scratch of the second term: no temporary
+        # array (α = 1 needs no multiplication)
         np.maximum(u, ZERO, out=out)
         np.expm1(np.minimum(u, ZERO, out=u), out=u)
         if self.alpha != 1.0:
@@ -278,16 +281,13 @@ class SoftPlus(Activation):
     name, formula, derivative = "softplus", "ln(1 + eˣ)", Term("1 / (1 + e^(−x))")
 
     def f(self, u, out=None, alpha=None):
-        # ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)): no overflow for any u, full relative
-        # precision in both tails. (np.logaddexp(0, u) is the same formula in one call but
-        # has no vector loop: about 6× slower where exp and log1p have one, 1.5× elsewhere.)
-        tail = np.copysign(u, MINUS_ONE)
-        np.exp(tail, tail)
-        np.log1p(tail, tail)
-        return np.add(np.maximum(u, ZERO, out=out), tail, out=out)
+        return _f_by_value(self, u, out, alpha)
 
     def value(self, u, out, alpha=None):
-        # f's passes, with u as the scratch of the tail: no temporary array
+        # ln(1 + e^u) = max(u, 0) + ln(1 + e^(−|u|)): no overflow for any u, full relative
+        # precision in both tails, u the scratch of the tail. (np.logaddexp(0, u) is the same
+        # formula in one call but has no vector loop: about 6× slower where exp and log1p
+        # have one, 1.5× elsewhere.)
         np.maximum(u, ZERO, out=out)
         np.log1p(np.exp(np.copysign(u, MINUS_ONE, out=u), out=u), out=u)
         return np.add(out, u, out)

@@ -305,10 +305,10 @@ class FileActions(QObject):
         recent = self.w.qsettings.value("recent") or []
         return os.path.dirname(recent[0]) if recent and isinstance(recent, list) else os.getcwd()
 
-    def save_name(self, title, name, filters, chosen=""):
+    def save_name(self, title, name, filters):
         """The file the user picks to save ``name`` as ('' if cancelled), with the extension
         of the chosen one of ``filters`` ("A (*.a);;B (*.b)") added when it has none."""
-        return self._ask_save(title, name, filters, chosen)[0]
+        return self._ask_save(title, name, filters, "")[0]
 
     def save_csv_name(self, title, name):
         """(path, for_excel): a CSV file to save, and whether the user chose "CSV for Excel"

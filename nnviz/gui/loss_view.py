@@ -118,6 +118,20 @@ def run_label(label):
     return QCoreApplication.translate("presets", label)
 
 
+def _least_height(column):
+    """The height a QVBoxLayout needs at least: its shown items at their minimum heights, a
+    wrapped label at its height for the width it has."""
+    heights = []
+    for item in (column.itemAt(i) for i in range(column.count())):
+        w = item.widget()
+        if w is None:                                   # a nested layout or a spacing
+            heights.append(item.minimumSize().height())
+        elif w.isVisible():
+            wraps = isinstance(w, QLabel) and w.wordWrap()
+            heights.append(w.heightForWidth(w.width()) if wraps else w.minimumSizeHint().height())
+    return sum(heights) + column.spacing() * (len(heights) - 1)
+
+
 class LossView(QWidget):
     """Train and test loss against step or epoch, plus accuracy / RMSE, R² and a confusion matrix.
 
@@ -139,15 +153,9 @@ class LossView(QWidget):
         result, the hover readout) as tall as they wrap at the width they have, so that a short
         dock scrolls instead of squeezing them. (The layout's own height for width would take the
         plot's preferred height, and scroll the result line out of sight.)"""
-        def least(column):
-            items = [column.itemAt(i) for i in range(column.count())]
-            shown = [(it, it.widget()) for it in items if it.widget() is None or it.widget().isVisible()]
-            return sum(it.minimumSize().height() if w is None else w.heightForWidth(w.width())
-                       if isinstance(w, QLabel) and w.wordWrap() else w.minimumSizeHint().height()
-                       for it, w in shown) + column.spacing() * (len(shown) - 1)
         margins = self.layout().contentsMargins()
         return max(self.minimumSizeHint().height(),
-                   max(map(least, self._columns)) + margins.top() + margins.bottom())
+                   max(map(_least_height, self._columns)) + margins.top() + margins.bottom())
 
     def __init__(self, parent=None):
         super().__init__(parent)
